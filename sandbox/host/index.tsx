@@ -1,0 +1,204 @@
+// boot must run before @grafana/runtime reads its config.
+import { initialTheme } from './boot';
+import React from 'react';
+import { createRoot, Root } from 'react-dom/client';
+import {
+  AppPlugin,
+  createTheme,
+  DataFrameJSON,
+  DataQueryRequest,
+  DataSourceApi,
+  DataSourcePlugin,
+  DataSourcePluginMeta,
+  dataFrameFromJSON,
+  dataFrameToJSON,
+  dateTime,
+  PanelPlugin,
+  ThemeContext,
+  toDataFrame,
+} from '@grafana/data';
+import { GlobalStyles } from '@grafana/ui';
+import { from, lastValueFrom } from 'rxjs';
+import { installDefine, loadModule, providedNames } from './amd';
+import { dataSourceSrv, installServices, instanceSettings, templateSrv } from './dataSources';
+import { SandboxPanel } from './panel';
+import { registerOptionEditors } from './optionEditors';
+import { provideSharedDependencies } from './shared';
+
+installDefine();
+provideSharedDependencies();
+installServices();
+registerOptionEditors();
+
+const query = new URLSearchParams(window.location.search);
+/** Where the built plugin is served from: this origin by default, or a CDN-like second origin. */
+const pluginBase = new URL(query.get('cdn') ?? '/public/plugins/infradrift-correlation-app/', window.location.href).href;
+const theme = createTheme({ colors: { mode: initialTheme } });
+
+const roots = new Map<string, Root>();
+
+function mountPoint(id: string, width: number, height: number): HTMLElement {
+  let el = document.getElementById(id);
+  if (!el) {
+    el = document.createElement('div');
+    el.id = id;
+    el.className = 'sandbox-slot';
+    document.getElementById('slots')!.appendChild(el);
+  }
+  el.style.width = `${width}px`;
+  el.style.height = `${height}px`;
+  return el;
+}
+
+function render(id: string, width: number, height: number, node: React.ReactNode) {
+  const el = mountPoint(id, width, height);
+  let root = roots.get(id);
+  if (!root) {
+    root = createRoot(el);
+    roots.set(id, root);
+  }
+  root.render(<ThemeContext.Provider value={theme}>{node}</ThemeContext.Provider>);
+}
+
+async function loadPlugin(path: string) {
+  return loadModule(new URL(`${path ? path + '/' : ''}module.js`, pluginBase).href);
+}
+
+async function pluginJson(path: string) {
+  const response = await fetch(new URL(`${path ? path + '/' : ''}plugin.json`, pluginBase).href);
+  return response.json();
+}
+
+function toFrames(frames: Array<DataFrameJSON | Record<string, unknown>>) {
+  return frames.map((f) => ('schema' in f ? dataFrameFromJSON(f as DataFrameJSON) : toDataFrame(f)));
+}
+
+interface PanelRequest {
+  id: string;
+  path: string;
+  title: string;
+  frames?: Array<DataFrameJSON | Record<string, unknown>>;
+  options?: Record<string, unknown>;
+  width?: number;
+  height?: number;
+  timeRange?: { from: number; to: number };
+  errorMessage?: string;
+}
+
+/** The API that browser tests and the demo page drive. */
+const sandbox = {
+  theme: initialTheme,
+  pluginBase,
+  providedNames,
+  loadPlugin,
+  pluginJson,
+  dataSourceSrv,
+  templateSrv,
+
+  /** Which Grafana plugin class a module exports, checked with the host's own classes. */
+  async pluginKind(path: string) {
+    const { plugin } = await loadPlugin(path);
+    if (plugin instanceof AppPlugin) {
+      return 'AppPlugin';
+    }
+    if (plugin instanceof DataSourcePlugin) {
+      return 'DataSourcePlugin';
+    }
+    return plugin instanceof PanelPlugin ? 'PanelPlugin' : 'unknown';
+  },
+
+  async renderPanel(req: PanelRequest) {
+    const exports = await loadPlugin(req.path);
+    const plugin = exports.plugin as PanelPlugin;
+    if (!(plugin instanceof PanelPlugin)) {
+      throw new Error(`${req.path} does not export a PanelPlugin`);
+    }
+    const width = req.width ?? 600;
+    const height = req.height ?? 400;
+    render(
+      req.id,
+      width,
+      height,
+      <SandboxPanel
+        plugin={plugin}
+        title={req.title}
+        frames={toFrames(req.frames ?? [])}
+        options={req.options}
+        width={width}
+        height={height}
+        timeRange={req.timeRange}
+        errorMessage={req.errorMessage}
+      />
+    );
+  },
+
+  async renderAppRoot(id: string) {
+    const exports = await loadPlugin('');
+    const plugin = exports.plugin as AppPlugin;
+    const Root = plugin.root;
+    if (!Root) {
+      throw new Error('the app plugin has no root page');
+    }
+    const meta = await pluginJson('');
+    render(id, 900, 320, <Root meta={meta} basename="/a/infradrift-correlation-app" query={{}} path="" />);
+  },
+
+  /** Creates an instance of a data source plugin from `dist/` and registers it with the DataSourceSrv. */
+  async createDataSource(path: string, uid: string, name: string, jsonData: Record<string, unknown> = {}) {
+    const exports = await loadPlugin(path);
+    const plugin = exports.plugin as DataSourcePlugin<DataSourceApi>;
+    const meta = (await pluginJson(path)) as DataSourcePluginMeta;
+    plugin.meta = meta;
+    const ds = new plugin.DataSourceClass(instanceSettings(meta, uid, name, jsonData));
+    dataSourceSrv.register(ds);
+    return ds;
+  },
+
+  /** Runs `query()` of a registered data source and returns its frames as JSON (plus errors). */
+  async runQuery(uid: string, targets: unknown[], range: { from: number; to: number }, extra: Record<string, unknown> = {}) {
+    const ds = await dataSourceSrv.get({ uid });
+    const request = {
+      requestId: `sandbox-${Date.now()}`,
+      interval: '1m',
+      intervalMs: 60_000,
+      maxDataPoints: 1000,
+      range: { from: dateTime(range.from), to: dateTime(range.to), raw: { from: dateTime(range.from), to: dateTime(range.to) } },
+      scopedVars: {},
+      targets,
+      timezone: 'utc',
+      app: 'dashboard',
+      startTime: Date.now(),
+      ...extra,
+    } as unknown as DataQueryRequest;
+    const response = await lastValueFrom(from(ds.query(request)));
+    return {
+      frames: (response.data ?? []).map((frame) => dataFrameToJSON(toDataFrame(frame))),
+      error: response.error ?? null,
+      errors: response.errors ?? [],
+    };
+  },
+};
+
+(window as unknown as { sandbox: typeof sandbox }).sandbox = sandbox;
+
+function Page() {
+  return <GlobalStyles />;
+}
+createRoot(document.getElementById('global')!).render(
+  <ThemeContext.Provider value={theme}>
+    <Page />
+  </ThemeContext.Provider>
+);
+
+/** `?view=gallery`: every plugin of the build on one page, for a developer without Grafana. */
+async function gallery() {
+  await sandbox.renderAppRoot('app-root');
+  await sandbox.renderPanel({ id: 'matrix-empty', path: 'panels/matrix', title: 'Correlation matrix', width: 440, height: 300 });
+  await sandbox.renderPanel({ id: 'lag-empty', path: 'panels/lag', title: 'Lag correlation', width: 440, height: 300 });
+}
+
+if (query.get('view') === 'gallery') {
+  gallery().finally(() => (document.body.dataset.ready = 'true'));
+} else {
+  document.body.dataset.ready = 'true';
+}

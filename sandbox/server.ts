@@ -1,0 +1,184 @@
+/**
+ * The sandbox host's web server (development and tests only; not part of the plugin).
+ *
+ *   GET /                         the host page (index.html)
+ *   GET /host.js                  the bundled host (shared dependencies + AMD loader)
+ *   GET /public/plugins/<app id>/ the built plugin from dist/, where Grafana serves plugins
+ *   GET /api/prom/*               proxy to a Prometheus, for the test's Prometheus stand-in
+ *   second port (optional)        dist/ again, from another origin, with CORS: a CDN stand-in
+ *
+ * `?csp=no-blob-worker` on the page URL sends a Content-Security-Policy that forbids blob: workers.
+ */
+import fs from 'fs';
+import http from 'http';
+import path from 'path';
+import { AddressInfo } from 'net';
+import { buildHost } from './build';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const PUBLIC = path.join(__dirname, 'public');
+const PLUGIN_PREFIX = '/public/plugins/infradrift-correlation-app/';
+
+const GRAFANA_ICONS = path.join(ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
+const INTER = path.join(ROOT, 'node_modules', '@fontsource', 'inter', 'files');
+/** Grafana ships Inter under its own file names; map them to the same font from @fontsource/inter. */
+const INTER_WEIGHTS: Record<string, number> = { Light: 300, Regular: 400, Medium: 500, SemiBold: 600, Bold: 700 };
+
+const TYPES: Record<string, string> = {
+  '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+export interface SandboxOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Also serve dist/ from a second origin (0 = free port); undefined = no CDN origin. */
+  cdnPort?: number;
+  /** Base URL of a Prometheus to proxy under /api/prom/. */
+  prometheusUrl?: string;
+  /** Extra static folders served under a prefix, e.g. { '/demo/': '/path' }. */
+  staticDirs?: Record<string, string>;
+}
+
+export interface Sandbox {
+  url: string;
+  cdnUrl?: string;
+  close(): Promise<void>;
+}
+
+function sendFile(res: http.ServerResponse, file: string, headers: Record<string, string> = {}) {
+  const resolved = path.resolve(file);
+  fs.stat(resolved, (err, stat) => {
+    if (err || !stat.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain', ...headers });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(resolved)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      ...headers,
+    });
+    fs.createReadStream(resolved).pipe(res);
+  });
+}
+
+/** Maps a URL path under `prefix` to a file under `dir`, refusing anything that escapes `dir`. */
+function under(dir: string, prefix: string, urlPath: string): string | undefined {
+  const rel = decodeURIComponent(urlPath.slice(prefix.length));
+  const file = path.resolve(dir, rel);
+  return file.startsWith(dir + path.sep) ? file : undefined;
+}
+
+function proxy(target: string, req: http.IncomingMessage, res: http.ServerResponse, strip: string) {
+  const url = new URL(req.url!.slice(strip.length), target.endsWith('/') ? target : target + '/');
+  const upstream = http.request(url, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } }, (up) => {
+    res.writeHead(up.statusCode ?? 502, { 'content-type': up.headers['content-type'] ?? 'application/json' });
+    up.pipe(res);
+  });
+  upstream.on('error', (error) => {
+    res.writeHead(502, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: 'error', errorType: 'proxy', error: error.message }));
+  });
+  req.pipe(upstream);
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  if (!fs.existsSync(path.join(DIST, 'module.js'))) {
+    throw new Error('dist/module.js is missing: run `npm run build` first');
+  }
+  const hostFile = await buildHost();
+  const servers: http.Server[] = [];
+
+  let cdnUrl: string | undefined;
+  if (options.cdnPort !== undefined) {
+    const cdn = http.createServer((req, res) => {
+      const cors = { 'access-control-allow-origin': '*' };
+      const urlPath = new URL(req.url!, 'http://x').pathname;
+      const file = under(DIST, '/', urlPath);
+      return file ? sendFile(res, file, cors) : res.writeHead(404, cors).end();
+    });
+    const cdnPort = await listen(cdn, options.cdnPort);
+    servers.push(cdn);
+    cdnUrl = `http://127.0.0.1:${cdnPort}/`;
+  }
+
+  const main = http.createServer((req, res) => {
+    const url = new URL(req.url!, 'http://x');
+    const p = url.pathname;
+    if (p === '/' || p === '/index.html') {
+      const headers: Record<string, string> = {};
+      if (url.searchParams.get('csp') === 'no-blob-worker') {
+        // Like a Grafana with a strict content_security_policy: scripts from our origins, no blob: workers.
+        headers['content-security-policy'] = `default-src 'self' ${cdnUrl ?? ''}; script-src 'self' ${cdnUrl ?? ''} 'unsafe-eval'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${cdnUrl ?? ''}; connect-src 'self' ${cdnUrl ?? ''}`;
+      }
+      return sendFile(res, path.join(PUBLIC, 'index.html'), headers);
+    }
+    if (p === '/favicon.ico') {
+      return sendFile(res, path.join(ROOT, 'src', 'img', 'logo.svg'), { 'content-type': 'image/svg+xml' });
+    }
+    if (p.startsWith('/public/build/img/icons/')) {
+      const file = under(GRAFANA_ICONS, '/public/build/img/icons/', p);
+      return file ? sendFile(res, file) : res.writeHead(404).end();
+    }
+    const inter = /^\/public\/fonts\/inter\/Inter-(\w+)\.woff2$/.exec(p);
+    if (inter && INTER_WEIGHTS[inter[1]]) {
+      return sendFile(res, path.join(INTER, `inter-latin-${INTER_WEIGHTS[inter[1]]}-normal.woff2`));
+    }
+    if (p === '/host.js') {
+      return sendFile(res, hostFile);
+    }
+    if (p.startsWith(PLUGIN_PREFIX)) {
+      const file = under(DIST, PLUGIN_PREFIX, p);
+      return file ? sendFile(res, file) : res.writeHead(404).end();
+    }
+    if (p.startsWith('/api/prom/') && options.prometheusUrl) {
+      return proxy(options.prometheusUrl, req, res, '/api/prom/');
+    }
+    for (const [prefix, dir] of Object.entries(options.staticDirs ?? {})) {
+      if (p.startsWith(prefix)) {
+        const file = under(path.resolve(dir), prefix, p);
+        return file ? sendFile(res, file) : res.writeHead(404).end();
+      }
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  const port = await listen(main, options.port ?? 0);
+  servers.push(main);
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    cdnUrl,
+    close: () =>
+      Promise.all(
+        servers.map((s) => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve()))))
+      ).then(() => undefined),
+  };
+}
+
+if (require.main === module) {
+  const port = Number(process.env.SANDBOX_PORT ?? 3001);
+  startSandbox({ port, cdnPort: process.env.SANDBOX_CDN_PORT ? Number(process.env.SANDBOX_CDN_PORT) : undefined, prometheusUrl: process.env.PROMETHEUS_URL })
+    .then((s) => {
+      process.stdout.write(`InfraDrift sandbox: ${s.url}?view=gallery (dark) and ${s.url}?view=gallery&theme=light\n`);
+    })
+    .catch((error) => {
+      process.stderr.write(`sandbox failed to start: ${error.message}\n`);
+      process.exit(1);
+    });
+}

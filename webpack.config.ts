@@ -1,0 +1,25 @@
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import type { Configuration } from 'webpack';
+import { merge } from 'webpack-merge';
+import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
+
+/**
+ * The scaffold copies the app's own logo only; each nested plugin (data source, panels) has its
+ * own `img/` that must reach `dist/` too, or Grafana shows broken logos in the catalog.
+ */
+const config = async (env: Env): Promise<Configuration> => {
+  const baseConfig = await grafanaConfig(env);
+  return merge(baseConfig, {
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'datasource/img', to: 'datasource/img' },
+          { from: 'panels/matrix/img', to: 'panels/matrix/img' },
+          { from: 'panels/lag/img', to: 'panels/lag/img' },
+        ],
+      }),
+    ],
+  });
+};
+
+export default config;
