@@ -1,0 +1,140 @@
+/**
+ * Population Stability Index.
+ *
+ *   PSI = sum_i (c_i - b_i) * ln(c_i / b_i)
+ *
+ * with c_i, b_i the current and baseline proportions in bin i (natural log). Each term is >= 0, so
+ * PSI >= 0 and it is symmetric; it equals KL(c||b) + KL(b||c) when no smoothing is needed.
+ *
+ * Empty bins: a zero proportion (in either vector) is replaced by epsilon = 1e-4 before the log, without
+ * renormalising (Evidently's rule, `evidently/.../stattests/utils.py:get_binned_data`). Identical inputs
+ * still give exactly 0.
+ *
+ * Bins: histograms use their own buckets. Raw samples use bins cut at the baseline's quantiles
+ * (default 10 bins, numpy's default "linear" quantile), bins (e_{k-1}, e_k] with e_0 = -inf, e_n = +inf,
+ * so a bin is closed on its upper bound exactly like a Prometheus `le` bucket. Tied quantiles are merged,
+ * so discrete data can yield fewer bins.
+ *
+ * Reference: Yurdakul (2018), "Statistical properties of population stability index"; bands 0.1 / 0.25
+ * from credit-risk practice (see thresholds.ts).
+ */
+import { DEFAULT_EPSILON, fillZeros, requirePair } from './distribution';
+
+export interface PsiOptions {
+  /** Replacement for zero proportions (default 1e-4). */
+  epsilon?: number;
+}
+
+/** PSI between two count (or proportion) vectors over identical bins. Throws on mismatched/empty input. */
+export function psiFromCounts(current: ArrayLike<number>, baseline: ArrayLike<number>, options: PsiOptions = {}): number {
+  const eps = options.epsilon ?? DEFAULT_EPSILON;
+  const { p, q } = requirePair(current, baseline);
+  fillZeros(p, eps);
+  fillZeros(q, eps);
+  let s = 0;
+  for (let i = 0; i < p.length; i++) {
+    s += (p[i] - q[i]) * Math.log(p[i] / q[i]);
+  }
+  return s;
+}
+
+/** numpy.quantile(x, q) with the default linear method (Hyndman-Fan type 7) on an ascending array. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/**
+ * Interior bin edges at the baseline quantiles k/nBins, k = 1..nBins-1, ties removed.
+ * `sortedBaseline` must be ascending and non-empty.
+ */
+export function quantileEdges(sortedBaseline: ArrayLike<number>, nBins = 10): Float64Array {
+  if (sortedBaseline.length === 0) {
+    throw new RangeError('quantileEdges: empty baseline');
+  }
+  const edges: number[] = [];
+  for (let k = 1; k < nBins; k++) {
+    const e = quantileSorted(sortedBaseline, k / nBins);
+    if (edges.length === 0 || e > edges[edges.length - 1]) {
+      edges.push(e);
+    }
+  }
+  return Float64Array.from(edges);
+}
+
+/** Index of the first element >= x in an ascending array (lower bound). */
+export function lowerBound(sorted: ArrayLike<number>, x: number, from = 0, to = sorted.length): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** Index of the first element > x in an ascending array (upper bound). */
+export function upperBound(sorted: ArrayLike<number>, x: number, from = 0, to = sorted.length): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/**
+ * Counts of an ASCENDING sample in bins (e_{k-1}, e_k] given interior edges: O(bins * log n) by binary
+ * search, which is what lets rolling PSI on samples avoid rescanning the window.
+ */
+export function binSortedSamples(sorted: ArrayLike<number>, edges: ArrayLike<number>): Float64Array {
+  const counts = new Float64Array(edges.length + 1);
+  let prev = 0;
+  for (let k = 0; k < edges.length; k++) {
+    const idx = upperBound(sorted, edges[k], prev);
+    counts[k] = idx - prev;
+    prev = idx;
+  }
+  counts[edges.length] = sorted.length - prev;
+  return counts;
+}
+
+/** Ascending copy of a sample without NaN. */
+export function sortedCopy(values: ArrayLike<number>): Float64Array {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isNaN(values[i])) {
+      out.push(values[i]);
+    }
+  }
+  return Float64Array.from(out).sort();
+}
+
+export interface SamplePsiOptions extends PsiOptions {
+  /** Number of baseline-quantile bins (default 10). */
+  bins?: number;
+}
+
+/** PSI of raw samples with bins from the baseline's quantiles. */
+export function psiFromSamples(
+  current: ArrayLike<number>,
+  baseline: ArrayLike<number>,
+  options: SamplePsiOptions = {}
+): number {
+  const b = sortedCopy(baseline);
+  const c = sortedCopy(current);
+  const edges = quantileEdges(b, options.bins ?? 10);
+  return psiFromCounts(binSortedSamples(c, edges), binSortedSamples(b, edges), options);
+}
