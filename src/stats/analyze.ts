@@ -1,0 +1,173 @@
+import {
+  CONTRACT_VERSION,
+  type AnalyzeHooks,
+  type AnalyzeRequest,
+  type AnalyzeResult,
+  type EngineWarning,
+  type SeriesSummary,
+} from './contract';
+import { DEFAULTS } from './defaults';
+import { alignSeries } from './align/alignSeries';
+import { lag1Autocorrelation } from './significance/lag1Autocorrelation';
+import { clusterStage } from './stages/clusterStage';
+import type { StageContext } from './stages/context';
+import { correlationStage } from './stages/correlationStage';
+import { lagStage } from './stages/lagStage';
+import { partialStage } from './stages/partialStage';
+import { applyTransforms, toChain } from './transforms/applyTransforms';
+import { CancelledError } from './util/cancel';
+import { isConstant } from './util/isConstant';
+import { meanStd } from './util/meanStd';
+import { toJsonArray } from './util/toNumberArray';
+import { positiveOr, validateRequest } from './validateRequest';
+
+/**
+ * The single entry point of the engine: align -> transform -> correlation + significance ->
+ * partial -> lags -> clustering. Request and result are plain JSON-serialisable objects (see
+ * src/stats/contract.ts and docs/engine.md). Never throws: bad input, limits and cancellation
+ * become `warnings`; an unexpected bug becomes an INTERNAL_ERROR warning.
+ */
+export function analyze(request: AnalyzeRequest | unknown, hooks?: AnalyzeHooks): AnalyzeResult {
+  const warnings: EngineWarning[] = [];
+  const result: AnalyzeResult = {
+    version: CONTRACT_VERSION,
+    engine: { name: 'infradrift-stats', contract: CONTRACT_VERSION },
+    grid: null,
+    series: [],
+    warnings,
+    cancelled: false,
+    timingsMs: {},
+  };
+  try {
+    run(request, hooks, result);
+  } catch (e) {
+    if (e instanceof CancelledError) {
+      result.cancelled = true;
+      warnings.push({ code: 'CANCELLED', message: 'analysis cancelled by the caller; sections computed so far are returned' });
+    } else {
+      warnings.push({ code: 'INTERNAL_ERROR', message: `internal error: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  return result;
+}
+
+function timed<T>(result: AnalyzeResult, stage: string, fn: () => T): T {
+  const t0 = Date.now();
+  try {
+    return fn();
+  } finally {
+    result.timingsMs[stage] = Date.now() - t0;
+  }
+}
+
+function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeResult): void {
+  const warnings = result.warnings;
+  const request = validateRequest(input, warnings);
+  if (!request) {
+    return;
+  }
+  const align = request.align ?? {};
+  const minOverlap = Math.max(2, Math.floor(positiveOr(align.minOverlap, DEFAULTS.minOverlap)));
+  const aligned = timed(result, 'align', () =>
+    alignSeries(
+      request.series,
+      request.grid,
+      {
+        aggregation: align.aggregation === 'last' ? 'last' : 'mean',
+        fill: align.fill === 'previous' || align.fill === 'linear' ? align.fill : 'none',
+        maxGap: Math.floor(positiveOr(align.maxGap, DEFAULTS.maxGap)),
+      },
+      positiveOr(request.limits?.maxPoints, DEFAULTS.limits.maxPoints),
+      warnings
+    )
+  );
+  result.grid = aligned.grid;
+  const stepMs = aligned.grid?.stepMs ?? 1000;
+  hooks?.onProgress?.(0.05, 'align');
+
+  const ids = request.series.map((s) => s.id);
+  const values: Float64Array[] = [];
+  const lag1 = new Float64Array(ids.length);
+  const summaries: SeriesSummary[] = request.series.map((s, i) => {
+    const chain = toChain(request.transforms?.bySeries?.[s.id] ?? s.transform ?? request.transforms?.default);
+    const tr = applyTransforms(aligned.values[i], chain, stepMs, s.id, warnings);
+    values.push(tr.values);
+    const ms = meanStd(tr.values);
+    lag1[i] = lag1Autocorrelation(tr.values);
+    let status: SeriesSummary['status'] = 'ok';
+    if (ms.count === 0) {
+      status = 'all_missing';
+      if (s.values.length > 0) {
+        warnings.push({ code: 'ALL_MISSING', message: 'series has no finite value on the grid (after transforms)', series: s.id });
+      }
+    } else if (ms.count < minOverlap) {
+      status = 'too_few_points';
+      warnings.push({ code: 'TOO_FEW_POINTS', message: `series has ${ms.count} finite points, fewer than minOverlap = ${minOverlap}`, series: s.id });
+    } else if (isConstant(tr.values)) {
+      status = 'constant';
+      warnings.push({ code: 'CONSTANT_SERIES', message: 'series is constant; its correlations are undefined', series: s.id });
+    }
+    const summary: SeriesSummary = {
+      id: s.id,
+      name: typeof s.name === 'string' ? s.name : s.id,
+      count: ms.count,
+      mean: Number.isFinite(ms.mean) ? ms.mean : null,
+      std: Number.isFinite(ms.std) ? ms.std : null,
+      lag1: Number.isFinite(lag1[i]) ? lag1[i] : null,
+      status,
+      transforms: tr.applied,
+    };
+    if (request.includeAligned) {
+      summary.values = toJsonArray(tr.values);
+    }
+    return summary;
+  });
+  result.series = summaries;
+  if (request.includeAligned && result.grid) {
+    const g = result.grid;
+    g.timestamps = Array.from({ length: g.length }, (_, i) => g.start + i * g.stepMs);
+  }
+  if (!aligned.grid) {
+    return;
+  }
+  const alpha = request.significance?.alpha;
+  const ctx: StageContext = {
+    request,
+    hooks,
+    warnings,
+    ids,
+    values,
+    summaries,
+    lag1,
+    stepMs,
+    minOverlap,
+    alpha: typeof alpha === 'number' && alpha > 0 && alpha < 1 ? alpha : DEFAULTS.alpha,
+  };
+
+  let r: Float64Array | null = null;
+  const wantClusters = request.clustering !== undefined && request.clustering.enabled !== false;
+  if (request.correlation?.enabled !== false || wantClusters) {
+    const out = timed(result, 'correlation', () => correlationStage(ctx));
+    r = out.r;
+    if (request.correlation?.enabled !== false) {
+      result.correlation = out.result;
+    }
+  }
+  hooks?.onProgress?.(0.5, 'correlation');
+  const partial = timed(result, 'partial', () => partialStage(ctx));
+  if (partial) {
+    result.partial = partial;
+  }
+  const lags = timed(result, 'lags', () => lagStage(ctx));
+  if (lags) {
+    result.lags = lags;
+  }
+  hooks?.onProgress?.(0.9, 'lags');
+  if (r) {
+    const clusters = timed(result, 'clustering', () => clusterStage(ctx, r as Float64Array));
+    if (clusters) {
+      result.clustering = clusters;
+    }
+  }
+  hooks?.onProgress?.(1, 'done');
+}

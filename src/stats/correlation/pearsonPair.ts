@@ -1,0 +1,63 @@
+import type { ReasonCode } from '../contract';
+
+export interface PairCorrelation {
+  r: number;
+  n: number;
+  reason: ReasonCode | null;
+}
+
+/**
+ * Pearson r of one pair over its pairwise-complete observations (rows where both are finite), the
+ * way pandas DataFrame.corr treats missing data. Two-pass (means first) for accuracy. A pair that is
+ * constant on its common rows has no correlation ('constant'), checked exactly.
+ */
+export function pearsonPair(x: ArrayLike<number>, y: ArrayLike<number>, minOverlap: number): PairCorrelation {
+  const len = Math.min(x.length, y.length);
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let x0 = NaN;
+  let y0 = NaN;
+  let xConst = true;
+  let yConst = true;
+  for (let t = 0; t < len; t++) {
+    const a = x[t];
+    const b = y[t];
+    if (Number.isFinite(a) && Number.isFinite(b)) {
+      if (n === 0) {
+        x0 = a;
+        y0 = b;
+      } else {
+        xConst = xConst && a === x0;
+        yConst = yConst && b === y0;
+      }
+      n++;
+      sx += a;
+      sy += b;
+    }
+  }
+  if (n < Math.max(2, minOverlap)) {
+    return { r: NaN, n, reason: 'insufficient_overlap' };
+  }
+  if (xConst || yConst) {
+    return { r: NaN, n, reason: 'constant' };
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let t = 0; t < len; t++) {
+    const a = x[t];
+    const b = y[t];
+    if (Number.isFinite(a) && Number.isFinite(b)) {
+      const da = a - mx;
+      const db = b - my;
+      sxx += da * da;
+      syy += db * db;
+      sxy += da * db;
+    }
+  }
+  const r = sxy / Math.sqrt(sxx * syy);
+  return { r: Math.max(-1, Math.min(1, r)), n, reason: null };
+}

@@ -1,0 +1,21 @@
+import type { Checkpoint } from '../util/cancel';
+import { averageRanks } from '../rank/averageRanks';
+import { MatrixCorrelation, pearsonMatrix } from './pearsonMatrix';
+import { spearmanPair } from './spearmanPair';
+
+/**
+ * Spearman correlation matrix (Spearman 1904): Pearson's r on average ranks. Complete series are
+ * ranked once and go through the fast Gram kernel; pairs with missing values are re-ranked on their
+ * common rows (pandas semantics).
+ */
+export function spearmanMatrix(series: Float64Array[], minOverlap: number, checkpoint?: Checkpoint): MatrixCorrelation {
+  const ranked = series.map((x) => {
+    for (let t = 0; t < x.length; t++) {
+      if (!Number.isFinite(x[t])) {
+        return x;
+      }
+    }
+    return averageRanks(x);
+  });
+  return pearsonMatrix(ranked, minOverlap, checkpoint, spearmanPair);
+}

@@ -1,0 +1,82 @@
+import type { LagNormalization } from '../contract';
+import { directCrossSum } from './directCrossSum';
+import { FftCrossSum } from './fftCrossSum';
+
+/** A series prepared once for many cross-correlations: demeaned with missing values set to 0. */
+export interface LagSeries {
+  centred: Float64Array;
+  /** 1 where the value is finite, 0 otherwise; null when nothing is missing. */
+  mask: Float64Array | null;
+  count: number;
+  /** Sum of squared deviations over the finite values. */
+  ss: number;
+}
+
+/** Demeans a series over its finite values and zero-fills missing ones (they add nothing to sums). */
+export function prepareLagSeries(x: Float64Array): LagSeries {
+  const T = x.length;
+  let s = 0;
+  let count = 0;
+  for (let t = 0; t < T; t++) {
+    if (Number.isFinite(x[t])) {
+      s += x[t];
+      count++;
+    }
+  }
+  const mean = count > 0 ? s / count : 0;
+  const centred = new Float64Array(T);
+  const mask = count < T ? new Float64Array(T) : null;
+  let ss = 0;
+  for (let t = 0; t < T; t++) {
+    if (Number.isFinite(x[t])) {
+      const d = x[t] - mean;
+      centred[t] = d;
+      ss += d * d;
+      if (mask) {
+        mask[t] = 1;
+      }
+    }
+  }
+  return { centred, mask, count, ss };
+}
+
+/**
+ * Normalised cross-correlation r(k) = corr(A[t], B[t+k]) for k = -maxLag..maxLag (index k + maxLag).
+ * Positive k: A leads B.
+ *
+ * Normalisation follows statsmodels.tsa.stattools.ccf / np.correlate with global means and standard
+ * deviations: 'biased' r(k) = S(k) / sqrt(SS_A SS_B) (statsmodels adjusted=False; |r| <= 1 by
+ * Cauchy-Schwarz), 'adjusted' r(k) = [S(k) / n_k] / (sd_A sd_B) with n_k the number of overlapping
+ * finite pairs (statsmodels adjusted=True, n_k = T - |k| without missing data). In statsmodels terms,
+ * r(k) = ccf(B, A)[k] and r(-k) = ccf(A, B)[k].
+ */
+export function crossCorrelation(
+  a: LagSeries,
+  b: LagSeries,
+  maxLag: number,
+  normalization: LagNormalization,
+  fft: FftCrossSum | null
+): Float64Array {
+  const sums = fft ? fft.crossSums(a.centred, b.centred) : directCrossSum(a.centred, b.centred, maxLag);
+  const T = a.centred.length;
+  const out = new Float64Array(2 * maxLag + 1);
+  if (normalization === 'biased') {
+    const den = Math.sqrt(a.ss * b.ss);
+    for (let i = 0; i < out.length; i++) {
+      out[i] = sums[i] / den;
+    }
+    return out;
+  }
+  const den = Math.sqrt((a.ss / a.count) * (b.ss / b.count));
+  let overlap: Float64Array | null = null;
+  if (a.mask || b.mask) {
+    const ma = a.mask ?? new Float64Array(T).fill(1);
+    const mb = b.mask ?? new Float64Array(T).fill(1);
+    overlap = fft ? fft.crossSums(ma, mb) : directCrossSum(ma, mb, maxLag);
+  }
+  for (let k = -maxLag; k <= maxLag; k++) {
+    const nk = overlap ? Math.round(overlap[k + maxLag]) : T - Math.abs(k);
+    out[k + maxLag] = nk > 0 ? sums[k + maxLag] / nk / den : NaN;
+  }
+  return out;
+}

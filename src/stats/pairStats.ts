@@ -1,0 +1,56 @@
+import type { AnalyzeResult } from './contract';
+
+/** Everything the matrix panel shows for one cell. */
+export interface PairStats {
+  a: string;
+  b: string;
+  r: number | null;
+  p: number | null;
+  q: number | null;
+  n: number;
+  nEff: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  bestLag: number | null;
+  bestR: number | null;
+  reason: string | null;
+}
+
+/**
+ * Reads cell (a, b) of a result by series id (flat row-major arrays, index i*N + j). Best lag comes
+ * from the lag section when it was computed for the pair (positive: a leads b). Null when unknown ids.
+ */
+export function pairStats(result: AnalyzeResult, a: string, b: string): PairStats | null {
+  const c = result.correlation;
+  if (!c) {
+    return null;
+  }
+  const i = c.ids.indexOf(a);
+  const j = c.ids.indexOf(b);
+  if (i < 0 || j < 0) {
+    return null;
+  }
+  const N = c.ids.length;
+  const k = i * N + j;
+  let bestLag: number | null = null;
+  let bestR: number | null = null;
+  const lagPair = result.lags?.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+  if (lagPair) {
+    bestR = lagPair.bestR;
+    bestLag = lagPair.bestLag === null ? null : lagPair.a === a ? lagPair.bestLag : -lagPair.bestLag || 0;
+  }
+  return {
+    a,
+    b,
+    r: c.r[k],
+    p: c.p[k],
+    q: c.q[k],
+    n: c.n[k],
+    nEff: c.nEff[k],
+    ciLow: c.ciLow[k],
+    ciHigh: c.ciHigh[k],
+    bestLag,
+    bestR,
+    reason: c.reason[k],
+  };
+}

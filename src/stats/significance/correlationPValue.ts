@@ -1,0 +1,18 @@
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+
+/**
+ * Two-sided p-value for a Pearson or Spearman coefficient under H0: rho = 0, as SciPy computes it:
+ * t = r sqrt(df / ((1 - r)(1 + r))) with df = n - 2, p = 2 P(T_df > |t|). For Pearson this equals
+ * SciPy's exact beta-distribution form (Fisher 1915); for Spearman it is SciPy's t approximation.
+ * `df` may be fractional (effective sample size). SciPy's special case n = 2 gives p = 1.
+ */
+export function correlationPValue(r: number, df: number): number {
+  if (!Number.isFinite(r) || !(df > 0)) {
+    return NaN;
+  }
+  if (Math.abs(r) >= 1) {
+    return 0;
+  }
+  const t = r * Math.sqrt(df / ((1 - r) * (1 + r)));
+  return Math.min(1, 2 * tCdf(-Math.abs(t), df));
+}

@@ -1,0 +1,161 @@
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { LAG_CONVENTION, type LagPairResult, type LagsResult, type ReasonCode } from '../contract';
+import { DEFAULTS } from '../defaults';
+import { bestLag } from '../lags/bestLag';
+import { crossCorrelation, LagSeries, prepareLagSeries } from '../lags/crossCorrelation';
+import { directCrossSum } from '../lags/directCrossSum';
+import { FftCrossSum } from '../lags/fftCrossSum';
+import { effectiveSampleSize } from '../significance/effectiveSampleSize';
+import { lag1Autocorrelation } from '../significance/lag1Autocorrelation';
+import { difference } from '../transforms/difference';
+import { Checkpoint } from '../util/cancel';
+import { isConstant } from '../util/isConstant';
+import { finiteOrNull, StageContext } from './context';
+
+/** Resolves which ordered pairs [a, b] (indices) the lag section asks for. */
+function lagPairs(ctx: StageContext): Array<[number, number]> {
+  const o = ctx.request.lags;
+  const out: Array<[number, number]> = [];
+  const index = (id: string): number => {
+    const i = ctx.ids.indexOf(id);
+    if (i < 0) {
+      ctx.warnings.push({ code: 'UNKNOWN_SERIES', message: `lags names unknown series '${id}'; ignored`, series: id });
+    }
+    return i;
+  };
+  if (Array.isArray(o?.pairs)) {
+    for (const pair of o.pairs) {
+      const a = Array.isArray(pair) ? index(String(pair[0])) : -1;
+      const b = Array.isArray(pair) ? index(String(pair[1])) : -1;
+      if (a >= 0 && b >= 0) {
+        out.push([a, b]);
+      }
+    }
+  }
+  if (typeof o?.target === 'string') {
+    const t = index(o.target);
+    if (t >= 0) {
+      ctx.ids.forEach((_, i) => i !== t && out.push([i, t]));
+    }
+  }
+  if (o?.all === true || (out.length === 0 && o?.pairs === undefined && o?.target === undefined)) {
+    for (let i = 0; i < ctx.ids.length; i++) {
+      for (let j = i + 1; j < ctx.ids.length; j++) {
+        out.push([i, j]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Cross-correlation curves, best lags and confidence bands (convention: positive lag, A leads B). */
+export function lagStage(ctx: StageContext): LagsResult | undefined {
+  const o = ctx.request.lags;
+  if (!o) {
+    return undefined;
+  }
+  const T = ctx.values.length > 0 ? ctx.values[0].length : 0;
+  const cap = ctx.request.limits?.maxLag ?? DEFAULTS.limits.maxLag;
+  let maxLag = Number.isFinite(o.maxLag) ? Math.max(0, Math.floor(o.maxLag)) : 0;
+  if (!Number.isFinite(o.maxLag)) {
+    ctx.warnings.push({ code: 'INVALID_REQUEST', message: 'lags.maxLag must be a number of steps; using 0' });
+  }
+  if (maxLag > cap || maxLag > T - 1) {
+    const to = Math.max(0, Math.min(cap, T - 1));
+    ctx.warnings.push({ code: 'LIMIT_EXCEEDED', message: `lags.maxLag ${maxLag} reduced to ${to} (limits.maxLag or series length)` });
+    maxLag = to;
+  }
+  let pairs = lagPairs(ctx);
+  const maxPairs = ctx.request.limits?.maxLagPairs ?? DEFAULTS.limits.maxLagPairs;
+  if (pairs.length > maxPairs) {
+    ctx.warnings.push({ code: 'LIMIT_EXCEEDED', message: `${pairs.length} lag pairs exceed limits.maxLagPairs = ${maxPairs}; only the first ${maxPairs} are computed` });
+    pairs = pairs.slice(0, maxPairs);
+  }
+  const normalization = o.normalization ?? DEFAULTS.lagNormalization;
+  const prewhiten = o.prewhiten ?? 'none';
+  const used = new Set<number>(pairs.flat());
+  const prepared = new Map<number, { s: LagSeries; lag1: number; constant: boolean }>();
+  let missing = false;
+  for (const i of used) {
+    const x = prewhiten === 'difference' ? difference(ctx.values[i]) : ctx.values[i];
+    const s = prepareLagSeries(x);
+    missing = missing || s.mask !== null;
+    prepared.set(i, { s, lag1: prewhiten === 'difference' ? lag1Autocorrelation(x) : ctx.lag1[i], constant: isConstant(x) });
+  }
+  if (missing && normalization === 'biased') {
+    ctx.warnings.push({
+      code: 'MISSING_IN_LAGS',
+      message: 'some lag series have missing values; they add nothing to the cross sums (biased normalisation shrinks r where data is missing)',
+    });
+  }
+  const directCost = T * (2 * maxLag + 1);
+  const algo = o.algorithm ?? 'auto';
+  const useFft = algo === 'fft' || (algo === 'auto' && FftCrossSum.pairCost(T, maxLag) < directCost);
+  const fft = useFft && T > 0 ? new FftCrossSum(T, maxLag) : null;
+  const z = normalQuantile(1 - ctx.alpha / 2, 0, 1);
+  const includeCurves = o.includeCurves !== false;
+  const checkpoint = new Checkpoint(ctx.hooks, 'lags', pairs.length, 8);
+  const results: LagPairResult[] = pairs.map(([a, b]) => {
+    const A = prepared.get(a)!;
+    const B = prepared.get(b)!;
+    let n = 0;
+    if (A.s.mask || B.s.mask) {
+      const ma = A.s.mask ?? new Float64Array(T).fill(1);
+      const mb = B.s.mask ?? new Float64Array(T).fill(1);
+      n = Math.round(directCrossSum(ma, mb, 0)[0]);
+    } else {
+      n = T;
+    }
+    let reason: ReasonCode | null = null;
+    if (A.constant || B.constant) {
+      reason = 'constant';
+    } else if (n < Math.max(ctx.minOverlap, 3)) {
+      reason = 'insufficient_overlap';
+    }
+    checkpoint.tick(1);
+    if (reason !== null) {
+      return { a: ctx.ids[a], b: ctx.ids[b], bestLag: null, bestR: null, n, nEff: null, band: null, reason };
+    }
+    const curve = crossCorrelation(A.s, B.s, maxLag, normalization, fft);
+    const best = bestLag(curve, maxLag);
+    const nEff = ctx.request.significance?.autocorrelation === 'none' ? n : effectiveSampleSize(n, A.lag1, B.lag1);
+    const out: LagPairResult = {
+      a: ctx.ids[a],
+      b: ctx.ids[b],
+      bestLag: best ? best.lag : null,
+      bestR: best ? finiteOrNull(best.r) : null,
+      n,
+      nEff,
+      band: nEff > 0 ? z / Math.sqrt(nEff) : null,
+      reason: null,
+    };
+    if (includeCurves) {
+      out.r = Array.from(curve, finiteOrNull);
+    }
+    return out;
+  });
+  const res: LagsResult = {
+    maxLag,
+    stepMs: ctx.stepMs,
+    convention: LAG_CONVENTION,
+    normalization,
+    prewhiten,
+    algorithm: fft ? 'fft' : 'direct',
+    pairs: results,
+  };
+  const N = ctx.ids.length;
+  if (pairs.length === (N * (N - 1)) / 2 && pairs.every(([a, b]) => a < b)) {
+    const bl: Array<number | null> = new Array(N * N).fill(null);
+    const br: Array<number | null> = new Array(N * N).fill(null);
+    results.forEach((r, k) => {
+      const [a, b] = pairs[k];
+      bl[a * N + b] = r.bestLag;
+      bl[b * N + a] = r.bestLag === null ? null : -r.bestLag || 0;
+      br[a * N + b] = br[b * N + a] = r.bestR;
+    });
+    res.ids = ctx.ids;
+    res.bestLagMatrix = bl;
+    res.bestRMatrix = br;
+  }
+  return res;
+}
