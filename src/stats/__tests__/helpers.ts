@@ -1,0 +1,41 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Reads a committed SciPy/pandas/statsmodels fixture (fixtures/reference/correlation/NAME). */
+export function readFixture<T = any>(name: string): T {
+  const file = path.join(__dirname, '..', '..', '..', 'fixtures', 'reference', 'correlation', name);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+/** |a - b| <= rel * max(|a|, |b|) + abs; null/NaN must match null/NaN. */
+export function expectClose(actual: number | null | undefined, expected: number | null | undefined, rel = 1e-9, abs = 1e-15, label = ''): void {
+  const a = actual === null || actual === undefined || Number.isNaN(actual) ? null : actual;
+  const e = expected === null || expected === undefined || Number.isNaN(expected) ? null : expected;
+  if (a === null || e === null) {
+    if (a !== e) {
+      throw new Error(`${label}: expected ${String(e)}, got ${String(a)}`);
+    }
+    return;
+  }
+  const tol = rel * Math.max(Math.abs(a), Math.abs(e)) + abs;
+  if (!(Math.abs(a - e) <= tol)) {
+    throw new Error(`${label}: expected ${e}, got ${a} (diff ${Math.abs(a - e)}, tol ${tol})`);
+  }
+}
+
+/** Seeded PRNG (mulberry32) so statistical tests are reproducible. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal draws (Box-Muller) from a uniform generator. */
+export function normal(u: () => number): () => number {
+  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+}
