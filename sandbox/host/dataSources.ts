@@ -14,18 +14,21 @@ import { DataSourceSrv, setDataSourceSrv, setTemplateSrv, TemplateSrv } from '@g
  */
 class SandboxDataSourceSrv implements DataSourceSrv {
   private readonly byUid = new Map<string, DataSourceApi>();
+  private readonly settings = new Map<string, DataSourceInstanceSettings>();
 
-  register(ds: DataSourceApi) {
+  register(ds: DataSourceApi, settings: DataSourceInstanceSettings) {
     this.byUid.set(ds.uid, ds);
+    this.settings.set(ds.uid, settings);
   }
 
   remove(uid: string) {
     this.byUid.delete(uid);
+    this.settings.delete(uid);
   }
 
   private resolve(ref?: DataSourceRef | string | null): DataSourceApi | undefined {
     if (ref === undefined || ref === null) {
-      return [...this.byUid.values()].find((ds) => ds.instanceSettings.isDefault);
+      return [...this.byUid.values()].find((ds) => this.settings.get(ds.uid)?.isDefault);
     }
     const key = typeof ref === 'string' ? ref : ref.uid;
     return key === undefined ? undefined : this.byUid.get(key) ?? [...this.byUid.values()].find((d) => d.name === key);
@@ -41,11 +44,12 @@ class SandboxDataSourceSrv implements DataSourceSrv {
   }
 
   getList(): DataSourceInstanceSettings[] {
-    return [...this.byUid.values()].map((ds) => ds.instanceSettings);
+    return [...this.settings.values()];
   }
 
   getInstanceSettings(ref?: DataSourceRef | string | null): DataSourceInstanceSettings | undefined {
-    return this.resolve(ref)?.instanceSettings;
+    const ds = this.resolve(ref);
+    return ds ? this.settings.get(ds.uid) : undefined;
   }
 
   async reload() {}

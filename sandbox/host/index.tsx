@@ -126,7 +126,7 @@ const sandbox = {
         options={req.options}
         width={width}
         height={height}
-        timeRange={req.timeRange}
+        timeRange={req.timeRange ?? { from: Date.now() - 6 * 3600_000, to: Date.now() }}
         errorMessage={req.errorMessage}
       />
     );
@@ -140,7 +140,7 @@ const sandbox = {
       throw new Error('the app plugin has no root page');
     }
     const meta = await pluginJson('');
-    render(id, 900, 320, <Root meta={meta} basename="/a/infradrift-correlation-app" query={{}} path="" />);
+    render(id, 900, 320, <Root meta={meta} basename="/a/infradrift-correlation-app" query={{}} path="" onNavChanged={() => undefined} />);
   },
 
   /** Creates an instance of a data source plugin from `dist/` and registers it with the DataSourceSrv. */
@@ -149,8 +149,9 @@ const sandbox = {
     const plugin = exports.plugin as DataSourcePlugin<DataSourceApi>;
     const meta = (await pluginJson(path)) as DataSourcePluginMeta;
     plugin.meta = meta;
-    const ds = new plugin.DataSourceClass(instanceSettings(meta, uid, name, jsonData));
-    dataSourceSrv.register(ds);
+    const settings = instanceSettings(meta, uid, name, jsonData);
+    const ds = new plugin.DataSourceClass(settings);
+    dataSourceSrv.register(ds, settings);
     return ds;
   },
 

@@ -18,7 +18,7 @@ export interface PanelMount {
   options?: Record<string, unknown>;
   width: number;
   height: number;
-  timeRange?: { from: number; to: number };
+  timeRange: { from: number; to: number };
   state?: LoadingState;
   errorMessage?: string;
 }
@@ -43,11 +43,11 @@ export function SandboxPanel(props: PanelMount) {
   const [options, setOptions] = React.useState(() => optionsWithDefaults(plugin, props.options));
   const [fieldConfig, setFieldConfig] = React.useState({ defaults: {}, overrides: [] });
   const eventBus = React.useMemo(() => new EventBusSrv(), []);
-  const range: TimeRange = React.useMemo(() => {
-    const to = props.timeRange?.to ?? Date.now();
-    const from = props.timeRange?.from ?? to - 6 * 3600 * 1000;
-    return { from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } };
-  }, [props.timeRange]);
+  const { from, to } = props.timeRange;
+  const range: TimeRange = React.useMemo(
+    () => ({ from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } }),
+    [from, to]
+  );
   const data: PanelData = {
     state: props.state ?? LoadingState.Done,
     series: frames,

@@ -11,6 +11,7 @@ import * as grafanaSchema from '@grafana/schema';
 import * as grafanaUi from '@grafana/ui';
 import i18next from 'i18next';
 import lodash from 'lodash';
+// eslint-disable-next-line no-restricted-imports -- Grafana hands moment to plugins, so the host must too.
 import moment from 'moment';
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';

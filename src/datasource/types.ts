@@ -1,5 +1,5 @@
-import { DataSourceJsonData, DataSourceRef } from '@grafana/data';
-import { DataQuery } from '@grafana/schema';
+import { DataSourceJsonData } from '@grafana/data';
+import { DataQuery, DataSourceRef } from '@grafana/schema';
 
 /** A query: the signals to fetch and the analysis to run on them (grows with the data source issue). */
 export interface InfraDriftQuery extends DataQuery {
