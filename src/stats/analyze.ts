@@ -15,6 +15,7 @@ import { correlationStage } from './stages/correlationStage';
 import { lagStage } from './stages/lagStage';
 import { partialStage } from './stages/partialStage';
 import { applyTransforms, toChain } from './transforms/applyTransforms';
+import { analyzeDrift, appendDriftSeries } from './drift/analyzeDrift';
 import { CancelledError } from './util/cancel';
 import { isConstant } from './util/isConstant';
 import { meanStd } from './util/meanStd';
@@ -130,6 +131,14 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
   if (!aligned.grid) {
     return;
   }
+  // Drift section (src/stats/drift/analyzeDrift.ts): scores on the grid, optionally correlated too.
+  let lag1All: Float64Array = lag1;
+  if (request.drift !== undefined) {
+    const grid = aligned.grid;
+    const drift = timed(result, 'drift', () => analyzeDrift(request.drift!, grid, warnings));
+    result.drift = drift.result;
+    lag1All = appendDriftSeries(drift.extra, ids, values, summaries, lag1, minOverlap);
+  }
   const alpha = request.significance?.alpha;
   const ctx: StageContext = {
     request,
@@ -138,7 +147,7 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
     ids,
     values,
     summaries,
-    lag1,
+    lag1: lag1All,
     stepMs,
     minOverlap,
     alpha: typeof alpha === 'number' && alpha > 0 && alpha < 1 ? alpha : DEFAULTS.alpha,

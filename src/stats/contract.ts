@@ -13,6 +13,10 @@
  * means A leads B by k steps.
  */
 
+import type { DriftRequest, DriftResult } from './drift/analyzeDrift';
+
+export type { DriftRequest, DriftResult, DriftSeriesRequest, DriftSeriesResult, DriftMethodResult } from './drift/analyzeDrift';
+
 /** Version of the contract. Bump only for breaking changes; additive fields keep version 1. */
 export const CONTRACT_VERSION = 1 as const;
 
@@ -159,6 +163,8 @@ export interface AnalyzeRequest {
   lags?: LagOptions;
   clustering?: ClusteringOptions;
   limits?: Limits;
+  /** Drift of histogram/sample/categorical series against a baseline (src/stats/drift, docs/engine.md "Drift"). */
+  drift?: DriftRequest;
   /** Include the aligned, transformed values in the result (default false; can be large). */
   includeAligned?: boolean;
 }
@@ -332,6 +338,7 @@ export interface AnalyzeResult {
   partial?: PartialResult;
   lags?: LagsResult;
   clustering?: ClusteringResult;
+  drift?: DriftResult;
   warnings: EngineWarning[];
   cancelled: boolean;
   /** Wall time per stage in ms (informative only). */
