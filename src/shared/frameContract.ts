@@ -1,0 +1,106 @@
+/**
+ * The data frames InfraDrift's data source returns and its panels read (documented in docs/frames.md).
+ * Both sides import these names, so the contract lives in one place. No Grafana imports here:
+ * the statistics worker never needs it, but tests and panels can use it anywhere.
+ */
+
+export const FRAME_CONTRACT_VERSION = 1;
+
+/** `meta.custom.kind` of each frame type. */
+export const FrameKind = {
+  Matrix: 'infradrift-matrix',
+  Lag: 'infradrift-lag',
+  Drift: 'infradrift-drift',
+  Aligned: 'infradrift-aligned',
+} as const;
+export type FrameKindValue = (typeof FrameKind)[keyof typeof FrameKind];
+
+/** Field names of the matrix frame: one row per ordered pair (row, column), the full N x N. */
+export const MatrixField = {
+  Row: 'row',
+  Column: 'column',
+  R: 'r',
+  P: 'p',
+  Q: 'q',
+  N: 'n',
+  NEff: 'n_eff',
+  CiLow: 'ci_low',
+  CiHigh: 'ci_high',
+  /** Best lag in seconds; positive: the row signal leads the column signal. */
+  BestLag: 'best_lag',
+  RAtBestLag: 'r_at_best_lag',
+  /** Why a cell has no number (constant, too_few_points, ...), empty when it has one. */
+  Reason: 'reason',
+} as const;
+
+/** Field names of a lag frame: one row per lag. */
+export const LagField = {
+  /** Lag in seconds; positive: A leads B. */
+  Lag: 'lag',
+  R: 'r',
+  BandLow: 'band_low',
+  BandHigh: 'band_high',
+} as const;
+
+/** One signal as it entered the analysis. */
+export interface SignalInfo {
+  /** Unique display name (from the legend format or the series labels). */
+  name: string;
+  /** Which question side the signal is on. */
+  role: 'infra' | 'model';
+  /** The signal definition's refId-like key in the query, so a panel can link back. */
+  signal: string;
+  /** Labels of the source series. */
+  labels: Record<string, string>;
+  /** Expression that produced it and the data source it ran on, for "open in Explore". */
+  expr?: string;
+  datasourceUid?: string;
+}
+
+/** `meta.custom` of the matrix frame. */
+export interface MatrixMeta {
+  kind: typeof FrameKind.Matrix;
+  version: number;
+  method: 'pearson' | 'spearman' | 'kendall';
+  /** Signals in input order; `row`/`column` values are their names. */
+  signals: SignalInfo[];
+  /** Cluster leaf order as indices into `signals` (input order when clustering is off). */
+  order: number[];
+  /** scipy-like merges: a, b (< N leaves, N+i merge i), height (distance), size. Empty without clustering. */
+  dendrogram: Array<{ a: number; b: number; height: number; size: number }>;
+  alpha: number;
+  adjust: 'fdr_bh' | 'bonferroni' | 'none';
+  /** Partial correlation: names of the signals controlled for (empty when plain). */
+  controls: string[];
+  stepMs: number;
+  /** The lag sign convention, verbatim. */
+  lagConvention: string;
+}
+
+/** `meta.custom` of a lag frame (one per pair). */
+export interface LagMeta {
+  kind: typeof FrameKind.Lag;
+  version: number;
+  a: string;
+  b: string;
+  bestLagSeconds: number | null;
+  bestR: number | null;
+  /** Half-width of the (1 - alpha) band under no cross-correlation. */
+  band: number | null;
+  n: number;
+  nEff: number | null;
+  stepMs: number;
+  lagConvention: string;
+}
+
+/** `meta.custom` of a drift frame (a time series of drift scores). */
+export interface DriftMeta {
+  kind: typeof FrameKind.Drift;
+  version: number;
+  signal: string;
+  method: string;
+  baseline: string;
+  latest: number | null;
+  level: 'none' | 'moderate' | 'significant' | null;
+  thresholds: { moderate: number; significant: number } | null;
+}

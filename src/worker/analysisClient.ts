@@ -1,0 +1,195 @@
+/**
+ * Runs analyses in one lazily created Web Worker shared by every panel and query on the page.
+ *
+ * - Jobs carry ids; one runs at a time, the others wait in a queue.
+ * - A job started under a `key` (e.g. a panel's request) cancels the previous job with the same key.
+ * - An aborted `signal` (unsubscribe, dashboard left, time range changed) cancels the job. A running
+ *   job is cancelled by terminating the worker: a busy worker cannot read a cancel message.
+ * - If no worker can be started (e.g. a Content-Security-Policy without `worker-src blob:`), the job
+ *   runs on the main thread and the run says so, so the caller can show a notice.
+ */
+import { analyze } from '../stats/analyze';
+import type { AnalyzeHooks, AnalyzeRequest, AnalyzeResult } from '../stats/contract';
+import type { FromWorker } from './protocol';
+import { transferables } from './transferables';
+
+export interface AnalysisRun {
+  result: AnalyzeResult;
+  mode: 'worker' | 'main-thread';
+  /** Set when the analysis ran on the main thread, explaining why. */
+  notice?: string;
+}
+
+export interface RunOptions {
+  /** Jobs with the same key replace each other: the newer one cancels the older. */
+  key?: string;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, stage: string) => void;
+}
+
+/** Rejection reason of a cancelled job; callers usually ignore it. */
+export class AnalysisCancelled extends Error {
+  constructor(reason: string) {
+    super(`analysis cancelled: ${reason}`);
+    this.name = 'AnalysisCancelled';
+  }
+}
+
+interface Job {
+  id: number;
+  key?: string;
+  request: AnalyzeRequest;
+  options: RunOptions;
+  resolve: (run: AnalysisRun) => void;
+  reject: (error: Error) => void;
+  onAbort?: () => void;
+}
+
+type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
+
+export const MAIN_THREAD_NOTICE =
+  'InfraDrift computed this analysis on the main thread because the browser refused to start a Web Worker ' +
+  '(often a Content-Security-Policy without "worker-src blob:"). Large queries may freeze the dashboard; ' +
+  'allow blob: workers in Grafana\'s content_security_policy_template to fix it.';
+
+export class AnalysisClient {
+  private worker?: WorkerLike;
+  private workerFailed?: string;
+  private readonly queue: Job[] = [];
+  private running?: Job;
+  private nextId = 1;
+
+  constructor(
+    private readonly createWorker: () => WorkerLike,
+    private readonly runLocally: (request: AnalyzeRequest, hooks: AnalyzeHooks) => AnalyzeResult = analyze
+  ) {}
+
+  run(request: AnalyzeRequest, options: RunOptions = {}): Promise<AnalysisRun> {
+    return new Promise<AnalysisRun>((resolve, reject) => {
+      if (options.signal?.aborted) {
+        reject(new AnalysisCancelled('aborted before start'));
+        return;
+      }
+      if (options.key) {
+        this.cancelWhere((job) => job.key === options.key, 'replaced by a newer query');
+      }
+      const job: Job = { id: this.nextId++, key: options.key, request, options, resolve, reject };
+      if (options.signal) {
+        job.onAbort = () => this.cancelWhere((j) => j === job, 'unsubscribed');
+        options.signal.addEventListener('abort', job.onAbort, { once: true });
+      }
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /** Number of jobs waiting or running (for tests and diagnostics). */
+  get pending(): number {
+    return this.queue.length + (this.running ? 1 : 0);
+  }
+
+  private cancelWhere(match: (job: Job) => boolean, reason: string) {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (match(this.queue[i])) {
+        this.settle(this.queue.splice(i, 1)[0], new AnalysisCancelled(reason));
+      }
+    }
+    if (this.running && match(this.running)) {
+      const job = this.running;
+      this.running = undefined;
+      // The worker is busy inside analyze(); only terminating it stops the work.
+      this.worker?.terminate();
+      this.worker = undefined;
+      this.settle(job, new AnalysisCancelled(reason));
+      this.pump();
+    }
+  }
+
+  private settle(job: Job, outcome: AnalysisRun | Error) {
+    if (job.onAbort) {
+      job.options.signal?.removeEventListener('abort', job.onAbort);
+    }
+    if (outcome instanceof Error) {
+      job.reject(outcome);
+    } else {
+      job.resolve(outcome);
+    }
+  }
+
+  private pump() {
+    if (this.running || this.queue.length === 0) {
+      return;
+    }
+    const job = this.queue.shift()!;
+    this.running = job;
+    const worker = this.ensureWorker();
+    if (!worker) {
+      // Yield once so the page can paint "loading" before a long synchronous computation.
+      setTimeout(() => this.runOnMainThread(job), 0);
+      return;
+    }
+    worker.postMessage({ type: 'analyze', id: job.id, request: job.request }, transferables(job.request));
+  }
+
+  private runOnMainThread(job: Job) {
+    if (this.running !== job) {
+      return; // cancelled meanwhile
+    }
+    this.running = undefined;
+    try {
+      const result = this.runLocally(job.request, { onProgress: job.options.onProgress });
+      this.settle(job, { result, mode: 'main-thread', notice: `${MAIN_THREAD_NOTICE} (${this.workerFailed})` });
+    } catch (error) {
+      this.settle(job, error instanceof Error ? error : new Error(String(error)));
+    }
+    this.pump();
+  }
+
+  private ensureWorker(): WorkerLike | undefined {
+    if (this.worker || this.workerFailed) {
+      return this.worker;
+    }
+    try {
+      const worker = this.createWorker();
+      worker.addEventListener('message', (event: Event) => this.onMessage(worker, (event as MessageEvent<FromWorker>).data));
+      worker.addEventListener('error', (event: Event) => this.onWorkerError(worker, event));
+      this.worker = worker;
+    } catch (error) {
+      this.workerFailed = error instanceof Error ? error.message : String(error);
+    }
+    return this.worker;
+  }
+
+  private onMessage(worker: WorkerLike, message: FromWorker) {
+    const job = this.running;
+    if (worker !== this.worker || !job || message.type === 'ready' || message.id !== job.id) {
+      return;
+    }
+    if (message.type === 'progress') {
+      job.options.onProgress?.(message.fraction, message.stage);
+      return;
+    }
+    this.running = undefined;
+    this.settle(job, message.type === 'result' ? { result: message.result, mode: 'worker' } : new Error(message.message));
+    this.pump();
+  }
+
+  /**
+   * A worker that fails to load (CSP blocking importScripts, a 404 on the chunk) reports an error event
+   * instead of throwing: from then on the client computes on the main thread.
+   */
+  private onWorkerError(worker: WorkerLike, event: Event) {
+    if (worker !== this.worker) {
+      return;
+    }
+    const message = (event as ErrorEvent).message || 'the worker script failed to load';
+    this.worker.terminate();
+    this.worker = undefined;
+    this.workerFailed = message;
+    const job = this.running;
+    if (job) {
+      // The job never ran to completion in the worker: run it here instead.
+      setTimeout(() => this.runOnMainThread(job), 0);
+    }
+  }
+}
