@@ -196,6 +196,7 @@ function rollingCounters(
   }
   let emptyBaseline = 0;
   let emptyCurrent = 0;
+  const scoreOpts = { ...options, ...geometry };
   for (let i = 0; i < grid.length; i++) {
     if (i - w < 0 && mode === 'cumulative') {
       continue;
@@ -218,7 +219,7 @@ function rollingCounters(
       emptyCurrent++;
       continue;
     }
-    scoreBuckets(methods, le, cur, base, i, out, { ...options, ...geometry });
+    scoreBuckets(methods, le, cur, base, i, out, scoreOpts);
   }
   if (clampStats.clamps > 0) {
     warnings.push(`clamped ${clampStats.clamps} negative per-bucket window count(s) to 0`);
