@@ -156,15 +156,15 @@ export class ServiceModel {
       slowdown: 0,
       noise: {
         share: ar(`${id.gpu}/share`, 600),
-        cpu: ar(`${id.gpu}/cpu`, 120),
+        cpu: ar(`${id.gpu}/cpu`, 60),
         throttle: ar(`${id.gpu}/throttle`, 120),
-        memory: ar(`${id.gpu}/memory`, MAX_TAU_SECONDS),
+        memory: ar(`${id.gpu}/memory`, 600),
         miss: ar(`${id.gpu}/miss`, 300),
         gpuUtil: ar(`${id.gpu}/gpu-util`, 120),
         gpuTemp: ar(`${id.gpu}/gpu-temp`, 300),
-        latency: ar(`${id.gpu}/latency`, 120),
-        network: ar(`${id.gpu}/network`, 900),
-        fs: ar(`${id.gpu}/fs`, 600),
+        latency: ar(`${id.gpu}/latency`, 60),
+        network: ar(`${id.gpu}/network`, 300),
+        fs: ar(`${id.gpu}/fs`, 300),
       },
     }));
     const first = Math.floor(opts.start / 1000 / step);
