@@ -29,7 +29,15 @@ describe('analyze() drift section', () => {
     series: [{ id: 'cpu', values: Array.from(cpu) }],
     drift: {
       correlate: true,
-      series: [{ id: 'latency', input: { kind: 'histogram', le, buckets }, methods: ['psi', 'ks'], windowMs: 5 * STEP, baseline: { kind: 'preceding', factor: 2 } }],
+      series: [
+        {
+          id: 'latency',
+          input: { kind: 'histogram', le, buckets },
+          methods: ['psi', 'ks'],
+          windowMs: 5 * STEP,
+          baseline: { kind: 'preceding', factor: 2 },
+        },
+      ],
     },
   });
 
@@ -54,7 +62,12 @@ describe('analyze() drift section', () => {
   });
 
   it('reports malformed drift entries as warnings', () => {
-    const r = analyze({ version: 1, series: [{ id: 'a', values: [1, 2, 3, 4] }], grid: { start: 0, stepMs: STEP }, drift: { series: [{ id: 'x', input: { kind: 'nope' } }] } } as unknown);
+    const r = analyze({
+      version: 1,
+      series: [{ id: 'a', values: [1, 2, 3, 4] }],
+      grid: { start: 0, stepMs: STEP },
+      drift: { series: [{ id: 'x', input: { kind: 'nope' } }] },
+    } as unknown);
     expect(r.warnings.some((w) => w.code === 'INVALID_REQUEST')).toBe(true);
     expect(r.drift!.series).toEqual([]);
   });

@@ -92,7 +92,10 @@ export function analyzeDrift(request: DriftRequest, grid: DriftGrid, warnings: E
   for (const s of request.series) {
     const kind = s?.input?.kind;
     if (typeof s?.id !== 'string' || (kind !== 'histogram' && kind !== 'categorical' && kind !== 'samples')) {
-      warnings.push({ code: 'INVALID_REQUEST', message: 'drift series needs an id and input.kind histogram | categorical | samples' });
+      warnings.push({
+        code: 'INVALID_REQUEST',
+        message: 'drift series needs an id and input.kind histogram | categorical | samples',
+      });
       continue;
     }
     const methods = (s.methods ?? defaultMethods(kind)).filter((m) => DRIFT_METHODS.includes(m));
@@ -118,7 +121,13 @@ export function analyzeDrift(request: DriftRequest, grid: DriftGrid, warnings: E
       for (let i = scores.length - 1; i >= 0; i--) {
         if (!Number.isNaN(scores[i])) {
           const pv = p && !Number.isNaN(p[i]) ? p[i] : null;
-          latest = { index: i, time: grid.start + i * grid.stepMs, score: scores[i], pValue: pv, level: driftLevel(scores[i], pv ?? undefined, threshold) };
+          latest = {
+            index: i,
+            time: grid.start + i * grid.stepMs,
+            score: scores[i],
+            pValue: pv,
+            level: driftLevel(scores[i], pv ?? undefined, threshold),
+          };
           break;
         }
       }
@@ -135,7 +144,11 @@ export function analyzeDrift(request: DriftRequest, grid: DriftGrid, warnings: E
     };
     if (request.correlate) {
       out.correlationId = `drift:${s.id}:${methods[0]}`;
-      extra.push({ id: out.correlationId, name: `${out.name} drift (${methods[0]})`, values: rolled.scores[methods[0]]! });
+      extra.push({
+        id: out.correlationId,
+        name: `${out.name} drift (${methods[0]})`,
+        values: rolled.scores[methods[0]]!,
+      });
     }
     result.series.push(out);
   }
@@ -172,7 +185,14 @@ export function appendDriftSeries(
       mean: Number.isFinite(ms.mean) ? ms.mean : null,
       std: Number.isFinite(ms.std) ? ms.std : null,
       lag1: Number.isFinite(l1) ? l1 : null,
-      status: ms.count === 0 ? 'all_missing' : ms.count < minOverlap ? 'too_few_points' : isConstant(e.values) ? 'constant' : 'ok',
+      status:
+        ms.count === 0
+          ? 'all_missing'
+          : ms.count < minOverlap
+            ? 'too_few_points'
+            : isConstant(e.values)
+              ? 'constant'
+              : 'ok',
       transforms: [],
     });
   });

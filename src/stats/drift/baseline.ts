@@ -76,7 +76,12 @@ export function resolveStatic(d: StaticDistribution): ResolvedStatic | { error: 
       if (d.edges.length !== d.counts.length + 1) {
         return { error: 'static distribution: edges must have counts.length + 1 entries' };
       }
-      return { kind: 'buckets', le: parseLe(d.edges.slice(1)), counts: Float64Array.from(d.counts), firstLowerBound: d.edges[0] };
+      return {
+        kind: 'buckets',
+        le: parseLe(d.edges.slice(1)),
+        counts: Float64Array.from(d.counts),
+        firstLowerBound: d.edges[0],
+      };
     }
   } catch (e) {
     return { error: `static distribution: ${(e as Error).message}` };
@@ -98,7 +103,10 @@ export function resolveStatic(d: StaticDistribution): ResolvedStatic | { error: 
  * Static bucket counts re-expressed on the series' `le`. Bounds must match; a missing +Inf bucket on the
  * static side counts as 0 (a training histogram often stops at its last finite edge).
  */
-export function alignStaticBuckets(stat: { le: Float64Array; counts: Float64Array }, le: ArrayLike<number>): Float64Array | { error: string } {
+export function alignStaticBuckets(
+  stat: { le: Float64Array; counts: Float64Array },
+  le: ArrayLike<number>
+): Float64Array | { error: string } {
   const n = le.length;
   const hasInf = n > 0 && le[n - 1] === Infinity;
   const statHasInf = stat.le.length > 0 && stat.le[stat.le.length - 1] === Infinity;
@@ -117,7 +125,10 @@ export function alignStaticBuckets(stat: { le: Float64Array; counts: Float64Arra
 }
 
 /** Static categories re-ordered to the series' categories; categories absent from the static side count 0. */
-export function alignStaticCategories(stat: { categories: string[]; counts: Float64Array }, categories: string[]): Float64Array {
+export function alignStaticCategories(
+  stat: { categories: string[]; counts: Float64Array },
+  categories: string[]
+): Float64Array {
   const byName = new Map<string, number>();
   stat.categories.forEach((c, i) => byName.set(c, stat.counts[i]));
   return Float64Array.from(categories, (c) => byName.get(c) ?? 0);

@@ -30,7 +30,12 @@ export function chiSquared(current: ArrayLike<number>, baseline: ArrayLike<numbe
   const nc = totalCount(current);
   const nb = totalCount(baseline);
   if (!(nc > 0) || !(nb > 0)) {
-    return { statistic: NaN, pValue: NaN, dof: 0, warnings: [nc > 0 ? 'baseline has no counts' : 'current window has no counts'] };
+    return {
+      statistic: NaN,
+      pValue: NaN,
+      dof: 0,
+      warnings: [nc > 0 ? 'baseline has no counts' : 'current window has no counts'],
+    };
   }
   const warnings: string[] = [];
   let stat = 0;

@@ -86,7 +86,10 @@ export function pairOfProportions(
 }
 
 /** Throws on invalid pairs: the pure scoring functions are for programmer use; analyzeDrift reports warnings. */
-export function requirePair(current: ArrayLike<number>, baseline: ArrayLike<number>): { p: Float64Array; q: Float64Array } {
+export function requirePair(
+  current: ArrayLike<number>,
+  baseline: ArrayLike<number>
+): { p: Float64Array; q: Float64Array } {
   const r = pairOfProportions(current, baseline);
   if ('error' in r) {
     throw new RangeError(r.error);

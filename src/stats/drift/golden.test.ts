@@ -38,7 +38,13 @@ interface SamplePair {
 const samples = new Map(load<SamplePair>('samples.json').map((c) => [c.name, c]));
 
 describe('KS (scipy.stats.ks_2samp)', () => {
-  const cases = load<{ name: string; statistic: number; p_asymp_scipy: number; p_auto_scipy: number; p_stephens: number }>('ks.json');
+  const cases = load<{
+    name: string;
+    statistic: number;
+    p_asymp_scipy: number;
+    p_auto_scipy: number;
+    p_stephens: number;
+  }>('ks.json');
   it.each(cases.map((c) => [c.name, c]))('%s', (_n, c) => {
     const s = samples.get(c.name)!;
     const r = ksFromSamples(s.current, s.baseline);
@@ -62,12 +68,15 @@ describe('Kolmogorov limiting distribution (scipy.special.kolmogorov)', () => {
 });
 
 describe('Wasserstein-1 (scipy.stats.wasserstein_distance)', () => {
-  it.each(load<{ name: string; distance: number; normalized: number }>('wasserstein.json').map((c) => [c.name, c]))('%s', (_n, c) => {
-    const s = samples.get(c.name)!;
-    const r = wassersteinFromSamples(s.current, s.baseline);
-    expectClose(r.distance, c.distance, 1e-9);
-    expectClose(r.normalized, c.normalized, 1e-9);
-  });
+  it.each(load<{ name: string; distance: number; normalized: number }>('wasserstein.json').map((c) => [c.name, c]))(
+    '%s',
+    (_n, c) => {
+      const s = samples.get(c.name)!;
+      const r = wassersteinFromSamples(s.current, s.baseline);
+      expectClose(r.distance, c.distance, 1e-9);
+      expectClose(r.normalized, c.normalized, 1e-9);
+    }
+  );
 });
 
 describe('binned divergences on count vectors', () => {
@@ -94,7 +103,13 @@ describe('binned divergences on count vectors', () => {
 });
 
 describe('sample PSI with baseline-decile bins (numpy.quantile)', () => {
-  const cases = load<{ name: string; edges: number[]; current_counts: number[]; baseline_counts: number[]; psi: number }>('psi_samples.json');
+  const cases = load<{
+    name: string;
+    edges: number[];
+    current_counts: number[];
+    baseline_counts: number[];
+    psi: number;
+  }>('psi_samples.json');
   it.each(cases.map((c) => [c.name, c]))('%s', (_n, c) => {
     const s = samples.get(c.name)!;
     const sortedBase = Float64Array.from(s.baseline).sort();
@@ -107,7 +122,14 @@ describe('sample PSI with baseline-decile bins (numpy.quantile)', () => {
 });
 
 describe('chi-squared (scipy.stats.chisquare with baseline-proportion expectations)', () => {
-  const cases = load<{ name: string; current: number[]; baseline: number[]; statistic: number; p: number; dof: number }>('chi2.json');
+  const cases = load<{
+    name: string;
+    current: number[];
+    baseline: number[];
+    statistic: number;
+    p: number;
+    dof: number;
+  }>('chi2.json');
   it.each(cases.map((c) => [c.name, c]))('%s', (_n, c) => {
     const r = chiSquared(c.current, c.baseline);
     expectClose(r.statistic, c.statistic, 1e-9, 1e-12);
@@ -118,7 +140,13 @@ describe('chi-squared (scipy.stats.chisquare with baseline-proportion expectatio
 });
 
 describe('Wasserstein on histogram buckets (brute-force integral of interpolated CDFs)', () => {
-  const cases = load<{ le: Array<number | string>; current: number[]; baseline: number[]; distance: number; baseline_std: number }>('bucket_wasserstein.json');
+  const cases = load<{
+    le: Array<number | string>;
+    current: number[];
+    baseline: number[];
+    distance: number;
+    baseline_std: number;
+  }>('bucket_wasserstein.json');
   it.each(cases.map((c, i) => [i, c]))('case %p', (_i, c) => {
     const r = wassersteinFromBuckets(parseLe(c.le), c.current, c.baseline);
     // The fixture integrates numerically on 2e6 points: 1e-7 relative covers its quadrature error.

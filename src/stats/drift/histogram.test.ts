@@ -1,7 +1,17 @@
 /** @jest-environment node */
 import fc from 'fast-check';
 
-import { decumulate, ksFromCounts, ksFromSamples, parseLe, prepareCounters, psiFromCounts, wassersteinFromBuckets, wassersteinFromSamples, windowCounts } from './index';
+import {
+  decumulate,
+  ksFromCounts,
+  ksFromSamples,
+  parseLe,
+  prepareCounters,
+  psiFromCounts,
+  wassersteinFromBuckets,
+  wassersteinFromSamples,
+  windowCounts,
+} from './index';
 import { windowCountsFromScratch } from './histogram';
 import { binSortedSamples, quantileEdges, psiFromSamples } from './psi';
 
@@ -15,7 +25,10 @@ function rng(seed: number): () => number {
 }
 function normals(n: number, mu: number, sigma: number, seed: number): Float64Array {
   const u = rng(seed);
-  return Float64Array.from({ length: n }, () => mu + sigma * Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u()));
+  return Float64Array.from(
+    { length: n },
+    () => mu + sigma * Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u())
+  );
 }
 
 describe('parseLe', () => {
@@ -38,7 +51,14 @@ describe('cumulative counters', () => {
     expect(prep.warnings.join(' ')).toMatch(/2 counter reset/);
   });
   it('repairs non-monotone cumulative buckets (scrape skew) with a warning', () => {
-    const prep = prepareCounters([[0, 12], [0, 10]], 'cumulative', true);
+    const prep = prepareCounters(
+      [
+        [0, 12],
+        [0, 10],
+      ],
+      'cumulative',
+      true
+    );
     expect(prep.values[1][1]).toBe(12);
     expect(prep.warnings[0]).toMatch(/non-monotone/);
   });
@@ -49,7 +69,10 @@ describe('cumulative counters', () => {
   it('prefix differences equal re-walking the window, on random counters with resets', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 30, maxLength: 30 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 30, maxLength: 30 }), {
+          minLength: 3,
+          maxLength: 3,
+        }),
         fc.array(fc.integer({ min: 1, max: 29 }), { maxLength: 3 }),
         (incs, resetAt) => {
           // Build clean cumulative counters (monotone across buckets) with resets at the same times.
@@ -65,9 +88,20 @@ describe('cumulative counters', () => {
           const prep = prepareCounters(buckets, 'cumulative', true);
           const a = new Float64Array(3);
           const b = new Float64Array(3);
-          for (const [from, to] of [[0, 29], [3, 17], [10, 11]]) {
+          for (const [from, to] of [
+            [0, 29],
+            [3, 17],
+            [10, 11],
+          ]) {
             windowCounts(prep, from, to, a, new Float64Array(3), { clamps: 0 });
-            windowCountsFromScratch({ le: [1, 2, Infinity], buckets, mode: 'cumulative' }, from, to, b, new Float64Array(3), { clamps: 0 });
+            windowCountsFromScratch(
+              { le: [1, 2, Infinity], buckets, mode: 'cumulative' },
+              from,
+              to,
+              b,
+              new Float64Array(3),
+              { clamps: 0 }
+            );
             expect(Array.from(a)).toEqual(Array.from(b));
           }
         }
@@ -104,7 +138,10 @@ describe('histogram scores agree with sample scores when buckets are fine', () =
     const h = ksFromCounts(cc, cb);
     const s = ksFromSamples(cur, base);
     expect(h.statistic).toBeLessThanOrEqual(s.statistic + 1e-12);
-    const maxShare = Math.max(...Array.from(cc).map((c) => c / cur.length), ...Array.from(cb).map((c) => c / base.length));
+    const maxShare = Math.max(
+      ...Array.from(cc).map((c) => c / cur.length),
+      ...Array.from(cb).map((c) => c / base.length)
+    );
     expect(s.statistic - h.statistic).toBeLessThanOrEqual(maxShare);
   });
   it('PSI: buckets cut at the baseline deciles reproduce sample PSI exactly (same bins)', () => {

@@ -62,7 +62,11 @@ export function parseLe(le: ArrayLike<number | string>): Float64Array {
  * Applies repairs 1 and 2 (see module doc). `acrossBuckets` = false for categorical counters (predicted
  * class counts), which are independent series and get no cross-bucket repair.
  */
-export function prepareCounters(buckets: Array<ArrayLike<number>>, mode: CounterMode, acrossBuckets: boolean): PreparedCounters {
+export function prepareCounters(
+  buckets: Array<ArrayLike<number>>,
+  mode: CounterMode,
+  acrossBuckets: boolean
+): PreparedCounters {
   const size = buckets.length;
   const length = size > 0 ? buckets[0].length : 0;
   for (const b of buckets) {
@@ -121,7 +125,9 @@ export function prepareCounters(buckets: Array<ArrayLike<number>>, mode: Counter
   }
   const warnings: string[] = [];
   if (monotoneFixes > 0) {
-    warnings.push(`repaired ${monotoneFixes} non-monotone cumulative bucket value(s) (scrape skew), raised to the running max`);
+    warnings.push(
+      `repaired ${monotoneFixes} non-monotone cumulative bucket value(s) (scrape skew), raised to the running max`
+    );
   }
   if (resets > 0) {
     warnings.push(`detected ${resets} counter reset(s); handled like increase()`);

@@ -111,7 +111,8 @@ export function ksFromSortedSamples(current: ArrayLike<number>, baseline: ArrayL
 
 /** KS test from raw samples (NaN ignored). */
 export function ksFromSamples(current: ArrayLike<number>, baseline: ArrayLike<number>): KsResult {
-  const sort = (x: ArrayLike<number>) => Float64Array.from(Array.prototype.filter.call(x, (v: number) => !Number.isNaN(v)) as number[]).sort();
+  const sort = (x: ArrayLike<number>) =>
+    Float64Array.from(Array.prototype.filter.call(x, (v: number) => !Number.isNaN(v)) as number[]).sort();
   return ksFromSortedSamples(sort(current), sort(baseline));
 }
 

@@ -2,10 +2,20 @@
 // Property tests (fast-check, fixed seed): identity, non-negativity, symmetry, bounds.
 import fc from 'fast-check';
 
-import { hellinger, jensenShannon, klDivergence, ksFromCounts, psiFromCounts, totalVariation, wassersteinFromBuckets, chiSquared } from './index';
+import {
+  hellinger,
+  jensenShannon,
+  klDivergence,
+  ksFromCounts,
+  psiFromCounts,
+  totalVariation,
+  wassersteinFromBuckets,
+  chiSquared,
+} from './index';
 
 const SEED = 20240601;
-const counts = (k: number) => fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: k, maxLength: k }).filter((a) => a.some((x) => x > 0));
+const counts = (k: number) =>
+  fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: k, maxLength: k }).filter((a) => a.some((x) => x > 0));
 const pair = fc.integer({ min: 2, max: 25 }).chain((k) => fc.tuple(counts(k), counts(k)));
 const run = (prop: fc.IProperty<[[number[], number[]]]>) => fc.assert(prop, { seed: SEED, numRuns: 300 });
 const le = (k: number) => Array.from({ length: k }, (_, i) => (i === k - 1 ? Infinity : (i + 1) * 0.5));
@@ -38,7 +48,13 @@ describe('non-negativity and bounds', () => {
         expect(psiFromCounts(a, b)).toBeGreaterThanOrEqual(0);
         expect(klDivergence(a, b)).toBeGreaterThanOrEqual(0);
         const js = jensenShannon(a, b);
-        for (const v of [js.divergence, js.distance, hellinger(a, b), totalVariation(a, b), ksFromCounts(a, b).statistic]) {
+        for (const v of [
+          js.divergence,
+          js.distance,
+          hellinger(a, b),
+          totalVariation(a, b),
+          ksFromCounts(a, b).statistic,
+        ]) {
           expect(v).toBeGreaterThanOrEqual(0);
           expect(v).toBeLessThanOrEqual(1);
         }
@@ -70,7 +86,10 @@ describe('symmetry', () => {
         expect(totalVariation(a, b)).toBeCloseTo(totalVariation(b, a), 14);
         expect(psiFromCounts(a, b)).toBeCloseTo(psiFromCounts(b, a), 12);
         expect(ksFromCounts(a, b).statistic).toBeCloseTo(ksFromCounts(b, a).statistic, 14);
-        expect(wassersteinFromBuckets(le(a.length), a, b).distance).toBeCloseTo(wassersteinFromBuckets(le(a.length), b, a).distance, 12);
+        expect(wassersteinFromBuckets(le(a.length), a, b).distance).toBeCloseTo(
+          wassersteinFromBuckets(le(a.length), b, a).distance,
+          12
+        );
       })
     );
   });

@@ -26,7 +26,11 @@ export interface PsiOptions {
 }
 
 /** PSI between two count (or proportion) vectors over identical bins. Throws on mismatched/empty input. */
-export function psiFromCounts(current: ArrayLike<number>, baseline: ArrayLike<number>, options: PsiOptions = {}): number {
+export function psiFromCounts(
+  current: ArrayLike<number>,
+  baseline: ArrayLike<number>,
+  options: PsiOptions = {}
+): number {
   const eps = options.epsilon ?? DEFAULT_EPSILON;
   const { p, q } = requirePair(current, baseline);
   fillZeros(p, eps);

@@ -1,5 +1,13 @@
 /** @jest-environment node */
-import { rollingDrift, DriftGrid, DriftInput, psiFromCounts, ksFromSamples, wassersteinFromSamples, klDivergence } from './index';
+import {
+  rollingDrift,
+  DriftGrid,
+  DriftInput,
+  psiFromCounts,
+  ksFromSamples,
+  wassersteinFromSamples,
+  klDivergence,
+} from './index';
 import { DriftMethod } from './thresholds';
 
 const STEP = 60_000;
@@ -21,7 +29,16 @@ function histogram(inc: (t: number) => number[]): DriftInput {
 }
 const stable = (t: number) => [10, 20 + (t % 3), 5, 1];
 const shifted = (t: number) => (t >= 25 ? [2, 10, 20, 4] : stable(t));
-const ALL: DriftMethod[] = ['psi', 'kl', 'jsDistance', 'hellinger', 'totalVariation', 'ks', 'wassersteinNormalized', 'chiSquared'];
+const ALL: DriftMethod[] = [
+  'psi',
+  'kl',
+  'jsDistance',
+  'hellinger',
+  'totalVariation',
+  'ks',
+  'wassersteinNormalized',
+  'chiSquared',
+];
 
 describe('rolling histogram drift', () => {
   it('matches the single-shot score of the same window counts, NaN before enough history', () => {
@@ -43,13 +60,21 @@ describe('rolling histogram drift', () => {
     expect(r.scores.kl![30]).toBeCloseTo(klDivergence(cur, base), 12);
   });
   it('detects the shift: low before, high after', () => {
-    const r = rollingDrift(histogram(shifted), grid, { windowMs: 5 * STEP, baseline: { kind: 'fixed', from: 0, to: 20 * STEP }, methods: ['psi', 'ks'] });
+    const r = rollingDrift(histogram(shifted), grid, {
+      windowMs: 5 * STEP,
+      baseline: { kind: 'fixed', from: 0, to: 20 * STEP },
+      methods: ['psi', 'ks'],
+    });
     expect(r.scores.psi![22]).toBeLessThan(0.01);
     expect(r.scores.psi![35]).toBeGreaterThan(0.25);
     expect(r.pValues.ks![35]).toBeLessThan(0.01);
   });
   it('incremental and from-scratch paths agree', () => {
-    for (const baseline of [{ kind: 'preceding' as const, factor: 2 }, { kind: 'shifted' as const, shift: 10 * STEP }, { kind: 'fixed' as const, from: 0, to: 15 * STEP }]) {
+    for (const baseline of [
+      { kind: 'preceding' as const, factor: 2 },
+      { kind: 'shifted' as const, shift: 10 * STEP },
+      { kind: 'fixed' as const, from: 0, to: 15 * STEP },
+    ]) {
       const opts = { windowMs: 4 * STEP, baseline, methods: ALL };
       const a = rollingDrift(histogram(shifted), grid, opts);
       const b = rollingDrift(histogram(shifted), grid, { ...opts, incremental: false });
@@ -74,17 +99,27 @@ describe('rolling histogram drift', () => {
     expect(Array.from(bad.scores.psi!).every(Number.isNaN)).toBe(true);
   });
   it('an empty baseline gives NaN and a warning, never 0', () => {
-    const r = rollingDrift(histogram((t) => (t < 20 ? [0, 0, 0, 0] : stable(t))), grid, { windowMs: 5 * STEP, baseline: { kind: 'fixed', from: 0, to: 10 * STEP }, methods: ['psi'] });
+    const r = rollingDrift(
+      histogram((t) => (t < 20 ? [0, 0, 0, 0] : stable(t))),
+      grid,
+      { windowMs: 5 * STEP, baseline: { kind: 'fixed', from: 0, to: 10 * STEP }, methods: ['psi'] }
+    );
     expect(r.warnings.join(' ')).toMatch(/baseline has no counts/);
     expect(Array.from(r.scores.psi!).every(Number.isNaN)).toBe(true);
   });
   it('accepts increase() values and categorical counters', () => {
-    const inc = Array.from({ length: 3 }, (_, b) => Float64Array.from({ length: grid.length }, (_, t) => (t >= 30 && b === 0 ? 50 : 10)));
-    const r = rollingDrift({ kind: 'categorical', categories: ['a', 'b', 'c'], counters: inc, mode: 'increase' }, grid, {
-      windowMs: 5 * STEP,
-      baseline: { kind: 'shifted', shift: 10 * STEP },
-      methods: ['chiSquared', 'ks'],
-    });
+    const inc = Array.from({ length: 3 }, (_, b) =>
+      Float64Array.from({ length: grid.length }, (_, t) => (t >= 30 && b === 0 ? 50 : 10))
+    );
+    const r = rollingDrift(
+      { kind: 'categorical', categories: ['a', 'b', 'c'], counters: inc, mode: 'increase' },
+      grid,
+      {
+        windowMs: 5 * STEP,
+        baseline: { kind: 'shifted', shift: 10 * STEP },
+        methods: ['chiSquared', 'ks'],
+      }
+    );
     expect(r.warnings.join(' ')).toMatch(/categorical/);
     expect(r.scores.chiSquared![20]).toBe(0);
     expect(r.pValues.chiSquared![35]).toBeLessThan(1e-6);
@@ -113,7 +148,11 @@ describe('rolling sample drift', () => {
     expect(r.scores.wasserstein![30]).toBeCloseTo(wassersteinFromSamples(cur, base).distance, 12);
   });
   it('incremental sliding windows equal from-scratch re-sorting', () => {
-    for (const baseline of [{ kind: 'preceding' as const }, { kind: 'fixed' as const, from: 0, to: 10 * STEP }, { kind: 'static' as const, distribution: { samples: [0.1, 0.4, 0.5, 0.9] } }]) {
+    for (const baseline of [
+      { kind: 'preceding' as const },
+      { kind: 'fixed' as const, from: 0, to: 10 * STEP },
+      { kind: 'static' as const, distribution: { samples: [0.1, 0.4, 0.5, 0.9] } },
+    ]) {
       const opts = { windowMs: 3 * STEP, baseline, methods };
       const a = rollingDrift(input, grid, opts);
       const b = rollingDrift(input, grid, { ...opts, incremental: false });

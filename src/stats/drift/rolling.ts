@@ -11,8 +11,24 @@
  * `incremental: false` recomputes every window from scratch (re-walks the counters over the window, or
  * re-sorts the window's samples); it exists for the benchmark and as a test oracle.
  */
-import { alignStaticBuckets, alignStaticCategories, baselineRange, BaselineSpec, resolveStatic, ResolvedStatic, shiftMs } from './baseline';
-import { BucketCounters, CounterMode, parseLe, prepareCounters, PreparedCounters, windowCounts, windowCountsFromScratch } from './histogram';
+import {
+  alignStaticBuckets,
+  alignStaticCategories,
+  baselineRange,
+  BaselineSpec,
+  resolveStatic,
+  ResolvedStatic,
+  shiftMs,
+} from './baseline';
+import {
+  BucketCounters,
+  CounterMode,
+  parseLe,
+  prepareCounters,
+  PreparedCounters,
+  windowCounts,
+  windowCountsFromScratch,
+} from './histogram';
 import { binSortedSamples, lowerBound, upperBound } from './psi';
 import {
   allocateOutput,
@@ -151,7 +167,9 @@ function rollingCounters(
   const tmp = new Float64Array(B);
   const w = steps(options.windowMs, grid, 'window', warnings);
   const read = (from: number, to: number, dst: Float64Array): boolean =>
-    incremental ? windowCounts(prep, from, to, dst, scratch, clampStats) : windowCountsFromScratch(raw, from, to, dst, scratch, clampStats);
+    incremental
+      ? windowCounts(prep, from, to, dst, scratch, clampStats)
+      : windowCountsFromScratch(raw, from, to, dst, scratch, clampStats);
 
   // Baseline counts over (fromT, toT]. Counters difference directly; `increase` values must be tiled
   // with whole windows ending at toT, toT - w, ... (each value already covers one window).
@@ -351,7 +369,10 @@ function rollingSamples(
       const cur = incremental ? curWin.advance(t - w, t) : sliceSorted(times, values, t - w, t);
       if (cur.length > 0) {
         const counts = binSortedSamples(cur, finite);
-        scoreBuckets(options.methods, le, counts, base, i, out, { ...options, firstLowerBound: options.firstLowerBound ?? stat.firstLowerBound });
+        scoreBuckets(options.methods, le, counts, base, i, out, {
+          ...options,
+          firstLowerBound: options.firstLowerBound ?? stat.firstLowerBound,
+        });
       }
     }
     return;

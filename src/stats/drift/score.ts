@@ -10,7 +10,13 @@ import { ksFromCounts, ksFromSortedSamples } from './ks';
 import { binSortedSamples, psiFromCounts, quantileEdges } from './psi';
 import { DriftMethod } from './thresholds';
 import { totalVariation } from './totalVariation';
-import { BucketGeometryOptions, populationStd, wasserstein1Sorted, wassersteinFromBuckets, WASSERSTEIN_STD_FLOOR } from './wasserstein';
+import {
+  BucketGeometryOptions,
+  populationStd,
+  wasserstein1Sorted,
+  wassersteinFromBuckets,
+  WASSERSTEIN_STD_FLOOR,
+} from './wasserstein';
 
 export interface DriftSeriesOutput {
   scores: Partial<Record<DriftMethod, Float64Array>>;
@@ -50,7 +56,14 @@ function set(arr: Float64Array | undefined, i: number, v: number): void {
  * Binned scores (everything except the geometry-dependent KS/Wasserstein) for count vectors over the
  * same bins. Both vectors must have positive totals (callers check).
  */
-export function scoreBinned(methods: readonly DriftMethod[], cur: Float64Array, base: Float64Array, i: number, out: DriftSeriesOutput, opts: ScoreOptions): void {
+export function scoreBinned(
+  methods: readonly DriftMethod[],
+  cur: Float64Array,
+  base: Float64Array,
+  i: number,
+  out: DriftSeriesOutput,
+  opts: ScoreOptions
+): void {
   const s = out.scores;
   for (const m of methods) {
     switch (m) {
@@ -125,7 +138,14 @@ export function prepareSampleBaseline(sorted: Float64Array, opts: ScoreOptions):
 }
 
 /** All selected methods for ASCENDING current samples against a prepared (non-empty) sample baseline. */
-export function scoreSamples(methods: readonly DriftMethod[], cur: ArrayLike<number>, base: SampleBaseline, i: number, out: DriftSeriesOutput, opts: ScoreOptions): void {
+export function scoreSamples(
+  methods: readonly DriftMethod[],
+  cur: ArrayLike<number>,
+  base: SampleBaseline,
+  i: number,
+  out: DriftSeriesOutput,
+  opts: ScoreOptions
+): void {
   scoreBinned(methods, binSortedSamples(cur, base.edges), base.counts, i, out, opts);
   if (out.scores.ks) {
     const r = ksFromSortedSamples(cur, base.sorted);

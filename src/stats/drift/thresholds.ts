@@ -52,12 +52,37 @@ export interface DriftThreshold {
 
 export const DEFAULT_THRESHOLDS: Readonly<Record<DriftMethod, DriftThreshold | null>> = {
   psi: { on: 'score', moderate: 0.1, significant: 0.25, source: 'Evidently default 0.1; 0.1/0.25 PSI bands' },
-  kl: { on: 'score', moderate: 0.1, significant: 0.2, source: 'Evidently default 0.1; significant: InfraDrift default' },
-  jsDistance: { on: 'score', moderate: 0.1, significant: 0.2, source: 'Evidently default 0.1; significant: InfraDrift default' },
-  jsDivergence: { on: 'score', moderate: 0.01, significant: 0.04, source: 'InfraDrift default (JS distance bands squared)' },
-  hellinger: { on: 'score', moderate: 0.1, significant: 0.2, source: 'Evidently default 0.1; significant: InfraDrift default' },
+  kl: {
+    on: 'score',
+    moderate: 0.1,
+    significant: 0.2,
+    source: 'Evidently default 0.1; significant: InfraDrift default',
+  },
+  jsDistance: {
+    on: 'score',
+    moderate: 0.1,
+    significant: 0.2,
+    source: 'Evidently default 0.1; significant: InfraDrift default',
+  },
+  jsDivergence: {
+    on: 'score',
+    moderate: 0.01,
+    significant: 0.04,
+    source: 'InfraDrift default (JS distance bands squared)',
+  },
+  hellinger: {
+    on: 'score',
+    moderate: 0.1,
+    significant: 0.2,
+    source: 'Evidently default 0.1; significant: InfraDrift default',
+  },
   totalVariation: { on: 'score', moderate: 0.1, significant: 0.2, source: 'InfraDrift default' },
-  ks: { on: 'pValue', moderate: 0.05, significant: 0.01, source: 'Evidently default p < 0.05; significant: InfraDrift default' },
+  ks: {
+    on: 'pValue',
+    moderate: 0.05,
+    significant: 0.01,
+    source: 'Evidently default p < 0.05; significant: InfraDrift default',
+  },
   wasserstein: null,
   wassersteinNormalized: {
     on: 'score',
@@ -65,11 +90,20 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<DriftMethod, DriftThreshold | n
     significant: 0.2,
     source: 'Evidently default 0.1; significant: InfraDrift default',
   },
-  chiSquared: { on: 'pValue', moderate: 0.05, significant: 0.01, source: 'Evidently default p < 0.05; significant: InfraDrift default' },
+  chiSquared: {
+    on: 'pValue',
+    moderate: 0.05,
+    significant: 0.01,
+    source: 'Evidently default p < 0.05; significant: InfraDrift default',
+  },
 };
 
 /** Level of one score (and p-value for tests). Undefined inputs or no threshold give null: never a fake 'none'. */
-export function driftLevel(score: number, pValue: number | undefined, threshold: DriftThreshold | null): DriftLevel | null {
+export function driftLevel(
+  score: number,
+  pValue: number | undefined,
+  threshold: DriftThreshold | null
+): DriftLevel | null {
   if (threshold === null) {
     return null;
   }

@@ -71,7 +71,10 @@ export function populationStd(x: ArrayLike<number>): number {
 }
 
 /** W1 and normalised W1 from ASCENDING samples; NaN when either is empty. */
-export function wassersteinFromSortedSamples(current: ArrayLike<number>, baseline: ArrayLike<number>): WassersteinResult {
+export function wassersteinFromSortedSamples(
+  current: ArrayLike<number>,
+  baseline: ArrayLike<number>
+): WassersteinResult {
   if (current.length === 0 || baseline.length === 0) {
     return { distance: NaN, normalized: NaN, baselineStd: NaN };
   }
@@ -80,7 +83,8 @@ export function wassersteinFromSortedSamples(current: ArrayLike<number>, baselin
 
 /** W1 and normalised W1 from raw samples (NaN ignored). */
 export function wassersteinFromSamples(current: ArrayLike<number>, baseline: ArrayLike<number>): WassersteinResult {
-  const sort = (x: ArrayLike<number>) => Float64Array.from(Array.prototype.filter.call(x, (v: number) => !Number.isNaN(v)) as number[]).sort();
+  const sort = (x: ArrayLike<number>) =>
+    Float64Array.from(Array.prototype.filter.call(x, (v: number) => !Number.isNaN(v)) as number[]).sort();
   return wassersteinFromSortedSamples(sort(current), sort(baseline));
 }
 

@@ -29,13 +29,13 @@ export class FftCrossSum {
     this.input = new Float64Array(m);
   }
 
-  /** Relative cost per pair (one complex inverse transform and a product), comparable to T*(2L+1). */
+  /** Relative cost per pair (one complex inverse transform and a product), comparable to T*(2L+1); constant calibrated in bench/correlation.bench.ts. */
   static pairCost(length: number, maxLag: number): number {
     let m = 2;
     while (m < length + maxLag) {
       m *= 2;
     }
-    return 6 * m * Math.log2(m);
+    return 1.5 * m * Math.log2(m);
   }
 
   private spectrum(x: Float64Array): number[] {
