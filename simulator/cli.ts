@@ -157,7 +157,14 @@ async function main(): Promise<void> {
     return;
   }
   const started = Date.now();
-  const result = simulate({ scenario: o.scenario, seed: o.seed, stepSeconds: o.step, hours: o.hours, end: o.end, replicas: o.replicas });
+  const result = simulate({
+    scenario: o.scenario,
+    seed: o.seed,
+    stepSeconds: o.step,
+    hours: o.hours,
+    end: o.end,
+    replicas: o.replicas,
+  });
   if (o.truth) {
     writeFileSync(o.truth, JSON.stringify(result.truth, null, 2) + '\n');
   }
@@ -176,7 +183,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    process.stderr.write(`simulate: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`simulate: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   });
 }

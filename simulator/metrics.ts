@@ -7,7 +7,15 @@
 import { BUCKETS, FEATURES, SERVICE } from './model/config';
 import type { PodIdentity } from './model/pods';
 import type { HistogramIncrement, PodIncrements, PodStep, ServiceStep } from './model/service';
-import type { FamilyMeta, HistogramFamily, HistogramSeries, Labels, MetricFamily, ScalarFamily, ScalarSeries } from './types';
+import type {
+  FamilyMeta,
+  HistogramFamily,
+  HistogramSeries,
+  Labels,
+  MetricFamily,
+  ScalarFamily,
+  ScalarSeries,
+} from './types';
 
 type Job = 'kubelet' | 'kube-state-metrics' | 'dcgm-exporter' | 'recsys-ranker';
 
@@ -62,24 +70,120 @@ const counter = (spec: Omit<CounterSpec, 'type'>): CounterSpec => ({ type: 'coun
 /** Per-pod metrics. Families with label variants (class, feature) appear once per variant and are merged by name. */
 export const POD_METRICS: readonly PodMetricSpec[] = [
   // cAdvisor (scraped through the kubelet)
-  counter({ name: 'container_cpu_usage_seconds', unit: 'seconds', help: 'Cumulative cpu time consumed in seconds.', job: 'kubelet', resetsOnRestart: true, increment: (i) => i.cpuSeconds }),
-  counter({ name: 'container_cpu_cfs_periods', help: 'Number of elapsed enforcement period intervals.', job: 'kubelet', resetsOnRestart: true, increment: (i) => i.cfsPeriods }),
-  counter({ name: 'container_cpu_cfs_throttled_periods', help: 'Number of throttled period intervals.', job: 'kubelet', resetsOnRestart: true, increment: (i) => i.cfsThrottledPeriods }),
-  { type: 'gauge', name: 'container_memory_working_set_bytes', unit: 'bytes', help: 'Current working set in bytes.', job: 'kubelet', value: (p) => p.gauges.workingSetBytes },
-  counter({ name: 'container_network_receive_bytes', unit: 'bytes', help: 'Cumulative count of bytes received.', job: 'kubelet', resetsOnRestart: false, extraLabels: { interface: 'eth0' }, increment: (i) => i.networkReceiveBytes }),
-  counter({ name: 'container_fs_writes_bytes', unit: 'bytes', help: 'Cumulative count of bytes written.', job: 'kubelet', resetsOnRestart: true, extraLabels: { device: '/dev/nvme0n1' }, increment: (i) => i.fsWriteBytes }),
+  counter({
+    name: 'container_cpu_usage_seconds',
+    unit: 'seconds',
+    help: 'Cumulative cpu time consumed in seconds.',
+    job: 'kubelet',
+    resetsOnRestart: true,
+    increment: (i) => i.cpuSeconds,
+  }),
+  counter({
+    name: 'container_cpu_cfs_periods',
+    help: 'Number of elapsed enforcement period intervals.',
+    job: 'kubelet',
+    resetsOnRestart: true,
+    increment: (i) => i.cfsPeriods,
+  }),
+  counter({
+    name: 'container_cpu_cfs_throttled_periods',
+    help: 'Number of throttled period intervals.',
+    job: 'kubelet',
+    resetsOnRestart: true,
+    increment: (i) => i.cfsThrottledPeriods,
+  }),
+  {
+    type: 'gauge',
+    name: 'container_memory_working_set_bytes',
+    unit: 'bytes',
+    help: 'Current working set in bytes.',
+    job: 'kubelet',
+    value: (p) => p.gauges.workingSetBytes,
+  },
+  counter({
+    name: 'container_network_receive_bytes',
+    unit: 'bytes',
+    help: 'Cumulative count of bytes received.',
+    job: 'kubelet',
+    resetsOnRestart: false,
+    extraLabels: { interface: 'eth0' },
+    increment: (i) => i.networkReceiveBytes,
+  }),
+  counter({
+    name: 'container_fs_writes_bytes',
+    unit: 'bytes',
+    help: 'Cumulative count of bytes written.',
+    job: 'kubelet',
+    resetsOnRestart: true,
+    extraLabels: { device: '/dev/nvme0n1' },
+    increment: (i) => i.fsWriteBytes,
+  }),
   // kube-state-metrics: the restart count survives restarts by definition
-  counter({ name: 'kube_pod_container_status_restarts', help: 'The number of container restarts per container.', job: 'kube-state-metrics', resetsOnRestart: false, increment: (i) => i.restarts }),
+  counter({
+    name: 'kube_pod_container_status_restarts',
+    help: 'The number of container restarts per container.',
+    job: 'kube-state-metrics',
+    resetsOnRestart: false,
+    increment: (i) => i.restarts,
+  }),
   // DCGM exporter
-  { type: 'gauge', name: 'DCGM_FI_DEV_GPU_TEMP', help: 'GPU temperature (in C).', job: 'dcgm-exporter', value: (p) => p.gauges.gpuTempC },
-  { type: 'gauge', name: 'DCGM_FI_DEV_GPU_UTIL', help: 'GPU utilization (in %).', job: 'dcgm-exporter', value: (p) => p.gauges.gpuUtilPct },
-  { type: 'gauge', name: 'DCGM_FI_DEV_SM_CLOCK', help: 'SM clock frequency (in MHz).', job: 'dcgm-exporter', value: (p) => p.gauges.smClockMHz },
+  {
+    type: 'gauge',
+    name: 'DCGM_FI_DEV_GPU_TEMP',
+    help: 'GPU temperature (in C).',
+    job: 'dcgm-exporter',
+    value: (p) => p.gauges.gpuTempC,
+  },
+  {
+    type: 'gauge',
+    name: 'DCGM_FI_DEV_GPU_UTIL',
+    help: 'GPU utilization (in %).',
+    job: 'dcgm-exporter',
+    value: (p) => p.gauges.gpuUtilPct,
+  },
+  {
+    type: 'gauge',
+    name: 'DCGM_FI_DEV_SM_CLOCK',
+    help: 'SM clock frequency (in MHz).',
+    job: 'dcgm-exporter',
+    value: (p) => p.gauges.smClockMHz,
+  },
   // The ranker's own metrics (process counters: reset on restart)
-  counter({ name: 'recsys_requests', help: 'Ranking requests served.', job: 'recsys-ranker', resetsOnRestart: true, increment: (i) => i.requests }),
-  counter({ name: 'recsys_request_timeouts', help: 'Ranking requests that exceeded the deadline.', job: 'recsys-ranker', resetsOnRestart: true, increment: (i) => i.timeouts }),
-  counter({ name: 'recsys_preprocessing_skipped', help: 'Requests whose session enrichment was skipped by the load shedder.', job: 'recsys-ranker', resetsOnRestart: true, increment: (i) => i.preprocessingSkipped }),
-  counter({ name: 'recsys_feature_cache_requests', help: 'Feature cache lookups.', job: 'recsys-ranker', resetsOnRestart: true, increment: (i) => i.cacheRequests }),
-  counter({ name: 'recsys_feature_cache_misses', help: 'Feature cache lookups that missed.', job: 'recsys-ranker', resetsOnRestart: true, increment: (i) => i.cacheMisses }),
+  counter({
+    name: 'recsys_requests',
+    help: 'Ranking requests served.',
+    job: 'recsys-ranker',
+    resetsOnRestart: true,
+    increment: (i) => i.requests,
+  }),
+  counter({
+    name: 'recsys_request_timeouts',
+    help: 'Ranking requests that exceeded the deadline.',
+    job: 'recsys-ranker',
+    resetsOnRestart: true,
+    increment: (i) => i.timeouts,
+  }),
+  counter({
+    name: 'recsys_preprocessing_skipped',
+    help: 'Requests whose session enrichment was skipped by the load shedder.',
+    job: 'recsys-ranker',
+    resetsOnRestart: true,
+    increment: (i) => i.preprocessingSkipped,
+  }),
+  counter({
+    name: 'recsys_feature_cache_requests',
+    help: 'Feature cache lookups.',
+    job: 'recsys-ranker',
+    resetsOnRestart: true,
+    increment: (i) => i.cacheRequests,
+  }),
+  counter({
+    name: 'recsys_feature_cache_misses',
+    help: 'Feature cache lookups that missed.',
+    job: 'recsys-ranker',
+    resetsOnRestart: true,
+    increment: (i) => i.cacheMisses,
+  }),
   {
     type: 'histogram',
     name: 'recsys_inference_latency_seconds',
@@ -97,20 +201,38 @@ export const POD_METRICS: readonly PodMetricSpec[] = [
     bounds: BUCKETS.predictionScore,
     observe: (p) => p.score,
   },
-  ...FEATURES.map(
-    (f): HistogramSpec => ({
-      type: 'histogram',
-      name: 'recsys_feature_value',
-      help: 'Value of model input features as seen at inference.',
-      job: 'recsys-ranker',
-      bounds: f.buckets,
-      extraLabels: { feature: f.name },
-      observe: (p) => p.features[f.name],
-    })
-  ),
-  counter({ name: 'recsys_predictions', help: 'Predictions by predicted class.', job: 'recsys-ranker', resetsOnRestart: true, extraLabels: { class: 'click' }, increment: (i) => i.predictionsClick }),
-  counter({ name: 'recsys_predictions', help: 'Predictions by predicted class.', job: 'recsys-ranker', resetsOnRestart: true, extraLabels: { class: 'no_click' }, increment: (i) => i.predictionsNoClick }),
-  counter({ name: 'recsys_conversions', help: 'Recommendations that converted (click-through).', job: 'recsys-ranker', resetsOnRestart: true, increment: (i) => i.conversions }),
+  ...FEATURES.map((f): HistogramSpec => ({
+    type: 'histogram',
+    name: 'recsys_feature_value',
+    help: 'Value of model input features as seen at inference.',
+    job: 'recsys-ranker',
+    bounds: f.buckets,
+    extraLabels: { feature: f.name },
+    observe: (p) => p.features[f.name],
+  })),
+  counter({
+    name: 'recsys_predictions',
+    help: 'Predictions by predicted class.',
+    job: 'recsys-ranker',
+    resetsOnRestart: true,
+    extraLabels: { class: 'click' },
+    increment: (i) => i.predictionsClick,
+  }),
+  counter({
+    name: 'recsys_predictions',
+    help: 'Predictions by predicted class.',
+    job: 'recsys-ranker',
+    resetsOnRestart: true,
+    extraLabels: { class: 'no_click' },
+    increment: (i) => i.predictionsNoClick,
+  }),
+  counter({
+    name: 'recsys_conversions',
+    help: 'Recommendations that converted (click-through).',
+    job: 'recsys-ranker',
+    resetsOnRestart: true,
+    increment: (i) => i.conversions,
+  }),
 ];
 
 /** Model-level gauge from the label-join job (not per pod). */
@@ -137,13 +259,19 @@ export class SeriesRecorder {
   private readonly accuracy: ScalarSeries;
   private readonly families: MetricFamily[] = [];
 
-  constructor(pods: readonly PodIdentity[], private readonly length: number) {
+  constructor(
+    pods: readonly PodIdentity[],
+    private readonly length: number
+  ) {
     const byName = new Map<string, MetricFamily>();
     for (const spec of POD_METRICS) {
       let family = byName.get(spec.name);
       if (!family) {
         const meta = { name: spec.name, help: spec.help, unit: spec.unit };
-        family = spec.type === 'histogram' ? ({ ...meta, type: 'histogram', series: [] } as HistogramFamily) : ({ ...meta, type: spec.type, series: [] } as ScalarFamily);
+        family =
+          spec.type === 'histogram'
+            ? ({ ...meta, type: 'histogram', series: [] } as HistogramFamily)
+            : ({ ...meta, type: spec.type, series: [] } as ScalarFamily);
         byName.set(spec.name, family);
         this.families.push(family);
       }
@@ -167,7 +295,12 @@ export class SeriesRecorder {
       });
     }
     this.accuracy = { labels: ACCURACY_METRIC.labels, values: new Float64Array(length) };
-    this.families.push({ name: ACCURACY_METRIC.name, help: ACCURACY_METRIC.help, type: 'gauge', series: [this.accuracy] });
+    this.families.push({
+      name: ACCURACY_METRIC.name,
+      help: ACCURACY_METRIC.help,
+      type: 'gauge',
+      series: [this.accuracy],
+    });
   }
 
   record(i: number, step: ServiceStep): void {

@@ -23,7 +23,9 @@ export function indexSamples(families: readonly MetricFamily[]): SampleIndex {
   for (const f of families) {
     if (f.type === 'histogram') {
       for (const h of f.series) {
-        h.cumulative.forEach((values, i) => add(`${f.name}_bucket`, { labels: { ...h.labels, le: formatLe(h.bounds[i] ?? Infinity) }, values }));
+        h.cumulative.forEach((values, i) =>
+          add(`${f.name}_bucket`, { labels: { ...h.labels, le: formatLe(h.bounds[i] ?? Infinity) }, values })
+        );
         add(`${f.name}_sum`, { labels: h.labels, values: h.sum });
         add(`${f.name}_count`, { labels: h.labels, values: h.count });
       }
@@ -82,7 +84,14 @@ export function divide(a: Float64Array, b: Float64Array): Float64Array {
 }
 
 /** sum(rate(name{matchers}[w])) */
-export function sumRate(index: SampleIndex, name: string, matchers: Labels, w: number, stepSeconds: number, length: number): Float64Array {
+export function sumRate(
+  index: SampleIndex,
+  name: string,
+  matchers: Labels,
+  w: number,
+  stepSeconds: number,
+  length: number
+): Float64Array {
   return sumSeries(
     select(index, name, matchers).map((s) => rate(s.values, w, stepSeconds)),
     length
@@ -90,7 +99,13 @@ export function sumRate(index: SampleIndex, name: string, matchers: Labels, w: n
 }
 
 /** avg / max of a gauge across matching series. */
-export function aggregateGauge(index: SampleIndex, name: string, matchers: Labels, how: 'avg' | 'max', length: number): Float64Array {
+export function aggregateGauge(
+  index: SampleIndex,
+  name: string,
+  matchers: Labels,
+  how: 'avg' | 'max',
+  length: number
+): Float64Array {
   const list = select(index, name, matchers);
   const out = new Float64Array(length);
   for (let i = 0; i < length; i++) {
@@ -129,7 +144,12 @@ export function bucketRates(
 }
 
 /** histogram_quantile(q, ...) with Prometheus' linear interpolation inside the bucket. */
-export function histogramQuantile(q: number, le: number[], cumulativeRates: Float64Array[], length: number): Float64Array {
+export function histogramQuantile(
+  q: number,
+  le: number[],
+  cumulativeRates: Float64Array[],
+  length: number
+): Float64Array {
   const out = new Float64Array(length);
   for (let i = 0; i < length; i++) {
     const total = cumulativeRates[cumulativeRates.length - 1][i];

@@ -30,14 +30,28 @@ const APP = `{${NS}}`;
 const CONTAINER = `{${NS},container="${SERVICE.container}"}`;
 const W = '[5m]';
 
-const sr = (c: SignalContext, name: string, m: Record<string, string> = {}) => sumRate(c.index, name, m, c.windowSteps, c.stepSeconds, c.length);
+const sr = (c: SignalContext, name: string, m: Record<string, string> = {}) =>
+  sumRate(c.index, name, m, c.windowSteps, c.stepSeconds, c.length);
 const ratio = (num: string, den: string, c: SignalContext) => divide(sr(c, num), sr(c, den));
 
-function rateSignal(id: string, category: SignalDef['category'], sample: string, description: string, selector = APP): SignalDef {
+function rateSignal(
+  id: string,
+  category: SignalDef['category'],
+  sample: string,
+  description: string,
+  selector = APP
+): SignalDef {
   return { id, category, description, promql: `sum(rate(${sample}${selector}${W}))`, evaluate: (c) => sr(c, sample) };
 }
 
-function ratioSignal(id: string, category: SignalDef['category'], num: string, den: string, description: string, selector = APP): SignalDef {
+function ratioSignal(
+  id: string,
+  category: SignalDef['category'],
+  num: string,
+  den: string,
+  description: string,
+  selector = APP
+): SignalDef {
   return {
     id,
     category,
@@ -47,8 +61,20 @@ function ratioSignal(id: string, category: SignalDef['category'], num: string, d
   };
 }
 
-function gaugeSignal(id: string, category: SignalDef['category'], name: string, how: 'avg' | 'max', description: string): SignalDef {
-  return { id, category, description, promql: `${how}(${name}${APP})`, evaluate: (c) => aggregateGauge(c.index, name, {}, how, c.length) };
+function gaugeSignal(
+  id: string,
+  category: SignalDef['category'],
+  name: string,
+  how: 'avg' | 'max',
+  description: string
+): SignalDef {
+  return {
+    id,
+    category,
+    description,
+    promql: `${how}(${name}${APP})`,
+    evaluate: (c) => aggregateGauge(c.index, name, {}, how, c.length),
+  };
 }
 
 export function featureDriftId(feature: FeatureName): string {
@@ -57,9 +83,28 @@ export function featureDriftId(feature: FeatureName): string {
 
 export const SIGNALS: readonly SignalDef[] = [
   rateSignal('request_rate', 'infra', 'recsys_requests_total', 'Requests per second, all replicas.'),
-  rateSignal('cpu_usage', 'infra', 'container_cpu_usage_seconds_total', 'CPU cores used by the ranker containers.', CONTAINER),
-  ratioSignal('cpu_throttle_ratio', 'infra', 'container_cpu_cfs_throttled_periods_total', 'container_cpu_cfs_periods_total', 'Share of CFS periods throttled.', CONTAINER),
-  gaugeSignal('memory_working_set', 'infra', 'container_memory_working_set_bytes', 'max', 'Largest working set among replicas (bytes).'),
+  rateSignal(
+    'cpu_usage',
+    'infra',
+    'container_cpu_usage_seconds_total',
+    'CPU cores used by the ranker containers.',
+    CONTAINER
+  ),
+  ratioSignal(
+    'cpu_throttle_ratio',
+    'infra',
+    'container_cpu_cfs_throttled_periods_total',
+    'container_cpu_cfs_periods_total',
+    'Share of CFS periods throttled.',
+    CONTAINER
+  ),
+  gaugeSignal(
+    'memory_working_set',
+    'infra',
+    'container_memory_working_set_bytes',
+    'max',
+    'Largest working set among replicas (bytes).'
+  ),
   {
     id: 'restarts',
     category: 'infra',
@@ -67,7 +112,13 @@ export const SIGNALS: readonly SignalDef[] = [
     promql: `sum(increase(kube_pod_container_status_restarts_total${CONTAINER}${W}))`,
     evaluate: (c) => sr(c, 'kube_pod_container_status_restarts_total').map((v) => v * c.windowSteps * c.stepSeconds),
   },
-  ratioSignal('cache_miss_ratio', 'infra', 'recsys_feature_cache_misses_total', 'recsys_feature_cache_requests_total', 'Feature cache miss ratio.'),
+  ratioSignal(
+    'cache_miss_ratio',
+    'infra',
+    'recsys_feature_cache_misses_total',
+    'recsys_feature_cache_requests_total',
+    'Feature cache miss ratio.'
+  ),
   {
     id: 'latency_mean',
     category: 'infra',
@@ -85,15 +136,50 @@ export const SIGNALS: readonly SignalDef[] = [
       return histogramQuantile(0.99, b.le, b.rates, c.length);
     },
   },
-  ratioSignal('timeout_ratio', 'infra', 'recsys_request_timeouts_total', 'recsys_requests_total', 'Share of requests over the deadline.'),
-  ratioSignal('preprocessing_skipped_ratio', 'infra', 'recsys_preprocessing_skipped_total', 'recsys_requests_total', 'Share of requests whose preprocessing was shed.'),
+  ratioSignal(
+    'timeout_ratio',
+    'infra',
+    'recsys_request_timeouts_total',
+    'recsys_requests_total',
+    'Share of requests over the deadline.'
+  ),
+  ratioSignal(
+    'preprocessing_skipped_ratio',
+    'infra',
+    'recsys_preprocessing_skipped_total',
+    'recsys_requests_total',
+    'Share of requests whose preprocessing was shed.'
+  ),
   gaugeSignal('gpu_temp', 'infra', 'DCGM_FI_DEV_GPU_TEMP', 'avg', 'Mean GPU temperature (°C).'),
   gaugeSignal('gpu_util', 'infra', 'DCGM_FI_DEV_GPU_UTIL', 'avg', 'Mean GPU utilisation (%).'),
-  gaugeSignal('gpu_sm_clock', 'infra', 'DCGM_FI_DEV_SM_CLOCK', 'avg', 'Mean SM clock (MHz); drops when thermally throttled.'),
-  rateSignal('network_receive', 'infra', 'container_network_receive_bytes_total', 'Bytes received per second (unrelated noise).'),
-  rateSignal('fs_writes', 'infra', 'container_fs_writes_bytes_total', 'Bytes written per second (unrelated noise).', CONTAINER),
+  gaugeSignal(
+    'gpu_sm_clock',
+    'infra',
+    'DCGM_FI_DEV_SM_CLOCK',
+    'avg',
+    'Mean SM clock (MHz); drops when thermally throttled.'
+  ),
+  rateSignal(
+    'network_receive',
+    'infra',
+    'container_network_receive_bytes_total',
+    'Bytes received per second (unrelated noise).'
+  ),
+  rateSignal(
+    'fs_writes',
+    'infra',
+    'container_fs_writes_bytes_total',
+    'Bytes written per second (unrelated noise).',
+    CONTAINER
+  ),
   gaugeSignal('accuracy', 'model', 'recsys_model_accuracy', 'avg', 'Model accuracy from delayed labels.'),
-  ratioSignal('conversion_rate', 'model', 'recsys_conversions_total', 'recsys_requests_total', 'Conversions per request.'),
+  ratioSignal(
+    'conversion_rate',
+    'model',
+    'recsys_conversions_total',
+    'recsys_requests_total',
+    'Conversions per request.'
+  ),
   {
     id: 'click_share',
     category: 'model',
@@ -108,15 +194,13 @@ export const SIGNALS: readonly SignalDef[] = [
     promql: `sum by (le) (rate(recsys_prediction_score_bucket${APP}${W}))`,
     transform: 'psi',
   },
-  ...FEATURES.map(
-    (f): SignalDef => ({
-      id: featureDriftId(f.name),
-      category: 'model',
-      description: `PSI of feature ${f.name} vs a baseline.`,
-      promql: `sum by (le) (rate(recsys_feature_value_bucket{${NS},feature="${f.name}"}${W}))`,
-      transform: 'psi',
-    })
-  ),
+  ...FEATURES.map((f): SignalDef => ({
+    id: featureDriftId(f.name),
+    category: 'model',
+    description: `PSI of feature ${f.name} vs a baseline.`,
+    promql: `sum by (le) (rate(recsys_feature_value_bucket{${NS},feature="${f.name}"}${W}))`,
+    transform: 'psi',
+  })),
 ];
 
 export function signal(id: string): SignalDef {

@@ -59,59 +59,64 @@ describe('simulate', () => {
     expect(requestMismatches).toBe(0);
   });
 
-  it.each(SCENARIO_CHOICES)('%s: counters are monotone except at planted restarts; histograms are cumulative', (scenario) => {
-    const r = simulate({ scenario, hours: 8, end: END });
-    const restarts = restartSteps(r);
-    // Collect violations instead of calling expect() per sample (millions of samples).
-    const problems: string[] = [];
-    let drops = 0;
-    const checkMonotone = (values: Float64Array, pod: string, what: string) => {
-      for (let i = 1; i < values.length; i++) {
-        if (values[i] < values[i - 1]) {
-          drops++;
-          if (!restarts.get(pod)?.has(i)) {
-            problems.push(`${what} drops at step ${i} without a restart`);
+  it.each(SCENARIO_CHOICES)(
+    '%s: counters are monotone except at planted restarts; histograms are cumulative',
+    (scenario) => {
+      const r = simulate({ scenario, hours: 8, end: END });
+      const restarts = restartSteps(r);
+      // Collect violations instead of calling expect() per sample (millions of samples).
+      const problems: string[] = [];
+      let drops = 0;
+      const checkMonotone = (values: Float64Array, pod: string, what: string) => {
+        for (let i = 1; i < values.length; i++) {
+          if (values[i] < values[i - 1]) {
+            drops++;
+            if (!restarts.get(pod)?.has(i)) {
+              problems.push(`${what} drops at step ${i} without a restart`);
+            }
           }
         }
-      }
-    };
-    for (const f of r.families) {
-      if (f.type === 'counter') {
-        f.series.forEach((s) => checkMonotone(s.values, s.labels.pod, f.name));
-      } else if (f.type === 'histogram') {
-        for (const h of (f as HistogramFamily).series) {
-          expect(h.cumulative.length).toBe(h.bounds.length + 1);
-          const inf = h.cumulative[h.cumulative.length - 1];
-          for (let i = 0; i < h.count.length; i++) {
-            for (let b = 1; b < h.cumulative.length; b++) {
-              if (h.cumulative[b][i] < h.cumulative[b - 1][i]) {
-                problems.push(`${f.name} le-order broken at step ${i}`);
+      };
+      for (const f of r.families) {
+        if (f.type === 'counter') {
+          f.series.forEach((s) => checkMonotone(s.values, s.labels.pod, f.name));
+        } else if (f.type === 'histogram') {
+          for (const h of (f as HistogramFamily).series) {
+            expect(h.cumulative.length).toBe(h.bounds.length + 1);
+            const inf = h.cumulative[h.cumulative.length - 1];
+            for (let i = 0; i < h.count.length; i++) {
+              for (let b = 1; b < h.cumulative.length; b++) {
+                if (h.cumulative[b][i] < h.cumulative[b - 1][i]) {
+                  problems.push(`${f.name} le-order broken at step ${i}`);
+                }
+              }
+              if (inf[i] !== h.count[i]) {
+                problems.push(`${f.name} +Inf != count at step ${i}`);
               }
             }
-            if (inf[i] !== h.count[i]) {
-              problems.push(`${f.name} +Inf != count at step ${i}`);
-            }
+            h.cumulative.forEach((c) => checkMonotone(c, h.labels.pod, `${f.name}_bucket`));
+            checkMonotone(h.count, h.labels.pod, `${f.name}_count`);
+            checkMonotone(h.sum, h.labels.pod, `${f.name}_sum`);
           }
-          h.cumulative.forEach((c) => checkMonotone(c, h.labels.pod, `${f.name}_bucket`));
-          checkMonotone(h.count, h.labels.pod, `${f.name}_count`);
-          checkMonotone(h.sum, h.labels.pod, `${f.name}_sum`);
         }
       }
+      expect(problems.slice(0, 5)).toEqual([]);
+      if (scenario === 'memory-leak' || scenario === 'all') {
+        expect(drops).toBeGreaterThan(0);
+      } else {
+        expect(drops).toBe(0);
+      }
     }
-    expect(problems.slice(0, 5)).toEqual([]);
-    if (scenario === 'memory-leak' || scenario === 'all') {
-      expect(drops).toBeGreaterThan(0);
-    } else {
-      expect(drops).toBe(0);
-    }
-  });
+  );
 
   it('memory leak: OOM restarts reset process counters but not the restart counter or pod network', () => {
     const r = simulate({ scenario: 'memory-leak', hours: 8, end: END });
     const restarts = restartSteps(r);
     const fastPod = r.pods[0].pod;
     expect(restarts.get(fastPod)!.size).toBeGreaterThanOrEqual(4);
-    const requests = (r.families.find((f) => f.name === 'recsys_requests') as ScalarFamily).series.find((s) => s.labels.pod === fastPod)!;
+    const requests = (r.families.find((f) => f.name === 'recsys_requests') as ScalarFamily).series.find(
+      (s) => s.labels.pod === fastPod
+    )!;
     const network = (r.families.find((f) => f.name === 'container_network_receive_bytes') as ScalarFamily).series.find(
       (s) => s.labels.pod === fastPod
     )!;
@@ -183,7 +188,8 @@ describe('ground truth as data', () => {
   });
 
   it('reports lags in steps of the chosen step', () => {
-    const lag = (step: number) => truthOf('cache-eviction-storm', step).truths.find((t) => t.effectId === 'feature_drift:user_ctr_7d')!.lagSteps;
+    const lag = (step: number) =>
+      truthOf('cache-eviction-storm', step).truths.find((t) => t.effectId === 'feature_drift:user_ctr_7d')!.lagSteps;
     expect(lag(60)).toBe(3);
     expect(lag(15)).toBe(12);
   });

@@ -1,11 +1,7 @@
 /** Shared types of the simulator: schedule, scenarios, ground truth, exported series. */
 
 export type ScenarioName =
-  | 'cache-eviction-storm'
-  | 'gpu-thermal-throttling'
-  | 'data-drift'
-  | 'traffic-confounder'
-  | 'memory-leak';
+  'cache-eviction-storm' | 'gpu-thermal-throttling' | 'data-drift' | 'traffic-confounder' | 'memory-leak';
 
 /** What the scenarios push on the service model at time t (neutral values = healthy service). */
 export interface Drivers {

@@ -91,7 +91,6 @@ describe('promtool accepts the output', () => {
   const promtool = onPath('promtool');
   const maybe = promtool ? it : it.skip;
   if (!promtool) {
-    // eslint-disable-next-line no-console
     console.log('skipping promtool test: promtool is not on PATH (CI installs Debian\'s "prometheus" package)');
   }
 
@@ -106,7 +105,9 @@ describe('promtool accepts the output', () => {
         await writeOpenMetrics(simulate({ scenario: 'all', hours: 5, end: END }), out);
         await new Promise<void>((resolve) => out.end(() => resolve()));
         const blocks = join(dir, 'blocks');
-        const run = spawnSync(promtool as string, ['tsdb', 'create-blocks-from', 'openmetrics', file, blocks], { encoding: 'utf8' });
+        const run = spawnSync(promtool as string, ['tsdb', 'create-blocks-from', 'openmetrics', file, blocks], {
+          encoding: 'utf8',
+        });
         if (run.status !== 0) {
           throw new Error(`promtool failed (${run.status}): ${run.stderr}`);
         }

@@ -83,7 +83,10 @@ export function* openMetricsChunks(input: OpenMetricsInput, opts: OpenMetricsOpt
     const target = streamId(`${labels.job ?? ''}/${labels.pod ?? ''}`);
     return Array.from(input.timestamps, (t) => {
       // Jitter is a function of (target, absolute step), so it is the same across families of one target.
-      const offset = jitterMs > 0 ? Math.round((2 * hashUniform(seed, target, Math.round(t / 1000 / input.stepSeconds)) - 1) * jitterMs) : 0;
+      const offset =
+        jitterMs > 0
+          ? Math.round((2 * hashUniform(seed, target, Math.round(t / 1000 / input.stepSeconds)) - 1) * jitterMs)
+          : 0;
       return formatTimestamp(t + offset);
     });
   };
@@ -94,7 +97,9 @@ export function* openMetricsChunks(input: OpenMetricsInput, opts: OpenMetricsOpt
     if (f.type === 'histogram') {
       for (const h of f.series) {
         const ts = timesFor(h.labels);
-        const bucketLabels = h.cumulative.map((_, b) => formatLabels({ ...h.labels, le: formatLe(h.bounds[b] ?? Infinity) }));
+        const bucketLabels = h.cumulative.map((_, b) =>
+          formatLabels({ ...h.labels, le: formatLe(h.bounds[b] ?? Infinity) })
+        );
         const plain = formatLabels(h.labels);
         for (let i = 0; i < n; i++) {
           for (let b = 0; b < h.cumulative.length; b++) {
@@ -127,7 +132,11 @@ export function* openMetricsChunks(input: OpenMetricsInput, opts: OpenMetricsOpt
 }
 
 /** Write the file to a stream, honouring back-pressure. Resolves with the number of bytes written. */
-export async function writeOpenMetrics(input: OpenMetricsInput, out: Writable, opts: OpenMetricsOptions = {}): Promise<number> {
+export async function writeOpenMetrics(
+  input: OpenMetricsInput,
+  out: Writable,
+  opts: OpenMetricsOptions = {}
+): Promise<number> {
   let bytes = 0;
   for (const chunk of openMetricsChunks(input, opts)) {
     bytes += Buffer.byteLength(chunk);

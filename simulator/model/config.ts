@@ -108,7 +108,8 @@ export const BUCKETS = {
   predictionScore: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
 } as const;
 
-export type FeatureName = 'user_tenure_days' | 'user_ctr_7d' | 'user_embedding_norm' | 'item_price' | 'session_length_seconds';
+export type FeatureName =
+  'user_tenure_days' | 'user_ctr_7d' | 'user_embedding_norm' | 'item_price' | 'session_length_seconds';
 
 /** A feature's value distribution: log-normal (positive, skewed) or normal. */
 export interface FeatureDist {
@@ -168,7 +169,7 @@ export const FEATURES: readonly FeatureSpec[] = [
     name: 'item_price',
     buckets: [1, 5, 10, 20, 50, 100, 200, 500, 1000],
     base: { kind: 'lognormal', location: Math.log(28), scale: 1.0 },
-    segment: { kind: 'lognormal', location: Math.log(11), scale: 0.8 },
+    segment: { kind: 'lognormal', location: Math.log(7), scale: 0.7 },
     source: 'request',
     defaultValue: 0,
     wobble: 0.03,

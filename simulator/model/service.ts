@@ -136,7 +136,8 @@ export class ServiceModel {
     this.sampler = new CountSampler(opts.seed);
     this.pods = podIdentities(opts.seed, opts.replicas);
     this.lag = plantedLags(step);
-    this.historyLength = this.lag.label + this.lag.window + Math.max(this.lag.partial, this.lag.clock, this.lag.shed) + 2;
+    this.historyLength =
+      this.lag.label + this.lag.window + Math.max(this.lag.partial, this.lag.clock, this.lag.shed) + 2;
     const ar = (name: string, tau: number) => new ArNoise(opts.seed, name, tau, step);
     this.shared = {
       traffic: ar('traffic', 900),
@@ -168,7 +169,11 @@ export class ServiceModel {
       },
     }));
     const first = Math.floor(opts.start / 1000 / step);
-    const burnIn = Math.max(ArNoise.burnInSteps(MAX_TAU_SECONDS, step), this.historyLength, Math.ceil((5 * SERVICE.gpuThermalTauSeconds) / step));
+    const burnIn = Math.max(
+      ArNoise.burnInSteps(MAX_TAU_SECONDS, step),
+      this.historyLength,
+      Math.ceil((5 * SERVICE.gpuThermalTauSeconds) / step)
+    );
     this.index = first - burnIn;
     while (this.index < first) {
       this.next();
@@ -189,8 +194,7 @@ export class ServiceModel {
     const s = this.sampler;
     const past = (lag: number): HistoryEntry | undefined => this.history[this.history.length - lag];
 
-    const rpsTotal =
-      SERVICE.baseRps * diurnalFactor(t) * (1 + 0.05 * this.shared.traffic.at(k)) * d.trafficMultiplier;
+    const rpsTotal = SERVICE.baseRps * diurnalFactor(t) * (1 + 0.05 * this.shared.traffic.at(k)) * d.trafficMultiplier;
     const shares = this.podStates.map((p) => Math.max(0.5, 1 + 0.03 * p.noise.share.at(k)));
     const shareSum = shares.reduce((a, b) => a + b, 0);
     const stormNoise = Math.max(0, 1 + 0.3 * this.shared.storm.at(k));
@@ -233,7 +237,7 @@ export class ServiceModel {
         SERVICE.cpuLimitCores
       );
       const util = cpuCores / SERVICE.cpuLimitCores;
-      const throttleRatio = clamp(0.01 + 0.6 * logistic((util - 0.6) / 0.07) + 0.004 * n.throttle.at(k), 0, 1);
+      const throttleRatio = clamp(0.01 + 0.6 * logistic((util - 0.65) / 0.07) + 0.004 * n.throttle.at(k), 0, 1);
       const cfsPeriods = s.poisson(`${tag}/cfs-periods`, k, SERVICE.cfsPeriodsPerSecond * step * 0.95);
       const cfsThrottled = s.binomial(`${tag}/cfs-throttled`, k, cfsPeriods, throttleRatio);
 
@@ -258,9 +262,16 @@ export class ServiceModel {
       const utilTarget = 12 + 0.1 * r;
       const gpuUtil = clamp(utilTarget / (1 - p.slowdown) + 1.5 * n.gpuUtil.at(k), 0, 100);
       const tempTarget = 30 + 0.4 * gpuUtil + 55 * d.coolingLoss + 0.6 * n.gpuTemp.at(k);
-      p.tempC = p.tempC === undefined ? tempTarget : p.tempC + (1 - Math.exp(-step / SERVICE.gpuThermalTauSeconds)) * (tempTarget - p.tempC);
+      p.tempC =
+        p.tempC === undefined
+          ? tempTarget
+          : p.tempC + (1 - Math.exp(-step / SERVICE.gpuThermalTauSeconds)) * (tempTarget - p.tempC);
       const tempThen = past(this.lag.clock)?.tempC[i] ?? p.tempC;
-      p.slowdown = clamp((tempThen - SERVICE.thermalThrottleC) / SERVICE.thermalThrottleSpanC, 0, SERVICE.thermalMaxSlowdown);
+      p.slowdown = clamp(
+        (tempThen - SERVICE.thermalThrottleC) / SERVICE.thermalThrottleSpanC,
+        0,
+        SERVICE.thermalMaxSlowdown
+      );
       const boostJitter = s.uniform(`${tag}/boost`, k) < 0.2 ? 15 : 0;
       const smClock = Math.round((SERVICE.gpuMaxSmClockMHz * (1 - p.slowdown)) / 15) * 15 - boostJitter;
 
@@ -279,7 +290,12 @@ export class ServiceModel {
       const skipped = s.binomial(`${tag}/skipped`, k, requests, skipRatio);
 
       const latency: HistogramIncrement = {
-        buckets: s.multinomial(`${tag}/latency`, k, requests, bucketProbs((x) => featureCdf(latencyDist, x), BUCKETS.latencySeconds)),
+        buckets: s.multinomial(
+          `${tag}/latency`,
+          k,
+          requests,
+          bucketProbs((x) => featureCdf(latencyDist, x), BUCKETS.latencySeconds)
+        ),
         sum: requests * latencyMean,
       };
 
@@ -295,8 +311,10 @@ export class ServiceModel {
           [(1 - corrupted) * seg, bucketProbs((x) => featureCdf(f.segment, x), f.buckets)],
           [corrupted, pointMassProbs(f.defaultValue, f.buckets)],
         ]);
-        const mean = (dist: typeof base) => (dist.kind === 'lognormal' ? Math.exp(dist.location + (dist.scale * dist.scale) / 2) : dist.location);
-        const meanValue = (1 - corrupted) * ((1 - seg) * mean(base) + seg * mean(f.segment)) + corrupted * f.defaultValue;
+        const mean = (dist: typeof base) =>
+          dist.kind === 'lognormal' ? Math.exp(dist.location + (dist.scale * dist.scale) / 2) : dist.location;
+        const meanValue =
+          (1 - corrupted) * ((1 - seg) * mean(base) + seg * mean(f.segment)) + corrupted * f.defaultValue;
         features[f.name] = {
           buckets: s.multinomial(`${tag}/feature/${f.name}`, k, requests, probs),
           sum: requests * meanValue,
@@ -309,11 +327,20 @@ export class ServiceModel {
       const pClick = 1 - logitNormalCdf(mu, sigma, 0.5);
       const predictionsClick = s.binomial(`${tag}/pred-click`, k, requests, pClick);
       const score: HistogramIncrement = {
-        buckets: s.multinomial(`${tag}/score`, k, requests, bucketProbs((x) => logitNormalCdf(mu, sigma, x), BUCKETS.predictionScore)),
+        buckets: s.multinomial(
+          `${tag}/score`,
+          k,
+          requests,
+          bucketProbs((x) => logitNormalCdf(mu, sigma, x), BUCKETS.predictionScore)
+        ),
         sum: requests * logitNormalMean(mu, sigma),
       };
-      const trueAccuracy = SERVICE.baseAccuracy - 0.35 * partialShare - 0.25 * skipRatio - 0.22 * seg + 0.004 * accNoise;
-      const pConv = Math.max(0, SERVICE.baseConversion * (1 - 0.6 * partialShare - 0.4 * skipRatio - 0.25 * seg) * (1 + 0.04 * convNoise));
+      const trueAccuracy =
+        SERVICE.baseAccuracy - 0.35 * partialShare - 0.25 * skipRatio - 0.22 * seg + 0.004 * accNoise;
+      const pConv = Math.max(
+        0,
+        SERVICE.baseConversion * (1 - 0.6 * partialShare - 0.4 * skipRatio - 0.25 * seg) * (1 + 0.04 * convNoise)
+      );
       const conversions = s.binomial(`${tag}/conversions`, k, requests, pConv);
 
       entry.missRatio.push(missRatio);

@@ -4,7 +4,7 @@ import { featureDriftId } from '../signals';
 import { at, envelope, scaledDuration, ScenarioDefinition, TIME, truth } from './scenario';
 
 /** Peak traffic multiplier of the weekly peak. */
-const TRAFFIC_BOOST = 0.8;
+const TRAFFIC_BOOST = 0.5;
 /** Key pressure (distinct-key load / cache capacity) reached at the peak: 1.6 = 60 % over capacity. */
 const TARGET_PRESSURE = 1.6;
 

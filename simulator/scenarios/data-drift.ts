@@ -50,7 +50,12 @@ function placeOrthogonally(w: PlacementWindow): Incident {
         end: at(w, centre + duration / 2),
         params: { ramp },
       };
-      const r = Math.abs(correlation(ts.map((t) => share(t, inc)), traffic));
+      const r = Math.abs(
+        correlation(
+          ts.map((t) => share(t, inc)),
+          traffic
+        )
+      );
       if (r < bestAbs - 1e-9) {
         bestAbs = r;
         best = inc;
@@ -75,7 +80,13 @@ export const dataDrift: ScenarioDefinition = {
     return { segmentShare: share(t, inc) };
   },
   truths(step) {
-    const features = ['user_tenure_days', 'user_ctr_7d', 'user_embedding_norm', 'item_price', 'session_length_seconds'] as const;
+    const features = [
+      'user_tenure_days',
+      'user_ctr_7d',
+      'user_embedding_norm',
+      'item_price',
+      'session_length_seconds',
+    ] as const;
     return features.map((f) => ({
       ...truth(step, 'request_rate', featureDriftId(f), () => 0, 0, 'none'),
       cause: '(any infra signal)',

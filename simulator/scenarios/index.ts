@@ -1,6 +1,5 @@
 /** Scenario registry, schedules (one scenario or "all" in sequence) and ground truth as data. */
-import { NEUTRAL_DRIVERS } from '../types';
-import type { Drivers, GroundTruth, Schedule, ScenarioName, ScenarioTruth } from '../types';
+import { Drivers, GroundTruth, NEUTRAL_DRIVERS, Schedule, ScenarioName, ScenarioTruth } from '../types';
 import { cacheEvictionStorm } from './cache-eviction-storm';
 import { dataDrift } from './data-drift';
 import { gpuThermalThrottling } from './gpu-thermal-throttling';
@@ -44,7 +43,12 @@ export function buildSchedule(choice: ScenarioChoice, start: number, end: number
     return { start, end, stepSeconds, incidents: [] };
   }
   if (choice !== 'all') {
-    return { start, end, stepSeconds, incidents: scenarioByName(choice).place({ start, end, stepSeconds, standalone: true }) };
+    return {
+      start,
+      end,
+      stepSeconds,
+      incidents: scenarioByName(choice).place({ start, end, stepSeconds, standalone: true }),
+    };
   }
   const slice = (end - start) / SCENARIOS.length;
   const incidents = SCENARIOS.flatMap((s, i) =>

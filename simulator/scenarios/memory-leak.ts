@@ -30,7 +30,9 @@ export const memoryLeak: ScenarioDefinition = {
       }),
       truth(step, 'restarts', 'cache_miss_ratio', () => 0, 1),
       truth(step, 'restarts', 'accuracy', (l) => l.partial + l.accuracy, -1),
-      truth(step, 'memory_working_set', 'latency_mean', () => 0, 1, 'lead', { note: 'GC pressure above 80 % of the limit.' }),
+      truth(step, 'memory_working_set', 'latency_mean', () => 0, 1, 'lead', {
+        note: 'GC pressure above 80 % of the limit.',
+      }),
     ];
   },
 };

@@ -35,7 +35,11 @@ export function laggedCorrelation(cause: ArrayLike<number>, effect: ArrayLike<nu
 }
 
 /** Lag in [-maxLag, maxLag] with the largest |correlation|, and that correlation. */
-export function peakLag(cause: ArrayLike<number>, effect: ArrayLike<number>, maxLag: number): { lag: number; r: number } {
+export function peakLag(
+  cause: ArrayLike<number>,
+  effect: ArrayLike<number>,
+  maxLag: number
+): { lag: number; r: number } {
   let best = { lag: 0, r: 0 };
   for (let lag = -maxLag; lag <= maxLag; lag++) {
     const r = laggedCorrelation(cause, effect, lag);
