@@ -18,7 +18,7 @@ const f64 = (a: Array<number | null>) => Float64Array.from(a, (v) => (v === null
 
 describe('golden: scipy.stats pearsonr / spearmanr / kendalltau', () => {
   const { cases } = readFixture('pairs.json');
-  it.each(cases.map((c: any) => [c.label, c]))('%s', (_label, c: any) => {
+  it.each((cases as any[]).map((c: any) => [c.label, c] as [string, any]))('%s', (_label, c: any) => {
     const x = f64(c.x);
     const y = f64(c.y);
     const n = x.length;
@@ -38,7 +38,7 @@ describe('golden: scipy.stats pearsonr / spearmanr / kendalltau', () => {
 
 describe('golden: pandas DataFrame.corr with NaNs and min_periods (through analyze)', () => {
   const fx = readFixture('frame_corr.json');
-  it.each(fx.cases.map((c: any) => [c.method, c.min_periods, c]))('%s min_periods=%d', (method, minPeriods, c: any) => {
+  it.each((fx.cases as any[]).map((c: any) => [c.method, c.min_periods, c] as [string, number, any]))('%s min_periods=%d', (method, minPeriods, c: any) => {
     const req: AnalyzeRequest = {
       version: 1,
       series: fx.columns.map((id: string) => ({ id, values: fx.data[id] })),
@@ -139,7 +139,7 @@ describe('golden: statsmodels multipletests', () => {
 
 describe('golden: scipy.cluster.hierarchy linkage (cophenetic distances)', () => {
   const fx = readFixture('cluster.json');
-  it.each(fx.cases.map((c: any) => [c.distance, c.method, c]))('%s / %s', (_d, method, c: any) => {
+  it.each((fx.cases as any[]).map((c: any) => [c.distance, c.method, c] as [string, string, any]))('%s / %s', (_d, method, c: any) => {
     const N = c.D.length;
     const merges = linkage(c.D.flat(), N, method as any);
     const coph = cophenetic(merges, N);
