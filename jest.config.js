@@ -1,7 +1,11 @@
 // Force UTC so time-grid tests do not depend on the machine's zone.
 process.env.TZ = 'UTC';
 
-const base = require('./.config/jest.config');
+const scaffold = require('./.config/jest.config');
+
+// @grafana/data pulls d3 packages that ship only .mjs under the jsdom "browser" condition: transform those too.
+const swc = scaffold.transform['^.+\\.(t|j)sx?$'];
+const base = { ...scaffold, transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc } };
 
 /**
  * Two projects:
@@ -14,7 +18,7 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      roots: ['<rootDir>/src', '<rootDir>/simulator', '<rootDir>/cli', '<rootDir>/tests/unit'],
+      roots: ['<rootDir>/src', '<rootDir>/simulator', '<rootDir>/cli', '<rootDir>/tests/unit', '<rootDir>/tests/integration'],
       testMatch: ['**/*.test.{ts,tsx}'],
     },
     {

@@ -10,6 +10,11 @@ import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
 const config = async (env: Env): Promise<Configuration> => {
   const baseConfig = await grafanaConfig(env);
   return merge(baseConfig, {
+    optimization: {
+      // The analysis worker must stay one chunk: it runs from a blob: URL (see src/worker/corsWorker.ts),
+      // where a split-out chunk could not be found by relative path.
+      splitChunks: false,
+    },
     plugins: [
       new CopyWebpackPlugin({
         patterns: [

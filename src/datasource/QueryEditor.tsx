@@ -1,11 +1,39 @@
 import React from 'react';
 import { QueryEditorProps } from '@grafana/data';
+import { Button, Stack } from '@grafana/ui';
 import { InfraDriftDataSource } from './datasource';
+import { AnalysisEditor } from './editor/AnalysisEditor';
+import { SignalRow } from './editor/SignalRow';
+import { newSignal, withDefaults } from './query/defaults';
 import { InfraDriftOptions, InfraDriftQuery } from './types';
 
 type Props = QueryEditorProps<InfraDriftDataSource, InfraDriftQuery, InfraDriftOptions>;
 
-/** Query editor (skeleton until the data source issue). */
-export function QueryEditor(_props: Props) {
-  return <div data-testid="infradrift-query-editor">Signals and analysis are edited here.</div>;
+/** Signals (what to fetch) on top, the analysis (what to compute) below. */
+export function QueryEditor({ query: raw, onChange, onRunQuery }: Props) {
+  const query = withDefaults(raw);
+  const signals = query.signals;
+  const setSignals = (next: typeof signals) => onChange({ ...query, signals: next });
+  return (
+    <Stack direction="column" gap={1}>
+      {signals.map((signal, i) => (
+        <SignalRow
+          key={signal.key}
+          signal={signal}
+          onRunQuery={onRunQuery}
+          onChange={(s) => setSignals(signals.map((old, j) => (j === i ? s : old)))}
+          onRemove={() => {
+            setSignals(signals.filter((_, j) => j !== i));
+            onRunQuery();
+          }}
+        />
+      ))}
+      <div>
+        <Button icon="plus" variant="secondary" size="sm" onClick={() => setSignals([...signals, newSignal(signals)])}>
+          Signal
+        </Button>
+      </div>
+      <AnalysisEditor analysis={query.analysis} onChange={(analysis) => onChange({ ...query, analysis })} onRunQuery={onRunQuery} />
+    </Stack>
+  );
 }

@@ -1,3 +1,4 @@
+import './publicPath';
 import { DataSourcePlugin } from '@grafana/data';
 import { ConfigEditor } from './ConfigEditor';
 import { InfraDriftDataSource } from './datasource';

@@ -1,20 +1,97 @@
 import { DataSourceJsonData } from '@grafana/data';
 import { DataQuery, DataSourceRef } from '@grafana/schema';
+import type { AdjustMethod, CorrelationMethod, Linkage } from '../stats/contract';
+import type { BaselineSpec } from '../stats/drift/baseline';
+import type { DriftMethod } from '../stats/drift/thresholds';
 
-/** A query: the signals to fetch and the analysis to run on them (grows with the data source issue). */
-export interface InfraDriftQuery extends DataQuery {
-  signals?: SignalQuery[];
+/** What a signal's expression returns, which decides how InfraDrift reads it. */
+export type SignalKind = 'gauge' | 'counter' | 'histogram';
+
+export type SignalTransform = 'none' | 'diff' | 'zscore' | 'log' | 'rollingMean';
+
+/** Baseline of a histogram signal's drift, as picked in the editor. */
+export type BaselineChoice = 'preceding' | '1d' | '7d' | 'fixed' | 'static';
+
+/**
+ * One input of the analysis: an expression run on one of the user's data sources. An expression may
+ * return many series (one per pod, per feature); each becomes a signal named by its labels or legend.
+ */
+export interface SignalQuery {
+  /** Stable key inside the query ('A', 'B', ...). */
+  key: string;
+  /** The source data source by `{type, uid}`; unset: the InfraDrift data source's default source. */
+  datasource?: DataSourceRef;
+  /** PromQL for gauges and counters; for histograms the metric name with optional matchers, e.g. `recsys_feature_value{feature="age"}`. */
+  expr: string;
+  /** Legend format as in Grafana's Prometheus editor, e.g. `{{pod}}`; names the signal. */
+  legendFormat?: string;
+  role: 'infra' | 'model';
+  kind: SignalKind;
+  transform: SignalTransform;
+  /** Window (steps) of the rolling mean transform. */
+  rollingWindow?: number;
+  /** Histogram signals: extra labels to keep apart (besides `le`), e.g. `feature`. */
+  by?: string[];
+  /** Histogram signals: drift method and baseline. */
+  driftMethod?: DriftMethod;
+  baseline?: BaselineChoice;
+  /** Fixed baseline range in ms (baseline 'fixed'). */
+  baselineFrom?: number;
+  baselineTo?: number;
+  /** Static reference distribution as JSON (baseline 'static'), e.g. from training data. */
+  baselineJson?: string;
+  /** Drift window in steps (default 10). */
+  windowSteps?: number;
+  /** Set to leave a signal in the query without running it. */
+  hide?: boolean;
 }
 
-/** One input of the analysis: an expression run on another data source. */
-export interface SignalQuery {
-  /** Reference to the source data source by uid, never by name. */
-  datasource?: DataSourceRef;
-  expr: string;
+export type AnalysisOutput = 'matrix' | 'lags' | 'drift' | 'aligned';
+
+export interface AnalysisSpec {
+  output: AnalysisOutput;
+  method: CorrelationMethod;
+  /** Largest lag in steps for lags (and the best-lag columns of the matrix). 0 = no lags. */
+  maxLag: number;
+  /** Lags: every pair, one target against all, or chosen pairs. */
+  lagMode: 'all' | 'target' | 'pairs';
+  /** Signal name (as shown in results) of the target. */
+  target?: string;
+  /** Pairs of signal names. */
+  pairs?: Array<[string, string]>;
+  /** Signal names to control for (partial correlation), e.g. request rate. */
+  confounders: string[];
+  alpha: number;
+  adjust: AdjustMethod;
+  /** Correct p-values for autocorrelation (effective sample size). */
+  autocorrelation: boolean;
+  clustering: Linkage | 'none';
+  /** Also return the aligned inputs as time series (for drill-down and checking). */
+  includeAligned: boolean;
+  /** Most series to analyse (defaults to the data source setting). */
+  maxSeries?: number;
+}
+
+export interface InfraDriftQuery extends DataQuery {
+  signals: SignalQuery[];
+  analysis: AnalysisSpec;
 }
 
 /** Settings of an InfraDrift data source instance. */
 export interface InfraDriftOptions extends DataSourceJsonData {
-  /** The data source queried when a signal names none (usually the user's Prometheus). */
+  /** The data source a signal runs on when it names none (usually the user's Prometheus). */
   defaultSource?: DataSourceRef;
+  /** Smallest step in seconds (default 60): finer steps mostly add noise and cost. */
+  minStepSeconds?: number;
+  /** Largest number of grid points per signal (default 2000); the step grows to stay under it. */
+  maxPoints?: number;
+  /** Most series in one analysis (default 300); the rest are left out with a notice naming them. */
+  maxSeries?: number;
 }
+
+export const DEFAULT_MIN_STEP_SECONDS = 60;
+export const DEFAULT_MAX_POINTS = 2000;
+export const DEFAULT_MAX_SERIES = 300;
+export const DEFAULT_DRIFT_WINDOW_STEPS = 10;
+
+export type { BaselineSpec, DriftMethod };

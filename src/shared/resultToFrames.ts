@@ -42,16 +42,12 @@ function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFrame | und
   const nameOf = (id: string) => result.series.find((s) => s.id === id)?.name ?? id;
   const signals = ids.map((id) => ({ ...signalFor(opts.signals, id), name: nameOf(id) }));
   const N = ids.length;
-  const corrIndex = (id: string) => (corr ? corr.ids.indexOf(id) : -1);
   const lagIds = result.lags?.ids;
   const stepS = (result.lags?.stepMs ?? result.grid?.stepMs ?? 0) / 1000;
   const cols: Record<string, unknown[]> = Object.fromEntries(Object.values(MatrixField).map((f) => [f, []]));
   for (let i = 0; i < N; i++) {
     for (let j = 0; j < N; j++) {
       const k = i * N + j;
-      const ci = corrIndex(ids[i]);
-      const cj = corrIndex(ids[j]);
-      const ck = ci >= 0 && cj >= 0 && corr ? ci * corr.ids.length + cj : -1;
       cols[MatrixField.Row].push(signals[i].name);
       cols[MatrixField.Column].push(signals[j].name);
       if (useP) {

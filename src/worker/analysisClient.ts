@@ -8,7 +8,6 @@
  * - If no worker can be started (e.g. a Content-Security-Policy without `worker-src blob:`), the job
  *   runs on the main thread and the run says so, so the caller can show a notice.
  */
-import { analyze } from '../stats/analyze';
 import type { AnalyzeHooks, AnalyzeRequest, AnalyzeResult } from '../stats/contract';
 import type { FromWorker } from './protocol';
 import { transferables } from './transferables';
@@ -52,6 +51,12 @@ export const MAIN_THREAD_NOTICE =
   '(often a Content-Security-Policy without "worker-src blob:"). Large queries may freeze the dashboard; ' +
   'allow blob: workers in Grafana\'s content_security_policy_template to fix it.';
 
+/** The engine for the main-thread fallback, loaded only when a worker cannot run (it is a separate chunk). */
+async function analyzeLazily(request: AnalyzeRequest, hooks: AnalyzeHooks): Promise<AnalyzeResult> {
+  const { analyze } = await import(/* webpackChunkName: "engine" */ '../stats/analyze');
+  return analyze(request, hooks);
+}
+
 export class AnalysisClient {
   private worker?: WorkerLike;
   private workerFailed?: string;
@@ -61,7 +66,7 @@ export class AnalysisClient {
 
   constructor(
     private readonly createWorker: () => WorkerLike,
-    private readonly runLocally: (request: AnalyzeRequest, hooks: AnalyzeHooks) => AnalyzeResult = analyze
+    private readonly runLocally: (request: AnalyzeRequest, hooks: AnalyzeHooks) => Promise<AnalyzeResult> = analyzeLazily
   ) {}
 
   run(request: AnalyzeRequest, options: RunOptions = {}): Promise<AnalysisRun> {
@@ -131,16 +136,21 @@ export class AnalysisClient {
     worker.postMessage({ type: 'analyze', id: job.id, request: job.request }, transferables(job.request));
   }
 
-  private runOnMainThread(job: Job) {
+  private async runOnMainThread(job: Job) {
     if (this.running !== job) {
       return; // cancelled meanwhile
     }
-    this.running = undefined;
     try {
-      const result = this.runLocally(job.request, { onProgress: job.options.onProgress });
-      this.settle(job, { result, mode: 'main-thread', notice: `${MAIN_THREAD_NOTICE} (${this.workerFailed})` });
+      const result = await this.runLocally(job.request, { onProgress: job.options.onProgress });
+      if (this.running === job) {
+        this.running = undefined;
+        this.settle(job, { result, mode: 'main-thread', notice: `${MAIN_THREAD_NOTICE} (${this.workerFailed})` });
+      }
     } catch (error) {
-      this.settle(job, error instanceof Error ? error : new Error(String(error)));
+      if (this.running === job) {
+        this.running = undefined;
+        this.settle(job, error instanceof Error ? error : new Error(String(error)));
+      }
     }
     this.pump();
   }

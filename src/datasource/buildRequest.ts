@@ -1,0 +1,160 @@
+/**
+ * From fetched signals to one engine request (docs/engine.md), plus what the user must be told:
+ * failed signals, series left out by the cap, histograms without buckets.
+ */
+import type { AnalyzeRequest, SeriesInput, TransformSpec } from '../stats/contract';
+import type { DriftSeriesRequest } from '../stats/drift/analyzeDrift';
+import type { BaselineSpec } from '../stats/drift/baseline';
+import type { SignalInfo } from '../shared/frameContract';
+import { seriesFromFrames } from '../shared/seriesFromFrames';
+import type { SignalFrames } from './fetchSignals';
+import { groupHistogram } from './histogramSeries';
+import type { TimeGrid } from './query/timeGrid';
+import { AnalysisSpec, DEFAULT_DRIFT_WINDOW_STEPS, SignalQuery } from './types';
+
+export interface BuiltRequest {
+  request: AnalyzeRequest;
+  signals: SignalInfo[];
+  notices: string[];
+}
+
+function transformOf(signal: SignalQuery): TransformSpec[] {
+  const chain: TransformSpec[] = [];
+  if (signal.kind === 'counter') {
+    chain.push({ type: 'rate' }); // raw counter values: per-second rate, resets handled by the engine
+  }
+  switch (signal.transform) {
+    case 'diff':
+      chain.push({ type: 'diff' });
+      break;
+    case 'zscore':
+      chain.push({ type: 'zscore' });
+      break;
+    case 'log':
+      chain.push({ type: 'log', offset: 0 });
+      break;
+    case 'rollingMean':
+      chain.push({ type: 'rollingMean', window: Math.max(2, signal.rollingWindow ?? 5) });
+      break;
+  }
+  return chain.length ? chain : [{ type: 'none' }];
+}
+
+function baselineOf(signal: SignalQuery): BaselineSpec {
+  switch (signal.baseline ?? 'preceding') {
+    case '1d':
+      return { kind: 'shifted', shift: '1d' };
+    case '7d':
+      return { kind: 'shifted', shift: '7d' };
+    case 'fixed':
+      return { kind: 'fixed', from: signal.baselineFrom ?? 0, to: signal.baselineTo ?? 0 };
+    case 'static':
+      return { kind: 'static', distribution: JSON.parse(signal.baselineJson ?? 'null') };
+    default:
+      return { kind: 'preceding', factor: 4 };
+  }
+}
+
+function listNames(names: string[]): string {
+  const shown = names.slice(0, 10).join(', ');
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+}
+
+export function buildRequest(fetched: SignalFrames[], analysis: AnalysisSpec, grid: TimeGrid, maxSeries: number): BuiltRequest {
+  const notices: string[] = [];
+  const series: SeriesInput[] = [];
+  const signals: SignalInfo[] = [];
+  const drift: DriftSeriesRequest[] = [];
+  const taken = new Set<string>();
+  /** Display name -> engine id, so targets, pairs and confounders can be written as users see them. */
+  const aliases = new Map<string, string>();
+  const idOf = (name: string) => aliases.get(name) ?? name;
+
+  for (const f of fetched) {
+    if (f.error) {
+      notices.push(f.error);
+    }
+    const { signal } = f;
+    if (signal.kind === 'histogram') {
+      const metric = signal.expr.trim().replace(/\{.*$/, '').replace(/_bucket$/, '');
+      const { groups, withoutLe } = groupHistogram(f.frames, metric, grid);
+      if (withoutLe > 0) {
+        notices.push(`signal ${signal.key}: ${withoutLe} series without an "le" label: ${metric} does not look like a Prometheus histogram (expected ${metric}_bucket{le=...})`);
+      }
+      if (!f.error && groups.length === 0 && withoutLe === 0) {
+        notices.push(`signal ${signal.key}: ${metric}_bucket returned no data in this time range`);
+      }
+      for (const g of groups) {
+        let baseline: BaselineSpec;
+        try {
+          baseline = baselineOf(signal);
+        } catch (error) {
+          notices.push(`signal ${signal.key}: the static baseline is not valid JSON (${(error as Error).message})`);
+          break;
+        }
+        const method = signal.driftMethod ?? 'psi';
+        // The engine names drift series `<name> drift (<method>)` and ids them `drift:<name>:<method>`.
+        aliases.set(`${g.name} drift (${method})`, `drift:${g.name}:${method}`);
+        drift.push({
+          id: g.name,
+          name: g.name,
+          input: { kind: 'histogram', le: g.le, buckets: g.buckets, mode: 'increase' },
+          methods: [method],
+          baseline,
+          windowMs: (signal.windowSteps ?? DEFAULT_DRIFT_WINDOW_STEPS) * grid.stepMs,
+        });
+        signals.push({ name: `drift:${g.name}:${method}`, role: 'model', signal: signal.key, labels: g.labels, expr: signal.expr, datasourceUid: f.datasourceUid });
+      }
+      continue;
+    }
+    const extracted = seriesFromFrames(f.frames, { role: signal.role, signal: signal.key, expr: signal.expr, datasourceUid: f.datasourceUid }, taken);
+    if (!f.error && extracted.series.length === 0) {
+      notices.push(`signal ${signal.key}: the query returned no series in this time range`);
+    }
+    const chain = transformOf(signal);
+    extracted.series.forEach((s) => series.push({ ...s, transform: chain }));
+    signals.push(...extracted.signals);
+  }
+
+  // The cap counts every matrix row: plain series and drift series alike. Never silent.
+  const total = series.length + drift.length;
+  if (total > maxSeries) {
+    const keepDrift = Math.min(drift.length, maxSeries);
+    const keepSeries = Math.max(0, maxSeries - keepDrift);
+    const left = [...drift.slice(keepDrift).map((d) => d.name!), ...series.slice(keepSeries).map((s) => s.name!)];
+    notices.push(`${total} series exceed the limit of ${maxSeries}; left out: ${listNames(left)}. Narrow the queries or raise the limit.`);
+    drift.splice(keepDrift);
+    series.splice(keepSeries);
+  }
+
+  const request: AnalyzeRequest = {
+    version: 1,
+    series,
+    grid: { start: grid.start, end: grid.end, stepMs: grid.stepMs },
+    correlation: { method: analysis.method, enabled: true },
+    significance: { alpha: analysis.alpha, adjust: analysis.adjust, autocorrelation: analysis.autocorrelation ? 'bretherton' : 'none' },
+    includeAligned: analysis.includeAligned || analysis.output === 'aligned',
+    limits: { maxSeries },
+  };
+  if (drift.length) {
+    request.drift = { series: drift, correlate: true };
+  }
+  if (analysis.confounders.length) {
+    request.partial = { controls: analysis.confounders.map(idOf) };
+  }
+  if (analysis.clustering !== 'none') {
+    request.clustering = { linkage: analysis.clustering, distance: 'abs' };
+  }
+  if (analysis.maxLag > 0 && (analysis.output === 'matrix' || analysis.output === 'lags')) {
+    const mode = analysis.lagMode;
+    request.lags = {
+      maxLag: analysis.maxLag,
+      ...(mode === 'target' && analysis.target ? { target: idOf(analysis.target) } : {}),
+      ...(mode === 'pairs' && analysis.pairs?.length ? { pairs: analysis.pairs.map(([a, b]) => [idOf(a), idOf(b)] as [string, string]) } : {}),
+      ...(mode === 'all' || (!analysis.target && !analysis.pairs?.length) ? { all: true } : {}),
+      // The matrix needs best lags only; curves are for the lag output.
+      includeCurves: analysis.output === 'lags',
+    };
+  }
+  return { request, signals, notices };
+}

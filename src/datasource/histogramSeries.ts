@@ -1,0 +1,77 @@
+import { DataFrame, FieldType, getFieldDisplayName } from '@grafana/data';
+import type { TimeGrid } from './query/timeGrid';
+
+export interface HistogramGroup {
+  /** Display name: the metric and its non-`le` labels. */
+  name: string;
+  labels: Record<string, string>;
+  le: string[];
+  /** Per-bucket increments on the grid (NaN where Prometheus returned nothing). */
+  buckets: Float64Array[];
+}
+
+/** Prometheus writes the last bucket as "+Inf", which Number() does not read. */
+export function leValue(le: string): number {
+  return /^\+?inf$/i.test(le.trim()) ? Infinity : Number(le);
+}
+
+/** Places a frame's samples on the grid by timestamp (Prometheus range queries align to the step). */
+export function onGrid(frame: DataFrame, grid: TimeGrid): Float64Array {
+  const length = Math.floor((grid.end - grid.start) / grid.stepMs) + 1;
+  const out = new Float64Array(length).fill(NaN);
+  const time = frame.fields.find((f) => f.type === FieldType.time);
+  const value = frame.fields.find((f) => f.type === FieldType.number);
+  if (!time || !value) {
+    return out;
+  }
+  for (let k = 0; k < time.values.length; k++) {
+    const i = Math.round((Number(time.values[k]) - grid.start) / grid.stepMs);
+    const v = value.values[k];
+    if (i >= 0 && i < length && v !== null && v !== undefined) {
+      out[i] = Number(v);
+    }
+  }
+  return out;
+}
+
+/**
+ * Groups `_bucket` series by their labels other than `le`: each group is one distribution over time
+ * (e.g. one feature). Frames without an `le` label are reported, never guessed at.
+ */
+export function groupHistogram(frames: DataFrame[], metricName: string, grid: TimeGrid): { groups: HistogramGroup[]; withoutLe: number } {
+  const groups = new Map<string, HistogramGroup>();
+  let withoutLe = 0;
+  for (const frame of frames) {
+    const field = frame.fields.find((f) => f.type === FieldType.number);
+    const labels = { ...(field?.labels ?? {}) };
+    const le = labels.le;
+    if (le === undefined) {
+      withoutLe++;
+      continue;
+    }
+    delete labels.le;
+    delete labels.__name__;
+    const key = JSON.stringify(Object.entries(labels).sort());
+    const rest = Object.entries(labels)
+      .sort()
+      .map(([k, v]) => `${k}="${v}"`)
+      .join(', ');
+    const group = groups.get(key) ?? { name: rest ? `${metricName}{${rest}}` : metricName, labels, le: [], buckets: [] };
+    group.le.push(le);
+    group.buckets.push(onGrid(frame, grid));
+    groups.set(key, group);
+  }
+  // Buckets in ascending `le` order, +Inf last, as the drift engine expects.
+  for (const g of groups.values()) {
+    const order = g.le.map((_, i) => i).sort((a, b) => leValue(g.le[a]) - leValue(g.le[b]));
+    g.le = order.map((i) => g.le[i]);
+    g.buckets = order.map((i) => g.buckets[i]);
+  }
+  return { groups: [...groups.values()], withoutLe };
+}
+
+/** Name of a frame's value field as Grafana would show it (used for histogram bucket frames' metric). */
+export function frameDisplayName(frame: DataFrame, frames: DataFrame[]): string {
+  const field = frame.fields.find((f) => f.type === FieldType.number);
+  return field ? getFieldDisplayName(field, frame, frames) : frame.name ?? '';
+}

@@ -1,0 +1,36 @@
+/**
+ * jsdom has no Worker: this stand-in speaks the worker protocol (src/worker/protocol.ts) and runs the
+ * real engine in-process, asynchronously, so the data source's worker path is exercised in jest.
+ * The real worker is tested in Chromium.
+ */
+import { analyze } from '../../src/stats/analyze';
+import type { FromWorker, ToWorker } from '../../src/worker/protocol';
+
+export class InProcessWorker {
+  private listeners: Array<(event: { data: FromWorker }) => void> = [];
+  terminated = false;
+  posted = 0;
+  transferred = 0;
+
+  addEventListener(type: string, listener: (event: { data: FromWorker }) => void) {
+    if (type === 'message') {
+      this.listeners.push(listener);
+    }
+  }
+
+  postMessage(message: ToWorker, transfer?: Transferable[]) {
+    this.posted++;
+    this.transferred += transfer?.length ?? 0;
+    setTimeout(() => {
+      if (this.terminated) {
+        return;
+      }
+      const result = analyze(message.request);
+      this.listeners.forEach((l) => l({ data: { type: 'result', id: message.id, result } }));
+    }, 0);
+  }
+
+  terminate() {
+    this.terminated = true;
+  }
+}
