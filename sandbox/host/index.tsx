@@ -22,6 +22,7 @@ import { from, lastValueFrom } from 'rxjs';
 import { installDefine, loadModule, providedNames } from './amd';
 import { dataSourceSrv, installServices, instanceSettings, templateSrv } from './dataSources';
 import { SandboxPanel } from './panel';
+import { PrometheusStandIn } from './prometheusStandIn';
 import { registerOptionEditors } from './optionEditors';
 import { provideSharedDependencies } from './shared';
 
@@ -153,6 +154,13 @@ const sandbox = {
     const ds = new plugin.DataSourceClass(settings);
     dataSourceSrv.register(ds, settings);
     return ds;
+  },
+
+  /** Registers a Prometheus data source (Grafana-shaped frames) backed by the server's /api/prom/ proxy. */
+  registerPrometheus(uid: string) {
+    const settings = instanceSettings({ id: 'prometheus' } as DataSourcePluginMeta, uid, uid, {});
+    const ds = new PrometheusStandIn(settings, async (pathAndQuery) => (await fetch(`/api/prom/${pathAndQuery}`)).json());
+    dataSourceSrv.register(ds as unknown as DataSourceApi, settings);
   },
 
   /** Runs `query()` of a registered data source and returns its frames as JSON (plus errors). */

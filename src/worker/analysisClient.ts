@@ -59,6 +59,8 @@ async function analyzeLazily(request: AnalyzeRequest, hooks: AnalyzeHooks): Prom
 
 export class AnalysisClient {
   private worker?: WorkerLike;
+  /** True once the worker has said 'ready': only then are buffers transferred (see pump). */
+  private workerReady = false;
   private workerFailed?: string;
   private readonly queue: Job[] = [];
   private running?: Job;
@@ -105,6 +107,7 @@ export class AnalysisClient {
       // The worker is busy inside analyze(); only terminating it stops the work.
       this.worker?.terminate();
       this.worker = undefined;
+      this.workerReady = false;
       this.settle(job, new AnalysisCancelled(reason));
       this.pump();
     }
@@ -133,7 +136,10 @@ export class AnalysisClient {
       setTimeout(() => this.runOnMainThread(job), 0);
       return;
     }
-    worker.postMessage({ type: 'analyze', id: job.id, request: job.request }, transferables(job.request));
+    // Transferring detaches the caller's buffers. Until the worker has proven it runs, copy instead, so
+    // a worker that fails to load (CSP, 404) leaves the data intact for the main-thread fallback.
+    const transfer = this.workerReady ? transferables(job.request) : [];
+    worker.postMessage({ type: 'analyze', id: job.id, request: job.request }, transfer);
   }
 
   private async runOnMainThread(job: Job) {
@@ -171,6 +177,10 @@ export class AnalysisClient {
   }
 
   private onMessage(worker: WorkerLike, message: FromWorker) {
+    if (worker === this.worker && message.type === 'ready') {
+      this.workerReady = true;
+      return;
+    }
     const job = this.running;
     if (worker !== this.worker || !job || message.type === 'ready' || message.id !== job.id) {
       return;
@@ -195,6 +205,7 @@ export class AnalysisClient {
     const message = (event as ErrorEvent).message || 'the worker script failed to load';
     this.worker.terminate();
     this.worker = undefined;
+    this.workerReady = false;
     this.workerFailed = message;
     const job = this.running;
     if (job) {

@@ -12,8 +12,7 @@ import { InfraDriftDataSource } from '../../src/datasource/datasource';
 import { InfraDriftQuery, SignalQuery } from '../../src/datasource/types';
 import { FrameKind, MatrixField, MatrixMeta } from '../../src/shared/frameContract';
 import { PrometheusStandIn } from '../../sandbox/host/prometheusStandIn';
-import { SIGNALS } from '../../simulator/signals';
-import { InProcessWorker } from '../support/inProcessWorker';
+import { driftSignal, INFRA } from '../support/scenarioQueries';
 import { prometheusAvailable, RunningPrometheus, startPrometheus } from '../support/prometheusServer';
 
 jest.mock('../../src/worker/createWorker', () => ({
@@ -75,41 +74,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await prom?.stop();
 });
-
-/**
- * The simulator's infra signals as PromQL. Rate windows are set to 2 steps, the same smoothing as the
- * histogram drift query (2-step increase): a lag is only measured right between equally smoothed
- * series (`rate(x[5m])` alone trails the events by about 2.5 minutes).
- */
-const INFRA: SignalQuery[] = SIGNALS.filter((s) => s.category === 'infra').map((s, i) => ({
-  key: `I${i}`,
-  expr: s.promql.replace(/\[5m\]/g, '[2m]'),
-  legendFormat: s.id,
-  role: 'infra',
-  kind: 'gauge',
-  transform: 'none',
-}));
-
-/**
- * Drift of one feature's histogram. Scenario tests compare against a fixed, healthy baseline before the
- * incident (what an SRE picks when exploring an incident); a short window keeps the drift series'
- * timing sharp so the lag can be read to the step.
- */
-function driftSignal(feature: string, baseline?: { from: number; to: number }): SignalQuery {
-  return {
-    key: `M_${feature}`,
-    expr: `recsys_feature_value{namespace="recsys",feature="${feature}"}`,
-    by: ['feature'],
-    role: 'model',
-    kind: 'histogram',
-    transform: 'none',
-    driftMethod: 'psi',
-    baseline: baseline ? 'fixed' : 'preceding',
-    baselineFrom: baseline?.from,
-    baselineTo: baseline?.to,
-    windowSteps: 1,
-  };
-}
 
 async function run(query: Partial<InfraDriftQuery>, from: number, to: number): Promise<DataFrame[]> {
   const ds = new InfraDriftDataSource(settings('infradrift', 'infradrift-correlation-datasource', { defaultSource: { type: 'prometheus', uid: 'prom' } }));

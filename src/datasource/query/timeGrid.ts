@@ -1,5 +1,4 @@
-import type { InfraDriftOptions, SignalQuery } from '../types';
-import { DEFAULT_DRIFT_WINDOW_STEPS, DEFAULT_MAX_POINTS, DEFAULT_MIN_STEP_SECONDS } from '../types';
+import { DEFAULT_DRIFT_WINDOW_STEPS, DEFAULT_MAX_POINTS, DEFAULT_MIN_STEP_SECONDS, type InfraDriftOptions, type SignalQuery } from '../types';
 
 export interface TimeGrid {
   /** First grid time (ms), a multiple of the step, as Prometheus aligns range queries. */

@@ -1,0 +1,90 @@
+/**
+ * The built data source in Chromium, with dist/ served from a second origin as a CDN would: the worker
+ * chunk loads through CorsWorker and the query returns the scenario-1 matrix from a real Prometheus.
+ * Then the same with a Content-Security-Policy that forbids blob: workers: the main-thread fallback
+ * computes the same answer and says so in a notice.
+ */
+import { Browser, Page } from 'playwright-core';
+import { startSandbox, Sandbox } from '../../sandbox/server';
+import { prometheusAvailable, RunningPrometheus, startPrometheus } from '../support/prometheusServer';
+import { driftSignal, INFRA } from '../support/scenarioQueries';
+import { launchChromium, openPage } from './lib/browser';
+
+jest.setTimeout(180_000);
+
+const HOUR = 3_600_000;
+let prom: RunningPrometheus;
+let sandbox: Sandbox;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!prometheusAvailable()) {
+    throw new Error('prometheus/promtool not found: run scripts/setup.sh (Debian package "prometheus")');
+  }
+  prom = await startPrometheus([{ scenario: 'cache-eviction-storm', hours: 12, end: Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR }]);
+  sandbox = await startSandbox({ cdnPort: 0, prometheusUrl: prom.url });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+  await prom?.stop();
+});
+
+async function scenarioOneMatrix(page: Page) {
+  const incident = prom.simulations[0].truth.incidents[0];
+  const baseline = { from: incident.start - 4 * HOUR, to: incident.start - HOUR };
+  const target = {
+    refId: 'A',
+    signals: [...INFRA, driftSignal('user_ctr_7d', baseline)],
+    analysis: { output: 'matrix', method: 'pearson', maxLag: 10, lagMode: 'all', confounders: [], alpha: 0.05, adjust: 'fdr_bh', autocorrelation: true, clustering: 'average', includeAligned: false },
+  };
+  return page.evaluate(
+    async ({ target, range }) => {
+      const sb = (window as any).sandbox;
+      sb.registerPrometheus('prom');
+      await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', { defaultSource: { type: 'prometheus', uid: 'prom' } });
+      const response = await sb.runQuery('infradrift', [target], range);
+      const matrix = response.frames.find((f: any) => f.schema.meta?.custom?.kind === 'infradrift-matrix');
+      const fields = matrix.schema.fields.map((f: any) => f.name);
+      const col = (name: string) => matrix.data.values[fields.indexOf(name)];
+      const drift = matrix.schema.meta.custom.signals.find((s: any) => s.role === 'model').name;
+      const rows = col('row')
+        .map((row: string, i: number) => ({ row, column: col('column')[i], r: col('r')[i], bestLag: col('best_lag')[i] }))
+        .filter((c: any) => c.row === drift && c.column !== drift && c.r !== null)
+        .sort((a: any, b: any) => Math.abs(b.r) - Math.abs(a.r));
+      const notices = response.frames.flatMap((f: any) => f.schema.meta?.notices ?? []).map((n: any) => n.text);
+      return { top: rows[0], notices, error: response.error };
+    },
+    { target, range: { from: incident.start - 4 * HOUR, to: incident.end + HOUR } }
+  );
+}
+
+it('computes the scenario-1 matrix in a worker loaded from the CDN origin through CorsWorker', async () => {
+  const { page, problems } = await openPage(browser, `${sandbox.url}?cdn=${encodeURIComponent(sandbox.cdnUrl!)}`);
+  const requested: string[] = [];
+  page.context().on('request', (r) => requested.push(r.url()));
+  const out = await scenarioOneMatrix(page);
+  expect(out.error).toBeNull();
+  expect(out.top.column).toBe('cache_miss_ratio');
+  expect(out.top.r).toBeGreaterThan(0);
+  expect(out.top.bestLag).toBe(-180);
+  expect(out.notices.join('\n')).not.toMatch(/main thread/);
+  // The worker chunk came from the CDN origin (second port), not from the page's origin.
+  const chunks = requested.filter((u) => u.startsWith(sandbox.cdnUrl!) && /\/\d+\.js/.test(u));
+  expect(chunks.length).toBeGreaterThan(0);
+  expect(requested.some((u) => /engine\.js/.test(u))).toBe(false);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('falls back to the main thread under a CSP that forbids blob: workers, and says so', async () => {
+  const { page, problems } = await openPage(browser, `${sandbox.url}?csp=no-blob-worker&cdn=${encodeURIComponent(sandbox.cdnUrl!)}`);
+  const out = await scenarioOneMatrix(page);
+  expect({ error: out.error, notices: out.notices.filter((n: string) => /thread|worker/i.test(n)) }).toEqual({ error: null, notices: [expect.stringMatching(/computed this analysis on the main thread/)] });
+  expect(out.top.column).toBe('cache_miss_ratio');
+  // The browser reports the CSP violation itself; anything else is a failure.
+  expect(problems.filter((p) => !/Content Security Policy|worker-src/i.test(p))).toEqual([]);
+  await page.close();
+});
