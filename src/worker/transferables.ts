@@ -8,8 +8,9 @@ import type { AnalyzeRequest } from '../stats/contract';
 export function transferables(request: AnalyzeRequest): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const add = (a: unknown) => {
-    if (ArrayBuffer.isView(a) && a.buffer instanceof ArrayBuffer) {
-      buffers.add(a.buffer);
+    // Tag check rather than instanceof: buffers may come from another realm; SharedArrayBuffers cannot move.
+    if (ArrayBuffer.isView(a) && Object.prototype.toString.call(a.buffer) === '[object ArrayBuffer]') {
+      buffers.add(a.buffer as ArrayBuffer);
     }
   };
   for (const s of request.series ?? []) {
