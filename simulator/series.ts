@@ -136,9 +136,11 @@ export function bucketRates(
     list.push(rate(s.values, w, stepSeconds));
     byLe.set(s.labels.le, list);
   }
-  const les = [...byLe.keys()].sort((a, b) => parseFloat(a) - parseFloat(b));
+  // parseFloat('+Inf') is NaN, which would scramble the sort: read it as Infinity.
+  const bound = (l: string) => (l === '+Inf' ? Infinity : parseFloat(l));
+  const les = [...byLe.keys()].sort((a, b) => bound(a) - bound(b));
   return {
-    le: les.map((l) => (l === '+Inf' ? Infinity : parseFloat(l))),
+    le: les.map(bound),
     rates: les.map((l) => sumSeries(byLe.get(l) ?? [], length)),
   };
 }
