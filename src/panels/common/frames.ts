@@ -1,0 +1,112 @@
+/**
+ * Reading InfraDrift frames back (the contract in src/shared/frameContract.ts): lag curves and the
+ * input series by name. Pure, shared by both panels and the drill-down.
+ */
+import { DataFrame, FieldType, getFieldDisplayName } from '@grafana/data';
+import { FrameKind, LagField, LagMeta } from '../../shared/frameContract';
+
+export function frameKind(frame: DataFrame): string | undefined {
+  const kind = (frame.meta?.custom as { kind?: unknown } | undefined)?.kind;
+  return typeof kind === 'string' ? kind : undefined;
+}
+
+/** True when the frames came from the InfraDrift data source (or the panel's own analysis). */
+export function hasInfraDriftFrames(frames: DataFrame[]): boolean {
+  return frames.some((f) => {
+    const k = frameKind(f);
+    return k === FrameKind.Matrix || k === FrameKind.Lag;
+  });
+}
+
+export interface LagCurve {
+  a: string;
+  b: string;
+  /** Lags in seconds, ascending; positive: A leads B. */
+  lags: number[];
+  r: Array<number | null>;
+  band: number | null;
+  bestLagSeconds: number | null;
+  bestR: number | null;
+  n: number;
+  nEff: number | null;
+  stepMs: number;
+}
+
+function numbers(frame: DataFrame, name: string): Array<number | null> {
+  const field = frame.fields.find((f) => f.name === name);
+  return field ? Array.from(field.values as ArrayLike<number | null>, (v) => (v === null || v === undefined ? null : Number(v))) : [];
+}
+
+export function lagCurves(frames: DataFrame[]): LagCurve[] {
+  return frames
+    .filter((f) => frameKind(f) === FrameKind.Lag)
+    .map((f) => {
+      const m = f.meta!.custom as LagMeta;
+      return {
+        a: m.a,
+        b: m.b,
+        lags: numbers(f, LagField.Lag).map((v) => v ?? NaN),
+        r: numbers(f, LagField.R),
+        band: m.band,
+        bestLagSeconds: m.bestLagSeconds,
+        bestR: m.bestR,
+        n: m.n,
+        nEff: m.nEff,
+        stepMs: m.stepMs,
+      };
+    });
+}
+
+/** The curve of (a, b), also when only (b, a) was computed: r_ba(k) = r_ab(-k), so lags flip sign. */
+export function findLagCurve(curves: LagCurve[], a: string, b: string): LagCurve | undefined {
+  const direct = curves.find((c) => c.a === a && c.b === b);
+  if (direct) {
+    return direct;
+  }
+  const rev = curves.find((c) => c.a === b && c.b === a);
+  if (!rev) {
+    return undefined;
+  }
+  const idx = rev.lags.map((_, i) => rev.lags.length - 1 - i);
+  return {
+    ...rev,
+    a,
+    b,
+    lags: idx.map((i) => -rev.lags[i]),
+    r: idx.map((i) => rev.r[i]),
+    bestLagSeconds: rev.bestLagSeconds === null ? null : -rev.bestLagSeconds,
+  };
+}
+
+export interface NamedSeries {
+  name: string;
+  times: number[];
+  values: Array<number | null>;
+}
+
+/**
+ * Input series by display name: the data source's aligned frames when present, otherwise any plain
+ * time series frame (the panel's own input in time series mode).
+ */
+export function seriesByName(frames: DataFrame[]): Map<string, NamedSeries> {
+  const out = new Map<string, NamedSeries>();
+  const aligned = frames.filter((f) => frameKind(f) === FrameKind.Aligned);
+  const pool = aligned.length > 0 ? aligned : frames.filter((f) => frameKind(f) === undefined);
+  for (const frame of pool) {
+    const time = frame.fields.find((f) => f.type === FieldType.time);
+    if (!time) {
+      continue;
+    }
+    const times = Array.from(time.values as ArrayLike<number>, Number);
+    for (const field of frame.fields) {
+      if (field.type !== FieldType.number) {
+        continue;
+      }
+      const name = frameKind(frame) === FrameKind.Aligned ? (frame.name ?? getFieldDisplayName(field, frame, pool)) : getFieldDisplayName(field, frame, pool);
+      if (!out.has(name)) {
+        out.set(name, { name, times, values: Array.from(field.values as ArrayLike<number | null>, (v) => (v === null || v === undefined ? null : Number(v))) });
+      }
+    }
+  }
+  return out;
+}

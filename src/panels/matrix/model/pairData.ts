@@ -1,0 +1,65 @@
+/** Paired observations of two series for the drill-down charts: overlay (z-scores, lag-shifted) and scatter with a fit. Pure. */
+import type { NamedSeries } from '../../common/frames';
+
+export interface Standardized {
+  times: number[];
+  values: Array<number | null>;
+}
+
+export function zscore(s: NamedSeries, shiftMs = 0): Standardized {
+  const finite = s.values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const mean = finite.reduce((a, v) => a + v, 0) / Math.max(1, finite.length);
+  const sd = Math.sqrt(finite.reduce((a, v) => a + (v - mean) ** 2, 0) / Math.max(1, finite.length - 1)) || 1;
+  return {
+    times: s.times.map((t) => t - shiftMs),
+    values: s.values.map((v) => (v === null || !Number.isFinite(v) ? null : (v - mean) / sd)),
+  };
+}
+
+export interface ScatterData {
+  x: number[];
+  y: number[];
+  /** Least-squares fit y = intercept + slope x, null with fewer than 2 distinct x. */
+  fit: { slope: number; intercept: number } | null;
+  /** Pairs before thinning. */
+  count: number;
+}
+
+/** Pairs (A[t], B[t + lagMs]) matched on exact timestamps, thinned to at most `maxPoints` for drawing. */
+export function scatterPairs(a: NamedSeries, b: NamedSeries, lagMs = 0, maxPoints = 2000): ScatterData {
+  const bAt = new Map<number, number | null>();
+  b.times.forEach((t, i) => bAt.set(t, b.values[i]));
+  const x: number[] = [];
+  const y: number[] = [];
+  a.times.forEach((t, i) => {
+    const va = a.values[i];
+    const vb = bAt.get(t + lagMs);
+    if (va !== null && Number.isFinite(va) && vb !== null && vb !== undefined && Number.isFinite(vb)) {
+      x.push(va);
+      y.push(vb);
+    }
+  });
+  const count = x.length;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < count; i++) {
+    sx += x[i];
+    sy += y[i];
+  }
+  const mx = sx / count;
+  const my = sy / count;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < count; i++) {
+    sxx += (x[i] - mx) ** 2;
+    sxy += (x[i] - mx) * (y[i] - my);
+  }
+  const fit = count >= 2 && sxx > 0 ? { slope: sxy / sxx, intercept: my - (sxy / sxx) * mx } : null;
+  const stride = Math.max(1, Math.ceil(count / maxPoints));
+  return {
+    x: stride > 1 ? x.filter((_, i) => i % stride === 0) : x,
+    y: stride > 1 ? y.filter((_, i) => i % stride === 0) : y,
+    fit,
+    count,
+  };
+}
