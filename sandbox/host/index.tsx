@@ -21,8 +21,10 @@ import { GlobalStyles } from '@grafana/ui';
 import { from, lastValueFrom } from 'rxjs';
 import { installDefine, loadModule, providedNames } from './amd';
 import { dataSourceSrv, installServices, instanceSettings, templateSrv } from './dataSources';
+import { startDemo } from '../demo/page';
 import { SandboxPanel } from './panel';
 import { PrometheusStandIn } from './prometheusStandIn';
+import { SyntheticDataSource } from './syntheticDataSource';
 import { registerOptionEditors } from './optionEditors';
 import { provideSharedDependencies } from './shared';
 
@@ -163,6 +165,12 @@ const sandbox = {
     dataSourceSrv.register(ds as unknown as DataSourceApi, settings);
   },
 
+  /** Registers a synthetic data source returning `count` series (benchmarks). */
+  registerSynthetic(uid: string, count: number) {
+    const settings = instanceSettings({ id: 'synthetic' } as DataSourcePluginMeta, uid, uid, {});
+    dataSourceSrv.register(new SyntheticDataSource(settings, count) as unknown as DataSourceApi, settings);
+  },
+
   /** Runs `query()` of a registered data source and returns its frames as JSON (plus errors). */
   async runQuery(uid: string, targets: unknown[], range: { from: number; to: number }, extra: Record<string, unknown> = {}) {
     const ds = await dataSourceSrv.get({ uid });
@@ -179,7 +187,12 @@ const sandbox = {
       startTime: Date.now(),
       ...extra,
     } as unknown as DataQueryRequest;
+    delete (request as unknown as Record<string, unknown>).summaryOnly;
     const response = await lastValueFrom(from(ds.query(request)));
+    if (extra.summaryOnly) {
+      // Benchmarks: skip the JSON conversion, which is the host's work, not the plugin's.
+      return { frameCount: response.data.length, notices: response.data.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text), error: response.error ?? null };
+    }
     return {
       frames: (response.data ?? []).map((frame) => dataFrameToJSON(toDataFrame(frame))),
       error: response.error ?? null,
@@ -208,6 +221,9 @@ async function gallery() {
 
 if (query.get('view') === 'gallery') {
   gallery().finally(() => (document.body.dataset.ready = 'true'));
+} else if (query.get('view') === 'demo') {
+  // `npm run demo`: the provisioned dashboard (sandbox/demo/page.tsx).
+  startDemo(sandbox, theme).finally(() => (document.body.dataset.ready = 'true'));
 } else {
   document.body.dataset.ready = 'true';
 }

@@ -9,6 +9,7 @@ import type { SignalInfo } from '../shared/frameContract';
 import { seriesFromFrames } from '../shared/seriesFromFrames';
 import type { SignalFrames } from './fetchSignals';
 import { groupHistogram } from './histogramSeries';
+import { placeOnGrid } from './placeOnGrid';
 import type { TimeGrid } from './query/timeGrid';
 import { AnalysisSpec, DEFAULT_DRIFT_WINDOW_STEPS, SignalQuery } from './types';
 
@@ -60,7 +61,11 @@ function listNames(names: string[]): string {
   return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
 }
 
-export function buildRequest(fetched: SignalFrames[], analysis: AnalysisSpec, grid: TimeGrid, maxSeries: number): BuiltRequest {
+/** Frames converted per task: keeps each main-thread task short when a signal returns hundreds of series. */
+const FRAMES_PER_TASK = 50;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSpec, grid: TimeGrid, maxSeries: number): Promise<BuiltRequest> {
   const notices: string[] = [];
   const series: SeriesInput[] = [];
   const signals: SignalInfo[] = [];
@@ -107,13 +112,20 @@ export function buildRequest(fetched: SignalFrames[], analysis: AnalysisSpec, gr
       }
       continue;
     }
-    const extracted = seriesFromFrames(f.frames, { role: signal.role, signal: signal.key, expr: signal.expr, datasourceUid: f.datasourceUid }, taken);
-    if (!f.error && extracted.series.length === 0) {
+    const chain = transformOf(signal);
+    const before = series.length;
+    for (let start = 0; start < f.frames.length; start += FRAMES_PER_TASK) {
+      if (start > 0) {
+        await nextTask();
+      }
+      const batch = f.frames.slice(start, start + FRAMES_PER_TASK);
+      const extracted = seriesFromFrames(batch, { role: signal.role, signal: signal.key, expr: signal.expr, datasourceUid: f.datasourceUid }, taken, f.frames);
+      extracted.series.forEach((s) => series.push({ ...placeOnGrid(s, grid), transform: chain }));
+      signals.push(...extracted.signals);
+    }
+    if (!f.error && series.length === before) {
       notices.push(`signal ${signal.key}: the query returned no series in this time range`);
     }
-    const chain = transformOf(signal);
-    extracted.series.forEach((s) => series.push({ ...s, transform: chain }));
-    signals.push(...extracted.signals);
   }
 
   // The cap counts every matrix row: plain series and drift series alike. Never silent.

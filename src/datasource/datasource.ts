@@ -85,7 +85,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
     const srv = getDataSourceSrv();
     const fetched = await Promise.all(active.map((s) => fetchSignal(s, this.settings.defaultSource, grid, request, srv)));
     const maxSeries = query.analysis.maxSeries ?? this.settings.maxSeries ?? DEFAULT_MAX_SERIES;
-    const built = buildRequest(fetched, query.analysis, grid, maxSeries);
+    const built = await buildRequest(fetched, query.analysis, grid, maxSeries);
     const notices: QueryResultMetaNotice[] = built.notices.map((text) => ({ severity: 'warning', text }));
     if (grid.start < grid.visibleFrom) {
       notices.push({
@@ -101,6 +101,8 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
     if (run.notice) {
       notices.push({ severity: 'info', text: run.notice });
     }
+    // A fresh task for frame building, apart from the one that received the result.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const frames = resultToFrames(run.result, { refId: query.refId, signals: built.signals, aligned: built.request.includeAligned, notices });
     return selectOutput(frames, query.analysis.output);
   }

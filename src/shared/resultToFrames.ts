@@ -28,6 +28,12 @@ export interface FrameOptions {
 
 const toNumber = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
 
+/** id -> display name, built once (results can hold hundreds of series). */
+function seriesNames(result: AnalyzeResult): (id: string) => string {
+  const names = new Map(result.series.map((s) => [s.id, s.name]));
+  return (id) => names.get(id) ?? id;
+}
+
 function signalFor(signals: SignalInfo[], id: string): SignalInfo {
   return signals.find((s) => s.name === id) ?? { name: id, role: id.startsWith('drift:') ? 'model' : 'infra', signal: '', labels: {} };
 }
@@ -39,45 +45,53 @@ function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFrame | und
     return undefined;
   }
   const ids = useP ? result.partial!.ids : corr!.ids;
-  const nameOf = (id: string) => result.series.find((s) => s.id === id)?.name ?? id;
+  const nameOf = seriesNames(result);
   const signals = ids.map((id) => ({ ...signalFor(opts.signals, id), name: nameOf(id) }));
   const N = ids.length;
-  const lagIds = result.lags?.ids;
   const stepS = (result.lags?.stepMs ?? result.grid?.stepMs ?? 0) / 1000;
-  const cols: Record<string, unknown[]> = Object.fromEntries(Object.values(MatrixField).map((f) => [f, []]));
+  // Index maps once: the loops below run N*N times (250,000 cells at 500 signals).
+  const lagIds = result.lags?.ids;
+  const lagIndex = new Map((lagIds ?? []).map((id, i) => [id, i]));
+  const lagPos = ids.map((id) => lagIndex.get(id) ?? -1);
+  const L = lagIds?.length ?? 0;
+  const source = useP ? result.partial! : corr!;
+  const total = N * N;
+  const nulls = () => new Array<number | null>(total).fill(null);
+  // The engine's matrices are already row-major N x N with null for missing: they become columns as
+  // they are, without copies (at 500 signals each holds 250,000 cells).
+  const full = useP ? undefined : corr!;
+  const rowNames = new Array<string>(total);
+  const columnNames = new Array<string>(total);
+  const bestLag = nulls();
+  const rAtBestLag = nulls();
   for (let i = 0; i < N; i++) {
     for (let j = 0; j < N; j++) {
       const k = i * N + j;
-      cols[MatrixField.Row].push(signals[i].name);
-      cols[MatrixField.Column].push(signals[j].name);
-      if (useP) {
-        const p = result.partial!;
-        cols[MatrixField.R].push(toNumber(p.r[k]));
-        cols[MatrixField.P].push(toNumber(p.p[k]));
-        cols[MatrixField.Q].push(null); // no FDR over partial p-values yet: shown as "not adjusted"
-        cols[MatrixField.N].push(p.n[k] ?? null);
-        cols[MatrixField.NEff].push(null);
-        cols[MatrixField.CiLow].push(null);
-        cols[MatrixField.CiHigh].push(null);
-        cols[MatrixField.Reason].push(p.reason[k] ?? '');
-      } else {
-        cols[MatrixField.R].push(toNumber(corr!.r[k]));
-        cols[MatrixField.P].push(toNumber(corr!.p[k]));
-        cols[MatrixField.Q].push(toNumber(corr!.q[k]));
-        cols[MatrixField.N].push(corr!.n[k] ?? null);
-        cols[MatrixField.NEff].push(toNumber(corr!.nEff[k]));
-        cols[MatrixField.CiLow].push(toNumber(corr!.ciLow[k]));
-        cols[MatrixField.CiHigh].push(toNumber(corr!.ciHigh[k]));
-        cols[MatrixField.Reason].push(corr!.reason[k] ?? '');
+      rowNames[k] = signals[i].name;
+      columnNames[k] = signals[j].name;
+      const lk = lagPos[i] >= 0 && lagPos[j] >= 0 ? lagPos[i] * L + lagPos[j] : -1;
+      if (lk >= 0) {
+        const lag = toNumber(result.lags?.bestLagMatrix?.[lk]);
+        bestLag[k] = lag === null ? null : lag * stepS;
+        rAtBestLag[k] = toNumber(result.lags?.bestRMatrix?.[lk]);
       }
-      const li = lagIds ? lagIds.indexOf(ids[i]) : -1;
-      const lj = lagIds ? lagIds.indexOf(ids[j]) : -1;
-      const lk = li >= 0 && lj >= 0 ? li * lagIds!.length + lj : -1;
-      const bestLag = lk >= 0 ? toNumber(result.lags?.bestLagMatrix?.[lk]) : null;
-      cols[MatrixField.BestLag].push(bestLag === null ? null : bestLag * stepS);
-      cols[MatrixField.RAtBestLag].push(lk >= 0 ? toNumber(result.lags?.bestRMatrix?.[lk]) : null);
     }
   }
+  const cols = {
+    row: rowNames,
+    column: columnNames,
+    r: source.r,
+    p: source.p,
+    // No FDR over partial p-values yet: q stays empty ("not adjusted") for partial correlations.
+    q: full ? full.q : nulls(),
+    n: source.n,
+    nEff: full ? full.nEff : nulls(),
+    ciLow: full ? full.ciLow : nulls(),
+    ciHigh: full ? full.ciHigh : nulls(),
+    bestLag,
+    rAtBestLag,
+    reason: source.reason.map((reason) => reason ?? ''),
+  };
   const clustering = result.clustering && result.clustering.ids.length === N ? result.clustering : undefined;
   const custom: MatrixMeta = {
     kind: FrameKind.Matrix,
@@ -92,17 +106,25 @@ function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFrame | und
     stepMs: result.grid?.stepMs ?? 0,
     lagConvention: result.lags?.convention ?? 'r(k) = corr(A[t], B[t+k]); positive lag k means A leads B by k steps',
   };
-  const numberFields = [MatrixField.R, MatrixField.P, MatrixField.Q, MatrixField.N, MatrixField.NEff, MatrixField.CiLow, MatrixField.CiHigh, MatrixField.BestLag, MatrixField.RAtBestLag];
+  const number = (name: string, values: Array<number | null>, config = {}) => ({ name, type: FieldType.number, values, config });
   return createDataFrame({
     refId: opts.refId,
     name: useP ? 'Partial correlation matrix' : 'Correlation matrix',
     meta: { preferredVisualisationType: 'table', custom },
-    fields: Object.values(MatrixField).map((name) => ({
-      name,
-      type: (numberFields as string[]).includes(name) ? FieldType.number : FieldType.string,
-      values: cols[name],
-      config: name === MatrixField.BestLag ? { unit: 's' } : name === MatrixField.R || name === MatrixField.RAtBestLag ? { min: -1, max: 1, decimals: 2 } : {},
-    })),
+    fields: [
+      { name: MatrixField.Row, type: FieldType.string, values: cols.row },
+      { name: MatrixField.Column, type: FieldType.string, values: cols.column },
+      number(MatrixField.R, cols.r, { min: -1, max: 1, decimals: 2 }),
+      number(MatrixField.P, cols.p),
+      number(MatrixField.Q, cols.q),
+      number(MatrixField.N, cols.n),
+      number(MatrixField.NEff, cols.nEff),
+      number(MatrixField.CiLow, cols.ciLow),
+      number(MatrixField.CiHigh, cols.ciHigh),
+      number(MatrixField.BestLag, cols.bestLag, { unit: 's' }),
+      number(MatrixField.RAtBestLag, cols.rAtBestLag, { min: -1, max: 1, decimals: 2 }),
+      { name: MatrixField.Reason, type: FieldType.string, values: cols.reason },
+    ],
   });
 }
 
@@ -111,7 +133,7 @@ function lagFrames(result: AnalyzeResult, opts: FrameOptions): DataFrame[] {
   if (!lags) {
     return [];
   }
-  const nameOf = (id: string) => result.series.find((s) => s.id === id)?.name ?? id;
+  const nameOf = seriesNames(result);
   const stepS = lags.stepMs / 1000;
   return lags.pairs
     .filter((pair) => pair.r)

@@ -14,30 +14,47 @@ interface Defaults {
   datasourceUid?: string;
 }
 
+/** Copies array-like values into a Float64Array; null/undefined become NaN (missing). Plain loop: hot path. */
+function toFloat64(values: ArrayLike<unknown>): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = v === null || v === undefined ? NaN : Number(v);
+  }
+  return out;
+}
+
 /**
  * Turns Grafana time series frames (any data source: one frame per series, or wide frames with one
  * time field and several number fields) into engine series, one per number field, named the way
  * Grafana names it (legend format / labels). Names are made unique by suffixing " (2)", " (3)".
  */
-export function seriesFromFrames(frames: DataFrame[], defaults: Defaults = {}, taken = new Set<string>()): ExtractedSeries {
+export function seriesFromFrames(
+  frames: DataFrame[],
+  defaults: Defaults = {},
+  taken = new Set<string>(),
+  /** All frames of the response, when `frames` is one batch of them (display names depend on all). */
+  context: DataFrame[] = frames
+): ExtractedSeries {
   const out: ExtractedSeries = { series: [], signals: [] };
   for (const frame of frames) {
     const time = frame.fields.find((f) => f.type === FieldType.time);
     if (!time) {
       continue;
     }
-    const timestamps = Float64Array.from(time.values as ArrayLike<number>, (t) => Number(t));
+    const timestamps = toFloat64(time.values);
     for (const field of frame.fields) {
       if (field.type !== FieldType.number) {
         continue;
       }
-      let name = getFieldDisplayName(field, frame, frames);
+      // Grafana's name needs all frames (it drops labels they share); computed once per field.
+      const base = getFieldDisplayName(field, frame, context);
+      let name = base;
       for (let k = 2; taken.has(name); k++) {
-        name = `${getFieldDisplayName(field, frame, frames)} (${k})`;
+        name = `${base} (${k})`;
       }
       taken.add(name);
-      const values = Float64Array.from(field.values as ArrayLike<number | null>, (v) => (v === null || v === undefined ? NaN : Number(v)));
-      out.series.push({ id: name, name, timestamps: timestamps.slice(), values });
+      out.series.push({ id: name, name, timestamps: timestamps.slice(), values: toFloat64(field.values) });
       out.signals.push({
         name,
         role: defaults.role ?? 'infra',

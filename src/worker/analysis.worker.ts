@@ -5,10 +5,11 @@
  */
 import { analyze } from '../stats/analyze';
 import type { FromWorker, ToWorker } from './protocol';
+import { packResult } from './resultTransfer';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
-  postMessage(message: FromWorker): void;
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
 };
 
 /** Progress messages are throttled: the page needs a few per second, not one per loop. */
@@ -31,7 +32,8 @@ scope.onmessage = (event) => {
         }
       },
     });
-    scope.postMessage({ type: 'result', id, result });
+    const transfer = packResult(result);
+    scope.postMessage({ type: 'result', id, result }, transfer);
   } catch (error) {
     scope.postMessage({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
   }

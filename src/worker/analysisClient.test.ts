@@ -32,21 +32,31 @@ it('runs a job in the worker and resolves with its result', async () => {
   const w = new FakeWorker();
   const client = new AnalysisClient(() => w as unknown as Worker);
   const run = client.run(request());
+  w.emit({ type: 'ready' });
   const id = w.received[0].message.id;
   w.emit({ type: 'result', id, result });
   await expect(run).resolves.toEqual({ result, mode: 'worker' });
 });
 
-it('copies buffers until the worker is ready, then transfers them', async () => {
+it('posts nothing until the worker is ready (so a failed worker leaves the data intact), then transfers buffers', async () => {
   const w = new FakeWorker();
   const client = new AnalysisClient(() => w as unknown as Worker);
   const first = client.run(request());
-  expect(w.received[0].transfer).toEqual([]);
+  expect(w.received).toHaveLength(0);
   w.emit({ type: 'ready' });
+  expect(w.received[0].transfer).toHaveLength(1);
   w.emit({ type: 'result', id: w.received[0].message.id, result });
   await first;
-  void client.run(request());
-  expect(w.received[1].transfer).toHaveLength(1);
+});
+
+it('unpacks transferred matrices back into arrays with null for missing', async () => {
+  const w = new FakeWorker();
+  const client = new AnalysisClient(() => w as unknown as Worker);
+  const run = client.run(request());
+  w.emit({ type: 'ready' });
+  const packed = { ...result, correlation: { r: new Float64Array([1, NaN, 0.5]) } } as unknown as AnalyzeResult;
+  w.emit({ type: 'result', id: w.received[0].message.id, result: packed });
+  expect((await run).result.correlation!.r).toEqual([1, null, 0.5]);
 });
 
 it('a newer job with the same key cancels the running one by terminating the worker', async () => {
@@ -56,8 +66,10 @@ it('a newer job with the same key cancels the running one by terminating the wor
     return workers[workers.length - 1] as unknown as Worker;
   });
   const older = client.run(request(), { key: 'panel-1' });
+  workers[0].emit({ type: 'ready' });
   const newer = client.run(request(), { key: 'panel-1' });
   await expect(older).rejects.toBeInstanceOf(AnalysisCancelled);
+  workers[1].emit({ type: 'ready' });
   expect(workers[0].terminated).toBe(true);
   // The newer job went to a fresh worker.
   expect(workers).toHaveLength(2);
@@ -69,6 +81,7 @@ it('aborting the signal cancels a queued job without touching the running one', 
   const w = new FakeWorker();
   const client = new AnalysisClient(() => w as unknown as Worker);
   const running = client.run(request(), { key: 'a' });
+  w.emit({ type: 'ready' });
   const abort = new AbortController();
   const queued = client.run(request(), { key: 'b', signal: abort.signal });
   abort.abort();
@@ -94,6 +107,7 @@ it('errors from the worker come back as errors', async () => {
   const w = new FakeWorker();
   const client = new AnalysisClient(() => w as unknown as Worker);
   const run = client.run(request());
+  w.emit({ type: 'ready' });
   w.emit({ type: 'error', id: w.received[0].message.id, message: 'boom' });
   await expect(run).rejects.toThrow('boom');
   await flush();

@@ -10,6 +10,7 @@
  */
 import type { AnalyzeHooks, AnalyzeRequest, AnalyzeResult } from '../stats/contract';
 import type { FromWorker } from './protocol';
+import { unpackResult } from './resultTransfer';
 import { transferables } from './transferables';
 
 export interface AnalysisRun {
@@ -45,6 +46,8 @@ interface Job {
 }
 
 type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
+
+const WORKER_START_TIMEOUT_MS = 15_000;
 
 export const MAIN_THREAD_NOTICE =
   'InfraDrift computed this analysis on the main thread because the browser refused to start a Web Worker ' +
@@ -128,18 +131,21 @@ export class AnalysisClient {
     if (this.running || this.queue.length === 0) {
       return;
     }
+    const worker = this.ensureWorker();
+    if (worker && !this.workerReady) {
+      // Transferring detaches the caller's buffers, so a job waits until the worker has proven it runs;
+      // a worker that fails to load (CSP, 404) then leaves the data intact for the main-thread fallback.
+      // 'ready' or 'error' calls pump() again.
+      return;
+    }
     const job = this.queue.shift()!;
     this.running = job;
-    const worker = this.ensureWorker();
     if (!worker) {
       // Yield once so the page can paint "loading" before a long synchronous computation.
       setTimeout(() => this.runOnMainThread(job), 0);
       return;
     }
-    // Transferring detaches the caller's buffers. Until the worker has proven it runs, copy instead, so
-    // a worker that fails to load (CSP, 404) leaves the data intact for the main-thread fallback.
-    const transfer = this.workerReady ? transferables(job.request) : [];
-    worker.postMessage({ type: 'analyze', id: job.id, request: job.request }, transfer);
+    worker.postMessage({ type: 'analyze', id: job.id, request: job.request }, transferables(job.request));
   }
 
   private async runOnMainThread(job: Job) {
@@ -170,6 +176,12 @@ export class AnalysisClient {
       worker.addEventListener('message', (event: Event) => this.onMessage(worker, (event as MessageEvent<FromWorker>).data));
       worker.addEventListener('error', (event: Event) => this.onWorkerError(worker, event));
       this.worker = worker;
+      // A worker that neither starts nor fails (seen with some proxies) must not hold jobs forever.
+      setTimeout(() => {
+        if (this.worker === worker && !this.workerReady) {
+          this.onWorkerError(worker, { message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` } as ErrorEvent);
+        }
+      }, WORKER_START_TIMEOUT_MS);
     } catch (error) {
       this.workerFailed = error instanceof Error ? error.message : String(error);
     }
@@ -179,6 +191,7 @@ export class AnalysisClient {
   private onMessage(worker: WorkerLike, message: FromWorker) {
     if (worker === this.worker && message.type === 'ready') {
       this.workerReady = true;
+      this.pump();
       return;
     }
     const job = this.running;
@@ -190,7 +203,12 @@ export class AnalysisClient {
       return;
     }
     this.running = undefined;
-    this.settle(job, message.type === 'result' ? { result: message.result, mode: 'worker' } : new Error(message.message));
+    if (message.type === 'error') {
+      this.settle(job, new Error(message.message));
+    } else {
+      // Unpacking yields between matrices; the caller's frame building then runs in a later task too.
+      void unpackResult(message.result).then((result) => this.settle(job, { result, mode: 'worker' }));
+    }
     this.pump();
   }
 
@@ -211,6 +229,8 @@ export class AnalysisClient {
     if (job) {
       // The job never ran to completion in the worker: run it here instead.
       setTimeout(() => this.runOnMainThread(job), 0);
+    } else {
+      this.pump();
     }
   }
 }

@@ -15,6 +15,8 @@ export class InProcessWorker {
   addEventListener(type: string, listener: (event: { data: FromWorker }) => void) {
     if (type === 'message') {
       this.listeners.push(listener);
+      // Like the real worker, say 'ready' once it has started.
+      setTimeout(() => listener({ data: { type: 'ready' } }), 0);
     }
   }
 
