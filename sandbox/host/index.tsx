@@ -7,6 +7,7 @@ import {
   createTheme,
   DataFrameJSON,
   DataQueryRequest,
+  DataQueryResponse,
   DataSourceApi,
   DataSourcePlugin,
   DataSourcePluginMeta,
@@ -86,6 +87,12 @@ interface PanelRequest {
   height?: number;
   timeRange?: { from: number; to: number };
   errorMessage?: string;
+}
+
+/** Grafana reads `errors` (and, for older plugins, the deprecated `error`): so does the sandbox. */
+function firstError(response: DataQueryResponse) {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- older data sources still set it
+  return response.errors?.[0] ?? response.error ?? null;
 }
 
 /** The API that browser tests and the demo page drive. */
@@ -191,11 +198,11 @@ const sandbox = {
     const response = await lastValueFrom(from(ds.query(request)));
     if (extra.summaryOnly) {
       // Benchmarks: skip the JSON conversion, which is the host's work, not the plugin's.
-      return { frameCount: response.data.length, notices: response.data.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text), error: response.error ?? null };
+      return { frameCount: response.data.length, notices: response.data.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text), error: firstError(response) };
     }
     return {
       frames: (response.data ?? []).map((frame) => dataFrameToJSON(toDataFrame(frame))),
-      error: response.error ?? null,
+      error: firstError(response),
       errors: response.errors ?? [],
     };
   },

@@ -68,7 +68,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
             subscriber.complete();
             return;
           }
-          subscriber.next({ data: [], state: LoadingState.Error, error: { message: `InfraDrift: ${error instanceof Error ? error.message : String(error)}` } });
+          subscriber.next({ data: [], state: LoadingState.Error, errors: [{ message: `InfraDrift: ${error instanceof Error ? error.message : String(error)}` }] });
           subscriber.complete();
         });
       return () => abort.abort();

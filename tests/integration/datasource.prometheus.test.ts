@@ -90,8 +90,8 @@ async function run(query: Partial<InfraDriftQuery>, from: number, to: number): P
     startTime: Date.now(),
   } as unknown as DataQueryRequest<InfraDriftQuery>;
   const response = await lastValueFrom(ds.query(request));
-  if (response.error) {
-    throw new Error(response.error.message);
+  if (response.errors?.length) {
+    throw new Error(response.errors[0].message);
   }
   return response.data as DataFrame[];
 }
