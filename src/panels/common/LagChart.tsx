@@ -33,11 +33,13 @@ function short(name: string, max: number): string {
 }
 
 /** Best lag in a few words, the leader named first: "cache_miss_ratio leads by 3m". */
-function shortLead(a: string, b: string, lagSeconds: number): string {
+function shortLead(a: string, b: string, lagSeconds: number, maxChars: number): string {
   if (lagSeconds === 0) {
     return 'best at lag 0: no lead';
   }
-  return `${lagSeconds > 0 ? a : b} leads by ${formatDuration(Math.abs(lagSeconds))}`;
+  const tail = ` leads by ${formatDuration(Math.abs(lagSeconds))}`;
+  // Shorten the name, never the lag: the lag is what the caption is for.
+  return short(lagSeconds > 0 ? a : b, maxChars - tail.length) + tail;
 }
 
 /**
@@ -62,7 +64,7 @@ export function LagChart({ series, width, height, leftLabel, rightLabel, showBes
   const leftName = leftLabel ?? first.b;
   const rightName = rightLabel ?? first.a;
   // The convention labels share the bottom line with the centred axis caption on wide charts.
-  const maxChars = Math.max(6, Math.floor((width - M.left) / (width > 360 ? 3 : 2) / 5.8) - 7);
+  const maxChars = Math.max(4, Math.floor((width - M.left) / (width > 360 ? 3 : 2) / 6) - 9);
   return (
     <svg width={width} height={height} className={styles.svg} data-testid={testId ?? 'infradrift-lag-chart'} role="img" aria-label={`Lag correlation of ${first.a} and ${first.b}`}>
       {band !== null && band > 0 && (
@@ -101,7 +103,7 @@ export function LagChart({ series, width, height, leftLabel, rightLabel, showBes
       {showBestText && series.length === 1 && first.bestLagSeconds !== null && first.bestR !== null && (
         <text x={M.left} y={12} className={styles.best} data-testid="infradrift-best-lag-text">
           <title>{`${leadPhrase(first.a, first.b, first.bestLagSeconds)}; r = ${formatR(first.bestR, decimals)}`}</title>
-          {`${short(shortLead(first.a, first.b, first.bestLagSeconds), Math.floor((width - M.left) / 6.2) - 14)} (r = ${formatR(first.bestR, decimals)})`}
+          {`${shortLead(first.a, first.b, first.bestLagSeconds, Math.floor((width - M.left) / 6.2) - 12)} (r = ${formatR(first.bestR, decimals)})`}
         </text>
       )}
       {width > 360 && stepS > 0 && (

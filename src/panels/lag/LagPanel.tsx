@@ -13,7 +13,7 @@ import { lagRequest, resolveTarget } from './request';
 import { LagOptions } from './types';
 
 const EMPTY_HINT = 'Query the InfraDrift Correlation data source with the lags output, or any data source returning two or more time series.';
-const MIN_CELL_W = 300;
+const MIN_CELL_W = 250;
 const MIN_CELL_H = 150;
 
 /** Strongest pairs first: the ones an SRE looks at. */
@@ -62,6 +62,8 @@ export function LagPanel({ id, data, width, height, options, fieldConfig }: Pane
 
   if (options.layout === 'overlay') {
     const legendH = Math.min(18 * curves.length + 4, Math.round(height * 0.35));
+    // Name the shared side of the pairs on the axis; the other side is "each series".
+    const sameA = curves.every((c) => c.a === curves[0].a);
     const sameB = curves.every((c) => c.b === curves[0].b);
     return wrap(
       <>
@@ -70,8 +72,8 @@ export function LagPanel({ id, data, width, height, options, fieldConfig }: Pane
           series={curves.map((curve, i) => ({ curve, color: palette[i % palette.length] }))}
           width={width}
           height={height - legendH - noteH}
-          leftLabel={sameB ? curves[0].b : 'B'}
-          rightLabel={sameB ? 'series' : 'A'}
+          leftLabel={sameB ? curves[0].b : sameA ? 'each series' : 'B'}
+          rightLabel={sameA ? curves[0].a : sameB ? 'each series' : 'A'}
           decimals={decimals}
         />
         <ul className={styles.legend} style={{ maxHeight: legendH }} data-testid="infradrift-lag-legend">

@@ -169,18 +169,16 @@ export function MatrixGrid({ model, view, options, width, height, decimals, onOp
   );
 }
 
-/** Keep the tooltip inside the panel: flip to the left / up when it would overflow. */
+/** Rough tooltip height (names + 8 rows + lead line); enough to keep it inside the panel. */
+const TIP_HEIGHT = 270;
+
+/** Keep the tooltip inside the panel: flip to the left of the cell on the right half, clamp vertically. */
 function tooltipPosition(x: number, y: number, width: number, height: number): React.CSSProperties {
-  const style: React.CSSProperties = {};
+  const style: React.CSSProperties = { top: Math.max(0, Math.min(y, height - TIP_HEIGHT)) };
   if (x > width * 0.55) {
     style.right = Math.max(0, width - x + 24);
   } else {
     style.left = x + 8;
-  }
-  if (y > height * 0.5) {
-    style.bottom = Math.max(0, height - y);
-  } else {
-    style.top = y;
   }
   return style;
 }
