@@ -8,7 +8,7 @@ import { Browser, Page } from 'playwright-core';
 import { startSandbox, Sandbox } from '../../sandbox/server';
 import { prometheusAvailable, RunningPrometheus, startPrometheus } from '../support/prometheusServer';
 import { driftSignal, INFRA } from '../support/scenarioQueries';
-import { launchChromium, openPage } from './lib/browser';
+import { launchChromium, openPage, screenshot } from './lib/browser';
 
 jest.setTimeout(180_000);
 
@@ -32,13 +32,13 @@ afterAll(async () => {
   await prom?.stop();
 });
 
-async function scenarioOneMatrix(page: Page) {
+async function scenarioOneMatrix(page: Page, includeAligned = false) {
   const incident = prom.simulations[0].truth.incidents[0];
   const baseline = { from: incident.start - 4 * HOUR, to: incident.start - HOUR };
   const target = {
     refId: 'A',
     signals: [...INFRA, driftSignal('user_ctr_7d', baseline)],
-    analysis: { output: 'matrix', method: 'pearson', maxLag: 10, lagMode: 'all', confounders: [], alpha: 0.05, adjust: 'fdr_bh', autocorrelation: true, clustering: 'average', includeAligned: false },
+    analysis: { output: 'matrix', method: 'pearson', maxLag: 10, lagMode: 'all', confounders: [], alpha: 0.05, adjust: 'fdr_bh', autocorrelation: true, clustering: 'average', includeAligned },
   };
   return page.evaluate(
     async ({ target, range }) => {
@@ -55,7 +55,8 @@ async function scenarioOneMatrix(page: Page) {
         .filter((c: any) => c.row === drift && c.column !== drift && c.r !== null)
         .sort((a: any, b: any) => Math.abs(b.r) - Math.abs(a.r));
       const notices = response.frames.flatMap((f: any) => f.schema.meta?.notices ?? []).map((n: any) => n.text);
-      return { top: rows[0], notices, error: response.error };
+      (window as any).lastFrames = response.frames;
+      return { top: rows[0], drift, notices, error: response.error };
     },
     { target, range: { from: incident.start - 4 * HOUR, to: incident.end + HOUR } }
   );
@@ -87,4 +88,34 @@ it('falls back to the main thread under a CSP that forbids blob: workers, and sa
   // The browser reports the CSP violation itself; anything else is a failure.
   expect(problems.filter((p) => !/Content Security Policy|worker-src/i.test(p))).toEqual([]);
   await page.close();
+});
+
+describe.each(['dark', 'light'])('the matrix panel on the data source’s answer from Prometheus (%s)', (theme) => {
+  it('renders it, and hovering the ground-truth cell tells who leads by how much', async () => {
+    const { page, problems } = await openPage(browser, `${sandbox.url}?theme=${theme}`, { width: 1300, height: 900 });
+    const out = await scenarioOneMatrix(page, true);
+    await page.evaluate(() =>
+      (window as any).sandbox.renderPanel({ id: 'm', path: 'panels/matrix', title: 'Scenario 1 from Prometheus', frames: (window as any).lastFrames, width: 1200, height: 820 })
+    );
+    const overlay = page.locator('#m [data-testid="infradrift-matrix-overlay"]');
+    await page.locator('#m [data-testid="infradrift-matrix-base"][data-last-draw-ms]').waitFor({ timeout: 30_000 });
+    // Cell position from the canvas' own layout and the frame's cluster order.
+    const layout = JSON.parse((await overlay.getAttribute('data-layout'))!) as { gridX: number; gridY: number; cell: number };
+    const pos = await page.evaluate(
+      ({ a, b }) => {
+        const m = (window as any).lastFrames.find((f: any) => f.schema.meta?.custom?.kind === 'infradrift-matrix').schema.meta.custom;
+        const at = (name: string) => m.order.indexOf(m.signals.findIndex((s: any) => s.name === name));
+        return { row: at(a), col: at(b) };
+      },
+      { a: 'cache_miss_ratio', b: out.drift }
+    );
+    const box = (await overlay.boundingBox())!;
+    await page.mouse.move(box.x + layout.gridX + (pos.col + 0.5) * layout.cell, box.y + layout.gridY + (pos.row + 0.5) * layout.cell);
+    const tip = page.getByTestId('infradrift-matrix-tooltip');
+    await tip.waitFor();
+    expect(await tip.textContent()).toContain(`cache_miss_ratio leads ${out.drift} by 3m`);
+    await screenshot(page, `datasource-prometheus-matrix-${theme}`, '#m');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

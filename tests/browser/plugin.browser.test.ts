@@ -69,17 +69,19 @@ describe.each(['dark', 'light'])('%s theme', (theme) => {
   });
 });
 
-it('instantiates the data source with the host DataSourceSrv and reports that it is not configured', async () => {
+it('instantiates the data source with the host DataSourceSrv; without a default source it says what is missing', async () => {
   const { page, problems } = await openPage(browser, sandbox.url);
   const result = await page.evaluate(async () => {
     const sb = (window as any).sandbox;
     await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', {});
     const found = await sb.dataSourceSrv.get({ uid: 'infradrift' });
     const response = await sb.runQuery('infradrift', [{ refId: 'A' }], { from: Date.now() - 3600e3, to: Date.now() });
-    return { type: found.type, error: response.error?.message };
+    const test = await found.testDatasource();
+    return { type: found.type, error: response.error?.message, test: test.message };
   });
   expect(result.type).toBe('infradrift-correlation-datasource');
-  expect(result.error).toMatch(/not configured/);
+  expect(result.error).toMatch(/no data source chosen, and the InfraDrift data source has no default source/);
+  expect(result.test).toMatch(/Choose a default source data source/);
   expect(problems).toEqual([]);
   await page.close();
 });
