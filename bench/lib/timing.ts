@@ -24,14 +24,5 @@ export function measure(fn: () => unknown, runs = 5, warmup = 1): Timing {
   return { medianMs, samplesMs };
 }
 
-/** Seeded uniform generator (mulberry32) so every bench run uses the same data. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform generator, so every bench run uses the same data (the simulator's mulberry32). */
+export { mulberry32 as seeded } from '../../simulator/rng';

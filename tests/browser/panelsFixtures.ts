@@ -5,6 +5,7 @@
  */
 import './panelsNodeShim';
 import { DataFrameJSON, dataFrameToJSON } from '@grafana/data';
+import { mulberry32 as seeded } from '../../simulator/rng';
 import { analyze } from '../../src/stats/analyze';
 import type { AnalyzeRequest, SeriesInput } from '../../src/stats/contract';
 import { rollingDrift } from '../../src/stats/drift';
@@ -89,17 +90,6 @@ export function timeSeriesFrame(name: string, times: ArrayLike<number>, values: 
   };
 }
 
-/** Seeded uniform generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A matrix frame for `n` synthetic signals in a handful of correlated groups (so clustering and colour

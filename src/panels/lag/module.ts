@@ -1,25 +1,12 @@
 // Must stay first: moves webpack's public path to the app root before any lazy chunk (worker, engine) loads.
 import './publicPath';
-import { FieldConfigProperty, PanelPlugin } from '@grafana/data';
+import { PanelPlugin } from '@grafana/data';
+import { correlationFieldConfig, TIME_SERIES_MODE } from '../common/fieldConfig';
 import { LagPanel } from './LagPanel';
 import { defaultLagOptions as d, LagOptions } from './types';
 
-const TS_MODE = 'Time series mode (panel computes)';
-
 export const plugin = new PanelPlugin<LagOptions>(LagPanel)
-  .useFieldConfig({
-    standardOptions: { [FieldConfigProperty.Decimals]: { defaultValue: 2 } },
-    disableStandardOptions: [
-      FieldConfigProperty.Unit,
-      FieldConfigProperty.Min,
-      FieldConfigProperty.Max,
-      FieldConfigProperty.Color,
-      FieldConfigProperty.Thresholds,
-      FieldConfigProperty.Mappings,
-      FieldConfigProperty.NoValue,
-      FieldConfigProperty.DisplayName,
-    ],
-  })
+  .useFieldConfig(correlationFieldConfig)
   .setPanelOptions((builder) =>
     builder
       .addRadio({
@@ -34,8 +21,8 @@ export const plugin = new PanelPlugin<LagOptions>(LagPanel)
         path: 'target',
         name: 'Target series',
         description: 'Name of the series every other series is lagged against (empty: the first series).',
-        category: [TS_MODE],
+        category: [TIME_SERIES_MODE],
         defaultValue: d.target,
       })
-      .addNumberInput({ path: 'maxLag', name: 'Max lag (steps)', description: 'Largest lead/lag searched, in query steps.', category: [TS_MODE], defaultValue: d.maxLag, settings: { min: 1, max: 1000, integer: true } })
+      .addNumberInput({ path: 'maxLag', name: 'Max lag (steps)', description: 'Largest lead/lag searched, in query steps.', category: [TIME_SERIES_MODE], defaultValue: d.maxLag, settings: { min: 1, max: 1000, integer: true } })
   );

@@ -1,27 +1,13 @@
 // Must stay first: moves webpack's public path to the app root before any lazy chunk (worker, engine) loads.
 import './publicPath';
-import { FieldConfigProperty, PanelPlugin } from '@grafana/data';
+import { PanelPlugin } from '@grafana/data';
+import { correlationFieldConfig, TIME_SERIES_MODE } from '../common/fieldConfig';
 import { MatrixPanel } from './MatrixPanel';
 import { defaultMatrixOptions as d, MatrixOptions } from './types';
 
 const DISPLAY = 'Display';
-const TS_MODE = 'Time series mode (panel computes)';
-
 export const plugin = new PanelPlugin<MatrixOptions>(MatrixPanel)
-  // Decimals of r go through field config, as in Grafana's own panels; nothing else applies to r.
-  .useFieldConfig({
-    standardOptions: { [FieldConfigProperty.Decimals]: { defaultValue: 2 } },
-    disableStandardOptions: [
-      FieldConfigProperty.Unit,
-      FieldConfigProperty.Min,
-      FieldConfigProperty.Max,
-      FieldConfigProperty.Color,
-      FieldConfigProperty.Thresholds,
-      FieldConfigProperty.Mappings,
-      FieldConfigProperty.NoValue,
-      FieldConfigProperty.DisplayName,
-    ],
-  })
+  .useFieldConfig(correlationFieldConfig)
   .setPanelOptions((builder) =>
     builder
       .addRadio({
@@ -64,7 +50,7 @@ export const plugin = new PanelPlugin<MatrixOptions>(MatrixPanel)
         path: 'method',
         name: 'Method',
         description: 'Correlation method when the panel computes from plain time series.',
-        category: [TS_MODE],
+        category: [TIME_SERIES_MODE],
         defaultValue: d.method,
         settings: { options: [{ value: 'pearson', label: 'Pearson' }, { value: 'spearman', label: 'Spearman' }, { value: 'kendall', label: 'Kendall' }] },
       })
@@ -72,7 +58,7 @@ export const plugin = new PanelPlugin<MatrixOptions>(MatrixPanel)
         path: 'maxLag',
         name: 'Max lag (steps)',
         description: 'Largest lead/lag searched, in query steps. 0 turns the lag search off.',
-        category: [TS_MODE],
+        category: [TIME_SERIES_MODE],
         defaultValue: d.maxLag,
         settings: { min: 0, max: 500, integer: true },
       })
@@ -80,7 +66,7 @@ export const plugin = new PanelPlugin<MatrixOptions>(MatrixPanel)
         path: 'modelPattern',
         name: 'Model signals',
         description: 'Regular expression: series whose name matches are model signals (rows in the model x infra layout).',
-        category: [TS_MODE],
+        category: [TIME_SERIES_MODE],
         defaultValue: d.modelPattern,
       })
   );

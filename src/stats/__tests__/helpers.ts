@@ -23,17 +23,8 @@ export function expectClose(actual: number | null | undefined, expected: number 
   }
 }
 
-/** Seeded PRNG (mulberry32) so statistical tests are reproducible. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG (the simulator's mulberry32) so statistical tests are reproducible. */
+export { mulberry32 as rng } from '../../../simulator/rng';
 
 /** Standard normal draws (Box-Muller) from a uniform generator. */
 export function normal(u: () => number): () => number {
