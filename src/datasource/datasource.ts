@@ -94,6 +94,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       });
     }
     if (built.request.series.length === 0 && !built.request.drift) {
+      // (A drift-only query is fine: the engine computes drift on the grid the request names.)
       const why = built.notices.length ? built.notices.join('; ') : 'no signal returned data';
       throw new Error(`nothing to analyse: ${why}`);
     }

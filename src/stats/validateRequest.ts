@@ -21,8 +21,10 @@ export function validateRequest(input: unknown, warnings: EngineWarning[]): Anal
     warnings.push({ code: 'UNSUPPORTED_VERSION', message: `request version ${String(req.version)} is not supported (this engine speaks ${CONTRACT_VERSION})` });
     return null;
   }
-  if (!Array.isArray(req.series) || req.series.length === 0) {
-    warnings.push({ code: 'NO_SERIES', message: 'request.series must be a non-empty array' });
+  // A drift-only request (histograms, no plain series) is fine when it fixes the grid itself.
+  const driftOnly = Array.isArray(req.drift?.series) && req.drift!.series.length > 0 && typeof req.grid?.stepMs === 'number' && typeof req.grid?.start === 'number' && typeof req.grid?.end === 'number';
+  if (!Array.isArray(req.series) || (req.series.length === 0 && !driftOnly)) {
+    warnings.push({ code: 'NO_SERIES', message: 'request.series must be a non-empty array (or drift series with grid start, end and stepMs)' });
     return null;
   }
   const seen = new Set<string>();
@@ -64,7 +66,7 @@ export function validateRequest(input: unknown, warnings: EngineWarning[]): Anal
     }
     series.push({ ...(s as SeriesInput), id });
   });
-  if (series.length === 0) {
+  if (series.length === 0 && !driftOnly) {
     warnings.push({ code: 'NO_SERIES', message: 'no usable series in the request' });
     return null;
   }
