@@ -66,7 +66,8 @@ export interface DemoHost {
   runQuery(
     uid: string,
     targets: unknown[],
-    range: { from: number; to: number }
+    range: { from: number; to: number },
+    extra?: Record<string, unknown>
   ): Promise<{ frames?: DataFrameJSON[]; error?: { message?: string } | null }>;
   renderPanel(req: {
     id: string;
@@ -149,7 +150,7 @@ function BuiltInPanel(props: {
   );
 }
 
-function Header(props: { dashboard: Dashboard; range: { from: number; to: number }; incidents: Incident[]; zoomed?: Incident; vars: Record<string, string>; theme: GrafanaTheme2 }) {
+function Header(props: { dashboard: Dashboard; range: { from: number; to: number }; now: number; incidents: Incident[]; zoomed?: Incident; vars: Record<string, string>; theme: GrafanaTheme2 }) {
   const { theme, range } = props;
   const params = new URLSearchParams(window.location.search);
   const link = (incident?: string) => {
@@ -161,7 +162,7 @@ function Header(props: { dashboard: Dashboard; range: { from: number; to: number
     }
     return `?${p}`;
   };
-  const scenarios = [...new Set(props.incidents.filter((i) => i.end <= range.to).map((i) => i.scenario))];
+  const scenarios = [...new Set(props.incidents.filter((i) => i.end <= props.now).map((i) => i.scenario))];
   const fmt = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   return (
     <div style={{ padding: '8px 16px', display: 'flex', gap: 16, alignItems: 'baseline', flexWrap: 'wrap' }}>
@@ -223,7 +224,7 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
   page.appendChild(headerEl);
   createRoot(headerEl).render(
     <ThemeContext.Provider value={theme}>
-      <Header dashboard={dashboard} range={range} incidents={incidents} zoomed={zoomed} vars={vars} theme={theme} />
+      <Header dashboard={dashboard} range={range} now={now} incidents={incidents} zoomed={zoomed} vars={vars} theme={theme} />
     </ThemeContext.Provider>
   );
 
@@ -254,8 +255,12 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
     const targets = panel.targets?.map((t) =>
       panel.datasource?.type === 'prometheus' && typeof t.expr === 'string' ? { ...t, expr: host.templateSrv.replace(t.expr) } : t
     );
-    const result = uid && targets ? await host.runQuery(uid, targets, range) : {};
+    // Each panel its own panelId, as in Grafana: InfraDrift cancels an older analysis of the same panel.
+    const extra = { panelId: panel.id, requestId: `demo-${panel.id}` };
+    const result = uid && targets ? await host.runQuery(uid, targets, range, extra) : {};
     const frames = result.frames ?? [];
+    // For tests and the curious (devtools): what each panel received.
+    ((window as unknown as { demoFrames?: Record<number, DataFrameJSON[]> }).demoFrames ??= {})[panel.id] = frames;
     const error = result.error ? (result.error.message ?? 'query failed') : undefined;
     el.dataset.frames = String(frames.length);
     el.dataset.error = error ?? '';

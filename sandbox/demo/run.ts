@@ -9,6 +9,8 @@ import path from 'node:path';
 import { ROOT, startDemoStack } from './stack';
 
 const say = (line: string) => process.stdout.write(`demo: ${line}\n`);
+// After Ctrl-C the terminal (or npm) may be gone before the clean-up is: printing must not stop it.
+process.stdout.on('error', () => undefined);
 
 async function main(): Promise<void> {
   const skipBuild = process.env.DEMO_SKIP_BUILD === '1' && fs.existsSync(path.join(ROOT, 'dist', 'module.js'));
