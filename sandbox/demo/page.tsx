@@ -117,7 +117,11 @@ function BuiltInPanel(props: {
   const frames = React.useMemo(
     () =>
       applyFieldOverrides({
-        data: props.frames.filter((f) => f.fields.some((field) => field.type === FieldType.time)),
+        // Grafana core fills field config from the dashboard's defaults through its option registry,
+        // which the sandbox does not have: copy the defaults (unit, decimals, min, max) onto the fields.
+        data: props.frames
+          .filter((f) => f.fields.some((field) => field.type === FieldType.time))
+          .map((f) => ({ ...f, fields: f.fields.map((field) => ({ ...field, config: { ...(panel.fieldConfig?.defaults ?? {}), ...field.config } })) })),
         fieldConfig: (panel.fieldConfig ?? { defaults: {}, overrides: [] }) as never,
         replaceVariables: (v: string) => v,
         theme,

@@ -40,6 +40,8 @@ const pluginBase = new URL(query.get('cdn') ?? '/public/plugins/infradrift-corre
 const theme = createTheme({ colors: { mode: initialTheme } });
 
 const roots = new Map<string, Root>();
+/** Request ids must differ per query: InfraDrift cancels an older job with the same panel/request key. */
+let queryCount = 0;
 
 function mountPoint(id: string, width: number, height: number): HTMLElement {
   let el = document.getElementById(id);
@@ -182,7 +184,7 @@ const sandbox = {
   async runQuery(uid: string, targets: unknown[], range: { from: number; to: number }, extra: Record<string, unknown> = {}) {
     const ds = await dataSourceSrv.get({ uid });
     const request = {
-      requestId: `sandbox-${Date.now()}`,
+      requestId: `sandbox-${++queryCount}`,
       interval: '1m',
       intervalMs: 60_000,
       maxDataPoints: 1000,
