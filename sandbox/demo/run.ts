@@ -2,6 +2,9 @@
  * `npm run demo`: builds the plugin (skipped with DEMO_SKIP_BUILD=1 when dist/ exists), starts the
  * demo stack (sandbox/demo/stack.ts) and prints the dashboard's URL. Ctrl-C (SIGINT) or SIGTERM stops
  * Prometheus, the simulator and the sandbox and removes the temporary data.
+ *
+ * Run as `node --import tsx` (one process), not through the `tsx` command: that wrapper relays Ctrl-C
+ * to its child and SIGKILLs it when the hand-shake takes more than ~60 ms, cutting the clean-up short.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,8 +34,8 @@ async function main(): Promise<void> {
     stopping = true;
     say(`${signal}: stopping Prometheus (pid ${stack.pids().join(', ') || '-'}), the simulator and the sandbox`);
     void stack.stop().then(() => {
-      say('stopped, temporary data removed');
-      process.exit(0);
+      // Exit once the line is flushed: stdout to a pipe is asynchronous.
+      process.stdout.write('demo: stopped, temporary data removed\n', () => process.exit(0));
     });
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -19,8 +19,9 @@ export interface DemoTimelineOptions {
   /** Hours of history before the anchor (the backfill) in which the scenarios play. Default 6: the dashboard's default range. */
   historyHours?: number;
   /**
-   * Healthy hours before that (also backfilled). Default 1: drift baselines look back before the
-   * dashboard range (the default preceding baseline ~50 min), so the first incident needs healthy data before it.
+   * Healthy hours before that (also backfilled). Default 25: the dashboard's drift baseline is the same
+   * window one day earlier (seasonality-aware, as users set it up), which must exist and be healthy
+   * for every incident of the history and of the first live day.
    */
   leadHours?: number;
   /** Minutes of one live cycle; every scenario of `liveScenario` plays once per cycle. Default 90: the first incident starts ~4 min after the anchor. */
@@ -32,7 +33,7 @@ export interface DemoTimelineOptions {
   replicas?: number;
 }
 
-export const DEMO_DEFAULTS = { historyHours: 6, leadHours: 1, cycleMinutes: 90, liveScenario: 'all' as ScenarioChoice };
+export const DEMO_DEFAULTS = { historyHours: 6, leadHours: 25, cycleMinutes: 90, liveScenario: 'all' as ScenarioChoice };
 
 export interface DemoTimeline {
   /** First history step (ms), the start of the healthy lead. */

@@ -148,9 +148,10 @@ describe('npm run demo', () => {
       const i = col('row').findIndex((r: string, k: number) => r.includes('user_ctr_7d') && col('column')[k] === 'cache miss ratio');
       return { r: col('r')[i], q: col('q')[i] };
     });
-    // Cache misses and the drift of a cache-backed feature move together in this incident. Not asserted
-    // significant: over this ~1.5 h window the autocorrelation-corrected q stays above 0.05.
-    expect(cell.r).toBeGreaterThan(0.3);
+    // Cache misses and the drift of a cache-backed feature move together in this incident (r ~0.84 here).
+    // Not asserted significant: one incident in a ~1.5 h window is about one independent event, and the
+    // autocorrelation-corrected q says so (~0.76); the lag panel beside it shows who leads.
+    expect(cell.r).toBeGreaterThan(0.7);
     expect(await page.locator('#demo').textContent()).toContain('incident cache-eviction-storm');
     await screenshot(page, 'demo-cache-eviction');
     expect(problems).toEqual([]);
