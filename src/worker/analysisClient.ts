@@ -64,6 +64,7 @@ export class AnalysisClient {
   private worker?: WorkerLike;
   /** True once the worker has said 'ready': only then are buffers transferred (see pump). */
   private workerReady = false;
+  private startTimer?: ReturnType<typeof setTimeout>;
   private workerFailed?: string;
   private readonly queue: Job[] = [];
   private running?: Job;
@@ -108,6 +109,7 @@ export class AnalysisClient {
       const job = this.running;
       this.running = undefined;
       // The worker is busy inside analyze(); only terminating it stops the work.
+      clearTimeout(this.startTimer);
       this.worker?.terminate();
       this.worker = undefined;
       this.workerReady = false;
@@ -177,7 +179,7 @@ export class AnalysisClient {
       worker.addEventListener('error', (event: Event) => this.onWorkerError(worker, event));
       this.worker = worker;
       // A worker that neither starts nor fails (seen with some proxies) must not hold jobs forever.
-      setTimeout(() => {
+      this.startTimer = setTimeout(() => {
         if (this.worker === worker && !this.workerReady) {
           this.onWorkerError(worker, { message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` } as ErrorEvent);
         }
@@ -191,6 +193,7 @@ export class AnalysisClient {
   private onMessage(worker: WorkerLike, message: FromWorker) {
     if (worker === this.worker && message.type === 'ready') {
       this.workerReady = true;
+      clearTimeout(this.startTimer);
       this.pump();
       return;
     }
@@ -221,6 +224,7 @@ export class AnalysisClient {
       return;
     }
     const message = (event as ErrorEvent).message || 'the worker script failed to load';
+    clearTimeout(this.startTimer);
     this.worker.terminate();
     this.worker = undefined;
     this.workerReady = false;
