@@ -6,8 +6,10 @@ import {
   AppPlugin,
   createTheme,
   DataFrameJSON,
+  DataQuery,
   DataQueryRequest,
   DataQueryResponse,
+  DataSourceSettings,
   DataSourceApi,
   DataSourcePlugin,
   DataSourcePluginMeta,
@@ -91,6 +93,20 @@ interface PanelRequest {
   errorMessage?: string;
 }
 
+/** plugin.json-like meta for the host's stand-in data sources (pickers read its name and logos). */
+function standInMeta(id: string, name: string): DataSourcePluginMeta {
+  const logo = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="gray"/></svg>');
+  return {
+    id,
+    name,
+    type: 'datasource',
+    metrics: true,
+    module: '',
+    baseUrl: '',
+    info: { author: { name: 'sandbox' }, description: `${name} stand-in`, links: [], logos: { small: logo, large: logo }, screenshots: [], updated: '', version: '' },
+  } as unknown as DataSourcePluginMeta;
+}
+
 /** Grafana reads `errors` (and, for older plugins, the deprecated `error`): so does the sandbox. */
 function firstError(response: DataQueryResponse) {
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- older data sources still set it
@@ -169,14 +185,35 @@ const sandbox = {
 
   /** Registers a Prometheus data source (Grafana-shaped frames) backed by the server's /api/prom/ proxy. */
   registerPrometheus(uid: string) {
-    const settings = instanceSettings({ id: 'prometheus' } as DataSourcePluginMeta, uid, uid, {});
+    const settings = instanceSettings(standInMeta('prometheus', 'Prometheus'), uid, uid, {});
     const ds = new PrometheusStandIn(settings, async (pathAndQuery) => (await fetch(`/api/prom/${pathAndQuery}`)).json());
     dataSourceSrv.register(ds as unknown as DataSourceApi, settings);
   },
 
+  /** Renders a registered data source's query editor (and config editor) with a query, as a panel editor would. */
+  async renderEditors(id: string, path: string, uid: string, query: Record<string, unknown>) {
+    const exports = await loadPlugin(path);
+    const plugin = exports.plugin as DataSourcePlugin<DataSourceApi>;
+    const ds = await dataSourceSrv.get({ uid });
+    const QueryEditor = plugin.components.QueryEditor!;
+    const ConfigEditor = plugin.components.ConfigEditor!;
+    const settings = dataSourceSrv.getInstanceSettings({ uid })!;
+    function Editors() {
+      const [q, setQ] = React.useState(query as unknown as DataQuery);
+      const [options, setOptions] = React.useState(settings as unknown as DataSourceSettings);
+      return (
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 24 }}>
+          <QueryEditor datasource={ds} query={q as never} onChange={setQ} onRunQuery={() => undefined} />
+          <ConfigEditor options={options} onOptionsChange={setOptions} />
+        </div>
+      );
+    }
+    render(id, 1300, 700, <Editors />);
+  },
+
   /** Registers a synthetic data source returning `count` series (benchmarks). */
   registerSynthetic(uid: string, count: number) {
-    const settings = instanceSettings({ id: 'synthetic' } as DataSourcePluginMeta, uid, uid, {});
+    const settings = instanceSettings(standInMeta('synthetic', 'Synthetic'), uid, uid, {});
     dataSourceSrv.register(new SyntheticDataSource(settings, count) as unknown as DataSourceApi, settings);
   },
 

@@ -15,7 +15,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
     <Stack direction="column" gap={1} data-testid="infradrift-config-editor">
       <InlineField label="Default source" labelWidth={22} tooltip="Signals without their own data source run on this one (usually Prometheus)">
         <DataSourcePicker
-          current={json.defaultSource ?? null}
+          current={json.defaultSource?.uid ? json.defaultSource : undefined}
           metrics
           noDefault
           width={40}

@@ -10,7 +10,7 @@ import { InfraDriftOptions, InfraDriftQuery } from './types';
 type Props = QueryEditorProps<InfraDriftDataSource, InfraDriftQuery, InfraDriftOptions>;
 
 /** Signals (what to fetch) on top, the analysis (what to compute) below. */
-export function QueryEditor({ query: raw, onChange, onRunQuery }: Props) {
+export function QueryEditor({ datasource, query: raw, onChange, onRunQuery }: Props) {
   const query = withDefaults(raw);
   const signals = query.signals;
   const setSignals = (next: typeof signals) => onChange({ ...query, signals: next });
@@ -20,6 +20,7 @@ export function QueryEditor({ query: raw, onChange, onRunQuery }: Props) {
         <SignalRow
           key={signal.key}
           signal={signal}
+          defaultSource={datasource.settings.defaultSource}
           onRunQuery={onRunQuery}
           onChange={(s) => setSignals(signals.map((old, j) => (j === i ? s : old)))}
           onRemove={() => {

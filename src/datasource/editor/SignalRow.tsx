@@ -2,18 +2,21 @@ import React from 'react';
 import { DataSourceInstanceSettings } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
 import { IconButton, InlineField, InlineFieldRow, Input, Select, TagsInput } from '@grafana/ui';
+import type { DataSourceRef } from '@grafana/schema';
 import type { SignalQuery } from '../types';
 import { BASELINE_OPTIONS, DRIFT_METHOD_OPTIONS, KIND_OPTIONS, ROLE_OPTIONS, TRANSFORM_OPTIONS } from './options';
 
 interface Props {
   signal: SignalQuery;
+  /** The InfraDrift data source's default source, shown when the signal names none. */
+  defaultSource?: DataSourceRef;
   onChange: (signal: SignalQuery) => void;
   onRemove: () => void;
   onRunQuery: () => void;
 }
 
 /** One signal: where it comes from, what it is, and how to read it. */
-export function SignalRow({ signal, onChange, onRemove, onRunQuery }: Props) {
+export function SignalRow({ signal, defaultSource, onChange, onRemove, onRunQuery }: Props) {
   const set = (patch: Partial<SignalQuery>) => onChange({ ...signal, ...patch });
   const isHistogram = signal.kind === 'histogram';
   return (
@@ -21,7 +24,7 @@ export function SignalRow({ signal, onChange, onRemove, onRunQuery }: Props) {
       <InlineFieldRow>
         <InlineField label={signal.key} tooltip="Source data source; empty uses the InfraDrift data source's default source">
           <DataSourcePicker
-            current={signal.datasource ?? null}
+            current={signal.datasource?.uid ? signal.datasource : defaultSource}
             noDefault
             metrics
             width={24}
