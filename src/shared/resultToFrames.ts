@@ -60,6 +60,7 @@ function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFrame | und
   // The engine's matrices are already row-major N x N with null for missing: they become columns as
   // they are, without copies (at 500 signals each holds 250,000 cells).
   const full = useP ? undefined : corr!;
+  const partial = useP ? result.partial! : undefined;
   const rowNames = new Array<string>(total);
   const columnNames = new Array<string>(total);
   const bestLag = nulls();
@@ -82,10 +83,10 @@ function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFrame | und
     column: columnNames,
     r: source.r,
     p: source.p,
-    // No FDR over partial p-values yet: q stays empty ("not adjusted") for partial correlations.
-    q: full ? full.q : nulls(),
+    q: (full ?? partial)!.q ?? nulls(),
     n: source.n,
-    nEff: full ? full.nEff : nulls(),
+    nEff: (full ?? partial)!.nEff ?? nulls(),
+    // Fisher-z intervals are computed for plain correlations only.
     ciLow: full ? full.ciLow : nulls(),
     ciHigh: full ? full.ciHigh : nulls(),
     bestLag,

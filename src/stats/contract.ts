@@ -276,8 +276,17 @@ export interface PartialResult {
   /** Ids of the rows/columns (all series that are not controls). */
   ids: string[];
   r: FlatMatrix;
-  /** Two-sided p-value, t-test with n - 2 - k degrees of freedom (k controls). */
+  /**
+   * Two-sided p-value, t-test with nEff - 2 - k degrees of freedom (k controls): nEff is the
+   * effective sample size of the pair (the series' lag-1 autocorrelations, as for the plain matrix),
+   * or n when `significance.autocorrelation` is 'none'.
+   */
   p: FlatMatrix;
+  /** The same test with n - 2 - k degrees of freedom, as for independent samples. */
+  pNaive: FlatMatrix;
+  /** p adjusted over the upper triangle (`significance.adjust`). */
+  q: FlatMatrix;
+  nEff: FlatMatrix;
   n: number[];
   reason: Array<ReasonCode | null>;
 }

@@ -20,6 +20,9 @@ const MATRICES: Array<[keyof AnalyzeResult, string]> = [
   ['correlation', 'ciHigh'],
   ['partial', 'r'],
   ['partial', 'p'],
+  ['partial', 'pNaive'],
+  ['partial', 'q'],
+  ['partial', 'nEff'],
   ['lags', 'bestLagMatrix'],
   ['lags', 'bestRMatrix'],
 ];

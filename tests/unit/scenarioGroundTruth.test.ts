@@ -100,4 +100,7 @@ it('scenario 4: traffic confounder: CPU-latency is high plainly and near 0 given
   );
   expect(at(c.ids, c.r, 'cpu_usage', 'latency_mean')).toBeGreaterThan(0.8);
   expect(Math.abs(at(partial.partial!.ids, partial.partial!.r, 'cpu_usage', 'latency_mean'))).toBeLessThan(0.15);
+  // And honestly so: significant plainly, not significant given traffic (both after FDR, autocorrelation-aware).
+  expect(at(c.ids, c.q, 'cpu_usage', 'latency_mean')).toBeLessThan(0.05);
+  expect(at(partial.partial!.ids, partial.partial!.q, 'cpu_usage', 'latency_mean')).toBeGreaterThan(0.05);
 });

@@ -1,6 +1,9 @@
 import type { PartialResult } from '../contract';
 import { partialCorrelation } from '../partial/partialCorrelation';
+import { DEFAULTS } from '../defaults';
+import { adjustPValues } from '../significance/adjustPValues';
 import { correlationPValue } from '../significance/correlationPValue';
+import { effectiveSampleSize } from '../significance/effectiveSampleSize';
 import { Checkpoint } from '../util/cancel';
 import { finiteOrNull, StageContext } from './context';
 
@@ -34,19 +37,51 @@ export function partialStage(ctx: StageContext): PartialResult | undefined {
   if (res.singularControls) {
     ctx.warnings.push({ code: 'SINGULAR_CONTROLS', message: 'control series are constant or collinear on some rows; affected partial correlations are missing' });
   }
-  const p = new Float64Array(N * N).fill(NaN);
+  // Significance as for the plain matrix: the series are autocorrelated, so the test uses the pair's
+  // effective sample size (from the series' lag-1 autocorrelations, an approximation of the residuals'),
+  // and q controls the false discovery rate over the matrix.
+  const sig = ctx.request.significance ?? {};
+  const correction = sig.autocorrelation ?? DEFAULTS.autocorrelation;
+  const size = N * N;
+  const pNaive = new Float64Array(size).fill(NaN);
+  const p = new Float64Array(size).fill(NaN);
+  const nEff = new Float64Array(size).fill(NaN);
+  const upper = new Float64Array(size).fill(NaN);
   for (let i = 0; i < N; i++) {
-    for (let j = 0; j < N; j++) {
-      if (i !== j) {
-        p[i * N + j] = correlationPValue(res.r[i * N + j], res.n[i * N + j] - 2 - k);
+    for (let j = i + 1; j < N; j++) {
+      const c = i * N + j;
+      const r = res.r[c];
+      if (!Number.isFinite(r)) {
+        continue;
       }
+      const n = res.n[c];
+      const ne = correction === 'none' ? n : effectiveSampleSize(n, ctx.lag1[rest[i]], ctx.lag1[rest[j]]);
+      const pn = correlationPValue(r, n - 2 - k);
+      const pc = correction === 'none' ? pn : ne - 2 - k > 0 ? correlationPValue(r, ne - 2 - k) : NaN;
+      for (const cell of [c, j * N + i]) {
+        pNaive[cell] = pn;
+        p[cell] = pc;
+        nEff[cell] = ne;
+      }
+      upper[c] = pc;
     }
   }
+  const qUpper = adjustPValues(upper, sig.adjust ?? DEFAULTS.adjust);
+  const q = new Float64Array(size).fill(NaN);
+  for (let i = 0; i < N; i++) {
+    for (let j = i + 1; j < N; j++) {
+      q[i * N + j] = q[j * N + i] = qUpper[i * N + j];
+    }
+  }
+  const toJson = (a: Float64Array) => Array.from(a, finiteOrNull);
   return {
     controls: controls.map((i) => ctx.ids[i]),
     ids: rest.map((i) => ctx.ids[i]),
-    r: Array.from(res.r, finiteOrNull),
-    p: Array.from(p, finiteOrNull),
+    r: toJson(res.r),
+    p: toJson(p),
+    pNaive: toJson(pNaive),
+    q: toJson(q),
+    nEff: toJson(nEff),
     n: Array.from(res.n),
     reason: res.reason,
   };
