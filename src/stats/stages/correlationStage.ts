@@ -3,7 +3,7 @@ import { DEFAULTS } from '../defaults';
 import { kendallMatrix } from '../correlation/kendallMatrix';
 import { pearsonMatrix } from '../correlation/pearsonMatrix';
 import { spearmanMatrix } from '../correlation/spearmanMatrix';
-import { adjustPValues } from '../significance/adjustPValues';
+import { adjustMatrix } from '../significance/adjustMatrix';
 import { correlationPValue } from '../significance/correlationPValue';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
 import { fisherInterval } from '../significance/fisherInterval';
@@ -92,13 +92,7 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
       message: `${smallEff} pairs have an effective sample size <= 3 (strong autocorrelation); their p-values or intervals are missing`,
     });
   }
-  const qUpper = adjustPValues(upper, adjust);
-  const q = new Float64Array(size).fill(NaN);
-  for (let i = 0; i < N; i++) {
-    for (let j = i + 1; j < N; j++) {
-      q[i * N + j] = q[j * N + i] = qUpper[i * N + j];
-    }
-  }
+  const q = adjustMatrix(upper, N, adjust);
   const toJson = (a: Float64Array) => Array.from(a, finiteOrNull);
   const reason: Array<ReasonCode | null> = m.reason.map((why, c) => (why === null && !Number.isFinite(m.r[c]) ? 'skipped' : why));
   return {

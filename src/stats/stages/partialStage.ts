@@ -1,7 +1,7 @@
 import type { PartialResult } from '../contract';
 import { partialCorrelation } from '../partial/partialCorrelation';
 import { DEFAULTS } from '../defaults';
-import { adjustPValues } from '../significance/adjustPValues';
+import { adjustMatrix } from '../significance/adjustMatrix';
 import { correlationPValue } from '../significance/correlationPValue';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
 import { Checkpoint } from '../util/cancel';
@@ -66,13 +66,7 @@ export function partialStage(ctx: StageContext): PartialResult | undefined {
       upper[c] = pc;
     }
   }
-  const qUpper = adjustPValues(upper, sig.adjust ?? DEFAULTS.adjust);
-  const q = new Float64Array(size).fill(NaN);
-  for (let i = 0; i < N; i++) {
-    for (let j = i + 1; j < N; j++) {
-      q[i * N + j] = q[j * N + i] = qUpper[i * N + j];
-    }
-  }
+  const q = adjustMatrix(upper, N, sig.adjust ?? DEFAULTS.adjust);
   const toJson = (a: Float64Array) => Array.from(a, finiteOrNull);
   return {
     controls: controls.map((i) => ctx.ids[i]),
