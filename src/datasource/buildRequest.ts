@@ -8,7 +8,9 @@ import type { BaselineSpec } from '../stats/drift/baseline';
 import type { SignalInfo } from '../shared/frameContract';
 import { seriesFromFrames } from '../shared/seriesFromFrames';
 import type { SignalFrames } from './fetchSignals';
+import { nextTask } from '../shared/nextTask';
 import { groupHistogram } from './histogramSeries';
+import { baselineSpec } from './query/baselineSpec';
 import { placeOnGrid } from './placeOnGrid';
 import type { TimeGrid } from './query/timeGrid';
 import { AnalysisSpec, DEFAULT_DRIFT_WINDOW_STEPS, SignalQuery } from './types';
@@ -41,21 +43,6 @@ function transformOf(signal: SignalQuery): TransformSpec[] {
   return chain.length ? chain : [{ type: 'none' }];
 }
 
-function baselineOf(signal: SignalQuery): BaselineSpec {
-  switch (signal.baseline ?? 'preceding') {
-    case '1d':
-      return { kind: 'shifted', shift: '1d' };
-    case '7d':
-      return { kind: 'shifted', shift: '7d' };
-    case 'fixed':
-      return { kind: 'fixed', from: signal.baselineFrom ?? 0, to: signal.baselineTo ?? 0 };
-    case 'static':
-      return { kind: 'static', distribution: JSON.parse(signal.baselineJson ?? 'null') };
-    default:
-      return { kind: 'preceding', factor: 4 };
-  }
-}
-
 function listNames(names: string[]): string {
   const shown = names.slice(0, 10).join(', ');
   return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
@@ -63,7 +50,6 @@ function listNames(names: string[]): string {
 
 /** Frames converted per task: keeps each main-thread task short when a signal returns hundreds of series. */
 const FRAMES_PER_TASK = 50;
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSpec, grid: TimeGrid, maxSeries: number): Promise<BuiltRequest> {
   const notices: string[] = [];
@@ -92,7 +78,7 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
       for (const g of groups) {
         let baseline: BaselineSpec;
         try {
-          baseline = baselineOf(signal);
+          baseline = baselineSpec(signal);
         } catch (error) {
           notices.push(`signal ${signal.key}: the static baseline is not valid JSON (${(error as Error).message})`);
           break;
@@ -139,11 +125,14 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
     series.splice(keepSeries);
   }
 
+  // Compute only what the chosen output shows: the N x N matrix, its clusters and partial
+  // correlations are for the matrix; lag curves for lags; drift and aligned series come along.
+  const matrix = analysis.output === 'matrix';
   const request: AnalyzeRequest = {
     version: 1,
     series,
     grid: { start: grid.start, end: grid.end, stepMs: grid.stepMs },
-    correlation: { method: analysis.method, enabled: true },
+    correlation: { method: analysis.method, enabled: matrix },
     significance: { alpha: analysis.alpha, adjust: analysis.adjust, autocorrelation: analysis.autocorrelation ? 'bretherton' : 'none' },
     includeAligned: analysis.includeAligned || analysis.output === 'aligned',
     limits: { maxSeries },
@@ -151,13 +140,13 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
   if (drift.length) {
     request.drift = { series: drift, correlate: true };
   }
-  if (analysis.confounders.length) {
+  if (matrix && analysis.confounders.length) {
     request.partial = { controls: analysis.confounders.map(idOf) };
   }
-  if (analysis.clustering !== 'none') {
+  if (matrix && analysis.clustering !== 'none') {
     request.clustering = { linkage: analysis.clustering, distance: 'abs' };
   }
-  if (analysis.maxLag > 0 && (analysis.output === 'matrix' || analysis.output === 'lags')) {
+  if (analysis.maxLag > 0 && (matrix || analysis.output === 'lags')) {
     const mode = analysis.lagMode;
     request.lags = {
       maxLag: analysis.maxLag,

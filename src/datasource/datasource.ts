@@ -11,6 +11,8 @@ import {
 } from '@grafana/data';
 import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { Observable } from 'rxjs';
+import { FrameKind, FrameKindValue } from '../shared/frameContract';
+import { nextTask } from '../shared/nextTask';
 import { resultToFrames } from '../shared/resultToFrames';
 import { AnalysisCancelled, getAnalysisClient } from '../worker';
 import { buildRequest } from './buildRequest';
@@ -27,6 +29,14 @@ import { DEFAULT_MAX_SERIES, InfraDriftOptions, InfraDriftQuery } from './types'
  *
  * Data flows one way: query -> fetch signals -> build engine request -> worker -> frames.
  */
+/** The frames each output returns (docs/frames.md); notices travel on the first of them. */
+const OUTPUT_KINDS: Record<InfraDriftQuery['analysis']['output'], FrameKindValue[]> = {
+  matrix: [FrameKind.Matrix, FrameKind.Aligned],
+  lags: [FrameKind.Lag],
+  drift: [FrameKind.Drift],
+  aligned: [FrameKind.Aligned],
+};
+
 export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDriftOptions> {
   readonly settings: InfraDriftOptions;
 
@@ -103,9 +113,14 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       notices.push({ severity: 'info', text: run.notice });
     }
     // A fresh task for frame building, apart from the one that received the result.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const frames = resultToFrames(run.result, { refId: query.refId, signals: built.signals, aligned: built.request.includeAligned, notices });
-    return selectOutput(frames, query.analysis.output);
+    await nextTask();
+    return resultToFrames(run.result, {
+      refId: query.refId,
+      signals: built.signals,
+      aligned: built.request.includeAligned,
+      notices,
+      kinds: OUTPUT_KINDS[query.analysis.output],
+    });
   }
 
   async testDatasource(): Promise<TestDataSourceResponse> {
@@ -120,28 +135,4 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       return { status: 'error', message: `The default source ${ref.uid} was not found (deleted, or no access): ${error instanceof Error ? error.message : String(error)}` };
     }
   }
-}
-
-/** Keeps the frames of the chosen output; notices (always on the first frame) travel with them. */
-function selectOutput(frames: DataFrame[], output: InfraDriftQuery['analysis']['output']): DataFrame[] {
-  const kindOf = (f: DataFrame) => (f.meta?.custom as { kind?: string } | undefined)?.kind;
-  const wanted: Record<string, string[]> = {
-    matrix: ['infradrift-matrix', 'infradrift-aligned'],
-    lags: ['infradrift-lag'],
-    drift: ['infradrift-drift'],
-    aligned: ['infradrift-aligned'],
-  };
-  if (frames.length === 0) {
-    return [];
-  }
-  const notices = frames.flatMap((f) => f.meta?.notices ?? []);
-  const kept = frames.filter((f) => wanted[output].includes(kindOf(f) ?? ''));
-  if (kept.length === 0) {
-    return notices.length ? [{ ...frames[0], meta: { ...frames[0].meta, notices } }] : [];
-  }
-  kept[0] = { ...kept[0], meta: { ...kept[0].meta, notices } };
-  for (let i = 1; i < kept.length; i++) {
-    kept[i] = { ...kept[i], meta: { ...kept[i].meta, notices: [] } };
-  }
-  return kept;
 }

@@ -3,7 +3,7 @@ import type { DataSourceSrv } from '@grafana/runtime';
 import type { DataSourceRef } from '@grafana/schema';
 import { from, lastValueFrom } from 'rxjs';
 import { histogramExpr } from './query/histogramExpr';
-import type { TimeGrid } from './query/timeGrid';
+import { gridLength, type TimeGrid } from './query/timeGrid';
 import type { SignalQuery } from './types';
 
 export interface SignalFrames {
@@ -59,7 +59,7 @@ export async function fetchSignal(
     return { signal, frames: [], error: `${describe(signal)}: the expression is empty` };
   }
   const range = { from: dateTime(grid.start), to: dateTime(grid.end), raw: { from: dateTime(grid.start), to: dateTime(grid.end) } };
-  const points = Math.floor((grid.end - grid.start) / grid.stepMs) + 1;
+  const points = gridLength(grid);
   const target = {
     refId: signal.key,
     datasource: { type: ds.type, uid: ds.uid },

@@ -1,5 +1,6 @@
-import { DataFrame, FieldType, getFieldDisplayName } from '@grafana/data';
-import type { TimeGrid } from './query/timeGrid';
+import { DataFrame, FieldType } from '@grafana/data';
+import { leBound } from '../stats/drift/histogram';
+import { gridLength, type TimeGrid } from './query/timeGrid';
 
 export interface HistogramGroup {
   /** Display name: the metric and its non-`le` labels. */
@@ -10,14 +11,9 @@ export interface HistogramGroup {
   buckets: Float64Array[];
 }
 
-/** Prometheus writes the last bucket as "+Inf", which Number() does not read. */
-export function leValue(le: string): number {
-  return /^\+?inf$/i.test(le.trim()) ? Infinity : Number(le);
-}
-
 /** Places a frame's samples on the grid by timestamp (Prometheus range queries align to the step). */
 export function onGrid(frame: DataFrame, grid: TimeGrid): Float64Array {
-  const length = Math.floor((grid.end - grid.start) / grid.stepMs) + 1;
+  const length = gridLength(grid);
   const out = new Float64Array(length).fill(NaN);
   const time = frame.fields.find((f) => f.type === FieldType.time);
   const value = frame.fields.find((f) => f.type === FieldType.number);
@@ -63,15 +59,9 @@ export function groupHistogram(frames: DataFrame[], metricName: string, grid: Ti
   }
   // Buckets in ascending `le` order, +Inf last, as the drift engine expects.
   for (const g of groups.values()) {
-    const order = g.le.map((_, i) => i).sort((a, b) => leValue(g.le[a]) - leValue(g.le[b]));
+    const order = g.le.map((_, i) => i).sort((a, b) => leBound(g.le[a]) - leBound(g.le[b]));
     g.le = order.map((i) => g.le[i]);
     g.buckets = order.map((i) => g.buckets[i]);
   }
   return { groups: [...groups.values()], withoutLe };
-}
-
-/** Name of a frame's value field as Grafana would show it (used for histogram bucket frames' metric). */
-export function frameDisplayName(frame: DataFrame, frames: DataFrame[]): string {
-  const field = frame.fields.find((f) => f.type === FieldType.number);
-  return field ? getFieldDisplayName(field, frame, frames) : frame.name ?? '';
 }

@@ -1,5 +1,5 @@
 import type { SeriesInput } from '../stats/contract';
-import type { TimeGrid } from './query/timeGrid';
+import { gridLength, type TimeGrid } from './query/timeGrid';
 
 /**
  * When every timestamp of a series sits exactly on the grid (as Prometheus range queries with the
@@ -11,7 +11,7 @@ export function placeOnGrid(series: SeriesInput, grid: TimeGrid): SeriesInput {
   if (!ts) {
     return series;
   }
-  const length = Math.floor((grid.end - grid.start) / grid.stepMs) + 1;
+  const length = gridLength(grid);
   const values = new Float64Array(length).fill(NaN);
   for (let k = 0; k < ts.length; k++) {
     const offset = Number(ts[k]) - grid.start;

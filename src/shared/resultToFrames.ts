@@ -9,6 +9,7 @@ import {
   DriftMeta,
   FRAME_CONTRACT_VERSION,
   FrameKind,
+  FrameKindValue,
   LagField,
   LagMeta,
   MatrixField,
@@ -22,6 +23,8 @@ export interface FrameOptions {
   signals: SignalInfo[];
   /** Include aligned inputs as time series frames (needs `includeAligned` in the request). */
   aligned?: boolean;
+  /** Frame kinds to build (default: every kind the result holds). */
+  kinds?: FrameKindValue[];
   /** Extra notices (e.g. failed signal queries, main-thread fallback). */
   notices?: QueryResultMetaNotice[];
 }
@@ -224,13 +227,19 @@ export function warningNotices(warnings: EngineWarning[]): QueryResultMetaNotice
 }
 
 export function resultToFrames(result: AnalyzeResult, opts: FrameOptions): DataFrame[] {
+  const wanted = (kind: FrameKindValue) => !opts.kinds || opts.kinds.includes(kind);
   const frames: DataFrame[] = [];
-  const matrix = matrixFrame(result, opts);
+  const matrix = wanted(FrameKind.Matrix) ? matrixFrame(result, opts) : undefined;
   if (matrix) {
     frames.push(matrix);
   }
-  frames.push(...lagFrames(result, opts), ...driftFrames(result, opts));
-  if (opts.aligned) {
+  if (wanted(FrameKind.Lag)) {
+    frames.push(...lagFrames(result, opts));
+  }
+  if (wanted(FrameKind.Drift)) {
+    frames.push(...driftFrames(result, opts));
+  }
+  if (opts.aligned && wanted(FrameKind.Aligned)) {
     frames.push(...alignedFrames(result, opts));
   }
   const notices = [...(opts.notices ?? []), ...warningNotices(result.warnings)];

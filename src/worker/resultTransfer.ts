@@ -4,6 +4,7 @@
  * blocking). The worker packs them into Float64Arrays (null as NaN) and transfers the buffers;
  * the page unpacks them back into the contract's arrays (null for missing).
  */
+import { nextTask } from '../shared/nextTask';
 import type { AnalyzeResult } from '../stats/contract';
 
 type Matrix = Array<number | null>;
@@ -50,8 +51,6 @@ export function packResult(result: AnalyzeResult): ArrayBuffer[] {
   }
   return buffers;
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * On the page: Float64Arrays back into the contract's arrays, NaN as null, one matrix per task so the

@@ -1,3 +1,5 @@
+import { baselineRange } from '../../stats/drift/baseline';
+import { baselineSpec } from './baselineSpec';
 import { DEFAULT_DRIFT_WINDOW_STEPS, DEFAULT_MAX_POINTS, DEFAULT_MIN_STEP_SECONDS, type InfraDriftOptions, type SignalQuery } from '../types';
 
 export interface TimeGrid {
@@ -22,23 +24,22 @@ export function chooseStepMs(fromMs: number, toMs: number, intervalMs: number | 
   return Math.ceil(step / 1000) * 1000;
 }
 
-const DAY = 86_400_000;
+/** Number of grid points, both ends included. */
+export function gridLength(grid: Pick<TimeGrid, 'start' | 'end' | 'stepMs'>): number {
+  return Math.floor((grid.end - grid.start) / grid.stepMs) + 1;
+}
 
-/** How far before the visible range a histogram signal's baseline reaches (ms). */
+/**
+ * How far before the visible range a histogram signal's baseline reaches (ms): the engine's own
+ * baseline rule (`baselineRange`) for the first window of the range. Static baselines need no data.
+ */
 export function baselineLookbackMs(signal: SignalQuery, stepMs: number, visibleFrom: number): number {
-  const windowMs = (signal.windowSteps ?? DEFAULT_DRIFT_WINDOW_STEPS) * stepMs;
-  switch (signal.baseline ?? 'preceding') {
-    case 'preceding':
-      return windowMs * 5; // the window itself plus 4 windows before it (Netdata's 4x)
-    case '1d':
-      return DAY + windowMs;
-    case '7d':
-      return 7 * DAY + windowMs;
-    case 'fixed':
-      return signal.baselineFrom !== undefined ? Math.max(0, visibleFrom - signal.baselineFrom) : 0;
-    default:
-      return 0;
+  if ((signal.baseline ?? 'preceding') === 'static') {
+    return 0;
   }
+  const windowMs = (signal.windowSteps ?? DEFAULT_DRIFT_WINDOW_STEPS) * stepMs;
+  const range = baselineRange(baselineSpec(signal), visibleFrom, windowMs);
+  return range ? Math.max(0, visibleFrom - range.from) : 0;
 }
 
 export function timeGrid(fromMs: number, toMs: number, intervalMs: number | undefined, settings: InfraDriftOptions, signals: SignalQuery[]): TimeGrid {

@@ -43,11 +43,16 @@ export interface PreparedCounters {
 }
 
 /** Parses `le` labels ("0.1", "+Inf") or numbers into numbers. */
+/** One `le` bound: a number, or Prometheus's text form ("0.5", "+Inf"). NaN when unreadable. */
+export function leBound(v: number | string): number {
+  return typeof v === 'number' ? v : v.trim() === '+Inf' ? Infinity : Number(v);
+}
+
 export function parseLe(le: ArrayLike<number | string>): Float64Array {
   const out = new Float64Array(le.length);
   for (let i = 0; i < le.length; i++) {
     const v = le[i];
-    out[i] = typeof v === 'number' ? v : v.trim() === '+Inf' ? Infinity : Number(v);
+    out[i] = leBound(v);
     if (Number.isNaN(out[i])) {
       throw new RangeError(`invalid le bound: ${String(v)}`);
     }
