@@ -89,7 +89,7 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
         drift.push({
           id: g.name,
           name: g.name,
-          input: { kind: 'histogram', le: g.le, buckets: g.buckets, mode: 'increase' },
+          input: { kind: 'histogram', le: g.le, buckets: g.buckets, mode: 'cumulative' },
           methods: [method],
           baseline,
           windowMs: (signal.windowSteps ?? DEFAULT_DRIFT_WINDOW_STEPS) * grid.stepMs,

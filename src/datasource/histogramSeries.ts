@@ -7,7 +7,11 @@ export interface HistogramGroup {
   name: string;
   labels: Record<string, string>;
   le: string[];
-  /** Per-bucket increments on the grid (NaN where Prometheus returned nothing). */
+  /**
+   * Per-bucket counters on the grid: running sums of the per-step increases Prometheus returned (NaN
+   * before the first point). Counters, not per-step increases, because the drift engine then counts
+   * any window and any baseline range itself (its 'increase' mode means one value per whole window).
+   */
   buckets: Float64Array[];
 }
 
@@ -26,6 +30,20 @@ export function onGrid(frame: DataFrame, grid: TimeGrid): Float64Array {
     if (i >= 0 && i < length && v !== null && v !== undefined) {
       out[i] = Number(v);
     }
+  }
+  return out;
+}
+
+/** Running sum of per-step increases; a missing step adds nothing (the counter holds its value). */
+function runningSum(increases: Float64Array): Float64Array {
+  const out = new Float64Array(increases.length);
+  let total = NaN;
+  for (let t = 0; t < increases.length; t++) {
+    const v = increases[t];
+    if (!Number.isNaN(v)) {
+      total = (Number.isNaN(total) ? 0 : total) + v;
+    }
+    out[t] = total;
   }
   return out;
 }
@@ -54,7 +72,7 @@ export function groupHistogram(frames: DataFrame[], metricName: string, grid: Ti
       .join(', ');
     const group = groups.get(key) ?? { name: rest ? `${metricName}{${rest}}` : metricName, labels, le: [], buckets: [] };
     group.le.push(le);
-    group.buckets.push(onGrid(frame, grid));
+    group.buckets.push(runningSum(onGrid(frame, grid)));
     groups.set(key, group);
   }
   // Buckets in ascending `le` order, +Inf last, as the drift engine expects.
