@@ -22,5 +22,7 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
   if (value === undefined || (allowed as readonly string[]).includes(value)) {
     return value as T | undefined;
   }
-  throw new BadInputError(`${flag} must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, got '${value}'`);
+  throw new BadInputError(
+    `${flag} must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, got '${value}'`
+  );
 }

@@ -30,7 +30,9 @@ function entry() {
   }
   process.stderr.write(
     'infradrift: cannot start: the bundle cli/dist/infradrift.js is missing' +
-      (fs.existsSync(source) ? ' and tsx (a dev dependency) is not installed. In the source checkout run `npm install`, or `npm run build:cli` to build the bundle.\n' : '. Reinstall the package.\n')
+      (fs.existsSync(source)
+        ? ' and tsx (a dev dependency) is not installed. In the source checkout run `npm install`, or `npm run build:cli` to build the bundle.\n'
+        : '. Reinstall the package.\n')
   );
   process.exit(3);
 }

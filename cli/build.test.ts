@@ -25,7 +25,11 @@ describe('bundled CLI', () => {
 
   it('runs with plain node (no tsx) on cli/examples/request.json', () => {
     const env = { PATH: process.env.PATH ?? '', NODE_PATH: '', TZ: 'Asia/Tokyo' };
-    const res = spawnSync(process.execPath, [outfile, '--input', example, '--fail-above', 'cpu_throttle,request_rate=0.99'], { cwd: dir, env, encoding: 'utf8' });
+    const res = spawnSync(
+      process.execPath,
+      [outfile, '--input', example, '--fail-above', 'cpu_throttle,request_rate=0.99'],
+      { cwd: dir, env, encoding: 'utf8' }
+    );
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     const out = JSON.parse(res.stdout);
@@ -34,7 +38,11 @@ describe('bundled CLI', () => {
   });
 
   it('keeps the exit codes: bad input is 2', () => {
-    const res = spawnSync(process.execPath, [outfile, '--fail-above', 'a,b='], { cwd: dir, env: { NODE_PATH: '' }, encoding: 'utf8' });
+    const res = spawnSync(process.execPath, [outfile, '--fail-above', 'a,b='], {
+      cwd: dir,
+      env: { NODE_PATH: '' },
+      encoding: 'utf8',
+    });
     expect(res.status).toBe(2);
     expect(res.stderr).toContain("gate 'a,b='");
   });
@@ -43,7 +51,12 @@ describe('bundled CLI', () => {
     const pkg = path.join(dir, 'package', 'cli');
     fs.mkdirSync(pkg, { recursive: true });
     fs.copyFileSync(path.join(__dirname, 'bin.js'), path.join(pkg, 'bin.js'));
-    const bin = () => spawnSync(process.execPath, [path.join(pkg, 'bin.js'), '--help'], { cwd: dir, env: { NODE_PATH: '' }, encoding: 'utf8' });
+    const bin = () =>
+      spawnSync(process.execPath, [path.join(pkg, 'bin.js'), '--help'], {
+        cwd: dir,
+        env: { NODE_PATH: '' },
+        encoding: 'utf8',
+      });
     const missing = bin();
     expect(missing.status).toBe(3);
     expect(missing.stderr).toContain('the bundle cli/dist/infradrift.js is missing');

@@ -20,7 +20,9 @@ export async function buildCli(outfile: string = DEFAULT_OUTFILE): Promise<void>
     packages: 'bundle',
     legalComments: 'linked',
     logLevel: 'warning',
-    banner: { js: '// infradrift CLI, bundled by cli/build.ts; source: cli/ and src/stats/ of infradrift-correlation-app' },
+    banner: {
+      js: '// infradrift CLI, bundled by cli/build.ts; source: cli/ and src/stats/ of infradrift-correlation-app',
+    },
   });
 }
 

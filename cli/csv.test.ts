@@ -19,7 +19,9 @@ describe('parseCsv', () => {
     ]);
   });
   it('refuses a quoted field that is never closed, naming its line', () => {
-    expect(() => parseCsv('time,a\n1,"2\n3,4\n')).toThrow(new BadInputError('CSV line 2: a quoted field is never closed'));
+    expect(() => parseCsv('time,a\n1,"2\n3,4\n')).toThrow(
+      new BadInputError('CSV line 2: a quoted field is never closed')
+    );
   });
   it('refuses stray quotes inside or after a field', () => {
     expect(() => parseCsv('time,a\n1,2"x\n')).toThrow(/CSV line 2: a quote inside a field/);
@@ -42,10 +44,14 @@ describe('csvToRequest', () => {
     ]);
   });
   it('ragged rows: a row with fewer cells than the header is refused with its line, not cut', () => {
-    expect(() => csvToRequest('time,a,b\n0,1,2\n1000,3\n', undefined, 'ms')).toThrow(/CSV line 3 has 2 cells but the header \(line 1\) has 3/);
+    expect(() => csvToRequest('time,a,b\n0,1,2\n1000,3\n', undefined, 'ms')).toThrow(
+      /CSV line 3 has 2 cells but the header \(line 1\) has 3/
+    );
   });
   it('ragged rows: a row with more cells than the header (an unquoted comma) is refused with its line', () => {
-    expect(() => csvToRequest('time,a\n0,1\n\n1000,1,5\n', undefined, 'ms')).toThrow(/CSV line 4 has 3 cells but the header \(line 1\) has 2/);
+    expect(() => csvToRequest('time,a\n0,1\n\n1000,1,5\n', undefined, 'ms')).toThrow(
+      /CSV line 4 has 3 cells but the header \(line 1\) has 2/
+    );
   });
   it('refuses empty input, a header without rows and an unknown time column', () => {
     expect(() => csvToRequest('\n\n', undefined, 'ms')).toThrow('CSV input is empty');
@@ -53,6 +59,8 @@ describe('csvToRequest', () => {
     expect(() => csvToRequest('t,a\n1,2\n', 'time', 'ms')).toThrow("CSV has no time column 'time' (columns: t, a)");
   });
   it('refuses a time it cannot read instead of guessing (naming the line)', () => {
-    expect(() => csvToRequest('time,a\n0,1\n06/01/2024 10:00,2\n', undefined, 'ms')).toThrow(/CSV line 3: time '06\/01\/2024 10:00' is neither a number/);
+    expect(() => csvToRequest('time,a\n0,1\n06/01/2024 10:00,2\n', undefined, 'ms')).toThrow(
+      /CSV line 3: time '06\/01\/2024 10:00' is neither a number/
+    );
   });
 });

@@ -61,7 +61,9 @@ export function parseCsv(text: string): CsvRecord[] {
       continue;
     } else if (ch === '"') {
       if (closedQuote || cell.trim() !== '') {
-        throw new BadInputError(`CSV line ${line}: a quote inside a field; quote the whole field and double the quotes inside ("a ""b"" c")`);
+        throw new BadInputError(
+          `CSV line ${line}: a quote inside a field; quote the whole field and double the quotes inside ("a ""b"" c")`
+        );
       }
       inQuotes = true;
       recordHadQuote = true;
@@ -116,6 +118,8 @@ export function csvToRequest(text: string, timeColumn: string | undefined, timeU
       }
     });
   }
-  const series: SeriesInput[] = header.map((id, c) => ({ id, timestamps, values: cols[c] })).filter((_, c) => c !== tIdx);
+  const series: SeriesInput[] = header
+    .map((id, c) => ({ id, timestamps, values: cols[c] }))
+    .filter((_, c) => c !== tIdx);
   return { version: 1, series };
 }

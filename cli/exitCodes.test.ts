@@ -2,7 +2,13 @@
 import { analyze } from '../src/stats';
 import { EXIT, exitCodeOfResult } from './exitCodes';
 
-const ok = { version: 1, series: [{ id: 'a', values: [1, 2, 3, 5] }, { id: 'b', values: [2, 1, 4, 3] }] };
+const ok = {
+  version: 1,
+  series: [
+    { id: 'a', values: [1, 2, 3, 5] },
+    { id: 'b', values: [2, 1, 4, 3] },
+  ],
+};
 
 describe('exitCodeOfResult', () => {
   it('maps the engine outcome: accepted 0, refused 2, internal error 3', () => {

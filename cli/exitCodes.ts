@@ -49,5 +49,7 @@ export function exitCodeOfResult(result: AnalyzeResult): ExitCode {
 
 /** The warnings behind `exitCodeOfResult`, for stderr. */
 export function blockingWarnings(result: AnalyzeResult): string[] {
-  return result.warnings.filter((w) => w.code === 'INTERNAL_ERROR' || REFUSED.has(w.code)).map((w) => `${w.code}: ${w.message}${w.series ? ` (series '${w.series}')` : ''}`);
+  return result.warnings
+    .filter((w) => w.code === 'INTERNAL_ERROR' || REFUSED.has(w.code))
+    .map((w) => `${w.code}: ${w.message}${w.series ? ` (series '${w.series}')` : ''}`);
 }

@@ -5,7 +5,13 @@ import { evaluateGates, parseGate } from './gates';
 
 describe('parseGate', () => {
   it('reads A,B=X and splits the pair at the last =', () => {
-    expect(parseGate('above', 'cpu,lat=0.8', ',')).toEqual({ kind: 'above', a: 'cpu', b: 'lat', threshold: 0.8, spec: 'cpu,lat=0.8' });
+    expect(parseGate('above', 'cpu,lat=0.8', ',')).toEqual({
+      kind: 'above',
+      a: 'cpu',
+      b: 'lat',
+      threshold: 0.8,
+      spec: 'cpu,lat=0.8',
+    });
     expect(parseGate('below', 'x=1|y=2=-0.5', '|')).toMatchObject({ a: 'x=1', b: 'y=2', threshold: -0.5 });
   });
   it.each([
@@ -36,7 +42,9 @@ describe('evaluateGates', () => {
     const push = (s: string) => err.push(s);
     expect(evaluateGates(result, [parseGate('above', 'a,b=0.5', ',')], 'r', push)).toBe(EXIT.GATE_CROSSED);
     expect(evaluateGates(result, [parseGate('below', 'a,b=0.5', ',')], 'r', push)).toBe(EXIT.OK);
-    expect(evaluateGates(result, [parseGate('above', 'a,b=0.5', ','), parseGate('above', 'a,zz=0.5', ',')], 'r', push)).toBe(EXIT.BAD_INPUT);
+    expect(
+      evaluateGates(result, [parseGate('above', 'a,b=0.5', ','), parseGate('above', 'a,zz=0.5', ',')], 'r', push)
+    ).toBe(EXIT.BAD_INPUT);
     expect(err.join('')).toContain("unknown series 'zz' (known: a, b)");
   });
 });

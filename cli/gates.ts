@@ -41,14 +41,24 @@ export function statOf(result: AnalyzeResult, g: Gate, stat: GateStat): { value:
   if (!ps) {
     const ids = result.correlation?.ids ?? [];
     const unknown = [g.a, g.b].filter((id) => !ids.includes(id));
-    return { missing: unknown.length > 0 ? `unknown series ${unknown.map((id) => `'${id}'`).join(', ')} (known: ${ids.join(', ') || 'none'})` : 'no correlation section' };
+    return {
+      missing:
+        unknown.length > 0
+          ? `unknown series ${unknown.map((id) => `'${id}'`).join(', ')} (known: ${ids.join(', ') || 'none'})`
+          : 'no correlation section',
+    };
   }
   const raw = { r: ps.r, 'abs-r': ps.r === null ? null : Math.abs(ps.r), p: ps.p, q: ps.q, 'best-r': ps.bestR }[stat];
   return raw === null ? { missing: `the pair has no ${stat}${ps.reason ? ` (${ps.reason})` : ''}` } : { value: raw };
 }
 
 /** Evaluates every gate, reports each crossing or problem on stderr, returns the worst exit code. */
-export function evaluateGates(result: AnalyzeResult, gates: Gate[], stat: GateStat, stderr: (text: string) => void): ExitCode {
+export function evaluateGates(
+  result: AnalyzeResult,
+  gates: Gate[],
+  stat: GateStat,
+  stderr: (text: string) => void
+): ExitCode {
   let code: ExitCode = EXIT.OK;
   for (const g of gates) {
     const s = statOf(result, g, stat);

@@ -17,7 +17,9 @@ describe('infradrift main: dispatch and help', () => {
     expect(x.out).toBe(HELP);
     expect(x.out).toContain('analyze');
     expect(x.out).toContain('--fail-above');
-    expect(x.out).toMatch(/Exit codes:[\s\S]*0 {2}success[\s\S]*1 {2}at least one gate crossed[\s\S]*2 {2}bad input[\s\S]*3 {2}internal error/);
+    expect(x.out).toMatch(
+      /Exit codes:[\s\S]*0 {2}success[\s\S]*1 {2}at least one gate crossed[\s\S]*2 {2}bad input[\s\S]*3 {2}internal error/
+    );
   });
   it('analyze --help prints the command help', async () => {
     const x = memoryIO();
@@ -41,7 +43,9 @@ describe('exit codes', () => {
   });
   it('1: a gate crossed', async () => {
     const x = memoryIO();
-    expect(await main([example('metrics.csv'), '--fail-above', 'cpu_throttle,latency_p99=0.5'], x)).toBe(EXIT.GATE_CROSSED);
+    expect(await main([example('metrics.csv'), '--fail-above', 'cpu_throttle,latency_p99=0.5'], x)).toBe(
+      EXIT.GATE_CROSSED
+    );
     expect(x.err).toContain('gate crossed');
   });
   it('2: bad input (unknown flag, unreadable file, not JSON)', async () => {
@@ -59,7 +63,12 @@ describe('exit codes', () => {
   });
   it('3: an internal error (a result too large to stringify) is exit 3, not 1', async () => {
     const x = memoryIO();
-    const huge = () => ({ ...analyze({ version: 1, series: [] }), toJSON: () => { throw new RangeError('Invalid string length'); } });
+    const huge = () => ({
+      ...analyze({ version: 1, series: [] }),
+      toJSON: () => {
+        throw new RangeError('Invalid string length');
+      },
+    });
     expect(await main([example('request.json')], x, { analyze: huge })).toBe(EXIT.INTERNAL);
     expect(x.err).toContain('internal error');
     expect(x.err).toContain('Invalid string length');

@@ -39,7 +39,9 @@ export async function main(argv: string[], io: CliIO = nodeIO, eng: Engine = eng
       io.stderr(`infradrift: ${e.message}\n`);
       return EXIT.BAD_INPUT;
     }
-    io.stderr(`infradrift: internal error (please report it with the input): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    io.stderr(
+      `infradrift: internal error (please report it with the input): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
+    );
     return EXIT.INTERNAL;
   }
 }

@@ -12,7 +12,8 @@ function inZone(tz: string, args: string[], input = ''): string {
   expect(res.stderr).toBe('');
   return res.stdout;
 }
-const gridStart = (tz: string, csv: string) => JSON.parse(inZone(tz, ['--import', 'tsx', path.join(__dirname, 'main.ts'), '--format', 'csv'], csv)).grid.start;
+const gridStart = (tz: string, csv: string) =>
+  JSON.parse(inZone(tz, ['--import', 'tsx', path.join(__dirname, 'main.ts'), '--format', 'csv'], csv)).grid.start;
 const dateParse = (tz: string, text: string) => Number(inZone(tz, ['-p', `Date.parse(${JSON.stringify(text)})`]));
 
 describe('timestamps', () => {

@@ -8,7 +8,8 @@ import { BadInputError } from './exitCodes';
 export type TimeUnit = 'ms' | 's';
 
 // YYYY-MM-DD, optionally [T| ]HH:MM[:SS[.fff]], optionally Z or +HH:MM / +HHMM / +HH.
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** Milliseconds since the epoch of an ISO 8601 date or date-time (UTC when it has no zone); null when not ISO. */
 export function parseIsoUtc(text: string): number | null {
@@ -21,7 +22,13 @@ export function parseIsoUtc(text: string): number | null {
   const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
   const back = new Date(t);
   // Date.UTC rolls 2026-02-30 over to March; such a date is a typo, not a time.
-  if (back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
+  if (
+    back.getUTCMonth() !== Number(mo) - 1 ||
+    back.getUTCDate() !== Number(d) ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s) > 59
+  ) {
     return null;
   }
   return t - zoneOffsetMinutes(zone) * 60_000;

@@ -38,18 +38,27 @@ describe('infradrift analyze', () => {
   });
   it('gates: --fail-above crossed exits 1, --fail-below not crossed exits 0', async () => {
     const a = memoryIO();
-    expect(await main(['--input', example('metrics.csv'), '--fail-above', 'cpu_throttle,latency_p99=0.5'], a)).toBe(EXIT.GATE_CROSSED);
+    expect(await main(['--input', example('metrics.csv'), '--fail-above', 'cpu_throttle,latency_p99=0.5'], a)).toBe(
+      EXIT.GATE_CROSSED
+    );
     expect(a.err).toContain('gate crossed');
     const b = memoryIO();
-    expect(await main(['--input', example('metrics.csv'), '--fail-below=cpu_throttle,latency_p99=0.5'], b)).toBe(EXIT.OK);
+    expect(await main(['--input', example('metrics.csv'), '--fail-below=cpu_throttle,latency_p99=0.5'], b)).toBe(
+      EXIT.OK
+    );
   });
   it('a gate on an unknown pair is bad input (exit 2) naming the series', async () => {
     const x = memoryIO();
-    expect(await main(['--input', example('metrics.csv'), '--fail-above', 'cpu_throttle,nope=0.5'], x)).toBe(EXIT.BAD_INPUT);
+    expect(await main(['--input', example('metrics.csv'), '--fail-above', 'cpu_throttle,nope=0.5'], x)).toBe(
+      EXIT.BAD_INPUT
+    );
     expect(x.err).toContain("unknown series 'nope'");
   });
   it('a gate on a pair without a value (constant series) is bad input, never a pass', async () => {
-    const x = request({ version: 1, series: [...series, { id: 'flat', timestamps: [0, 1000, 2000, 3000, 4000], values: [1, 1, 1, 1, 1] }] });
+    const x = request({
+      version: 1,
+      series: [...series, { id: 'flat', timestamps: [0, 1000, 2000, 3000, 4000], values: [1, 1, 1, 1, 1] }],
+    });
     expect(await main(['--fail-above', 'a,flat=0.5'], x)).toBe(EXIT.BAD_INPUT);
     expect(x.err).toContain('constant');
   });

@@ -86,7 +86,8 @@ function parseOptions(argv: string[]) {
     const prev = tokens[k - 1];
     if (t.kind === 'positional') {
       // A linkage word right after --cluster is its value, not the input.
-      const isLinkage = prev?.kind === 'option' && prev.name === 'cluster' && (LINKAGES as readonly string[]).includes(t.value);
+      const isLinkage =
+        prev?.kind === 'option' && prev.name === 'cluster' && (LINKAGES as readonly string[]).includes(t.value);
       if (isLinkage) {
         cluster = t.value as Linkage;
       } else {
@@ -99,7 +100,12 @@ function parseOptions(argv: string[]) {
     }
   });
   if (rest.length > 1 || (rest.length === 1 && v.input !== undefined)) {
-    throw new BadInputError(`one input only, got ${[v.input, ...rest].filter((x) => x !== undefined).map((x) => `'${x}'`).join(', ')}`);
+    throw new BadInputError(
+      `one input only, got ${[v.input, ...rest]
+        .filter((x) => x !== undefined)
+        .map((x) => `'${x}'`)
+        .join(', ')}`
+    );
   }
   const pairSeparator = v['pair-separator'] ?? ',';
   return {
@@ -196,7 +202,9 @@ function run(argv: string[], { io, engine, help }: CommandContext): ExitCode {
   writeResult(JSON.stringify(result, null, o.pretty ? 2 : undefined) + '\n', o, io);
   const code = exitCodeOfResult(result);
   if (code !== EXIT.OK) {
-    blockingWarnings(result).forEach((w) => io.stderr(`infradrift: ${code === EXIT.INTERNAL ? 'internal error' : 'request refused'}: ${w}\n`));
+    blockingWarnings(result).forEach((w) =>
+      io.stderr(`infradrift: ${code === EXIT.INTERNAL ? 'internal error' : 'request refused'}: ${w}\n`)
+    );
     return code;
   }
   return evaluateGates(result, o.gates, o.failStat, io.stderr);
