@@ -1,0 +1,219 @@
+/**
+ * `infradrift analyze [options] [INPUT]` (also the default command): runs the engine's `analyze` on a request
+ * (JSON) or a CSV, writes the result JSON, then checks the gates.
+ */
+import type { AnalyzeRequest, CorrelationMethod, Linkage } from '../../src/stats';
+import { oneOf, parseCommandArgs } from '../args';
+import { csvToRequest } from '../csv';
+import { BadInputError, blockingWarnings, EXIT, EXIT_CODES_HELP, exitCodeOfResult, type ExitCode } from '../exitCodes';
+import { evaluateGates, GATE_STATS, parseGate, type Gate } from '../gates';
+import type { CliIO } from '../io';
+import { parseNumber } from '../parseNumber';
+import type { Command, CommandContext } from './command';
+
+const METHODS: readonly CorrelationMethod[] = ['pearson', 'spearman', 'kendall'];
+const LINKAGES: readonly Linkage[] = ['average', 'complete', 'single'];
+
+const OPTIONS_HELP = `Input:
+  INPUT, --input FILE|-   request file, or - for stdin (default -)
+  --format json|csv       input format (default: csv if FILE ends in .csv, else json)
+                          json: an AnalyzeRequest {version: 1, series: [...], ...} (docs/engine.md)
+                          csv:  header row; one time column, every other column is a series;
+                                every row has one cell per column; quote fields with commas
+  --time-column NAME      csv time column (default "time", else the first column)
+  --time-unit ms|s        unit of numeric csv timestamps (default ms). ISO 8601 strings also work;
+                          one without a zone is read as UTC (2026-01-01T00:00:00 = ...00Z)
+  --step MS               grid step in milliseconds (default: inferred)
+
+Analysis (override the request's sections):
+  --method pearson|spearman|kendall
+  --max-lag N             cross-correlation over -N..N steps for all pairs (positive lag: A leads B)
+  --controls A,B          partial correlations controlling for these series
+  --cluster [LINKAGE]     hierarchical clustering: average (default), complete, single
+  --alpha X               significance level (default 0.05)
+
+Output:
+  --output FILE           write the result JSON there (default stdout); written also when
+                          the engine refuses the request (its warnings say why)
+  --pretty                indent the JSON
+
+Gates (repeatable; exit 1 when crossed):
+  --fail-above A,B=X      fail when the statistic of pair (A, B) is above X
+  --fail-below A,B=X      fail when it is below X
+  --fail-stat r|abs-r|p|q|best-r   statistic the gates compare (default r)
+  --pair-separator S      separator between A and B in gates (default ",")
+
+  -h, --help              this help
+`;
+
+const HELP = `infradrift analyze - run the correlation engine on a request or a CSV
+
+Usage:
+  infradrift analyze [options] [INPUT]
+  infradrift [options] [INPUT]        (analyze is the default command)
+
+${OPTIONS_HELP}
+${EXIT_CODES_HELP}`;
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  input: { type: 'string' },
+  format: { type: 'string' },
+  'time-column': { type: 'string' },
+  'time-unit': { type: 'string' },
+  step: { type: 'string' },
+  method: { type: 'string' },
+  'max-lag': { type: 'string' },
+  controls: { type: 'string' },
+  // --cluster takes an optional linkage: parsed as a flag, the word after it is claimed below.
+  cluster: { type: 'boolean' },
+  alpha: { type: 'string' },
+  output: { type: 'string' },
+  pretty: { type: 'boolean' },
+  'fail-above': { type: 'string', multiple: true },
+  'fail-below': { type: 'string', multiple: true },
+  'fail-stat': { type: 'string' },
+  'pair-separator': { type: 'string' },
+} as const;
+
+function parseOptions(argv: string[]) {
+  const { values: v, tokens } = parseCommandArgs(argv, OPTIONS);
+  const rest: string[] = [];
+  let cluster: Linkage | undefined;
+  // Gates keep their command-line order (above and below interleaved) so their reports do too.
+  const gateSpecs: Array<{ kind: Gate['kind']; spec: string }> = [];
+  tokens.forEach((t, k) => {
+    const prev = tokens[k - 1];
+    if (t.kind === 'positional') {
+      // A linkage word right after --cluster is its value, not the input.
+      const isLinkage =
+        prev?.kind === 'option' && prev.name === 'cluster' && (LINKAGES as readonly string[]).includes(t.value);
+      if (isLinkage) {
+        cluster = t.value as Linkage;
+      } else {
+        rest.push(t.value);
+      }
+    } else if (t.kind === 'option' && t.name === 'cluster') {
+      cluster = 'average';
+    } else if (t.kind === 'option' && (t.name === 'fail-above' || t.name === 'fail-below') && t.value !== undefined) {
+      gateSpecs.push({ kind: t.name === 'fail-above' ? 'above' : 'below', spec: t.value });
+    }
+  });
+  if (rest.length > 1 || (rest.length === 1 && v.input !== undefined)) {
+    throw new BadInputError(
+      `one input only, got ${[v.input, ...rest]
+        .filter((x) => x !== undefined)
+        .map((x) => `'${x}'`)
+        .join(', ')}`
+    );
+  }
+  const pairSeparator = v['pair-separator'] ?? ',';
+  return {
+    help: v.help === true,
+    input: v.input ?? rest[0] ?? '-',
+    format: oneOf(v.format, ['json', 'csv'] as const, '--format'),
+    timeColumn: v['time-column'],
+    timeUnit: oneOf(v['time-unit'], ['ms', 's'] as const, '--time-unit') ?? 'ms',
+    step: v.step === undefined ? undefined : parseNumber(v.step, '--step'),
+    method: oneOf(v.method, METHODS, '--method'),
+    maxLag: v['max-lag'] === undefined ? undefined : parseNumber(v['max-lag'], '--max-lag'),
+    controls: v.controls?.split(',').filter((s) => s !== ''),
+    cluster,
+    alpha: v.alpha === undefined ? undefined : parseNumber(v.alpha, '--alpha'),
+    output: v.output,
+    pretty: v.pretty === true,
+    gates: gateSpecs.map((g) => parseGate(g.kind, g.spec, pairSeparator)),
+    failStat: oneOf(v['fail-stat'], GATE_STATS, '--fail-stat') ?? 'r',
+  };
+}
+
+type AnalyzeOptions = ReturnType<typeof parseOptions>;
+
+function readRequest(o: AnalyzeOptions, io: CliIO): AnalyzeRequest {
+  let text: string;
+  try {
+    text = o.input === '-' ? io.readStdin() : io.readFile(o.input);
+  } catch (e) {
+    throw new BadInputError(`cannot read input '${o.input}': ${(e as Error).message}`);
+  }
+  const format = o.format ?? (o.input.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+  if (format === 'csv') {
+    return csvToRequest(text, o.timeColumn, o.timeUnit);
+  }
+  let request: unknown;
+  try {
+    request = JSON.parse(text);
+  } catch (e) {
+    throw new BadInputError(`input '${o.input}' is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    throw new BadInputError(`input '${o.input}' must be a JSON object {version: 1, series: [...]} (docs/engine.md)`);
+  }
+  return request as AnalyzeRequest;
+}
+
+/** Flags override the request's sections. */
+function applyOverrides(request: AnalyzeRequest, o: AnalyzeOptions): AnalyzeRequest {
+  const r = { ...request };
+  if (o.step !== undefined) {
+    r.grid = { ...r.grid, stepMs: o.step };
+  }
+  if (o.method) {
+    r.correlation = { ...r.correlation, method: o.method };
+  }
+  if (o.maxLag !== undefined) {
+    r.lags = { ...r.lags, maxLag: o.maxLag };
+  }
+  if (o.controls) {
+    r.partial = { controls: o.controls };
+  }
+  if (o.cluster) {
+    r.clustering = { ...r.clustering, linkage: o.cluster };
+  }
+  if (o.alpha !== undefined) {
+    r.significance = { ...r.significance, alpha: o.alpha };
+  }
+  if (o.failStat === 'best-r' && !r.lags) {
+    r.lags = { maxLag: 10 };
+  }
+  return r;
+}
+
+function writeResult(json: string, o: AnalyzeOptions, io: CliIO): void {
+  if (!o.output) {
+    io.stdout(json);
+    return;
+  }
+  try {
+    io.writeFile(o.output, json);
+  } catch (e) {
+    throw new BadInputError(`cannot write output '${o.output}': ${(e as Error).message}`);
+  }
+}
+
+function run(argv: string[], { io, engine, help }: CommandContext): ExitCode {
+  const o = parseOptions(argv);
+  if (o.help) {
+    io.stdout(help);
+    return EXIT.OK;
+  }
+  const result = engine.analyze(applyOverrides(readRequest(o, io), o));
+  // A failure here (e.g. a result too large for one string) is a defect of the tool: main maps it to exit 3.
+  writeResult(JSON.stringify(result, null, o.pretty ? 2 : undefined) + '\n', o, io);
+  const code = exitCodeOfResult(result);
+  if (code !== EXIT.OK) {
+    blockingWarnings(result).forEach((w) =>
+      io.stderr(`infradrift: ${code === EXIT.INTERNAL ? 'internal error' : 'request refused'}: ${w}\n`)
+    );
+    return code;
+  }
+  return evaluateGates(result, o.gates, o.failStat, io.stderr);
+}
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'run the engine on a request (JSON) or a CSV; gates for CI (the default command)',
+  help: HELP,
+  optionsHelp: OPTIONS_HELP,
+  run,
+};
