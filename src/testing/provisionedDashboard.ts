@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
-import type { DataQuery, PanelModel } from '@grafana/data';
+import type { PanelModel } from '@grafana/data';
+import type { DataQuery } from '@grafana/schema';
 
 /** The dashboard the demo provisions: the saved JSON that migration tests must read with today's meaning. */
 const DASHBOARD = path.resolve(__dirname, '..', '..', 'provisioning', 'dashboards', 'ml-service.json');
