@@ -1,4 +1,4 @@
-import type { PanelMigrationHandler, PanelMigrationModel } from '@grafana/data';
+import type { PanelMigrationHandler } from '@grafana/data';
 import { provisionedPanels } from '../../testing/provisionedDashboard';
 import { plugin as lagPlugin } from '../lag/module';
 import { migrateLagPanel } from '../lag/migrations';
@@ -6,13 +6,13 @@ import { defaultLagOptions } from '../lag/types';
 import { plugin as matrixPlugin } from '../matrix/module';
 import { migrateMatrixPanel } from '../matrix/migrations';
 import { defaultMatrixOptions } from '../matrix/types';
-import { isOlderVersion, migrateOptions, OptionsStep } from './migrations';
+import { isOlderVersion, migrateOptions, OptionsStep, SavedPanel } from './migrations';
 
 // The modules are loaded to check the wiring only; jsdom has no Worker.
 jest.mock('../../worker', () => ({ AnalysisCancelled: class extends Error {}, getAnalysisClient: () => undefined }));
 
-const model = (options: unknown, pluginVersion?: string): PanelMigrationModel =>
-  ({ id: 1, type: 'x', options, fieldConfig: { defaults: {}, overrides: [] }, pluginVersion }) as PanelMigrationModel;
+const model = (options: unknown, pluginVersion?: string): SavedPanel =>
+  ({ id: 1, type: 'x', options, fieldConfig: { defaults: {}, overrides: [] }, pluginVersion }) as SavedPanel;
 
 describe.each([
   ['infradrift-matrix-panel', migrateMatrixPanel, defaultMatrixOptions, matrixPlugin.onPanelMigration],

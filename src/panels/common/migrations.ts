@@ -1,4 +1,7 @@
-import type { PanelMigrationModel } from '@grafana/data';
+import type { PanelMigrationHandler } from '@grafana/data';
+
+/** What Grafana hands a migration handler: the panel as saved (its type is not exported by @grafana/data). */
+export type SavedPanel = Parameters<PanelMigrationHandler>[0];
 
 /**
  * One change of a panel's saved options. Grafana stores, with each saved panel, the `pluginVersion`
@@ -30,7 +33,7 @@ export function isOlderVersion(version: string | undefined, than: string): boole
  * are kept as they are (even ones today's editor would not offer): migrating must not change what a
  * saved panel shows.
  */
-export function migrateOptions<T extends object>(panel: PanelMigrationModel, defaults: T, steps: OptionsStep[]): T {
+export function migrateOptions<T extends object>(panel: SavedPanel, defaults: T, steps: OptionsStep[]): T {
   const saved: unknown = panel.options;
   let options: Record<string, unknown> = saved && typeof saved === 'object' && !Array.isArray(saved) ? { ...saved } : {};
   for (const step of steps) {
