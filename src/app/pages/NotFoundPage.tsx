@@ -1,4 +1,5 @@
 import React from 'react';
+import { textUtil } from '@grafana/data';
 import { t, Trans } from '@grafana/i18n';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, Stack, TextLink } from '@grafana/ui';
@@ -17,7 +18,7 @@ export function NotFoundPage() {
           </Trans>
         </Alert>
         <div>
-          <TextLink href={prefixRoute(ROUTES.Overview)} inline={false}>
+          <TextLink href={textUtil.sanitizeUrl(prefixRoute(ROUTES.Overview))} inline={false}>
             {t('not-found.overview-link', 'Go to the InfraDrift overview')}
           </TextLink>
         </div>
