@@ -2,6 +2,7 @@
  * The sandbox host's web server (development and tests only; not part of the plugin).
  *
  *   GET /                         the host page (index.html)
+ *   GET /a/<app id>/...           the host page too: it renders the app's page at that URL, as Grafana does
  *   GET /host.js                  the bundled host (shared dependencies + AMD loader)
  *   GET /public/plugins/<app id>/ the built plugin from dist/, where Grafana serves plugins
  *   GET /api/prom/*               proxy to a Prometheus, for the test's Prometheus stand-in
@@ -24,6 +25,9 @@ const GRAFANA_ICONS = path.join(ROOT, 'node_modules', '@grafana', 'ui', 'dist', 
 const INTER = path.join(ROOT, 'node_modules', '@fontsource', 'inter', 'files');
 /** Grafana ships Inter under its own file names; map them to the same font from @fontsource/inter. */
 const INTER_WEIGHTS: Record<string, number> = { Light: 300, Regular: 400, Medium: 500, SemiBold: 600, Bold: 700 };
+
+const SPINNER_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2a10 10 0 1 0 10 10h-2a8 8 0 1 1-8-8z"/></svg>';
 
 const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
@@ -120,7 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const main = http.createServer((req, res) => {
     const url = new URL(req.url!, 'http://x');
     const p = url.pathname;
-    if (p === '/' || p === '/index.html') {
+    if (p === '/' || p === '/index.html' || p.startsWith('/a/')) {
       const headers: Record<string, string> = {};
       if (url.searchParams.get('csp') === 'no-blob-worker') {
         // Like a Grafana with a strict content_security_policy: scripts from our origins, no blob: workers.
@@ -130,6 +134,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (p === '/favicon.ico') {
       return sendFile(res, path.join(ROOT, 'src', 'img', 'logo.svg'), { 'content-type': 'image/svg+xml' });
+    }
+    if (p === '/public/build/img/icons/unicons/spinner.svg') {
+      // Grafana serves its spinner from its own assets; @grafana/ui's package does not ship it.
+      res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+      return res.end(SPINNER_SVG);
     }
     if (p.startsWith('/public/build/img/icons/')) {
       const file = under(GRAFANA_ICONS, '/public/build/img/icons/', p);

@@ -20,4 +20,7 @@ const theme = query.get('theme') === 'light' ? 'light' : 'dark';
   navTree: [],
 };
 
+// Where Grafana serves its own assets (icons): its index.html sets this, so pages under /a/... find them too.
+(window as unknown as { __grafana_public_path__: string }).__grafana_public_path__ = '/public/';
+
 export const initialTheme = theme;

@@ -4,6 +4,7 @@ import React from 'react';
 import { createRoot, Root } from 'react-dom/client';
 import {
   AppPlugin,
+  AppPluginMeta,
   createTheme,
   DataFrameJSON,
   DataQuery,
@@ -23,6 +24,7 @@ import {
 import { GlobalStyles } from '@grafana/ui';
 import { from, lastValueFrom } from 'rxjs';
 import { installDefine, loadModule, providedNames } from './amd';
+import { AppAtPath, AppPage, appBaseUrl, setAppMeta } from './appPage';
 import { dataSourceSrv, installServices, instanceSettings, templateSrv } from './dataSources';
 import { startDemo } from '../demo/page';
 import { SandboxPanel } from './panel';
@@ -70,6 +72,17 @@ function render(id: string, width: number, height: number, node: React.ReactNode
 
 async function loadPlugin(path: string) {
   return loadModule(new URL(`${path ? path + '/' : ''}module.js`, pluginBase).href);
+}
+
+/** The app plugin and its plugin.json (which titles its pages). */
+async function loadApp() {
+  const { plugin } = await loadPlugin('');
+  if (!(plugin instanceof AppPlugin)) {
+    throw new Error('module.js does not export an AppPlugin');
+  }
+  const meta = (await pluginJson('')) as AppPluginMeta;
+  setAppMeta(meta);
+  return { plugin, meta };
 }
 
 async function pluginJson(path: string) {
@@ -160,15 +173,27 @@ const sandbox = {
     );
   },
 
+  /** The app's root page at its base URL, in a slot among the others (the gallery). */
   async renderAppRoot(id: string) {
-    const exports = await loadPlugin('');
-    const plugin = exports.plugin as AppPlugin;
-    const Root = plugin.root;
-    if (!Root) {
-      throw new Error('the app plugin has no root page');
+    const { plugin, meta } = await loadApp();
+    render(id, 900, 360, <AppAtPath plugin={plugin} meta={meta} path={appBaseUrl(meta.id)} />);
+  },
+
+  /** The app's page at this page's URL (`/a/<app id>/...`), full width, as Grafana shows it. */
+  async renderAppPage() {
+    const { plugin, meta } = await loadApp();
+    const base = appBaseUrl(meta.id);
+    if (window.location.pathname !== base && !window.location.pathname.startsWith(`${base}/`)) {
+      throw new Error(`${window.location.pathname} is not under the app's base URL ${base}`);
     }
-    const meta = await pluginJson('');
-    render(id, 900, 320, <Root meta={meta} basename="/a/infradrift-correlation-app" query={{}} path="" onNavChanged={() => undefined} />);
+    const el = document.createElement('div');
+    el.id = 'app-page';
+    document.getElementById('slots')!.replaceWith(el);
+    createRoot(el).render(
+      <ThemeContext.Provider value={theme}>
+        <AppPage plugin={plugin} meta={meta} />
+      </ThemeContext.Provider>
+    );
   },
 
   /** Creates an instance of a data source plugin from `dist/` and registers it with the DataSourceSrv. */
@@ -265,11 +290,15 @@ async function gallery() {
   await sandbox.renderPanel({ id: 'lag-empty', path: 'panels/lag', title: 'Lag correlation', width: 440, height: 300 });
 }
 
-if (query.get('view') === 'gallery') {
-  gallery().finally(() => (document.body.dataset.ready = 'true'));
+const ready = () => (document.body.dataset.ready = 'true');
+if (window.location.pathname.startsWith('/a/')) {
+  // An app page, at the URL Grafana serves it from (the server answers /a/* with this page).
+  sandbox.renderAppPage().finally(ready);
+} else if (query.get('view') === 'gallery') {
+  gallery().finally(ready);
 } else if (query.get('view') === 'demo') {
   // `npm run demo`: the provisioned dashboard (sandbox/demo/page.tsx).
-  startDemo(sandbox, theme).finally(() => (document.body.dataset.ready = 'true'));
+  startDemo(sandbox, theme).finally(ready);
 } else {
-  document.body.dataset.ready = 'true';
+  ready();
 }

@@ -16,9 +16,11 @@ import moment from 'moment';
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import * as jsxRuntime from 'react/jsx-runtime';
+import * as reactRouterCompat from 'react-router-dom-v5-compat';
 import * as rxjs from 'rxjs';
 import * as rxjsOperators from 'rxjs/operators';
 import { provide } from './amd';
+import { SandboxPluginPage } from './appPage';
 
 export function provideSharedDependencies() {
   provide('react', React);
@@ -26,7 +28,9 @@ export function provideSharedDependencies() {
   provide('react/jsx-runtime', jsxRuntime);
   provide('@grafana/data', grafanaData);
   provide('@grafana/ui', grafanaUi);
-  provide('@grafana/runtime', grafanaRuntime);
+  // Grafana puts its own PluginPage into @grafana/runtime at start-up (with setPluginPage, internal to the
+  // package); the host hands plugins a runtime whose PluginPage is its stand-in, all else the real module.
+  provide('@grafana/runtime', Object.create(grafanaRuntime, { PluginPage: { value: SandboxPluginPage, enumerable: true } }));
   provide('@grafana/schema', grafanaSchema);
   provide('@grafana/i18n', grafanaI18n);
   provide('@emotion/css', emotionCss);
@@ -36,4 +40,6 @@ export function provideSharedDependencies() {
   provide('lodash', lodash);
   provide('moment', moment);
   provide('i18next', i18next);
+  // Grafana's React Router v6 for plugins: it hands out its v5-compat package under the name "react-router".
+  provide('react-router', reactRouterCompat);
 }

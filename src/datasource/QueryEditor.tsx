@@ -4,14 +4,15 @@ import { Button, Stack } from '@grafana/ui';
 import { InfraDriftDataSource } from './datasource';
 import { AnalysisEditor } from './editor/AnalysisEditor';
 import { SignalRow } from './editor/SignalRow';
-import { newSignal, withDefaults } from './query/defaults';
+import { newSignal } from './query/defaults';
+import { migrateQuery } from './query/migrate';
 import { InfraDriftOptions, InfraDriftQuery } from './types';
 
 type Props = QueryEditorProps<InfraDriftDataSource, InfraDriftQuery, InfraDriftOptions>;
 
 /** Signals (what to fetch) on top, the analysis (what to compute) below. */
 export function QueryEditor({ datasource, query: raw, onChange, onRunQuery }: Props) {
-  const query = withDefaults(raw);
+  const query = migrateQuery(raw);
   const signals = query.signals;
   const setSignals = (next: typeof signals) => onChange({ ...query, signals: next });
   return (

@@ -17,8 +17,8 @@ import { resultToFrames } from '../shared/resultToFrames';
 import { AnalysisCancelled, getAnalysisClient } from '../worker';
 import { buildRequest } from './buildRequest';
 import { fetchSignal } from './fetchSignals';
-import { withDefaults } from './query/defaults';
 import { interpolateQuery } from './query/interpolate';
+import { migrateQuery, queryVersionProblem } from './query/migrate';
 import { timeGrid } from './query/timeGrid';
 import { DEFAULT_MAX_SERIES, InfraDriftOptions, InfraDriftQuery } from './types';
 
@@ -46,7 +46,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
   }
 
   getDefaultQuery(): Partial<InfraDriftQuery> {
-    return withDefaults({ refId: 'A' });
+    return migrateQuery({ refId: 'A' });
   }
 
   filterQuery(query: InfraDriftQuery): boolean {
@@ -54,11 +54,11 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
   }
 
   interpolateVariablesInQueries(queries: InfraDriftQuery[], scopedVars: ScopedVars): InfraDriftQuery[] {
-    return queries.map((q) => interpolateQuery(withDefaults(q), getTemplateSrv(), scopedVars));
+    return queries.map((q) => interpolateQuery(migrateQuery(q), getTemplateSrv(), scopedVars));
   }
 
   getQueryDisplayText(query: InfraDriftQuery): string {
-    const q = withDefaults(query);
+    const q = migrateQuery(query);
     const exprs = q.signals.filter((s) => !s.hide).map((s) => s.expr);
     return `${q.analysis.output} (${q.analysis.method}) of ${exprs.length} signal(s): ${exprs.join(' | ')}`;
   }
@@ -68,7 +68,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       // Unsubscribing (panel removed, dashboard left, time range changed) aborts the worker job.
       const abort = new AbortController();
       subscriber.next({ data: [], state: LoadingState.Loading });
-      Promise.all(request.targets.filter((t) => !t.hide).map((t) => this.runTarget(withDefaults(t), request, abort.signal)))
+      Promise.all(request.targets.filter((t) => !t.hide).map((t) => this.runTarget(migrateQuery(t), request, abort.signal)))
         .then((perTarget) => {
           subscriber.next({ data: perTarget.flat(), state: LoadingState.Done });
           subscriber.complete();
@@ -86,6 +86,10 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
   }
 
   private async runTarget(raw: InfraDriftQuery, request: DataQueryRequest<InfraDriftQuery>, signal: AbortSignal): Promise<DataFrame[]> {
+    const versionProblem = queryVersionProblem(raw);
+    if (versionProblem) {
+      throw new Error(versionProblem);
+    }
     const query = interpolateQuery(raw, getTemplateSrv(), request.scopedVars);
     const active = query.signals.filter((s) => !s.hide);
     if (active.length === 0) {

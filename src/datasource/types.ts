@@ -73,6 +73,8 @@ export interface AnalysisSpec {
 }
 
 export interface InfraDriftQuery extends DataQuery {
+  /** Version of this shape (query/migrate.ts); absent on queries saved before versioning. */
+  schemaVersion?: number;
   signals: SignalQuery[];
   analysis: AnalysisSpec;
 }

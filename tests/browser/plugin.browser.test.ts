@@ -1,12 +1,16 @@
 /**
  * The built plugin (dist/) loads the way Grafana loads it: AMD modules whose shared dependencies
- * come from the host, in both themes, without a console error.
+ * come from the host, in both themes, without a console error. The app's routed pages are served at
+ * the URLs Grafana serves them from (`/a/<app id>/...`): module.js loads them lazily (also from a CDN
+ * origin) and renders them inside PluginPage; a path that names no page says so and leads back.
  */
 import { Browser } from 'playwright-core';
 import { startSandbox, Sandbox } from '../../sandbox/server';
 import { launchChromium, openPage, screenshot } from './lib/browser';
 
 jest.setTimeout(120_000);
+
+const APP = 'a/infradrift-correlation-app';
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -82,6 +86,49 @@ it('instantiates the data source with the host DataSourceSrv; without a default 
   expect(result.type).toBe('infradrift-correlation-datasource');
   expect(result.error).toMatch(/no data source chosen, and the InfraDrift data source has no default source/);
   expect(result.test).toMatch(/Choose a default source data source/);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+describe.each(['dark', 'light'])('app route, %s theme', (theme) => {
+  it('serves the overview page at the app’s URL, inside PluginPage', async () => {
+    const { page, problems } = await openPage(browser, `${sandbox.url}${APP}?theme=${theme}`);
+    const overview = page.getByTestId('infradrift-app-root');
+    await overview.waitFor();
+    await expect(overview.textContent()).resolves.toContain('When a model degrades, InfraDrift tells you whether');
+    // The page sits in the host's PluginPage, titled by plugin.json's `includes` page for this URL.
+    const chrome = page.getByTestId('sandbox-plugin-page');
+    await expect(chrome.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Overview');
+    await expect(chrome.locator('[data-testid="infradrift-app-root"]').count()).resolves.toBe(1);
+    await screenshot(page, `app-overview-${theme}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+it('says a path under the app names no page, and its link leads to the overview without reloading', async () => {
+  const { page, problems } = await openPage(browser, `${sandbox.url}${APP}/incidents`);
+  await page.getByText('No such page').waitFor();
+  await expect(page.getByText('InfraDrift has no page at /a/infradrift-correlation-app/incidents').count()).resolves.toBe(1);
+  await screenshot(page, 'app-not-found-dark');
+  await page.evaluate(() => ((window as unknown as { beforeNavigation: boolean }).beforeNavigation = true));
+  await page.getByRole('link', { name: 'Go to the InfraDrift overview' }).click();
+  await page.getByTestId('infradrift-app-root').waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/${APP}`);
+  // Same document: the router moved, the browser did not load a new page.
+  await expect(page.evaluate(() => (window as unknown as { beforeNavigation?: boolean }).beforeNavigation)).resolves.toBe(true);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('loads the app’s lazy chunk next to module.js when the plugin is served from a CDN origin', async () => {
+  const { page, problems } = await openPage(browser, `${sandbox.url}${APP}/?cdn=${encodeURIComponent(sandbox.cdnUrl!)}`);
+  await page.getByTestId('infradrift-app-root').waitFor();
+  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  const fromCdn = scripts.filter((u) => u.startsWith(sandbox.cdnUrl!) && /\.js(\?|$)/.test(u)).map((u) => new URL(u).pathname);
+  // module.js and, beside it, the chunk holding the app's pages.
+  expect(fromCdn).toContain('/module.js');
+  expect(fromCdn.filter((p) => /^\/\d+\.js$/.test(p)).length).toBeGreaterThan(0);
   expect(problems).toEqual([]);
   await page.close();
 });

@@ -3,9 +3,11 @@ import './publicPath';
 import { PanelPlugin } from '@grafana/data';
 import { correlationFieldConfig, TIME_SERIES_MODE } from '../common/fieldConfig';
 import { LagPanel } from './LagPanel';
+import { migrateLagPanel } from './migrations';
 import { defaultLagOptions as d, LagOptions } from './types';
 
 export const plugin = new PanelPlugin<LagOptions>(LagPanel)
+  .setMigrationHandler(migrateLagPanel)
   .useFieldConfig(correlationFieldConfig)
   .setPanelOptions((builder) =>
     builder

@@ -3,10 +3,12 @@ import './publicPath';
 import { PanelPlugin } from '@grafana/data';
 import { correlationFieldConfig, TIME_SERIES_MODE } from '../common/fieldConfig';
 import { MatrixPanel } from './MatrixPanel';
+import { migrateMatrixPanel } from './migrations';
 import { defaultMatrixOptions as d, MatrixOptions } from './types';
 
 const DISPLAY = 'Display';
 export const plugin = new PanelPlugin<MatrixOptions>(MatrixPanel)
+  .setMigrationHandler(migrateMatrixPanel)
   .useFieldConfig(correlationFieldConfig)
   .setPanelOptions((builder) =>
     builder
