@@ -12,7 +12,7 @@ import http from 'http';
 import path from 'path';
 import { Browser } from 'playwright-core';
 import { startDemoStack, DemoStack } from '../../sandbox/demo/stack';
-import { launchChromium, openPage, screenshot } from './lib/browser';
+import { launchChromium, openPage, screenshot, SCREENSHOT_DIR } from './lib/browser';
 
 jest.setTimeout(150_000);
 
@@ -242,6 +242,13 @@ describe('npm run demo', () => {
     expect(cell.r).toBeGreaterThan(0.7);
     expect(await page.locator('#demo').textContent()).toContain('incident cache-eviction-storm');
     await screenshot(page, 'demo-cache-eviction');
+    // For Grafana's catalog (plugin.json screenshots, copied to src/img/screenshots/): the dashboard down to
+    // the InfraDrift row, and the matrix and the lag panel alone.
+    const lags = (await page.locator('#demo-panel-7').boundingBox())!;
+    const clip = { x: 0, y: 0, width: 1600, height: Math.ceil(lags.y + lags.height + 16) };
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'demo-cache-eviction-top.png'), clip });
+    await screenshot(page, 'demo-cache-eviction-matrix', '#demo-panel-6');
+    await screenshot(page, 'demo-cache-eviction-lags', '#demo-panel-7');
     expect(problems).toEqual([]);
     await page.close();
 
