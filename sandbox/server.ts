@@ -9,11 +9,15 @@
  *   second port (optional)        dist/ again, from another origin, with CORS: a CDN stand-in
  *
  * `?csp=no-blob-worker` on the page URL sends a Content-Security-Policy that forbids blob: workers.
+ * Every handler runs inside `safeHandler`: a URL that does not decode answers 400, a sandbox bug 500,
+ * and the process (in the demo, the one that owns Prometheus) carries on.
  */
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { AddressInfo } from 'net';
+import { pipeline } from 'stream/promises';
+import { safeHandler } from '../simulator/server/safeHandler';
 import { buildHost } from './build';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -57,21 +61,24 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-function sendFile(res: http.ServerResponse, file: string, headers: Record<string, string> = {}) {
+async function sendFile(res: http.ServerResponse, file: string, headers: Record<string, string> = {}): Promise<void> {
   const resolved = path.resolve(file);
-  fs.stat(resolved, (err, stat) => {
-    if (err || !stat.isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain', ...headers });
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(resolved)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-      ...headers,
-    });
-    fs.createReadStream(resolved).pipe(res);
+  const stat = await fs.promises.stat(resolved).catch(() => undefined);
+  if (!stat?.isFile()) {
+    return notFound(res, headers);
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[path.extname(resolved)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    ...headers,
   });
+  // A read error after the headers (file removed, unreadable) rejects here and cuts the response.
+  await pipeline(fs.createReadStream(resolved), res);
+}
+
+function notFound(res: http.ServerResponse, headers: Record<string, string> = {}): void {
+  res.writeHead(404, { 'content-type': 'text/plain', ...headers });
+  res.end('not found');
 }
 
 /** Maps a URL path under `prefix` to a file under `dir`, refusing anything that escapes `dir`. */
@@ -81,17 +88,34 @@ function under(dir: string, prefix: string, urlPath: string): string | undefined
   return file.startsWith(dir + path.sep) ? file : undefined;
 }
 
-function proxy(target: string, req: http.IncomingMessage, res: http.ServerResponse, strip: string) {
+function proxy(target: string, req: http.IncomingMessage, res: http.ServerResponse, strip: string): Promise<void> {
   const url = new URL(req.url!.slice(strip.length), target.endsWith('/') ? target : target + '/');
-  const upstream = http.request(url, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } }, (up) => {
-    res.writeHead(up.statusCode ?? 502, { 'content-type': up.headers['content-type'] ?? 'application/json' });
-    up.pipe(res);
+  return new Promise((resolve, reject) => {
+    const upstream = http.request(
+      url,
+      { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' } },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, { 'content-type': up.headers['content-type'] ?? 'application/json' });
+        pipeline(up, res).then(resolve, reject);
+      }
+    );
+    upstream.on('error', (error) => {
+      if (res.headersSent) {
+        return reject(error);
+      }
+      // In the shape of a Prometheus API error, as Grafana's proxy answers when the data source is down.
+      res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'error', errorType: 'proxy', error: error.message }), resolve);
+    });
+    req.pipe(upstream);
   });
-  upstream.on('error', (error) => {
-    res.writeHead(502, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: 'error', errorType: 'proxy', error: error.message }));
-  });
-  req.pipe(upstream);
+}
+
+/** A 500 is a sandbox bug: say it where the developer looks. */
+function logServerError(error: unknown, req: http.IncomingMessage): void {
+  process.stderr.write(
+    `sandbox: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}\n`
+  );
 }
 
 function listen(server: http.Server, port: number): Promise<number> {
@@ -99,6 +123,70 @@ function listen(server: http.Server, port: number): Promise<number> {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
+}
+
+/** The sandbox's main origin: the host page, the plugin, Grafana's assets, the Prometheus proxy. */
+export function createSandboxServer(options: SandboxOptions, hostFile: string, cdnUrl?: string): http.Server {
+  return http.createServer(
+    safeHandler(async (req, res) => {
+      const url = new URL(req.url!, 'http://x');
+      const p = url.pathname;
+      if (p === '/' || p === '/index.html' || p.startsWith('/a/')) {
+        const headers: Record<string, string> = {};
+        if (url.searchParams.get('csp') === 'no-blob-worker') {
+          // Like a Grafana with a strict content_security_policy: scripts from our origins, no blob: workers.
+          headers['content-security-policy'] =
+            `default-src 'self' ${cdnUrl ?? ''}; script-src 'self' ${cdnUrl ?? ''} 'unsafe-eval'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${cdnUrl ?? ''}; connect-src 'self' ${cdnUrl ?? ''}`;
+        }
+        return sendFile(res, path.join(PUBLIC, 'index.html'), headers);
+      }
+      if (p === '/favicon.ico') {
+        return sendFile(res, path.join(ROOT, 'src', 'img', 'logo.svg'), { 'content-type': 'image/svg+xml' });
+      }
+      if (p === '/public/build/img/icons/unicons/spinner.svg') {
+        // Grafana serves its spinner from its own assets; @grafana/ui's package does not ship it.
+        res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+        res.end(SPINNER_SVG);
+        return;
+      }
+      if (p.startsWith('/public/build/img/icons/')) {
+        const file = under(GRAFANA_ICONS, '/public/build/img/icons/', p);
+        return file ? sendFile(res, file) : notFound(res);
+      }
+      const inter = /^\/public\/fonts\/inter\/Inter-(\w+)\.woff2$/.exec(p);
+      if (inter && INTER_WEIGHTS[inter[1]]) {
+        return sendFile(res, path.join(INTER, `inter-latin-${INTER_WEIGHTS[inter[1]]}-normal.woff2`));
+      }
+      if (p === '/host.js') {
+        return sendFile(res, hostFile);
+      }
+      if (p.startsWith(PLUGIN_PREFIX)) {
+        const file = under(DIST, PLUGIN_PREFIX, p);
+        return file ? sendFile(res, file) : notFound(res);
+      }
+      if (p.startsWith('/api/prom/') && options.prometheusUrl) {
+        return proxy(options.prometheusUrl, req, res, '/api/prom/');
+      }
+      for (const [prefix, dir] of Object.entries(options.staticDirs ?? {})) {
+        if (p.startsWith(prefix)) {
+          const file = under(path.resolve(dir), prefix, p);
+          return file ? sendFile(res, file) : notFound(res);
+        }
+      }
+      return notFound(res);
+    }, logServerError)
+  );
+}
+
+/** dist/ from another origin with CORS, as a CDN serves plugin assets. */
+function createCdnServer(): http.Server {
+  return http.createServer(
+    safeHandler(async (req, res) => {
+      const cors = { 'access-control-allow-origin': '*' };
+      const file = under(DIST, '/', new URL(req.url!, 'http://x').pathname);
+      return file ? sendFile(res, file, cors) : notFound(res, cors);
+    }, logServerError)
+  );
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -110,63 +198,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   let cdnUrl: string | undefined;
   if (options.cdnPort !== undefined) {
-    const cdn = http.createServer((req, res) => {
-      const cors = { 'access-control-allow-origin': '*' };
-      const urlPath = new URL(req.url!, 'http://x').pathname;
-      const file = under(DIST, '/', urlPath);
-      return file ? sendFile(res, file, cors) : res.writeHead(404, cors).end();
-    });
+    const cdn = createCdnServer();
     const cdnPort = await listen(cdn, options.cdnPort);
     servers.push(cdn);
     cdnUrl = `http://127.0.0.1:${cdnPort}/`;
   }
 
-  const main = http.createServer((req, res) => {
-    const url = new URL(req.url!, 'http://x');
-    const p = url.pathname;
-    if (p === '/' || p === '/index.html' || p.startsWith('/a/')) {
-      const headers: Record<string, string> = {};
-      if (url.searchParams.get('csp') === 'no-blob-worker') {
-        // Like a Grafana with a strict content_security_policy: scripts from our origins, no blob: workers.
-        headers['content-security-policy'] = `default-src 'self' ${cdnUrl ?? ''}; script-src 'self' ${cdnUrl ?? ''} 'unsafe-eval'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${cdnUrl ?? ''}; connect-src 'self' ${cdnUrl ?? ''}`;
-      }
-      return sendFile(res, path.join(PUBLIC, 'index.html'), headers);
-    }
-    if (p === '/favicon.ico') {
-      return sendFile(res, path.join(ROOT, 'src', 'img', 'logo.svg'), { 'content-type': 'image/svg+xml' });
-    }
-    if (p === '/public/build/img/icons/unicons/spinner.svg') {
-      // Grafana serves its spinner from its own assets; @grafana/ui's package does not ship it.
-      res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
-      return res.end(SPINNER_SVG);
-    }
-    if (p.startsWith('/public/build/img/icons/')) {
-      const file = under(GRAFANA_ICONS, '/public/build/img/icons/', p);
-      return file ? sendFile(res, file) : res.writeHead(404).end();
-    }
-    const inter = /^\/public\/fonts\/inter\/Inter-(\w+)\.woff2$/.exec(p);
-    if (inter && INTER_WEIGHTS[inter[1]]) {
-      return sendFile(res, path.join(INTER, `inter-latin-${INTER_WEIGHTS[inter[1]]}-normal.woff2`));
-    }
-    if (p === '/host.js') {
-      return sendFile(res, hostFile);
-    }
-    if (p.startsWith(PLUGIN_PREFIX)) {
-      const file = under(DIST, PLUGIN_PREFIX, p);
-      return file ? sendFile(res, file) : res.writeHead(404).end();
-    }
-    if (p.startsWith('/api/prom/') && options.prometheusUrl) {
-      return proxy(options.prometheusUrl, req, res, '/api/prom/');
-    }
-    for (const [prefix, dir] of Object.entries(options.staticDirs ?? {})) {
-      if (p.startsWith(prefix)) {
-        const file = under(path.resolve(dir), prefix, p);
-        return file ? sendFile(res, file) : res.writeHead(404).end();
-      }
-    }
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('not found');
-  });
+  const main = createSandboxServer(options, hostFile, cdnUrl);
   const port = await listen(main, options.port ?? 0);
   servers.push(main);
 
@@ -182,7 +220,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 if (require.main === module) {
   const port = Number(process.env.SANDBOX_PORT ?? 3001);
-  startSandbox({ port, cdnPort: process.env.SANDBOX_CDN_PORT ? Number(process.env.SANDBOX_CDN_PORT) : undefined, prometheusUrl: process.env.PROMETHEUS_URL })
+  startSandbox({
+    port,
+    cdnPort: process.env.SANDBOX_CDN_PORT ? Number(process.env.SANDBOX_CDN_PORT) : undefined,
+    prometheusUrl: process.env.PROMETHEUS_URL,
+  })
     .then((s) => {
       process.stdout.write(`InfraDrift sandbox: ${s.url}?view=gallery (dark) and ${s.url}?view=gallery&theme=light\n`);
     })

@@ -3,7 +3,7 @@
  * binary), the live simulator in this process, and the sandbox serving the provisioned dashboard.
  * `sandbox/demo/run.ts` is the command; the browser test starts the same stack.
  */
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { startSandbox } from '../server';
+import { alive, DemoCleanup } from './cleanup';
 import { writeBackfill } from '../../simulator/server/backfill';
 import { startLiveServer } from '../../simulator/server/server';
 import { demoTimeline, DemoTimelineOptions } from '../../simulator/server/timeline';
@@ -26,6 +27,10 @@ export interface DemoStackOptions {
   port?: number;
   timeline?: Partial<DemoTimelineOptions>;
   log?: (line: string) => void;
+  /** Aborting stops the start-up (or the started stack) and cleans up; startDemoStack then rejects. */
+  signal?: AbortSignal;
+  /** Hears that Prometheus exited on its own after the start: the demo is of no use any more. */
+  onChildExit?: (message: string) => void;
 }
 
 export interface DemoStack {
@@ -34,6 +39,8 @@ export interface DemoStack {
   sandboxUrl: string;
   prometheusUrl: string;
   simulatorUrl: string;
+  /** The temporary folder (Prometheus's data, the page's config), removed by stop(). */
+  dir: string;
   /** Child processes still running (Prometheus). */
   pids(): number[];
   stop(): Promise<void>;
@@ -82,31 +89,16 @@ function httpOk(url: string): Promise<boolean> {
   });
 }
 
-const alive = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
-
-/** Stops a child by PID: SIGTERM, then SIGKILL after `graceMs`. */
-async function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
-  if (!alive(child)) {
-    return;
-  }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => alive(child) && child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
-}
-
-function run(children: Set<ChildProcess>, cmd: string, args: string[]): Promise<void> {
+function run(cleanup: DemoCleanup, cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    children.add(child);
+    cleanup.addChild(child);
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      children.delete(child);
-      return code === 0 ? resolve() : reject(new Error(`${cmd} failed (${code ?? signal}): ${stderr.trim().slice(-2000)}`));
-    });
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} failed (${code ?? signal}): ${stderr.trim().slice(-2000)}`))
+    );
   });
 }
 
@@ -116,34 +108,38 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
   if (missing) {
     throw new Error(missing);
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infradrift-demo-'));
-  const children = new Set<ChildProcess>();
-  const closers: Array<() => Promise<void>> = [];
-  const stop = async () => {
-    for (const close of closers.splice(0).reverse()) {
-      await close().catch(() => undefined);
-    }
-    await Promise.all([...children].map((c) => stopChild(c)));
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
+  const signal = opts.signal;
+  signal?.throwIfAborted();
+  const cleanup = new DemoCleanup(fs.mkdtempSync(path.join(os.tmpdir(), 'infradrift-demo-')));
+  const { dir } = cleanup;
+  signal?.addEventListener('abort', () => void cleanup.stop(), { once: true });
+  // Checked after every wait: once aborted, start nothing more (the clean-up has begun).
+  const check = () => signal?.throwIfAborted();
   try {
     const timeline = demoTimeline({ anchor: Date.now(), ...opts.timeline });
-    log(`history ${new Date(timeline.start).toISOString()} .. ${new Date(timeline.anchor).toISOString()}: simulating and backfilling`);
+    log(`temporary data in ${dir}`);
+    log(
+      `history ${new Date(timeline.start).toISOString()} .. ${new Date(timeline.anchor).toISOString()}: simulating and backfilling`
+    );
     const om = path.join(dir, 'history.om');
     const out = fs.createWriteStream(om);
     await writeBackfill(timeline, out);
     await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    check();
     const data = path.join(dir, 'data');
-    await run(children, 'promtool', ['tsdb', 'create-blocks-from', 'openmetrics', om, data]);
+    await run(cleanup, 'promtool', ['tsdb', 'create-blocks-from', 'openmetrics', om, data]);
+    check();
     fs.rmSync(om);
 
     const simulator = await startLiveServer({ timeline, port: 0 });
-    closers.push(() => simulator.close());
+    cleanup.addCloser(() => simulator.close());
+    check();
     const simulatorHost = new URL(simulator.url).host;
     const config = fs.readFileSync(PROMETHEUS_CONFIG, 'utf8').replace(COMPOSE_SIMULATOR_TARGET, simulatorHost);
     fs.writeFileSync(path.join(dir, 'prometheus.yml'), config);
 
     const promPort = await freePort();
+    check();
     const prometheusUrl = `http://127.0.0.1:${promPort}/`;
     const prometheus = spawn(
       'prometheus',
@@ -156,41 +152,62 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] }
     );
-    children.add(prometheus);
-    prometheus.once('exit', () => children.delete(prometheus));
+    cleanup.addChild(prometheus);
     let promErr = '';
     prometheus.stderr!.on('data', (d) => (promErr = (promErr + d).slice(-4000)));
     const deadline = Date.now() + 60_000;
     while (!(await httpOk(`${prometheusUrl}-/ready`))) {
+      check();
       if (!alive(prometheus) || Date.now() > deadline) {
         throw new Error(`prometheus did not start: ${promErr.trim()}`);
       }
       await new Promise((r) => setTimeout(r, 250));
     }
 
+    check();
     const web = path.join(dir, 'web');
     fs.mkdirSync(web);
     fs.writeFileSync(
       path.join(web, 'config.json'),
-      JSON.stringify({ simulatorUrl: simulator.url, dashboard: '/provisioning/dashboards/ml-service.json', datasources: provisionedDataSources() })
+      JSON.stringify({
+        simulatorUrl: simulator.url,
+        dashboard: '/provisioning/dashboards/ml-service.json',
+        datasources: provisionedDataSources(),
+      })
     );
     const sandbox = await startSandbox({
       port: await freePort(opts.port ?? 3001),
       prometheusUrl,
       // uPlot's stylesheet: Grafana's own CSS carries it, the sandbox host bundles no CSS.
-      staticDirs: { '/demo-files/': web, '/provisioning/': PROVISIONING, '/vendor/uplot/': path.join(ROOT, 'node_modules', 'uplot', 'dist') },
+      staticDirs: {
+        '/demo-files/': web,
+        '/provisioning/': PROVISIONING,
+        '/vendor/uplot/': path.join(ROOT, 'node_modules', 'uplot', 'dist'),
+      },
     });
-    closers.push(() => sandbox.close());
+    cleanup.addCloser(() => sandbox.close());
+    check();
+    if (!alive(prometheus)) {
+      throw new Error(`prometheus exited during the start: ${promErr.trim()}`);
+    }
+    prometheus.once('exit', (code, sig) => {
+      if (!cleanup.stopped) {
+        opts.onChildExit?.(
+          `Prometheus (pid ${prometheus.pid}) exited on its own (${code ?? sig}): ${promErr.trim().slice(-500)}`
+        );
+      }
+    });
     return {
       url: `${sandbox.url}?view=demo`,
       sandboxUrl: sandbox.url,
       prometheusUrl,
       simulatorUrl: simulator.url,
-      pids: () => [...children].filter(alive).map((c) => c.pid!),
-      stop,
+      dir,
+      pids: () => cleanup.pids(),
+      stop: () => cleanup.stop(),
     };
   } catch (error) {
-    await stop();
+    await cleanup.stop();
     throw error;
   }
 }

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LiveExporter } from './exporter';
+import { safeHandler } from './safeHandler';
 import type { DemoTimeline } from './timeline';
 
 export interface LiveServerOptions {
@@ -53,7 +54,7 @@ export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServ
   advance();
   const timer = setInterval(advance, Math.max(50, Math.min(1000, stepMs / speed / 4)));
 
-  const server = http.createServer((req, res) => {
+  const handle: http.RequestListener = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (req.method !== 'GET') {
       res.writeHead(405).end();
@@ -86,7 +87,8 @@ export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServ
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /metrics, /healthz or /incidents\n');
-  });
+  };
+  const server = http.createServer(safeHandler(handle));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());

@@ -3,14 +3,16 @@
  * backfilled by the demo's own code: every panel's queries (InfraDrift and Prometheus) return data
  * without error. Then `npm run demo` as a user runs it: start, wait for the URL, find the matrix of
  * the cache-eviction incident in Chromium, Ctrl-C, and check that no process it started is left.
+ * Then every other way the demo can end (SIGTERM, a closed terminal, an uncaught error, Prometheus
+ * dying), each leaving no process and no temporary data, and its survival of malformed URLs.
  */
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, spawn, spawnSync } from 'child_process';
 import fs from 'fs';
-import os from 'os';
+import http from 'http';
 import path from 'path';
 import { Browser } from 'playwright-core';
 import { startDemoStack, DemoStack } from '../../sandbox/demo/stack';
-import { launchChromium, openPage, screenshot } from './lib/browser';
+import { launchChromium, openPage, screenshot, SCREENSHOT_DIR } from './lib/browser';
 
 jest.setTimeout(150_000);
 
@@ -99,53 +101,139 @@ const isAlive = (pid: number) => {
   }
 };
 
+const commandLine = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+};
+
+/** A raw GET, the path sent as written (fetch would normalize it). */
+function status(base: string, urlPath: string): Promise<number> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: hostname, port, path: urlPath }, (res) => (res.resume(), resolve(res.statusCode!)))
+      .on('error', reject);
+  });
+}
+
+interface RunningDemo {
+  npm: ChildProcess;
+  url: string;
+  simulatorUrl: string;
+  /** Its temporary folder, as it says at the start. */
+  dir: string;
+  /** Every process under npm once started: the runner, Prometheus, esbuild's service. */
+  tree: number[];
+  /** npm and its tree with their command lines at the start. */
+  commands: Map<number, string>;
+  output: () => string;
+  /** npm's exit code, or the signal that ended it. */
+  exited: Promise<string>;
+  /** Once every process writing to npm's output (npm, the runner) has closed it. */
+  closed: Promise<void>;
+}
+
+const FAULT = path.join(__dirname, 'lib', 'faultOnSignal.cjs');
+
 describe('npm run demo', () => {
-  let demo: ChildProcess | undefined;
+  const started: RunningDemo[] = [];
 
   afterAll(() => {
-    if (demo?.pid && isAlive(demo.pid)) {
-      process.kill(-demo.pid, 'SIGKILL');
+    // After a failed test only: a PID still running the command it ran at the start is still ours.
+    for (const demo of started) {
+      for (const [pid, command] of demo.commands) {
+        if (commandLine(pid) === command) {
+          process.kill(pid, 'SIGKILL');
+        }
+      }
+      fs.rmSync(demo.dir, { recursive: true, force: true });
     }
   });
 
-  it('starts, shows the cache-eviction matrix, and leaves nothing behind on Ctrl-C', async () => {
+  /** `npm run demo` as a user runs it, in its own process group as a terminal's foreground job. */
+  async function startDemo(env: Record<string, string> = {}): Promise<RunningDemo> {
     // The build is the test run's own step (`npm run build` before the browser tests).
-    demo = spawn('npm', ['run', 'demo', '--silent'], {
+    const npm = spawn('npm', ['run', 'demo', '--silent'], {
       cwd: ROOT,
-      env: { ...process.env, DEMO_SKIP_BUILD: '1', DEMO_PORT: '0' },
-      detached: true, // own process group, so Ctrl-C can be sent to all of it as a terminal does
+      env: { ...process.env, DEMO_SKIP_BUILD: '1', DEMO_PORT: '0', ...env },
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    demo.stdout!.on('data', (d) => (output += d));
-    demo.stderr!.on('data', (d) => (output += d));
-    const url = await new Promise<string>((resolve, reject) => {
+    npm.stdout!.on('data', (d) => (output += d));
+    npm.stderr!.on('data', (d) => (output += d));
+    const exited = new Promise<string>((resolve) =>
+      npm.once('exit', (code, signal) => resolve(String(code ?? signal)))
+    );
+    await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL within 90 s:\n${output}`)), 90_000);
-      const check = () => {
-        const m = /InfraDrift demo: (\S+)/.exec(output);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      };
-      demo!.stdout!.on('data', check);
-      demo!.once('exit', (code) => reject(new Error(`demo exited (${code}):\n${output}`)));
+      npm.stdout!.on('data', () => /InfraDrift demo: /.test(output) && (clearTimeout(timer), resolve()));
+      void exited.then((code) => reject(new Error(`demo exited (${code}):\n${output}`)));
     });
-    const tree = descendants(demo.pid!);
-    expect(tree.length).toBeGreaterThan(0);
+    const closed = new Promise<void>((resolve) => npm.once('close', () => resolve()));
+    const tree = descendants(npm.pid!);
+    const demo: RunningDemo = {
+      npm,
+      url: /InfraDrift demo: (\S+)/.exec(output)![1],
+      simulatorUrl: /simulator (\S+)metrics/.exec(output)![1],
+      dir: /temporary data in (\S+)/.exec(output)![1],
+      tree,
+      commands: new Map([npm.pid!, ...tree].map((pid) => [pid, commandLine(pid)])),
+      output: () => output,
+      exited,
+      closed,
+    };
+    started.push(demo);
+    expect(fs.existsSync(demo.dir)).toBe(true);
+    return demo;
+  }
 
-    const { page, problems } = await openPage(browser, `${url}&incident=cache-eviction-storm`, { width: 1600, height: 1000 });
+  /** The one process of the tree whose command line matches. */
+  function processOf(demo: RunningDemo, pattern: RegExp): number {
+    const pids = demo.tree.filter((pid) => pattern.test(commandLine(pid)));
+    expect(pids).toHaveLength(1);
+    return pids[0];
+  }
+
+  /** No process of the demo's tree alive, none that uses its folder (pgrep), and no folder. */
+  async function expectNothingLeft(demo: RunningDemo): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while ([demo.npm.pid!, ...demo.tree].some(isAlive) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect([demo.npm.pid!, ...demo.tree].filter(isAlive).map(commandLine)).toEqual([]);
+    expect(spawnSync('pgrep', ['-a', '-f', demo.dir], { encoding: 'utf8' }).stdout).toBe('');
+    expect(fs.existsSync(demo.dir)).toBe(false);
+    await demo.closed;
+    expect(demo.output()).toMatch(/stopped, temporary data removed/);
+  }
+
+  it('starts, shows the cache-eviction matrix, and leaves nothing behind on Ctrl-C', async () => {
+    const demo = await startDemo();
+    const { page, problems } = await openPage(browser, `${demo.url}&incident=cache-eviction-storm`, {
+      width: 1600,
+      height: 1000,
+    });
     const matrix = page.locator('#demo-panel-6');
     await matrix.locator('[data-testid="infradrift-matrix-grid"]').waitFor({ timeout: 30_000 });
     const states = await panelStates(page);
-    expect(states.find((s) => s.id === 'demo-panel-6')).toMatchObject({ type: 'infradrift-matrix-panel', frames: 1, error: '' });
+    expect(states.find((s) => s.id === 'demo-panel-6')).toMatchObject({
+      type: 'infradrift-matrix-panel',
+      frames: 1,
+      error: '',
+    });
     // The matrix is drawn on a canvas: read the answer from the frame it drew (model rows x infra columns).
     expect(await matrix.locator('[role="grid"]').getAttribute('aria-colcount')).toBe('8');
     const cell = await page.evaluate(() => {
       const frame = (window as any).demoFrames[6][0];
       const names = frame.schema.fields.map((f: { name: string }) => f.name);
       const col = (n: string) => frame.data.values[names.indexOf(n)];
-      const i = col('row').findIndex((r: string, k: number) => r.includes('user_ctr_7d') && col('column')[k] === 'cache miss ratio');
+      const i = col('row').findIndex(
+        (r: string, k: number) => r.includes('user_ctr_7d') && col('column')[k] === 'cache miss ratio'
+      );
       return { r: col('r')[i], q: col('q')[i] };
     });
     // Cache misses and the drift of a cache-backed feature move together in this incident (r ~0.84 here).
@@ -154,22 +242,66 @@ describe('npm run demo', () => {
     expect(cell.r).toBeGreaterThan(0.7);
     expect(await page.locator('#demo').textContent()).toContain('incident cache-eviction-storm');
     await screenshot(page, 'demo-cache-eviction');
+    // For Grafana's catalog (plugin.json screenshots, copied to src/img/screenshots/): the dashboard down to
+    // the InfraDrift row, and the matrix and the lag panel alone.
+    const lags = (await page.locator('#demo-panel-7').boundingBox())!;
+    const clip = { x: 0, y: 0, width: 1600, height: Math.ceil(lags.y + lags.height + 16) };
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'demo-cache-eviction-top.png'), clip });
+    await screenshot(page, 'demo-cache-eviction-matrix', '#demo-panel-6');
+    await screenshot(page, 'demo-cache-eviction-lags', '#demo-panel-7');
     expect(problems).toEqual([]);
     await page.close();
 
-    const tmpBefore = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('infradrift-demo-'));
-    expect(tmpBefore.length).toBeGreaterThan(0);
-    const exited = new Promise<string>((resolve) => demo!.once('exit', (code, signal) => resolve(String(code ?? signal))));
-    process.kill(-demo.pid!, 'SIGINT'); // what Ctrl-C in a terminal does: the whole foreground group
+    process.kill(-demo.npm.pid!, 'SIGINT'); // what Ctrl-C in a terminal does: the whole foreground group
     // npm itself dies of the SIGINT (as in a terminal); the demo process then finishes its clean-up.
-    expect(['0', 'SIGINT']).toContain(await exited);
-    const deadline = Date.now() + 20_000;
-    while ([demo.pid!, ...tree].some(isAlive) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    expect([demo.pid!, ...tree].filter(isAlive)).toEqual([]);
-    expect(output).toMatch(/stopped, temporary data removed/);
-    const tmpAfter = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('infradrift-demo-'));
-    expect(tmpAfter.filter((d) => tmpBefore.includes(d))).toEqual([]);
+    expect(['0', 'SIGINT']).toContain(await demo.exited);
+    await expectNothingLeft(demo);
+  });
+
+  it('survives malformed URLs (a broken percent-escape used to kill it), then leaves nothing behind on SIGTERM', async () => {
+    const demo = await startDemo();
+    const sandbox = new URL('/', demo.url).href;
+    expect(await status(sandbox, '/demo-files/%E0%A4%A')).toBe(400);
+    expect(await status(sandbox, '/public/plugins/infradrift-correlation-app/%')).toBe(400);
+    expect(await status(sandbox, '//[')).toBe(400);
+    expect(await status(sandbox, '/?view=%')).toBe(200);
+    expect(await status(demo.simulatorUrl, '//[')).toBe(400);
+    // Still serving, and Prometheus still behind the proxy.
+    expect(await status(sandbox, '/demo-files/config.json')).toBe(200);
+    expect(await status(sandbox, '/api/prom/api/v1/query?query=up')).toBe(200);
+    expect(demo.tree.filter(isAlive)).toEqual(demo.tree);
+
+    // SIGTERM to npm alone, as a service manager or `kill <pid>` does: npm passes it to the demo.
+    process.kill(demo.npm.pid!, 'SIGTERM');
+    expect(await demo.exited).toBe('0');
+    expect(demo.output()).toMatch(/SIGTERM; stopping Prometheus/);
+    await expectNothingLeft(demo);
+  });
+
+  it('leaves nothing behind when its terminal closes (SIGHUP to the whole group; Prometheus alone would only reload)', async () => {
+    const demo = await startDemo();
+    process.kill(-demo.npm.pid!, 'SIGHUP');
+    await demo.exited;
+    await expectNothingLeft(demo);
+    expect(demo.output()).toMatch(/SIGHUP; stopping Prometheus/);
+  });
+
+  it('an uncaught error in the runner stops Prometheus, removes the temporary data and exits 1', async () => {
+    const demo = await startDemo({
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(FAULT)}`,
+    });
+    process.kill(processOf(demo, /sandbox\/demo\/run\.ts/), 'SIGUSR2');
+    expect(await demo.exited).toBe('1');
+    expect(demo.output()).toMatch(/unexpected error: Error: injected fault \(SIGUSR2\)/);
+    await expectNothingLeft(demo);
+  });
+
+  it('Prometheus dying on its own is said, the rest is stopped, and the demo exits 1', async () => {
+    const demo = await startDemo();
+    const prometheus = processOf(demo, /^prometheus /);
+    process.kill(prometheus, 'SIGKILL');
+    expect(await demo.exited).toBe('1');
+    expect(demo.output()).toContain(`Prometheus (pid ${prometheus}) exited on its own (SIGKILL)`);
+    await expectNothingLeft(demo);
   });
 });

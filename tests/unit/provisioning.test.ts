@@ -85,7 +85,7 @@ describe('docker-compose.yml', () => {
     }
     const pkg = JSON.parse(read('package.json'));
     expect(text).toContain(`tsx@${pkg.devDependencies.tsx}`);
-    expect(text).toContain(`prom-client@${pkg.dependencies['prom-client']}`);
+    expect(text).toContain(`prom-client@${pkg.devDependencies['prom-client']}`);
   });
 
   it('publishes the documented ports and starts Prometheus only after the backfill', () => {
