@@ -25,7 +25,12 @@ if ((${#missing[@]})); then
   fi
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# Keyed on the lock file's content, not its time: a fresh checkout or a merge makes the lock file look new
+# although nothing changed, and a needless `npm ci` costs a minute and deletes node_modules under running tools.
+stamp=node_modules/.infradrift-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f node_modules/.package-lock.json ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" >"$stamp"
 fi
