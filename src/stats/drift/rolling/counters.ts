@@ -3,7 +3,7 @@
  * the reset-adjusted counters (histogram.ts), O(B) per step for the window and for a moving baseline.
  * `incremental: false` re-walks the counters over every window instead (benchmark / test oracle).
  */
-import { alignStaticBuckets, alignStaticCategories, baselineRange, ResolvedStatic, shiftMs } from '../baseline';
+import { alignStaticBuckets, alignStaticCategories, baselineRange, shiftMs } from '../baseline';
 import {
   BucketCounters,
   parseLe,
@@ -12,18 +12,14 @@ import {
   windowCounts,
   windowCountsFromScratch,
 } from '../histogram';
-import { DriftSeriesOutput, ORDERED_METHODS, scoreBuckets } from '../score';
+import { ORDERED_METHODS, scoreBuckets } from '../score';
 import type { BucketGeometryOptions } from '../wasserstein';
 import { indexAtOrBefore, steps, sum } from './gridSteps';
-import type { DriftGrid, DriftInput, RollingOptions } from './types';
+import type { DriftInput, PipelineRun } from './types';
 
 export function rollingCounters(
   input: Extract<DriftInput, { kind: 'histogram' | 'categorical' }>,
-  grid: DriftGrid,
-  options: RollingOptions,
-  stat: ResolvedStatic | null,
-  out: DriftSeriesOutput,
-  warnings: string[]
+  { grid, options, stat, out, warnings }: PipelineRun
 ): void {
   const isHist = input.kind === 'histogram';
   const series = isHist ? input.buckets : input.counters;

@@ -34,9 +34,9 @@ export function rollingDrift(input: DriftInput, grid: DriftGrid, options: Rollin
     stat = r;
   }
   if (input.kind === 'samples') {
-    rollingSamples(input, grid, options, stat, out, warnings);
+    rollingSamples(input, { grid, options, stat, out, warnings });
   } else {
-    rollingCounters(input, grid, options, stat, out, warnings);
+    rollingCounters(input, { grid, options, stat, out, warnings });
   }
   return { ...out, warnings };
 }

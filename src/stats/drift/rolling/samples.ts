@@ -3,12 +3,12 @@
  * by binary insertion/removal as observations enter and leave; bins use binary search on the sorted
  * window. `incremental: false` re-sorts every window's samples instead (benchmark / test oracle).
  */
-import { baselineRange, ResolvedStatic } from '../baseline';
+import { baselineRange } from '../baseline';
 import { binSortedSamples, upperBound } from '../psi';
-import { DriftSeriesOutput, prepareSampleBaseline, SampleBaseline, scoreBuckets, scoreSamples } from '../score';
+import { prepareSampleBaseline, SampleBaseline, scoreBuckets, scoreSamples } from '../score';
 import { sum } from './gridSteps';
 import { TimeWindow } from './sortedWindow';
-import type { DriftGrid, DriftInput, RollingOptions } from './types';
+import type { DriftInput, PipelineRun } from './types';
 
 /** Ascending values of the observations with time in (from, to], by re-sorting (from-scratch path). */
 function sliceSorted(times: Float64Array, values: Float64Array, from: number, to: number): Float64Array {
@@ -19,11 +19,7 @@ function sliceSorted(times: Float64Array, values: Float64Array, from: number, to
 
 export function rollingSamples(
   input: Extract<DriftInput, { kind: 'samples' }>,
-  grid: DriftGrid,
-  options: RollingOptions,
-  stat: ResolvedStatic | null,
-  out: DriftSeriesOutput,
-  warnings: string[]
+  { grid, options, stat, out, warnings }: PipelineRun
 ): void {
   if (input.timestamps.length !== input.values.length) {
     warnings.push('samples: timestamps and values differ in length');

@@ -1,5 +1,5 @@
 /** Shapes shared by the rolling-drift pipelines: the grid, the inputs and the options. */
-import type { BaselineSpec } from '../baseline';
+import type { BaselineSpec, ResolvedStatic } from '../baseline';
 import type { CounterMode } from '../histogram';
 import type { DriftSeriesOutput, ScoreOptions } from '../score';
 import type { DriftMethod } from '../thresholds';
@@ -29,5 +29,14 @@ export interface RollingOptions extends ScoreOptions, BucketGeometryOptions {
 }
 
 export interface RollingDrift extends DriftSeriesOutput {
+  warnings: string[];
+}
+
+/** What rollingDrift hands to a pipeline besides its input: the static baseline if any, the scores to fill, the warnings. */
+export interface PipelineRun {
+  grid: DriftGrid;
+  options: RollingOptions;
+  stat: ResolvedStatic | null;
+  out: DriftSeriesOutput;
   warnings: string[];
 }
