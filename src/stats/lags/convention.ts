@@ -12,10 +12,8 @@ export const LAG_CONVENTION = 'r(k) = corr(A[t], B[t+k]); positive lag k means A
  * The lag of (B, A) from the lag of (A, B): r_BA(k) = r_AB(-k), so the sign flips. Works for steps,
  * seconds or milliseconds; null (no lag) stays null; never returns -0.
  */
-export function reverseLag(lag: number): number;
-export function reverseLag(lag: number | null): number | null;
-export function reverseLag(lag: number | null): number | null {
-  return lag === null ? null : -lag || 0;
+export function reverseLag<T extends number | null>(lag: T): T {
+  return (lag === null ? null : -lag || 0) as T;
 }
 
 /**
