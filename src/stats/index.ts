@@ -2,6 +2,10 @@
  * Public surface of the statistics engine (pure TypeScript; safe in a Web Worker, Node and tests).
  * Code outside src/stats imports the engine from here only (an ESLint fence enforces it), so the
  * modules behind it can move without breaking the data source, the worker, the panels or the CLI.
+ *
+ * src/stats/package.json declares the engine free of side effects: a bundle that imports a helper
+ * from here (e.g. finiteOrNull in a panel) then gets that helper only, not analyze() and everything
+ * behind it; the engine itself reaches the page only in the worker and the lazy `engine` chunk.
  */
 
 // The entry point and its contract.
