@@ -6,7 +6,7 @@
  *
  * Shape: exports `run()` like every bench/*.bench.ts; also runnable alone with `npx tsx bench/drift.bench.ts`.
  */
-import { rollingDrift, type DriftInput } from '../src/stats/drift';
+import { rollingDrift, type DriftInput } from '../src/stats';
 
 const STEPS = 10_080;
 const WINDOW = 60;

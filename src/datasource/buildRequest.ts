@@ -2,9 +2,7 @@
  * From fetched signals to one engine request (docs/engine.md), plus what the user must be told:
  * failed signals, series left out by the cap, histograms without buckets.
  */
-import type { AnalyzeRequest, SeriesInput, TransformSpec } from '../stats/contract';
-import type { DriftSeriesRequest } from '../stats/drift/analyzeDrift';
-import type { BaselineSpec } from '../stats/drift/baseline';
+import { driftSeriesId, driftSeriesName, type AnalyzeRequest, type BaselineSpec, type DriftSeriesRequest, type SeriesInput, type TransformSpec } from '../stats';
 import type { SignalInfo } from '../shared/frameContract';
 import { seriesFromFrames } from '../shared/seriesFromFrames';
 import type { SignalFrames } from './fetchSignals';
@@ -84,8 +82,8 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
           break;
         }
         const method = signal.driftMethod ?? 'psi';
-        // The engine names drift series `<name> drift (<method>)` and ids them `drift:<name>:<method>`.
-        aliases.set(`${g.name} drift (${method})`, `drift:${g.name}:${method}`);
+        // Targets, pairs and confounders may name the drift series by the label the engine gives it.
+        aliases.set(driftSeriesName(g.name, method), driftSeriesId(g.name, method));
         drift.push({
           id: g.name,
           name: g.name,
@@ -94,7 +92,7 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
           baseline,
           windowMs: (signal.windowSteps ?? DEFAULT_DRIFT_WINDOW_STEPS) * grid.stepMs,
         });
-        signals.push({ name: `drift:${g.name}:${method}`, role: 'model', signal: signal.key, labels: g.labels, expr: signal.expr, datasourceUid: f.datasourceUid });
+        signals.push({ name: driftSeriesId(g.name, method), role: 'model', signal: signal.key, labels: g.labels, expr: signal.expr, datasourceUid: f.datasourceUid });
       }
       continue;
     }

@@ -1,5 +1,5 @@
 import { DataFrame, FieldType } from '@grafana/data';
-import { leBound } from '../stats/drift/histogram';
+import { leBound } from '../stats';
 import { gridLength, type TimeGrid } from './query/timeGrid';
 
 export interface HistogramGroup {

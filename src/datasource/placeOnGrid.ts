@@ -1,4 +1,4 @@
-import type { SeriesInput } from '../stats/contract';
+import { numberOrNaN, type SeriesInput } from '../stats';
 import { gridLength, type TimeGrid } from './query/timeGrid';
 
 /**
@@ -20,7 +20,7 @@ export function placeOnGrid(series: SeriesInput, grid: TimeGrid): SeriesInput {
       return series; // off the grid or a duplicate: let the engine bucket it
     }
     const v = series.values[k];
-    values[i] = v === null || v === undefined ? NaN : Number(v);
+    values[i] = numberOrNaN(v);
   }
   const { timestamps: _dropped, ...rest } = series;
   return { ...rest, values };

@@ -1,8 +1,6 @@
 import { DataSourceJsonData } from '@grafana/data';
 import { DataQuery, DataSourceRef } from '@grafana/schema';
-import type { AdjustMethod, CorrelationMethod, Linkage } from '../stats/contract';
-import type { BaselineSpec } from '../stats/drift/baseline';
-import type { DriftMethod } from '../stats/drift/thresholds';
+import type { AdjustMethod, BaselineSpec, CorrelationMethod, DriftMethod, Linkage } from '../stats';
 
 /** What a signal's expression returns, which decides how InfraDrift reads it. */
 export type SignalKind = 'gauge' | 'counter' | 'histogram';

@@ -4,7 +4,7 @@
  * one conversion path and one format.
  */
 import { DataFrame, FieldType, createDataFrame, QueryResultMetaNotice } from '@grafana/data';
-import type { AnalyzeResult, EngineWarning } from '../stats/contract';
+import { driftSeriesName, finiteOrNull, isDriftSeriesId, LAG_CONVENTION, type AnalyzeResult, type EngineWarning } from '../stats';
 import {
   DriftMeta,
   FRAME_CONTRACT_VERSION,
@@ -29,8 +29,6 @@ export interface FrameOptions {
   notices?: QueryResultMetaNotice[];
 }
 
-const toNumber = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
-
 /** id -> display name, built once (results can hold hundreds of series). */
 function seriesNames(result: AnalyzeResult): (id: string) => string {
   const names = new Map(result.series.map((s) => [s.id, s.name]));
@@ -38,7 +36,7 @@ function seriesNames(result: AnalyzeResult): (id: string) => string {
 }
 
 function signalFor(signals: SignalInfo[], id: string): SignalInfo {
-  return signals.find((s) => s.name === id) ?? { name: id, role: id.startsWith('drift:') ? 'model' : 'infra', signal: '', labels: {} };
+  return signals.find((s) => s.name === id) ?? { name: id, role: isDriftSeriesId(id) ? 'model' : 'infra', signal: '', labels: {} };
 }
 
 function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFrame | undefined {
@@ -75,9 +73,9 @@ function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFrame | und
       columnNames[k] = signals[j].name;
       const lk = lagPos[i] >= 0 && lagPos[j] >= 0 ? lagPos[i] * L + lagPos[j] : -1;
       if (lk >= 0) {
-        const lag = toNumber(result.lags?.bestLagMatrix?.[lk]);
+        const lag = finiteOrNull(result.lags?.bestLagMatrix?.[lk]);
         bestLag[k] = lag === null ? null : lag * stepS;
-        rAtBestLag[k] = toNumber(result.lags?.bestRMatrix?.[lk]);
+        rAtBestLag[k] = finiteOrNull(result.lags?.bestRMatrix?.[lk]);
       }
     }
   }
@@ -108,7 +106,7 @@ function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFrame | und
     adjust: corr?.adjust ?? 'fdr_bh',
     controls: useP ? result.partial!.controls.map(nameOf) : [],
     stepMs: result.grid?.stepMs ?? 0,
-    lagConvention: result.lags?.convention ?? 'r(k) = corr(A[t], B[t+k]); positive lag k means A leads B by k steps',
+    lagConvention: result.lags?.convention ?? LAG_CONVENTION,
   };
   const number = (name: string, values: Array<number | null>, config = {}) => ({ name, type: FieldType.number, values, config });
   return createDataFrame({
@@ -163,7 +161,7 @@ function lagFrames(result: AnalyzeResult, opts: FrameOptions): DataFrame[] {
         meta: { preferredVisualisationType: 'table', custom },
         fields: [
           { name: LagField.Lag, type: FieldType.number, values: lagValues, config: { unit: 's' } },
-          { name: LagField.R, type: FieldType.number, values: pair.r!.map(toNumber), config: { min: -1, max: 1, displayName: `r(${custom.a}, ${custom.b})` } },
+          { name: LagField.R, type: FieldType.number, values: pair.r!.map(finiteOrNull), config: { min: -1, max: 1, displayName: `r(${custom.a}, ${custom.b})` } },
           { name: LagField.BandLow, type: FieldType.number, values: lagValues.map(() => (band === null ? null : -band)) },
           { name: LagField.BandHigh, type: FieldType.number, values: lagValues.map(() => band) },
         ],
@@ -196,7 +194,7 @@ function driftFrames(result: AnalyzeResult, opts: FrameOptions): DataFrame[] {
         meta: { preferredVisualisationType: 'graph', custom },
         fields: [
           { name: 'Time', type: FieldType.time, values: times },
-          { name: m.method, type: FieldType.number, values: m.scores.map(toNumber), labels: { signal: s.name, method: m.method }, config: { displayName: `${s.name} drift (${m.method})` } },
+          { name: m.method, type: FieldType.number, values: m.scores.map(finiteOrNull), labels: { signal: s.name, method: m.method }, config: { displayName: driftSeriesName(s.name, m.method) } },
         ],
       });
     })
@@ -215,7 +213,7 @@ function alignedFrames(result: AnalyzeResult, opts: FrameOptions): DataFrame[] {
         meta: { preferredVisualisationType: 'graph', custom: { kind: FrameKind.Aligned, version: FRAME_CONTRACT_VERSION, role: info.role, transforms: s.transforms } },
         fields: [
           { name: 'Time', type: FieldType.time, values: times },
-          { name: 'Value', type: FieldType.number, values: s.values!.map(toNumber), labels: info.labels, config: { displayName: s.name } },
+          { name: 'Value', type: FieldType.number, values: s.values!.map(finiteOrNull), labels: info.labels, config: { displayName: s.name } },
         ],
       });
     });

@@ -1,5 +1,5 @@
 import { DataFrame, FieldType, getFieldDisplayName } from '@grafana/data';
-import type { SeriesInput } from '../stats/contract';
+import { copyToFloat64, type SeriesInput } from '../stats';
 import type { SignalInfo } from './frameContract';
 
 export interface ExtractedSeries {
@@ -12,16 +12,6 @@ interface Defaults {
   signal?: string;
   expr?: string;
   datasourceUid?: string;
-}
-
-/** Copies array-like values into a Float64Array; null/undefined become NaN (missing). Plain loop: hot path. */
-function toFloat64(values: ArrayLike<unknown>): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    out[i] = v === null || v === undefined ? NaN : Number(v);
-  }
-  return out;
 }
 
 /**
@@ -42,7 +32,7 @@ export function seriesFromFrames(
     if (!time) {
       continue;
     }
-    const timestamps = toFloat64(time.values);
+    const timestamps = copyToFloat64(time.values);
     for (const field of frame.fields) {
       if (field.type !== FieldType.number) {
         continue;
@@ -54,7 +44,7 @@ export function seriesFromFrames(
         name = `${base} (${k})`;
       }
       taken.add(name);
-      out.series.push({ id: name, name, timestamps: timestamps.slice(), values: toFloat64(field.values) });
+      out.series.push({ id: name, name, timestamps: timestamps.slice(), values: copyToFloat64(field.values) });
       out.signals.push({
         name,
         role: defaults.role ?? 'infra',

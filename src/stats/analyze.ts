@@ -19,7 +19,7 @@ import { analyzeDrift, appendDriftSeries } from './drift/analyzeDrift';
 import { CancelledError } from './util/cancel';
 import { isConstant } from './util/isConstant';
 import { meanStd } from './util/meanStd';
-import { toJsonArray } from './util/toNumberArray';
+import { toJsonArray } from './util/missing';
 import { positiveOr, validateRequest } from './validateRequest';
 
 /**

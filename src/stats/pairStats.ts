@@ -1,4 +1,5 @@
 import type { AnalyzeResult } from './contract';
+import { lagAsAsked } from './lags/convention';
 
 /** Everything the matrix panel shows for one cell. */
 export interface PairStats {
@@ -37,7 +38,7 @@ export function pairStats(result: AnalyzeResult, a: string, b: string): PairStat
   const lagPair = result.lags?.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
   if (lagPair) {
     bestR = lagPair.bestR;
-    bestLag = lagPair.bestLag === null ? null : lagPair.a === a ? lagPair.bestLag : -lagPair.bestLag || 0;
+    bestLag = lagAsAsked(lagPair.bestLag, lagPair.a, a);
   }
   return {
     a,

@@ -3,7 +3,7 @@
  * hundreds of series are correlated. One job at a time; the client cancels a running job by
  * terminating this worker (a busy worker cannot read a cancel message until it is done).
  */
-import { analyze } from '../stats/analyze';
+import { analyze } from '../stats';
 import type { FromWorker, ToWorker } from './protocol';
 import { packResult } from './resultTransfer';
 

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import type { AnalyzeRequest, AnalyzeResult } from '../stats/contract';
+import type { AnalyzeRequest, AnalyzeResult } from '../stats';
 import { AnalysisCancelled, AnalysisClient } from './analysisClient';
 import type { FromWorker, ToWorker } from './protocol';
 

@@ -8,7 +8,7 @@
  * - If no worker can be started (e.g. a Content-Security-Policy without `worker-src blob:`), the job
  *   runs on the main thread and the run says so, so the caller can show a notice.
  */
-import type { AnalyzeHooks, AnalyzeRequest, AnalyzeResult } from '../stats/contract';
+import type { AnalyzeHooks, AnalyzeRequest, AnalyzeResult } from '../stats';
 import type { FromWorker } from './protocol';
 import { unpackResult } from './resultTransfer';
 import { transferables } from './transferables';
@@ -56,7 +56,7 @@ export const MAIN_THREAD_NOTICE =
 
 /** The engine for the main-thread fallback, loaded only when a worker cannot run (it is a separate chunk). */
 async function analyzeLazily(request: AnalyzeRequest, hooks: AnalyzeHooks): Promise<AnalyzeResult> {
-  const { analyze } = await import(/* webpackChunkName: "engine" */ '../stats/analyze');
+  const { analyze } = await import(/* webpackChunkName: "engine" */ '../stats');
   return analyze(request, hooks);
 }
 

@@ -1,5 +1,5 @@
 /** Messages between the page and the analysis worker. Plain data only (structured clone). */
-import type { AnalyzeRequest, AnalyzeResult } from '../stats/contract';
+import type { AnalyzeRequest, AnalyzeResult } from '../stats';
 
 export type ToWorker = { type: 'analyze'; id: number; request: AnalyzeRequest };
 

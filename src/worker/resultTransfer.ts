@@ -5,7 +5,7 @@
  * the page unpacks them back into the contract's arrays (null for missing).
  */
 import { nextTask } from '../shared/nextTask';
-import type { AnalyzeResult } from '../stats/contract';
+import { copyToFloat64, toJsonArray, type AnalyzeResult } from '../stats';
 
 type Matrix = Array<number | null>;
 type Packed = Float64Array;
@@ -41,11 +41,7 @@ export function packResult(result: AnalyzeResult): ArrayBuffer[] {
     if (!section || !Array.isArray(values)) {
       continue;
     }
-    const packed = new Float64Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      packed[i] = v === null ? NaN : v;
-    }
+    const packed = copyToFloat64(values);
     section[field] = packed;
     buffers.push(packed.buffer);
   }
@@ -64,12 +60,7 @@ export async function unpackResult(result: AnalyzeResult): Promise<AnalyzeResult
       continue;
     }
     await nextTask();
-    const values: Matrix = new Array(packed.length);
-    for (let i = 0; i < packed.length; i++) {
-      const v = packed[i];
-      values[i] = v !== v ? null : v; // NaN check without a call
-    }
-    section[field] = values;
+    section[field] = toJsonArray(packed);
   }
   return result;
 }

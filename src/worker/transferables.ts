@@ -1,4 +1,4 @@
-import type { AnalyzeRequest } from '../stats/contract';
+import type { AnalyzeRequest } from '../stats';
 
 /**
  * The ArrayBuffers of a request's typed arrays, once each, so postMessage moves them to the worker

@@ -6,9 +6,7 @@
 import './panelsNodeShim';
 import { DataFrameJSON, dataFrameToJSON } from '@grafana/data';
 import { mulberry32 as seeded } from '../../simulator/rng';
-import { analyze } from '../../src/stats/analyze';
-import type { AnalyzeRequest, SeriesInput } from '../../src/stats/contract';
-import { rollingDrift } from '../../src/stats/drift';
+import { analyze, rollingDrift, type AnalyzeRequest, type SeriesInput } from '../../src/stats';
 import type { SignalInfo } from '../../src/shared/frameContract';
 import { resultToFrames } from '../../src/shared/resultToFrames';
 import { FEATURES } from '../../simulator/model/config';

@@ -3,7 +3,7 @@
  * real engine in-process, asynchronously, so the data source's worker path is exercised in jest.
  * The real worker is tested in Chromium.
  */
-import { analyze } from '../../src/stats/analyze';
+import { analyze } from '../../src/stats';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 
 export class InProcessWorker {

@@ -4,8 +4,7 @@
  * histograms, correlated with the infra signals, must recover each scenario's planted ground truth.
  * Every signal is smoothed alike (2-step windows), so lags are read between equally delayed series.
  */
-import { analyze } from '../../src/stats/analyze';
-import type { AnalyzeRequest, AnalyzeResult } from '../../src/stats/contract';
+import { analyze, type AnalyzeRequest, type AnalyzeResult } from '../../src/stats';
 import { bucketRates } from '../../simulator/series';
 import { SIGNALS } from '../../simulator/signals';
 import { evaluateSignal, signalContext, simulate, SimulationResult } from '../../simulator/simulate';

@@ -1,4 +1,4 @@
-import type { BaselineSpec } from '../../stats/drift/baseline';
+import type { BaselineSpec } from '../../stats';
 import type { SignalQuery } from '../types';
 
 /**

@@ -1,4 +1,4 @@
-import { baselineRange } from '../../stats/drift/baseline';
+import { baselineRange } from '../../stats';
 import { baselineSpec } from './baselineSpec';
 import { DEFAULT_DRIFT_WINDOW_STEPS, DEFAULT_MAX_POINTS, DEFAULT_MIN_STEP_SECONDS, type InfraDriftOptions, type SignalQuery } from '../types';
 

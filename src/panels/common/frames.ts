@@ -4,6 +4,7 @@
  */
 import { DataFrame, FieldType, getFieldDisplayName } from '@grafana/data';
 import { FrameKind, LagField, LagMeta } from '../../shared/frameContract';
+import { finiteOrNull, numberOrNaN, reverseCurve, reverseLag } from '../../stats';
 
 export function frameKind(frame: DataFrame): string | undefined {
   const kind = (frame.meta?.custom as { kind?: unknown } | undefined)?.kind;
@@ -34,7 +35,7 @@ export interface LagCurve {
 
 function numbers(frame: DataFrame, name: string): Array<number | null> {
   const field = frame.fields.find((f) => f.name === name);
-  return field ? Array.from(field.values as ArrayLike<number | null>, (v) => (v === null || v === undefined ? null : Number(v))) : [];
+  return field ? Array.from(field.values as ArrayLike<unknown>, (v) => finiteOrNull(numberOrNaN(v))) : [];
 }
 
 export function lagCurves(frames: DataFrame[]): LagCurve[] {
@@ -45,7 +46,7 @@ export function lagCurves(frames: DataFrame[]): LagCurve[] {
       return {
         a: m.a,
         b: m.b,
-        lags: numbers(f, LagField.Lag).map((v) => v ?? NaN),
+        lags: numbers(f, LagField.Lag).map(numberOrNaN),
         r: numbers(f, LagField.R),
         band: m.band,
         bestLagSeconds: m.bestLagSeconds,
@@ -57,7 +58,7 @@ export function lagCurves(frames: DataFrame[]): LagCurve[] {
     });
 }
 
-/** The curve of (a, b), also when only (b, a) was computed: r_ba(k) = r_ab(-k), so lags flip sign. */
+/** The curve of (a, b), also when only (b, a) was computed (reversed under the engine's lag convention). */
 export function findLagCurve(curves: LagCurve[], a: string, b: string): LagCurve | undefined {
   const direct = curves.find((c) => c.a === a && c.b === b);
   if (direct) {
@@ -67,14 +68,13 @@ export function findLagCurve(curves: LagCurve[], a: string, b: string): LagCurve
   if (!rev) {
     return undefined;
   }
-  const idx = rev.lags.map((_, i) => rev.lags.length - 1 - i);
   return {
     ...rev,
     a,
     b,
-    lags: idx.map((i) => -rev.lags[i]),
-    r: idx.map((i) => rev.r[i]),
-    bestLagSeconds: rev.bestLagSeconds === null ? null : -rev.bestLagSeconds,
+    lags: reverseCurve(rev.lags).map((lag) => reverseLag(lag)),
+    r: reverseCurve(rev.r),
+    bestLagSeconds: reverseLag(rev.bestLagSeconds),
   };
 }
 

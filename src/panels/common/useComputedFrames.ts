@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { DataFrame, PanelData } from '@grafana/data';
-import type { AnalyzeRequest, SeriesInput } from '../../stats/contract';
+import type { AnalyzeRequest, SeriesInput } from '../../stats';
 import type { SignalInfo } from '../../shared/frameContract';
 import { resultToFrames } from '../../shared/resultToFrames';
 import { seriesFromFrames } from '../../shared/seriesFromFrames';

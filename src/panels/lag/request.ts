@@ -1,5 +1,5 @@
 /** Time series mode of the lag panel: every series against the target. Pure. */
-import type { AnalyzeRequest } from '../../stats/contract';
+import type { AnalyzeRequest } from '../../stats';
 import type { SeriesForRequest } from '../common/useComputedFrames';
 import type { LagOptions } from './types';
 

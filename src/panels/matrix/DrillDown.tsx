@@ -3,6 +3,7 @@ import { css } from '@emotion/css';
 import { DataFrame, GrafanaTheme2, textUtil } from '@grafana/data';
 import { Alert, Drawer, LinkButton, useStyles2, useTheme2 } from '@grafana/ui';
 import type { SignalInfo } from '../../shared/frameContract';
+import { alignmentShift } from '../../stats';
 import { exploreUrl, TimeWindow } from '../common/exploreLink';
 import { formatCount, formatDuration, formatP, formatR } from '../common/format';
 import { findLagCurve, lagCurves, seriesByName } from '../common/frames';
@@ -84,7 +85,7 @@ export function DrillDown({ cell, signals, frames, range, stepMs, maxLag, decima
             ) : null;
           })}
         </div>
-        <h4 className={styles.h}>Both series (standardised{cell.bestLagSeconds ? `, ${cell.b} shifted by ${formatDuration(-(cell.bestLagSeconds ?? 0))}` : ''})</h4>
+        <h4 className={styles.h}>Both series (standardised{cell.bestLagSeconds ? `, ${cell.b} shifted by ${formatDuration(alignmentShift(cell.bestLagSeconds ?? 0))}` : ''})</h4>
         {overlay && scatter ? (
           <>
             <div className={styles.legend}>

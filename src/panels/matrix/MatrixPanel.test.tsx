@@ -1,8 +1,7 @@
 import React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { PanelOptionsEditorBuilder, PanelProps } from '@grafana/data';
-import { analyze } from '../../stats/analyze';
-import type { AnalyzeRequest } from '../../stats/contract';
+import { analyze, type AnalyzeRequest } from '../../stats';
 import { engineFrames, panelProps, timeSeriesFrames } from '../testing/fixtures';
 import { installPanelTestEnv } from '../testing/setup';
 import { CellTooltip } from './CellTooltip';

@@ -1,6 +1,6 @@
 /** Time series mode of the matrix panel: panel options -> engine request. Pure. */
 import type { SignalInfo } from '../../shared/frameContract';
-import type { AnalyzeRequest } from '../../stats/contract';
+import type { AnalyzeRequest } from '../../stats';
 import type { SeriesForRequest } from '../common/useComputedFrames';
 import type { MatrixOptions } from './types';
 

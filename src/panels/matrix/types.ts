@@ -1,5 +1,5 @@
 /** Options of the correlation matrix panel. */
-import type { CorrelationMethod } from '../../stats/contract';
+import type { CorrelationMethod } from '../../stats';
 
 export type Triangle = 'full' | 'lower' | 'upper';
 export type SignificanceDisplay = 'fade' | 'hatch' | 'none';

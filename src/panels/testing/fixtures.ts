@@ -1,7 +1,6 @@
 /** Small engine-made frames for the panels' jsdom tests (the same conversion the data source uses). */
 import { DataFrame, FieldType, getDefaultTimeRange, LoadingState, PanelProps, toDataFrame } from '@grafana/data';
-import { analyze } from '../../stats/analyze';
-import type { AnalyzeRequest, SeriesInput } from '../../stats/contract';
+import { analyze, type AnalyzeRequest, type SeriesInput } from '../../stats';
 import type { SignalInfo } from '../../shared/frameContract';
 import { resultToFrames } from '../../shared/resultToFrames';
 

@@ -1,5 +1,5 @@
 import type { AlignOptions, EngineWarning, GridOptions, GridResult, SeriesInput } from '../contract';
-import { toFloat64 } from '../util/toNumberArray';
+import { toFloat64 } from '../util/missing';
 import { bucketize } from './bucketize';
 import { fillGaps } from './fillGaps';
 import { inferStep } from './inferStep';

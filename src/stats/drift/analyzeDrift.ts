@@ -5,69 +5,17 @@
  *
  * Kept out of analyze.ts on purpose: analyze only calls `analyzeDrift` and `appendDriftSeries`.
  */
-import type { EngineWarning, SeriesSummary } from '../contract';
+import type { DriftMethodResult, DriftRequest, DriftResult, DriftSeriesResult } from '../contract/drift';
+import type { SeriesSummary } from '../contract/result';
+import type { EngineWarning } from '../contract/warnings';
 import { lag1Autocorrelation } from '../significance/lag1Autocorrelation';
 import { isConstant } from '../util/isConstant';
 import { meanStd } from '../util/meanStd';
-import { toJsonArray } from '../util/toNumberArray';
-import { BaselineSpec, DEFAULT_PRECEDING_FACTOR } from './baseline';
+import { toJsonArray } from '../util/missing';
+import { DEFAULT_PRECEDING_FACTOR } from './baseline';
 import { DriftGrid, DriftInput, rollingDrift } from './rolling';
-import { DEFAULT_THRESHOLDS, DRIFT_METHODS, driftLevel, DriftLevel, DriftMethod, DriftThreshold } from './thresholds';
-
-export interface DriftSeriesRequest {
-  /** Unique id; the correlation series is named `drift:<id>:<method>`. */
-  id: string;
-  name?: string;
-  /** Histogram buckets / categorical counters aligned on the analysis grid, or raw samples with timestamps. */
-  input: DriftInput;
-  /** Default: histogram/samples ['psi', 'ks', 'wassersteinNormalized']; categorical ['chiSquared', 'psi']. */
-  methods?: DriftMethod[];
-  /** Default { kind: 'preceding', factor: 4 }. */
-  baseline?: BaselineSpec;
-  /** Window length in ms (default 10 grid steps). */
-  windowMs?: number;
-  /** Per-method overrides of the default thresholds. */
-  thresholds?: Partial<Record<DriftMethod, DriftThreshold>>;
-  /** Baseline-quantile bins for samples (default 10). */
-  bins?: number;
-  /** Zero-proportion replacement for PSI/KL (default 1e-4). */
-  epsilon?: number;
-  /** Lower bound of the first histogram bucket (default 0 if its upper bound > 0). */
-  firstLowerBound?: number;
-}
-
-export interface DriftRequest {
-  series: DriftSeriesRequest[];
-  /** Append each series' primary score (its first method) to the correlation input. Default false. */
-  correlate?: boolean;
-}
-
-export interface DriftMethodResult {
-  method: DriftMethod;
-  /** Score per grid point (null = not computable). KS: D; chi-squared: X^2; JS: as named. */
-  scores: Array<number | null>;
-  /** p-values per grid point for KS and chi-squared. */
-  pValues?: Array<number | null>;
-  /** The last grid point with a score. */
-  latest: { index: number; time: number; score: number; pValue: number | null; level: DriftLevel | null } | null;
-  threshold: DriftThreshold | null;
-}
-
-export interface DriftSeriesResult {
-  id: string;
-  name: string;
-  kind: DriftInput['kind'];
-  windowMs: number;
-  baseline: BaselineSpec;
-  methods: DriftMethodResult[];
-  warnings: string[];
-  /** Id of the series added to the correlation input, when `correlate` is set. */
-  correlationId?: string;
-}
-
-export interface DriftResult {
-  series: DriftSeriesResult[];
-}
+import { driftSeriesId, driftSeriesName } from './seriesId';
+import { DEFAULT_THRESHOLDS, DRIFT_METHODS, driftLevel, DriftMethod } from './thresholds';
 
 /** What analyze() needs to append drift scores to the correlation input. */
 export interface DriftOutput {
@@ -143,10 +91,10 @@ export function analyzeDrift(request: DriftRequest, grid: DriftGrid, warnings: E
       warnings: rolled.warnings,
     };
     if (request.correlate) {
-      out.correlationId = `drift:${s.id}:${methods[0]}`;
+      out.correlationId = driftSeriesId(s.id, methods[0]);
       extra.push({
         id: out.correlationId,
-        name: `${out.name} drift (${methods[0]})`,
+        name: driftSeriesName(out.name, methods[0]),
         values: rolled.scores[methods[0]]!,
       });
     }

@@ -15,8 +15,3 @@ export interface StageContext {
   minOverlap: number;
   alpha: number;
 }
-
-/** Converts NaN/Infinity to null for JSON output. */
-export function finiteOrNull(v: number): number | null {
-  return Number.isFinite(v) ? v : null;
-}

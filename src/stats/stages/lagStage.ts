@@ -1,7 +1,8 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { LAG_CONVENTION, type LagPairResult, type LagsResult, type ReasonCode } from '../contract';
+import type { LagPairResult, LagsResult, ReasonCode } from '../contract';
 import { DEFAULTS } from '../defaults';
 import { bestLag } from '../lags/bestLag';
+import { LAG_CONVENTION, reverseLag } from '../lags/convention';
 import { crossCorrelation, LagSeries, prepareLagSeries } from '../lags/crossCorrelation';
 import { directCrossSum } from '../lags/directCrossSum';
 import { FftCrossSum } from '../lags/fftCrossSum';
@@ -10,7 +11,8 @@ import { lag1Autocorrelation } from '../significance/lag1Autocorrelation';
 import { difference } from '../transforms/difference';
 import { Checkpoint } from '../util/cancel';
 import { isConstant } from '../util/isConstant';
-import { finiteOrNull, StageContext } from './context';
+import { finiteOrNull, toJsonArray } from '../util/missing';
+import type { StageContext } from './context';
 
 /** Resolves which ordered pairs [a, b] (indices) the lag section asks for. */
 function lagPairs(ctx: StageContext): Array<[number, number]> {
@@ -130,7 +132,7 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
       reason: null,
     };
     if (includeCurves) {
-      out.r = Array.from(curve, finiteOrNull);
+      out.r = toJsonArray(curve);
     }
     return out;
   });
@@ -150,7 +152,7 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
     results.forEach((r, k) => {
       const [a, b] = pairs[k];
       bl[a * N + b] = r.bestLag;
-      bl[b * N + a] = r.bestLag === null ? null : -r.bestLag || 0;
+      bl[b * N + a] = reverseLag(r.bestLag);
       br[a * N + b] = br[b * N + a] = r.bestR;
     });
     res.ids = ctx.ids;

@@ -1,11 +1,11 @@
 import type { PartialResult } from '../contract';
 import { partialCorrelation } from '../partial/partialCorrelation';
 import { DEFAULTS } from '../defaults';
-import { adjustMatrix } from '../significance/adjustMatrix';
 import { correlationPValue } from '../significance/correlationPValue';
-import { effectiveSampleSize } from '../significance/effectiveSampleSize';
+import { pairSignificance } from '../significance/pairSignificance';
 import { Checkpoint } from '../util/cancel';
-import { finiteOrNull, StageContext } from './context';
+import { toJsonArray } from '../util/missing';
+import type { StageContext } from './context';
 
 /** Partial correlations of all non-control series given the requested controls. */
 export function partialStage(ctx: StageContext): PartialResult | undefined {
@@ -40,42 +40,28 @@ export function partialStage(ctx: StageContext): PartialResult | undefined {
   // Significance as for the plain matrix: the series are autocorrelated, so the test uses the pair's
   // effective sample size (from the series' lag-1 autocorrelations, an approximation of the residuals'),
   // and q controls the false discovery rate over the matrix.
-  const sig = ctx.request.significance ?? {};
-  const correction = sig.autocorrelation ?? DEFAULTS.autocorrelation;
-  const size = N * N;
-  const pNaive = new Float64Array(size).fill(NaN);
-  const p = new Float64Array(size).fill(NaN);
-  const nEff = new Float64Array(size).fill(NaN);
-  const upper = new Float64Array(size).fill(NaN);
-  for (let i = 0; i < N; i++) {
-    for (let j = i + 1; j < N; j++) {
-      const c = i * N + j;
-      const r = res.r[c];
-      if (!Number.isFinite(r)) {
-        continue;
-      }
-      const n = res.n[c];
-      const ne = correction === 'none' ? n : effectiveSampleSize(n, ctx.lag1[rest[i]], ctx.lag1[rest[j]]);
-      const pn = correlationPValue(r, n - 2 - k);
-      const pc = correction === 'none' ? pn : ne - 2 - k > 0 ? correlationPValue(r, ne - 2 - k) : NaN;
-      for (const cell of [c, j * N + i]) {
-        pNaive[cell] = pn;
-        p[cell] = pc;
-        nEff[cell] = ne;
-      }
-      upper[c] = pc;
+  const significance = ctx.request.significance ?? {};
+  const correction = significance.autocorrelation ?? DEFAULTS.autocorrelation;
+  const sig = pairSignificance(
+    res.r,
+    res.n,
+    N,
+    (i) => ctx.lag1[rest[i]],
+    correction,
+    significance.adjust ?? DEFAULTS.adjust,
+    {
+      naive: (_c, r, n) => correlationPValue(r, n - 2 - k),
+      corrected: (_c, r, ne) => (ne - 2 - k > 0 ? correlationPValue(r, ne - 2 - k) : NaN),
     }
-  }
-  const q = adjustMatrix(upper, N, sig.adjust ?? DEFAULTS.adjust);
-  const toJson = (a: Float64Array) => Array.from(a, finiteOrNull);
+  );
   return {
     controls: controls.map((i) => ctx.ids[i]),
     ids: rest.map((i) => ctx.ids[i]),
-    r: toJson(res.r),
-    p: toJson(p),
-    pNaive: toJson(pNaive),
-    q: toJson(q),
-    nEff: toJson(nEff),
+    r: toJsonArray(res.r),
+    p: toJsonArray(sig.p),
+    pNaive: toJsonArray(sig.pNaive),
+    q: toJsonArray(sig.q),
+    nEff: toJsonArray(sig.nEff),
     n: Array.from(res.n),
     reason: res.reason,
   };

@@ -4,6 +4,7 @@
  */
 import { DataFrame } from '@grafana/data';
 import { FrameKind, MatrixField, MatrixMeta, SignalInfo } from '../../../shared/frameContract';
+import { finiteOrNull, numberOrNaN } from '../../../stats';
 import { frameKind } from '../../common/frames';
 
 export interface MatrixModel {
@@ -107,7 +108,7 @@ export function buildMatrixModel(frames: DataFrame[]): ModelResult {
     const cell = i * size + j;
     for (const [src, dst] of sources) {
       const v = src?.[k];
-      dst[cell] = v === null || v === undefined ? NaN : Number(v);
+      dst[cell] = numberOrNaN(v);
     }
     model.reason[cell] = reasons?.[k] ?? '';
   }
@@ -140,8 +141,6 @@ export interface CellInfo {
   reason: string | null;
 }
 
-const orNull = (v: number) => (Number.isFinite(v) ? v : null);
-
 export function cellInfo(model: MatrixModel, row: number, col: number): CellInfo {
   const k = row * model.size + col;
   return {
@@ -149,15 +148,15 @@ export function cellInfo(model: MatrixModel, row: number, col: number): CellInfo
     col,
     a: model.names[row],
     b: model.names[col],
-    r: orNull(model.r[k]),
-    p: orNull(model.p[k]),
-    q: orNull(model.q[k]),
-    n: orNull(model.n[k]),
-    nEff: orNull(model.nEff[k]),
-    ciLow: orNull(model.ciLow[k]),
-    ciHigh: orNull(model.ciHigh[k]),
-    bestLagSeconds: orNull(model.bestLag[k]),
-    rAtBestLag: orNull(model.rAtBestLag[k]),
+    r: finiteOrNull(model.r[k]),
+    p: finiteOrNull(model.p[k]),
+    q: finiteOrNull(model.q[k]),
+    n: finiteOrNull(model.n[k]),
+    nEff: finiteOrNull(model.nEff[k]),
+    ciLow: finiteOrNull(model.ciLow[k]),
+    ciHigh: finiteOrNull(model.ciHigh[k]),
+    bestLagSeconds: finiteOrNull(model.bestLag[k]),
+    rAtBestLag: finiteOrNull(model.rAtBestLag[k]),
     reason: model.reason[k] || null,
   };
 }

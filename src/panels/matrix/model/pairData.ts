@@ -1,4 +1,5 @@
 /** Paired observations of two series for the drill-down charts: overlay (z-scores, lag-shifted) and scatter with a fit. Pure. */
+import { alignmentShift, toFloat64, toJsonArray, zScore } from '../../../stats';
 import type { NamedSeries } from '../../common/frames';
 
 export interface Standardized {
@@ -6,13 +7,16 @@ export interface Standardized {
   values: Array<number | null>;
 }
 
-export function zscore(s: NamedSeries, shiftMs = 0): Standardized {
-  const finite = s.values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const mean = finite.reduce((a, v) => a + v, 0) / Math.max(1, finite.length);
-  const sd = Math.sqrt(finite.reduce((a, v) => a + (v - mean) ** 2, 0) / Math.max(1, finite.length - 1)) || 1;
+/**
+ * The series standardised with the engine's z-score (sample sd), its time axis moved so that it lines
+ * up with the other series at lag `lagMs` (the engine's lag convention). A series without spread is
+ * drawn as a flat line at 0 rather than left out, so the overlay still shows where it has data.
+ */
+export function zscore(s: NamedSeries, lagMs = 0): Standardized {
+  const shift = alignmentShift(lagMs);
   return {
-    times: s.times.map((t) => t - shiftMs),
-    values: s.values.map((v) => (v === null || !Number.isFinite(v) ? null : (v - mean) / sd)),
+    times: s.times.map((t) => t + shift),
+    values: toJsonArray(zScore(toFloat64(s.values), { noSpread: 'zero' })),
   };
 }
 

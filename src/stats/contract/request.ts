@@ -1,30 +1,21 @@
 /**
- * The request/result contract of the InfraDrift statistics engine (`analyze`).
+ * The request side of the engine contract: what `analyze(request, hooks)` accepts.
  *
- * WHY one plain-JSON contract: the same entry point is called from a Web Worker (inputs arrive as
+ * WHY one plain-JSON request: the same entry point is called from a Web Worker (inputs arrive as
  * transferred Float64Arrays), from the Grafana data source and from the CLI (inputs arrive as JSON).
  * Every section except `series` is optional so that later engines (e.g. `drift`) can add a section
  * without breaking existing callers. See docs/engine.md for every field, unit and convention.
  *
  * Units: timestamps are milliseconds since the Unix epoch, `step` is milliseconds, lags are in grid
- * steps (multiply by `grid.stepMs` to get milliseconds).
- *
- * Lag sign convention (stated once, used everywhere): r(k) = corr(A[t], B[t+k]); a positive best lag
- * means A leads B by k steps.
+ * steps (multiply by `grid.stepMs` to get milliseconds). The lag sign: src/stats/lags/convention.ts.
  */
-
-import type { DriftRequest, DriftResult } from './drift/analyzeDrift';
-
-export type { DriftRequest, DriftResult, DriftSeriesRequest, DriftSeriesResult, DriftMethodResult } from './drift/analyzeDrift';
+import type { DriftRequest } from './drift';
 
 /** Version of the contract. Bump only for breaking changes; additive fields keep version 1. */
 export const CONTRACT_VERSION = 1 as const;
 
 /** Numeric array accepted on input: plain arrays (JSON) or Float64Array (worker transfer). */
 export type NumericArray = number[] | Float64Array;
-
-/** The lag sign convention, repeated verbatim in results so that consumers never have to guess. */
-export const LAG_CONVENTION = 'r(k) = corr(A[t], B[t+k]); positive lag k means A leads B by k steps' as const;
 
 export interface SeriesInput {
   /** Unique identifier used in pair names, thresholds and result arrays. */
@@ -175,181 +166,4 @@ export interface AnalyzeHooks {
   onProgress?: (fraction: number, stage: string) => void;
   /** Polled inside long loops; returning true stops the work and returns what is done with a CANCELLED warning. */
   isCancelled?: () => boolean;
-}
-
-export type WarningCode =
-  | 'INVALID_REQUEST'
-  | 'UNSUPPORTED_VERSION'
-  | 'NO_SERIES'
-  | 'DUPLICATE_SERIES_ID'
-  | 'EMPTY_SERIES'
-  | 'ALL_MISSING'
-  | 'NON_FINITE_VALUES'
-  | 'NON_FINITE_TIMESTAMPS'
-  | 'LENGTH_MISMATCH'
-  | 'UNSORTED_TIMESTAMPS'
-  | 'DUPLICATE_TIMESTAMPS'
-  | 'STEP_INFERRED'
-  | 'STEP_UNKNOWN'
-  | 'CONSTANT_SERIES'
-  | 'TOO_FEW_POINTS'
-  | 'LOG_NONPOSITIVE'
-  | 'COUNTER_RESET'
-  | 'UNKNOWN_SERIES'
-  | 'UNKNOWN_OPTION'
-  | 'LIMIT_EXCEEDED'
-  | 'SINGULAR_CONTROLS'
-  | 'EFFECTIVE_N_SMALL'
-  | 'MISSING_IN_LAGS'
-  | 'CANCELLED'
-  | 'INTERNAL_ERROR';
-
-export interface EngineWarning {
-  code: WarningCode;
-  message: string;
-  /** Series id the warning is about, when it is about one series. */
-  series?: string;
-}
-
-/** Why a cell has no number. */
-export type ReasonCode =
-  | 'constant'
-  | 'too_few_points'
-  | 'insufficient_overlap'
-  | 'effective_n_too_small'
-  | 'singular'
-  | 'skipped';
-
-/** Matrices are flat, row-major, N*N: cell (i, j) is at index i*N + j, following `ids`. */
-export type FlatMatrix = Array<number | null>;
-
-export interface SeriesSummary {
-  id: string;
-  name: string;
-  /** Finite aligned (and transformed) points. */
-  count: number;
-  mean: number | null;
-  std: number | null;
-  /** Lag-1 autocorrelation used for the effective sample size. */
-  lag1: number | null;
-  status: 'ok' | 'constant' | 'too_few_points' | 'all_missing';
-  transforms: string[];
-  /** Aligned, transformed values on the grid (only with includeAligned). */
-  values?: Array<number | null>;
-}
-
-export interface GridResult {
-  start: number;
-  stepMs: number;
-  length: number;
-  stepInferred: boolean;
-  /** Grid timestamps in ms (only with includeAligned). */
-  timestamps?: number[];
-}
-
-export interface CorrelationResult {
-  method: CorrelationMethod;
-  ids: string[];
-  /** Correlation coefficient. Diagonal is 1 for usable series. */
-  r: FlatMatrix;
-  /** Two-sided p-value with the autocorrelation correction chosen in `significance`. */
-  p: FlatMatrix;
-  /** Two-sided p-value as SciPy computes it for independent samples (no correction). */
-  pNaive: FlatMatrix;
-  /** p adjusted for multiple testing (`significance.adjust`). */
-  q: FlatMatrix;
-  /** Pairwise-complete observations. */
-  n: number[];
-  /** Effective sample size used for p and the interval. */
-  nEff: FlatMatrix;
-  ciLow: FlatMatrix;
-  ciHigh: FlatMatrix;
-  /** Why a cell has no number, null when it has one. */
-  reason: Array<ReasonCode | null>;
-  alpha: number;
-  adjust: AdjustMethod;
-  autocorrelation: AutocorrelationCorrection;
-}
-
-export interface PartialResult {
-  controls: string[];
-  /** Ids of the rows/columns (all series that are not controls). */
-  ids: string[];
-  r: FlatMatrix;
-  /**
-   * Two-sided p-value, t-test with nEff - 2 - k degrees of freedom (k controls): nEff is the
-   * effective sample size of the pair (the series' lag-1 autocorrelations, as for the plain matrix),
-   * or n when `significance.autocorrelation` is 'none'.
-   */
-  p: FlatMatrix;
-  /** The same test with n - 2 - k degrees of freedom, as for independent samples. */
-  pNaive: FlatMatrix;
-  /** p adjusted over the upper triangle (`significance.adjust`). */
-  q: FlatMatrix;
-  nEff: FlatMatrix;
-  n: number[];
-  reason: Array<ReasonCode | null>;
-}
-
-export interface LagPairResult {
-  a: string;
-  b: string;
-  /** r(k) for k = -maxLag..maxLag (index k + maxLag); present unless includeCurves is false. */
-  r?: Array<number | null>;
-  /** Lag with the largest |r(k)|, in steps (ties: the smallest |k|, then the negative one). */
-  bestLag: number | null;
-  bestR: number | null;
-  /** Observations at lag 0 (pairwise complete). */
-  n: number;
-  nEff: number | null;
-  /** Approximate two-sided (1 - alpha) band for r(k) under no cross-correlation: +- z / sqrt(nEff). */
-  band: number | null;
-  reason: ReasonCode | null;
-}
-
-export interface LagsResult {
-  maxLag: number;
-  stepMs: number;
-  convention: typeof LAG_CONVENTION;
-  normalization: LagNormalization;
-  prewhiten: 'none' | 'difference';
-  algorithm: 'fft' | 'direct';
-  pairs: LagPairResult[];
-  /** When all pairs were computed: N*N best lag / r at best lag, following correlation ids (bestLag[j,i] = -bestLag[i,j]). */
-  bestLagMatrix?: FlatMatrix;
-  bestRMatrix?: FlatMatrix;
-  ids?: string[];
-}
-
-/** One merge, like a row of scipy.cluster.hierarchy.linkage: clusters a and b (ids < N are leaves, N+i is merge i). */
-export interface MergeStep {
-  a: number;
-  b: number;
-  height: number;
-  size: number;
-}
-
-export interface ClusteringResult {
-  linkage: Linkage;
-  distance: 'abs' | 'signed';
-  ids: string[];
-  /** Leaf order (indices into ids) for heatmap rows/columns, left to right in the dendrogram. */
-  order: number[];
-  merges: MergeStep[];
-}
-
-export interface AnalyzeResult {
-  version: 1;
-  engine: { name: 'infradrift-stats'; contract: 1 };
-  grid: GridResult | null;
-  series: SeriesSummary[];
-  correlation?: CorrelationResult;
-  partial?: PartialResult;
-  lags?: LagsResult;
-  clustering?: ClusteringResult;
-  drift?: DriftResult;
-  warnings: EngineWarning[];
-  cancelled: boolean;
-  /** Wall time per stage in ms (informative only). */
-  timingsMs: Record<string, number>;
 }
