@@ -56,13 +56,6 @@ export default defineConfig([
     rules: { 'no-restricted-imports': engineFence() },
   },
   {
-    // Temporary: the CLI still imports the engine's entry, contract and pairStats modules directly
-    // (src/stats/contract is a folder whose index.ts keeps that path valid). Remove this block once
-    // cli/ imports only from src/stats/index.ts.
-    files: ['cli/**/*.ts'],
-    rules: { 'no-restricted-imports': engineFence(['analyze', 'contract', 'pairStats']) },
-  },
-  {
     // The one lasting exception: this benchmark times internal kernels (pearsonMatrix, spearmanMatrix,
     // averageRanks) on their own, which the public surface deliberately does not export.
     files: ['bench/correlation.bench.ts'],
