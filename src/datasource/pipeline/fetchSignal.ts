@@ -1,18 +1,34 @@
-import { DataFrame, DataQueryRequest, DataQueryResponse, dateTime } from '@grafana/data';
+import { DataFrame, DataQueryError, DataQueryRequest, DataQueryResponse, dateTime, ScopedVars } from '@grafana/data';
 import type { DataSourceSrv } from '@grafana/runtime';
 import type { DataSourceRef } from '@grafana/schema';
-import { from, lastValueFrom } from 'rxjs';
-import { histogramExpr } from './query/histogramExpr';
-import { gridLength, type TimeGrid } from './query/timeGrid';
-import type { SignalQuery } from './types';
+import { histogramExpr } from '../query/histogramExpr';
+import { gridLength, type TimeGrid } from '../query/timeGrid';
+import type { SignalQuery } from '../types';
+import { awaitUpstream, UpstreamCancelled, UpstreamTimeout } from './awaitUpstream';
 
 export interface SignalFrames {
   signal: SignalQuery;
   frames: DataFrame[];
   /** The data source the signal actually ran on. */
-  datasourceUid?: string;
+  datasource?: { uid: string; type: string };
+  /** The expression as sent to that data source (for histograms: the generated bucket query). */
+  sentExpr?: string;
   /** Set when the signal could not be fetched: names the signal and carries the source's own message. */
   error?: string;
+}
+
+/** What every signal of one query shares when it is fetched. */
+export interface FetchContext {
+  defaultSource?: DataSourceRef;
+  grid: TimeGrid;
+  srv: DataSourceSrv;
+  scopedVars: ScopedVars;
+  /** Per-signal upstream timeout (ms). */
+  timeoutMs: number;
+  /** Aborted when our own query is cancelled: the upstream query is unsubscribed. */
+  signal?: AbortSignal;
+  /** Fields of the caller's request passed on as they are (app, dashboard, panel, timezone, request id). */
+  base?: Partial<DataQueryRequest>;
 }
 
 function errorText(error: unknown): string {
@@ -23,46 +39,52 @@ function errorText(error: unknown): string {
   return e?.data?.message ?? e?.data?.error ?? e?.message ?? e?.statusText ?? String(error);
 }
 
-function describe(signal: SignalQuery): string {
+/**
+ * Each error of a response once. Grafana fills both the deprecated `error` and `errors` (whose first
+ * entry is the same error), so reading both said every message twice.
+ */
+export function responseErrors(response: DataQueryResponse): string[] {
+  const errors: DataQueryError[] = response.errors?.length ? response.errors : response.error ? [response.error] : [];
+  const texts = errors.map((e) => e.message ?? e.data?.message ?? e.data?.error ?? e.statusText ?? 'unknown error');
+  return [...new Set(texts)];
+}
+
+export function describeSignal(signal: SignalQuery): string {
   return `signal ${signal.key}${signal.legendFormat ? ` (${signal.legendFormat})` : ''}`;
 }
 
 /**
  * Runs one signal on its data source for the grid's range and step, as a dashboard panel would, so
- * the user's data source keeps its auth, URL and limits. Never throws: failures come back as `error`.
+ * the user's data source keeps its auth, URL and limits. Never throws, except when cancelled:
+ * failures (a timeout too) come back as `error`.
  */
-export async function fetchSignal(
-  signal: SignalQuery,
-  defaultSource: DataSourceRef | undefined,
-  grid: TimeGrid,
-  request: DataQueryRequest,
-  srv: DataSourceSrv
-): Promise<SignalFrames> {
-  const ref = signal.datasource?.uid ? signal.datasource : defaultSource;
+export async function fetchSignal(signal: SignalQuery, ctx: FetchContext): Promise<SignalFrames> {
+  const { grid } = ctx;
+  const ref = signal.datasource?.uid ? signal.datasource : ctx.defaultSource;
   if (!ref?.uid) {
-    return { signal, frames: [], error: `${describe(signal)}: no data source chosen, and the InfraDrift data source has no default source` };
+    return { signal, frames: [], error: `${describeSignal(signal)}: no data source chosen, and the InfraDrift data source has no default source` };
   }
   let ds;
   try {
-    ds = await srv.get(ref, request.scopedVars);
+    ds = await ctx.srv.get(ref, ctx.scopedVars);
   } catch (error) {
-    return { signal, frames: [], error: `${describe(signal)}: data source ${ref.uid} is not available (deleted or no access): ${errorText(error)}` };
+    return { signal, frames: [], error: `${describeSignal(signal)}: data source ${ref.uid} is not available (deleted or no access): ${errorText(error)}` };
   }
+  const datasource = { uid: ds.uid, type: ds.type };
   const stepSeconds = grid.stepMs / 1000;
   let expr: string;
   try {
     expr = signal.kind === 'histogram' ? histogramExpr(signal.expr, signal.by, stepSeconds) : signal.expr;
   } catch (error) {
-    return { signal, frames: [], error: `${describe(signal)}: ${errorText(error)}` };
+    return { signal, frames: [], datasource, error: `${describeSignal(signal)}: ${errorText(error)}` };
   }
   if (!expr.trim()) {
-    return { signal, frames: [], error: `${describe(signal)}: the expression is empty` };
+    return { signal, frames: [], datasource, error: `${describeSignal(signal)}: the expression is empty` };
   }
   const range = { from: dateTime(grid.start), to: dateTime(grid.end), raw: { from: dateTime(grid.start), to: dateTime(grid.end) } };
-  const points = gridLength(grid);
   const target = {
     refId: signal.key,
-    datasource: { type: ds.type, uid: ds.uid },
+    datasource,
     expr,
     legendFormat: signal.kind === 'histogram' ? undefined : signal.legendFormat,
     range: true,
@@ -72,26 +94,30 @@ export async function fetchSignal(
     intervalFactor: 1,
     format: 'time_series',
   };
+  const upstream = {
+    app: 'infradrift',
+    timezone: 'utc',
+    startTime: Date.now(),
+    ...ctx.base,
+    scopedVars: ctx.scopedVars,
+    requestId: `${ctx.base?.requestId ?? 'infradrift'}-${signal.key}`,
+    range,
+    interval: `${stepSeconds}s`,
+    intervalMs: grid.stepMs,
+    maxDataPoints: gridLength(grid),
+    targets: [target],
+  } as DataQueryRequest;
   try {
-    const response: DataQueryResponse = await lastValueFrom(
-      from(
-        ds.query({
-          ...request,
-          requestId: `${request.requestId}-${signal.key}`,
-          range,
-          interval: `${stepSeconds}s`,
-          intervalMs: grid.stepMs,
-          maxDataPoints: points,
-          targets: [target],
-        } as DataQueryRequest)
-      )
-    );
-    const errors = [response.error, ...(response.errors ?? [])].filter((e) => e);
-    if (errors.length > 0) {
-      return { signal, frames: response.data ?? [], datasourceUid: ds.uid, error: `${describe(signal)}: ${errors.map((e) => e!.message ?? e!.data?.message).join('; ')}` };
-    }
-    return { signal, frames: response.data ?? [], datasourceUid: ds.uid };
+    const response = await awaitUpstream(() => ds.query(upstream), { what: describeSignal(signal), timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    const errors = responseErrors(response);
+    const answer = { signal, frames: response.data ?? [], datasource, sentExpr: expr };
+    return errors.length ? { ...answer, error: `${describeSignal(signal)}: ${errors.join('; ')}` } : answer;
   } catch (error) {
-    return { signal, frames: [], datasourceUid: ds.uid, error: `${describe(signal)}: ${errorText(error)}` };
+    if (error instanceof UpstreamCancelled) {
+      throw error;
+    }
+    // A timeout's message names the signal already.
+    const text = error instanceof UpstreamTimeout ? error.message : `${describeSignal(signal)}: ${errorText(error)}`;
+    return { signal, frames: [], datasource, sentExpr: expr, error: text };
   }
 }

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { DataFrame, PanelData } from '@grafana/data';
 import type { AnalyzeRequest, SeriesInput } from '../../stats';
 import type { SignalInfo } from '../../shared/frameContract';
-import { resultToFrames } from '../../shared/resultToFrames';
+import { resultToFrames } from '../../shared/frames';
 import { seriesFromFrames } from '../../shared/seriesFromFrames';
 import { AnalysisCancelled, getAnalysisClient } from '../../worker';
 import { hasInfraDriftFrames } from './frames';
