@@ -1,6 +1,7 @@
-import { DataFrame, DataQueryError, DataQueryRequest, DataQueryResponse, dateTime, ScopedVars } from '@grafana/data';
+import { DataFrame, DataQueryRequest, dateTime, ScopedVars } from '@grafana/data';
 import type { DataSourceSrv } from '@grafana/runtime';
 import type { DataSourceRef } from '@grafana/schema';
+import { queryErrorTexts } from '../../shared/queryErrors';
 import { histogramExpr } from '../query/histogramExpr';
 import { gridLength, type TimeGrid } from '../query/timeGrid';
 import type { SignalQuery } from '../types';
@@ -37,16 +38,6 @@ function errorText(error: unknown): string {
   }
   const e = error as { data?: { message?: string; error?: string }; message?: string; statusText?: string };
   return e?.data?.message ?? e?.data?.error ?? e?.message ?? e?.statusText ?? String(error);
-}
-
-/**
- * Each error of a response once. Grafana fills both the deprecated `error` and `errors` (whose first
- * entry is the same error), so reading both said every message twice.
- */
-export function responseErrors(response: DataQueryResponse): string[] {
-  const errors: DataQueryError[] = response.errors?.length ? response.errors : response.error ? [response.error] : [];
-  const texts = errors.map((e) => e.message ?? e.data?.message ?? e.data?.error ?? e.statusText ?? 'unknown error');
-  return [...new Set(texts)];
 }
 
 export function describeSignal(signal: SignalQuery): string {
@@ -109,7 +100,7 @@ export async function fetchSignal(signal: SignalQuery, ctx: FetchContext): Promi
   } as DataQueryRequest;
   try {
     const response = await awaitUpstream(() => ds.query(upstream), { what: describeSignal(signal), timeoutMs: ctx.timeoutMs, signal: ctx.signal });
-    const errors = responseErrors(response);
+    const errors = queryErrorTexts(response);
     const answer = { signal, frames: response.data ?? [], datasource, sentExpr: expr };
     return errors.length ? { ...answer, error: `${describeSignal(signal)}: ${errors.join('; ')}` } : answer;
   } catch (error) {
