@@ -2,7 +2,7 @@ import React from 'react';
 import { DataSourceInstanceSettings, DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
 import { InlineField, Input, Stack } from '@grafana/ui';
-import { DEFAULT_MAX_POINTS, DEFAULT_MAX_SERIES, DEFAULT_MIN_STEP_SECONDS, InfraDriftOptions } from './types';
+import { DEFAULT_MAX_POINTS, DEFAULT_MAX_SERIES, DEFAULT_MIN_STEP_SECONDS, DEFAULT_QUERY_TIMEOUT_SECONDS, InfraDriftOptions } from './types';
 
 type Props = DataSourcePluginOptionsEditorProps<InfraDriftOptions>;
 
@@ -30,6 +30,16 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
       </InlineField>
       <InlineField label="Series cap" labelWidth={22} tooltip="Most series in one analysis; extra series are left out with a notice naming them">
         <Input type="number" width={12} placeholder={String(DEFAULT_MAX_SERIES)} value={json.maxSeries ?? ''} onChange={(e) => set({ maxSeries: numberOrUndefined(e.currentTarget.value) })} />
+      </InlineField>
+      <InlineField label="Query timeout (s)" labelWidth={22} tooltip="How long one signal's query may take on its data source; a signal that takes longer fails with a message naming it">
+        <Input
+          type="number"
+          width={12}
+          placeholder={String(DEFAULT_QUERY_TIMEOUT_SECONDS)}
+          value={json.queryTimeoutSeconds ?? ''}
+          onChange={(e) => set({ queryTimeoutSeconds: numberOrUndefined(e.currentTarget.value) })}
+          data-testid="infradrift-config-timeout"
+        />
       </InlineField>
     </Stack>
   );

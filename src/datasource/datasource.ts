@@ -5,30 +5,20 @@ import {
   DataSourceApi,
   DataSourceInstanceSettings,
   LoadingState,
-  QueryResultMetaNotice,
   ScopedVars,
   TestDataSourceResponse,
 } from '@grafana/data';
 import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { Observable } from 'rxjs';
 import { FrameKind, FrameKindValue } from '../shared/frameContract';
+import { resultToFrames } from '../shared/frames';
 import { nextTask } from '../shared/nextTask';
-import { resultToFrames } from '../shared/resultToFrames';
 import { AnalysisCancelled, getAnalysisClient } from '../worker';
-import { buildRequest } from './buildRequest';
-import { fetchSignal } from './fetchSignals';
+import { runPipeline } from './pipeline';
 import { interpolateQuery } from './query/interpolate';
-import { migrateQuery, queryVersionProblem } from './query/migrate';
-import { timeGrid } from './query/timeGrid';
-import { DEFAULT_MAX_SERIES, InfraDriftOptions, InfraDriftQuery } from './types';
+import { migrateQuery } from './query/migrate';
+import { InfraDriftOptions, InfraDriftQuery } from './types';
 
-/**
- * Backend-less data source. For each query it runs the signals through the user's own data sources
- * (their auth, URL and limits apply), aligns them on one grid, computes the analysis in the shared
- * Web Worker and returns ordinary data frames (docs/frames.md).
- *
- * Data flows one way: query -> fetch signals -> build engine request -> worker -> frames.
- */
 /** The frames each output returns (docs/frames.md); notices travel on the first of them. */
 const OUTPUT_KINDS: Record<InfraDriftQuery['analysis']['output'], FrameKindValue[]> = {
   matrix: [FrameKind.Matrix, FrameKind.Aligned],
@@ -37,6 +27,11 @@ const OUTPUT_KINDS: Record<InfraDriftQuery['analysis']['output'], FrameKindValue
   aligned: [FrameKind.Aligned],
 };
 
+/**
+ * Backend-less data source. Each query goes through the query pipeline (src/datasource/pipeline:
+ * signals on the user's own data sources, one grid, one engine request), the analysis runs in the
+ * shared Web Worker, and the result comes back as ordinary data frames (docs/frames.md).
+ */
 export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDriftOptions> {
   readonly settings: InfraDriftOptions;
 
@@ -65,7 +60,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
 
   query(request: DataQueryRequest<InfraDriftQuery>): Observable<DataQueryResponse> {
     return new Observable<DataQueryResponse>((subscriber) => {
-      // Unsubscribing (panel removed, dashboard left, time range changed) aborts the worker job.
+      // Unsubscribing (panel removed, dashboard left, time range changed) aborts the upstream queries and the worker job.
       const abort = new AbortController();
       subscriber.next({ data: [], state: LoadingState.Loading });
       Promise.all(request.targets.filter((t) => !t.hide).map((t) => this.runTarget(migrateQuery(t), request, abort.signal)))
@@ -74,7 +69,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
           subscriber.complete();
         })
         .catch((error) => {
-          if (error instanceof AnalysisCancelled) {
+          if (abort.signal.aborted || error instanceof AnalysisCancelled) {
             subscriber.complete();
             return;
           }
@@ -85,37 +80,20 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
     });
   }
 
-  private async runTarget(raw: InfraDriftQuery, request: DataQueryRequest<InfraDriftQuery>, signal: AbortSignal): Promise<DataFrame[]> {
-    const versionProblem = queryVersionProblem(raw);
-    if (versionProblem) {
-      throw new Error(versionProblem);
-    }
-    const query = interpolateQuery(raw, getTemplateSrv(), request.scopedVars);
-    const active = query.signals.filter((s) => !s.hide);
-    if (active.length === 0) {
-      throw new Error('the query has no signals: add at least two expressions to correlate');
-    }
-    const grid = timeGrid(request.range.from.valueOf(), request.range.to.valueOf(), request.intervalMs, this.settings, active);
-    const srv = getDataSourceSrv();
-    const fetched = await Promise.all(active.map((s) => fetchSignal(s, this.settings.defaultSource, grid, request, srv)));
-    const maxSeries = query.analysis.maxSeries ?? this.settings.maxSeries ?? DEFAULT_MAX_SERIES;
-    const built = await buildRequest(fetched, query.analysis, grid, maxSeries);
-    const notices: QueryResultMetaNotice[] = built.notices.map((text) => ({ severity: 'warning', text }));
-    if (grid.start < grid.visibleFrom) {
-      notices.push({
-        severity: 'info',
-        text: `Drift baselines reach back to ${new Date(grid.start).toISOString()}; that lookback is fetched and aligned too.`,
-      });
-    }
-    if (built.request.series.length === 0 && !built.request.drift) {
-      // (A drift-only query is fine: the engine computes drift on the grid the request names.)
-      const why = built.notices.length ? built.notices.join('; ') : 'no signal returned data';
-      throw new Error(`nothing to analyse: ${why}`);
-    }
+  private async runTarget(query: InfraDriftQuery, request: DataQueryRequest<InfraDriftQuery>, signal: AbortSignal): Promise<DataFrame[]> {
+    const built = await runPipeline({
+      query,
+      range: request.range,
+      intervalMs: request.intervalMs,
+      scopedVars: request.scopedVars,
+      settings: this.settings,
+      srv: getDataSourceSrv(),
+      templateSrv: getTemplateSrv(),
+      signal,
+      base: { requestId: request.requestId, app: request.app, timezone: request.timezone, dashboardUID: request.dashboardUID, panelId: request.panelId, startTime: request.startTime },
+    });
     const run = await getAnalysisClient().run(built.request, { key: `${request.panelId ?? request.requestId}-${query.refId}`, signal });
-    if (run.notice) {
-      notices.push({ severity: 'info', text: run.notice });
-    }
+    const notices = run.notice ? [...built.notices, { severity: 'info' as const, text: run.notice }] : built.notices;
     // A fresh task for frame building, apart from the one that received the result.
     await nextTask();
     return resultToFrames(run.result, {
@@ -123,7 +101,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       signals: built.signals,
       aligned: built.request.includeAligned,
       notices,
-      kinds: OUTPUT_KINDS[query.analysis.output],
+      kinds: OUTPUT_KINDS[built.query.analysis.output],
     });
   }
 

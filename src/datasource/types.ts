@@ -68,6 +68,8 @@ export interface AnalysisSpec {
   includeAligned: boolean;
   /** Most series to analyse (defaults to the data source setting). */
   maxSeries?: number;
+  /** Seconds a signal's query may take on its data source before it fails with a timeout (default 60). */
+  queryTimeoutSeconds?: number;
 }
 
 export interface InfraDriftQuery extends DataQuery {
@@ -87,11 +89,14 @@ export interface InfraDriftOptions extends DataSourceJsonData {
   maxPoints?: number;
   /** Most series in one analysis (default 300); the rest are left out with a notice naming them. */
   maxSeries?: number;
+  /** Seconds a signal's query may take on its data source before it fails with a timeout (default 60). */
+  queryTimeoutSeconds?: number;
 }
 
 export const DEFAULT_MIN_STEP_SECONDS = 60;
 export const DEFAULT_MAX_POINTS = 2000;
 export const DEFAULT_MAX_SERIES = 300;
 export const DEFAULT_DRIFT_WINDOW_STEPS = 10;
+export const DEFAULT_QUERY_TIMEOUT_SECONDS = 60;
 
 export type { BaselineSpec, DriftMethod };

@@ -4,6 +4,8 @@
  * the statistics worker never needs it, but tests and panels can use it anywhere.
  */
 
+import type { BaselineSpec, DriftMethod, TransformSpec } from '../stats';
+
 export const FRAME_CONTRACT_VERSION = 1;
 
 /** `meta.custom.kind` of each frame type. */
@@ -42,6 +44,28 @@ export const LagField = {
   BandHigh: 'band_high',
 } as const;
 
+/**
+ * How one engine series was made, so a matrix cell, a lag curve or a drift score can be turned back
+ * into the queries that produced it (e.g. to write an alert rule). Read it with src/shared/frames/provenance.ts.
+ */
+export interface SignalProvenance {
+  /** The data source the signal ran on; null when it could not be resolved. */
+  datasource: { uid: string; type: string } | null;
+  /** The expression as the user wrote it, template variables replaced. */
+  expr: string;
+  /** Exactly what was sent to the data source (histograms: the generated bucket query); null when nothing was sent. */
+  sentExpr: string | null;
+  kind: 'gauge' | 'counter' | 'histogram';
+  /** Engine transforms in the order applied after fetching (a counter's `rate` first). */
+  transforms: TransformSpec[];
+  /** Histogram signals: the labels kept apart besides `le`. */
+  histogramBy?: string[];
+  /** Drift series: the method, window and baseline their scores were computed with. */
+  drift?: { method: DriftMethod; windowMs: number; baseline: BaselineSpec };
+  /** Grid step of the query (ms). */
+  stepMs: number;
+}
+
 /** One signal as it entered the analysis. */
 export interface SignalInfo {
   /** Unique display name (from the legend format or the series labels). */
@@ -55,6 +79,8 @@ export interface SignalInfo {
   /** Expression that produced it and the data source it ran on, for "open in Explore". */
   expr?: string;
   datasourceUid?: string;
+  /** Set by the InfraDrift data source (absent when a panel computed from plain time series). */
+  provenance?: SignalProvenance;
 }
 
 /** `meta.custom` of the matrix frame. */
@@ -91,6 +117,18 @@ export interface LagMeta {
   nEff: number | null;
   stepMs: number;
   lagConvention: string;
+  /** How A and B were made (when known). */
+  provenance?: { a?: SignalProvenance; b?: SignalProvenance };
+}
+
+/** `meta.custom` of an aligned input series frame. */
+export interface AlignedMeta {
+  kind: typeof FrameKind.Aligned;
+  version: number;
+  role: SignalInfo['role'];
+  /** Transforms the engine reports it applied. */
+  transforms: string[];
+  provenance?: SignalProvenance;
 }
 
 /** `meta.custom` of a drift frame (a time series of drift scores). */
@@ -103,4 +141,5 @@ export interface DriftMeta {
   latest: number | null;
   level: 'none' | 'moderate' | 'significant' | null;
   thresholds: { moderate: number; significant: number } | null;
+  provenance?: SignalProvenance;
 }

@@ -12,6 +12,7 @@ interface Defaults {
   signal?: string;
   expr?: string;
   datasourceUid?: string;
+  provenance?: SignalInfo['provenance'];
 }
 
 /**
@@ -52,6 +53,7 @@ export function seriesFromFrames(
         labels: { ...(field.labels ?? {}) },
         expr: defaults.expr,
         datasourceUid: defaults.datasourceUid,
+        ...(defaults.provenance ? { provenance: defaults.provenance } : {}),
       });
     }
   }

@@ -54,7 +54,10 @@ export const MAIN_THREAD_NOTICE =
   '(often a Content-Security-Policy without "worker-src blob:"). Large queries may freeze the dashboard; ' +
   'allow blob: workers in Grafana\'s content_security_policy_template to fix it.';
 
-/** The engine for the main-thread fallback, loaded only when a worker cannot run (it is a separate chunk). */
+/**
+ * The engine for the main-thread fallback, loaded only when a worker cannot run (it is a separate chunk;
+ * why it is not the worker's own copy: docs/worker.md).
+ */
 async function analyzeLazily(request: AnalyzeRequest, hooks: AnalyzeHooks): Promise<AnalyzeResult> {
   const { analyze } = await import(/* webpackChunkName: "engine" */ '../stats');
   return analyze(request, hooks);

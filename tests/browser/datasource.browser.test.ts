@@ -119,3 +119,23 @@ describe.each(['dark', 'light'])('the matrix panel on the data source’s answer
     await page.close();
   });
 });
+
+it('a failed query shows its error in the matrix panel, not the "No data" hint', async () => {
+  const { page, problems } = await openPage(browser, sandbox.url, { width: 700, height: 420 });
+  const gone = { ...INFRA[0], datasource: { type: 'prometheus', uid: 'deleted-uid' } };
+  const target = { refId: 'A', signals: [gone], analysis: { output: 'matrix', method: 'pearson', maxLag: 0, lagMode: 'all', confounders: [], alpha: 0.05, adjust: 'fdr_bh', autocorrelation: true, clustering: 'none', includeAligned: false } };
+  const error = await page.evaluate(async (t) => {
+    const sb = (window as any).sandbox;
+    await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', {});
+    const response = await sb.runQuery('infradrift', [t], { from: Date.now() - 3_600_000, to: Date.now() });
+    await sb.renderPanel({ id: 'failed', path: 'panels/matrix', title: 'Failed query', frames: [], errorMessage: response.error.message, width: 640, height: 360 });
+    return response.error.message as string;
+  }, target);
+  expect(error).toMatch(/^InfraDrift: nothing to analyse: signal .*deleted-uid is not available/);
+  const panel = page.locator('#failed');
+  await panel.getByText('The query failed').waitFor();
+  expect(await panel.textContent()).not.toContain('No data');
+  await screenshot(page, 'datasource-failed-query-panel', '#failed');
+  expect(problems).toEqual([]);
+  await page.close();
+});

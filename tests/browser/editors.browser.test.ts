@@ -41,6 +41,8 @@ it.each(['dark', 'light'])('renders the query and config editors (%s)', async (t
   await expect(page.getByLabel('Expression of signal M_user_ctr_7d').inputValue()).resolves.toContain('recsys_feature_value');
   expect(await page.locator('#ed').textContent()).toMatch(/Histogram.*Drift.*PSI.*Baseline/s);
   await expect(page.getByText('request_rate').count()).resolves.toBeGreaterThan(0);
+  // The per-query timeout is a setting, with its default as the placeholder.
+  await expect(page.getByTestId('infradrift-config-timeout').getAttribute('placeholder')).resolves.toBe('60');
   await screenshot(page, `datasource-editors-${theme}`, '#ed');
   expect(problems).toEqual([]);
   await page.close();

@@ -8,7 +8,7 @@ import { DataFrameJSON, dataFrameToJSON } from '@grafana/data';
 import { mulberry32 as seeded } from '../../simulator/rng';
 import { analyze, rollingDrift, type AnalyzeRequest, type SeriesInput } from '../../src/stats';
 import type { SignalInfo } from '../../src/shared/frameContract';
-import { resultToFrames } from '../../src/shared/resultToFrames';
+import { resultToFrames } from '../../src/shared/frames';
 import { FEATURES } from '../../simulator/model/config';
 import { select, sumSeries } from '../../simulator/series';
 import { featureDriftId, SIGNALS } from '../../simulator/signals';

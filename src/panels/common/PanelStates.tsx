@@ -24,7 +24,11 @@ export function PanelState({ state, emptyHint, minSeries }: Props) {
     case 'running':
       return <PanelMessage title={`Computing correlations… ${Math.round(state.progress * 100)}%`} hint={`Stage: ${state.stage}. The analysis runs in a background worker.`} />;
     case 'error':
-      return <PanelMessage kind="error" title="The analysis failed" hint={`${state.message}. Check the query result, or narrow the time range.`} />;
+      return state.query ? (
+        <PanelMessage kind="error" title="The query failed" hint={state.message} />
+      ) : (
+        <PanelMessage kind="error" title="The analysis failed" hint={`${state.message}. Check the query result, or narrow the time range.`} />
+      );
   }
 }
 

@@ -2,8 +2,9 @@
  * Reading InfraDrift frames back (the contract in src/shared/frameContract.ts): lag curves and the
  * input series by name. Pure, shared by both panels and the drill-down.
  */
-import { DataFrame, FieldType, getFieldDisplayName } from '@grafana/data';
+import { DataFrame, FieldType, getFieldDisplayName, LoadingState, PanelData } from '@grafana/data';
 import { FrameKind, LagField, LagMeta } from '../../shared/frameContract';
+import { queryErrorTexts } from '../../shared/queryErrors';
 import { finiteOrNull, numberOrNaN, reverseCurve, reverseLag } from '../../stats';
 
 export function frameKind(frame: DataFrame): string | undefined {
@@ -109,4 +110,16 @@ export function seriesByName(frames: DataFrame[]): Map<string, NamedSeries> {
     }
   }
   return out;
+}
+
+/**
+ * The query's own error when it failed and returned nothing: the panel must show it, not the
+ * "No data" hint. Each message once (Grafana may repeat the first error in `error`).
+ */
+export function queryFailure(data: PanelData): string | undefined {
+  if (data.state !== LoadingState.Error && !data.errors?.length) {
+    return undefined;
+  }
+  const texts = queryErrorTexts(data);
+  return texts.length ? texts.join('; ') : 'the query failed';
 }

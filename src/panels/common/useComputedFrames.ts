@@ -7,16 +7,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { DataFrame, PanelData } from '@grafana/data';
 import type { AnalyzeRequest, SeriesInput } from '../../stats';
 import type { SignalInfo } from '../../shared/frameContract';
-import { resultToFrames } from '../../shared/resultToFrames';
+import { resultToFrames } from '../../shared/frames';
 import { seriesFromFrames } from '../../shared/seriesFromFrames';
 import { AnalysisCancelled, getAnalysisClient } from '../../worker';
-import { hasInfraDriftFrames } from './frames';
+import { hasInfraDriftFrames, queryFailure } from './frames';
 
 export type ComputedFrames =
   | { status: 'empty' }
   | { status: 'too-few'; count: number }
   | { status: 'running'; progress: number; stage: string }
-  | { status: 'error'; message: string }
+  | { status: 'error'; message: string; /** The query failed, not the analysis. */ query?: boolean }
   | { status: 'ready'; frames: DataFrame[]; computed: boolean; notice?: string };
 
 export interface SeriesForRequest {
@@ -76,7 +76,8 @@ export function useComputedFrames(
   }, [extracted, runKey]);
 
   if (series.length === 0) {
-    return { status: 'empty' };
+    const failed = queryFailure(data);
+    return failed ? { status: 'error', message: failed, query: true } : { status: 'empty' };
   }
   if (passThrough) {
     return { status: 'ready', frames: series, computed: false };

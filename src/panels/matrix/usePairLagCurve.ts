@@ -3,7 +3,7 @@
  * computed from the two series in the shared worker (a two-series job: milliseconds).
  */
 import { useEffect, useState } from 'react';
-import { resultToFrames } from '../../shared/resultToFrames';
+import { resultToFrames } from '../../shared/frames';
 import { AnalysisCancelled, getAnalysisClient } from '../../worker';
 import { lagCurves, LagCurve, NamedSeries } from '../common/frames';
 

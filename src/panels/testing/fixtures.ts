@@ -2,7 +2,7 @@
 import { DataFrame, FieldType, getDefaultTimeRange, LoadingState, PanelProps, toDataFrame } from '@grafana/data';
 import { analyze, type AnalyzeRequest, type SeriesInput } from '../../stats';
 import type { SignalInfo } from '../../shared/frameContract';
-import { resultToFrames } from '../../shared/resultToFrames';
+import { resultToFrames } from '../../shared/frames';
 
 export const T0 = Date.UTC(2025, 0, 1);
 export const STEP = 60_000;

@@ -2,16 +2,17 @@
  * From fetched signals to one engine request (docs/engine.md), plus what the user must be told:
  * failed signals, series left out by the cap, histograms without buckets.
  */
-import { driftSeriesId, driftSeriesName, type AnalyzeRequest, type BaselineSpec, type DriftSeriesRequest, type SeriesInput, type TransformSpec } from '../stats';
-import type { SignalInfo } from '../shared/frameContract';
-import { seriesFromFrames } from '../shared/seriesFromFrames';
-import type { SignalFrames } from './fetchSignals';
-import { nextTask } from '../shared/nextTask';
+import { driftSeriesId, driftSeriesName, type AnalyzeRequest, type BaselineSpec, type DriftSeriesRequest, type SeriesInput, type TransformSpec } from '../../stats';
+import type { SignalInfo } from '../../shared/frameContract';
+import { seriesFromFrames } from '../../shared/seriesFromFrames';
+import type { SignalFrames } from './fetchSignal';
+import { nextTask } from '../../shared/nextTask';
 import { groupHistogram } from './histogramSeries';
-import { baselineSpec } from './query/baselineSpec';
+import { baselineSpec } from '../query/baselineSpec';
 import { placeOnGrid } from './placeOnGrid';
-import type { TimeGrid } from './query/timeGrid';
-import { AnalysisSpec, DEFAULT_DRIFT_WINDOW_STEPS, SignalQuery } from './types';
+import { provenanceOf } from './provenance';
+import type { TimeGrid } from '../query/timeGrid';
+import { AnalysisSpec, DEFAULT_DRIFT_WINDOW_STEPS, SignalQuery } from '../types';
 
 export interface BuiltRequest {
   request: AnalyzeRequest;
@@ -82,6 +83,7 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
           break;
         }
         const method = signal.driftMethod ?? 'psi';
+        const windowMs = (signal.windowSteps ?? DEFAULT_DRIFT_WINDOW_STEPS) * grid.stepMs;
         // Targets, pairs and confounders may name the drift series by the label the engine gives it.
         aliases.set(driftSeriesName(g.name, method), driftSeriesId(g.name, method));
         drift.push({
@@ -90,20 +92,29 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
           input: { kind: 'histogram', le: g.le, buckets: g.buckets, mode: 'cumulative' },
           methods: [method],
           baseline,
-          windowMs: (signal.windowSteps ?? DEFAULT_DRIFT_WINDOW_STEPS) * grid.stepMs,
+          windowMs,
         });
-        signals.push({ name: driftSeriesId(g.name, method), role: 'model', signal: signal.key, labels: g.labels, expr: signal.expr, datasourceUid: f.datasourceUid });
+        signals.push({
+          name: driftSeriesId(g.name, method),
+          role: 'model',
+          signal: signal.key,
+          labels: g.labels,
+          expr: signal.expr,
+          datasourceUid: f.datasource?.uid,
+          provenance: provenanceOf(f, [], grid.stepMs, { method, windowMs, baseline }),
+        });
       }
       continue;
     }
     const chain = transformOf(signal);
+    const provenance = provenanceOf(f, chain, grid.stepMs);
     const before = series.length;
     for (let start = 0; start < f.frames.length; start += FRAMES_PER_TASK) {
       if (start > 0) {
         await nextTask();
       }
       const batch = f.frames.slice(start, start + FRAMES_PER_TASK);
-      const extracted = seriesFromFrames(batch, { role: signal.role, signal: signal.key, expr: signal.expr, datasourceUid: f.datasourceUid }, taken, f.frames);
+      const extracted = seriesFromFrames(batch, { role: signal.role, signal: signal.key, expr: signal.expr, datasourceUid: f.datasource?.uid, provenance }, taken, f.frames);
       extracted.series.forEach((s) => series.push({ ...placeOnGrid(s, grid), transform: chain }));
       signals.push(...extracted.signals);
     }

@@ -1,5 +1,5 @@
-import { numberOrNaN, type SeriesInput } from '../stats';
-import { gridLength, type TimeGrid } from './query/timeGrid';
+import { numberOrNaN, type SeriesInput } from '../../stats';
+import { gridLength, type TimeGrid } from '../query/timeGrid';
 
 /**
  * When every timestamp of a series sits exactly on the grid (as Prometheus range queries with the

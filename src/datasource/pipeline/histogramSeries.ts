@@ -1,6 +1,6 @@
 import { DataFrame, FieldType } from '@grafana/data';
-import { leBound } from '../stats';
-import { gridLength, type TimeGrid } from './query/timeGrid';
+import { leBound } from '../../stats';
+import { gridLength, type TimeGrid } from '../query/timeGrid';
 
 export interface HistogramGroup {
   /** Display name: the metric and its non-`le` labels. */

@@ -1,0 +1,2 @@
+export { runPipeline, type PipelineInput, type PipelineOutput } from './runPipeline';
+export { UpstreamCancelled, UpstreamTimeout } from './awaitUpstream';
