@@ -20,7 +20,8 @@ import { CancelledError } from './util/cancel';
 import { isConstant } from './util/isConstant';
 import { meanStd } from './util/meanStd';
 import { toJsonArray } from './util/missing';
-import { positiveOr, validateRequest } from './validateRequest';
+import { ownValue } from './util/ownValue';
+import { validateRequest } from './validateRequest';
 
 /**
  * The single entry point of the engine: align -> transform -> correlation + significance ->
@@ -68,17 +69,17 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
     return;
   }
   const align = request.align ?? {};
-  const minOverlap = Math.max(2, Math.floor(positiveOr(align.minOverlap, DEFAULTS.minOverlap)));
+  const minOverlap = Math.max(2, Math.floor(align.minOverlap ?? DEFAULTS.minOverlap));
   const aligned = timed(result, 'align', () =>
     alignSeries(
       request.series,
       request.grid,
       {
-        aggregation: align.aggregation === 'last' ? 'last' : 'mean',
-        fill: align.fill === 'previous' || align.fill === 'linear' ? align.fill : 'none',
-        maxGap: Math.floor(positiveOr(align.maxGap, DEFAULTS.maxGap)),
+        aggregation: align.aggregation ?? DEFAULTS.aggregation,
+        fill: align.fill ?? DEFAULTS.fill,
+        maxGap: Math.floor(align.maxGap ?? DEFAULTS.maxGap),
       },
-      positiveOr(request.limits?.maxPoints, DEFAULTS.limits.maxPoints),
+      request.limits?.maxPoints ?? DEFAULTS.limits.maxPoints,
       warnings
     )
   );
@@ -90,7 +91,7 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
   const values: Float64Array[] = [];
   const lag1 = new Float64Array(ids.length);
   const summaries: SeriesSummary[] = request.series.map((s, i) => {
-    const chain = toChain(request.transforms?.bySeries?.[s.id] ?? s.transform ?? request.transforms?.default);
+    const chain = toChain(ownValue(request.transforms?.bySeries, s.id) ?? s.transform ?? request.transforms?.default);
     const tr = applyTransforms(aligned.values[i], chain, stepMs, s.id, warnings);
     values.push(tr.values);
     const ms = meanStd(tr.values);
@@ -150,7 +151,7 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
     lag1: lag1All,
     stepMs,
     minOverlap,
-    alpha: typeof alpha === 'number' && alpha > 0 && alpha < 1 ? alpha : DEFAULTS.alpha,
+    alpha: alpha ?? DEFAULTS.alpha,
   };
 
   let r: Float64Array | null = null;

@@ -12,6 +12,7 @@ import { lag1Autocorrelation } from '../significance/lag1Autocorrelation';
 import { isConstant } from '../util/isConstant';
 import { meanStd } from '../util/meanStd';
 import { toJsonArray } from '../util/missing';
+import { ownValue } from '../util/ownValue';
 import { DEFAULT_PRECEDING_FACTOR } from './baseline';
 import { DriftGrid, DriftInput, rollingDrift } from './rolling';
 import { driftSeriesId, driftSeriesName } from './seriesId';
@@ -64,7 +65,7 @@ export function analyzeDrift(request: DriftRequest, grid: DriftGrid, warnings: E
     const methodResults = methods.map((m): DriftMethodResult => {
       const scores = rolled.scores[m]!;
       const p = m === 'ks' || m === 'chiSquared' ? rolled.pValues[m] : undefined;
-      const threshold = s.thresholds?.[m] ?? DEFAULT_THRESHOLDS[m];
+      const threshold = ownValue(s.thresholds, m) ?? DEFAULT_THRESHOLDS[m];
       let latest: DriftMethodResult['latest'] = null;
       for (let i = scores.length - 1; i >= 0; i--) {
         if (!Number.isNaN(scores[i])) {

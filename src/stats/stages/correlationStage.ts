@@ -21,11 +21,8 @@ export interface CorrelationStageOutput {
 export function correlationStage(ctx: StageContext): CorrelationStageOutput {
   const opts = ctx.request.correlation ?? {};
   const options = ctx.request.significance ?? {};
+  // Option values were checked by validateOptions: an unknown method never reaches this stage.
   let method: CorrelationMethod = opts.method ?? DEFAULTS.method;
-  if (!['pearson', 'spearman', 'kendall'].includes(method)) {
-    ctx.warnings.push({ code: 'UNKNOWN_OPTION', message: `unknown correlation method '${String(method)}'; using pearson` });
-    method = 'pearson';
-  }
   const adjust = options.adjust ?? DEFAULTS.adjust;
   const correction = options.autocorrelation ?? DEFAULTS.autocorrelation;
   const N = ctx.values.length;
