@@ -47,17 +47,25 @@ export function pearsonPair(x: ArrayLike<number>, y: ArrayLike<number>, minOverl
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
+  let sa = 0;
+  let sb = 0;
   for (let t = 0; t < len; t++) {
     const a = x[t];
     const b = y[t];
     if (Number.isFinite(a) && Number.isFinite(b)) {
       const da = a - mx;
       const db = b - my;
+      sa += da;
+      sb += db;
       sxx += da * da;
       syy += db * db;
       sxy += da * db;
     }
   }
-  const r = sxy / Math.sqrt(sxx * syy);
+  // Corrected two-pass sums (util/centre.ts): remove the error of the first-pass means.
+  sxx -= (sa * sa) / n;
+  syy -= (sb * sb) / n;
+  sxy -= (sa * sb) / n;
+  const r = sxy / Math.sqrt(sxx) / Math.sqrt(syy);
   return { r: Math.max(-1, Math.min(1, r)), n, reason: null };
 }

@@ -1,0 +1,94 @@
+/** @jest-environment node */
+/**
+ * Regression tests of the engine defects found by trying bad input ("Trust under bad input"): each
+ * `describe` is named for the defect it pins down. Reference values come from committed SciPy/pandas
+ * fixtures (scripts/reference/*.py), never from the code under test.
+ */
+import { analyze } from '../analyze';
+import type { AnalyzeRequest, AnalyzeResult, WarningCode } from '../contract';
+import { rollingMean } from '../transforms/rollingMean';
+import { expectClose, normal, readFixture, rng } from './helpers';
+
+const codes = (r: AnalyzeResult): WarningCode[] => r.warnings.map((w) => w.code);
+const noise = (n: number, seed: number): number[] => {
+  const g = normal(rng(seed));
+  return Array.from({ length: n }, () => g());
+};
+
+describe('rolling mean near 1e9 with one huge value (running-sum error)', () => {
+  const fx = readFixture('robustness.json').rolling_mean_offset;
+
+  it('equals the exactly rounded window means (math.fsum) and pandas', () => {
+    const out = rollingMean(Float64Array.from(fx.x), fx.window);
+    fx.exact_x.forEach((e: number | null, i: number) => expectClose(out[i], e, 1e-15, 0, `exact i=${i}`));
+    fx.pandas_x.forEach((e: number | null, i: number) => expectClose(out[i], e, 1e-15, 0, `pandas i=${i}`));
+  });
+
+  it('a signal minus its own offset still moves with the signal (exact and SciPy r after the spike)', () => {
+    const res = analyze({
+      version: 1,
+      series: [
+        { id: 'x', values: fx.x },
+        { id: 'y', values: fx.y },
+      ],
+      transforms: { default: { type: 'rollingMean', window: fx.window } },
+      grid: { start: 0, stepMs: 1000 },
+      includeAligned: true,
+    });
+    const [x, y] = res.series.map((s) => s.values!.slice(fx.corr_from));
+    const again = analyze({ version: 1, series: [{ id: 'x', values: x }, { id: 'y', values: y }] });
+    expectClose(again.correlation!.r[1], fx.pearson_r_after_spike_exact, 1e-13, 0, 'exact r');
+    expectClose(again.correlation!.r[1], fx.pearson_r_after_spike, 1e-7, 0, 'SciPy r');
+  });
+});
+
+describe('series named like Object.prototype members keep their transforms', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('%s', (id) => {
+    const values = noise(30, 7).map((v) => v + 100);
+    const bySeries = JSON.parse(`{"${id}": {"type": "diff"}}`) as Record<string, { type: 'diff' }>;
+    const own = analyze({ version: 1, series: [{ id, values, transform: { type: 'zscore' } }, { id: 'other', values: noise(30, 8) }] });
+    expect(own.series[0].transforms).toEqual(['zscore']);
+    expect(codes(own)).not.toContain('UNKNOWN_OPTION');
+    const by = analyze({ version: 1, series: [{ id, values }, { id: 'other', values: noise(30, 8) }], transforms: { bySeries } });
+    expect(by.series[0].transforms).toEqual(['diff']);
+    const none = analyze({ version: 1, series: [{ id, values }, { id: 'other', values: noise(30, 8) }], transforms: { bySeries: {} } });
+    expect(none.series[0].transforms).toEqual([]);
+    expect(codes(none)).not.toContain('UNKNOWN_OPTION');
+  });
+});
+
+describe('unknown option values are errors that name the valid values', () => {
+  const base = (): AnalyzeRequest => ({ version: 1, series: [{ id: 'a', values: noise(20, 1) }, { id: 'b', values: noise(20, 2) }] });
+  it.each([
+    ['significance.adjust holm', { significance: { adjust: 'holm' } }, "'fdr_bh', 'bonferroni', 'none'"],
+    ['clustering.linkage ward', { clustering: { linkage: 'ward' } }, "'average', 'complete', 'single'"],
+    ['lags.normalization unbiased', { lags: { maxLag: 2, normalization: 'unbiased' } }, "'biased', 'adjusted'"],
+    ['correlation.method cosine', { correlation: { method: 'cosine' } }, "'pearson', 'spearman', 'kendall'"],
+    ['align.fill zero', { align: { fill: 'zero' } }, "'none', 'previous', 'linear'"],
+    ['align.aggregation max', { align: { aggregation: 'max' } }, "'mean', 'last'"],
+    ['significance.alpha 5', { significance: { alpha: 5 } }, 'strictly between 0 and 1'],
+    ['significance.alpha 0', { significance: { alpha: 0 } }, 'strictly between 0 and 1'],
+    ['lags.prewhiten arima', { lags: { maxLag: 2, prewhiten: 'arima' } }, "'none', 'difference'"],
+    ['align.minOverlap -1', { align: { minOverlap: -1 } }, 'a number >= 2'],
+    ['correlation.enabled "false"', { correlation: { enabled: 'false' } }, 'true or false'],
+    ['transform ewm', { transforms: { default: { type: 'ewm' } } }, 'rollingMean'],
+    ['rollingMean window 0', { transforms: { default: { type: 'rollingMean', window: 0 } } }, 'window'],
+    ['drift method mmd', { drift: { series: [{ id: 'h', methods: ['psi', 'mmd'], input: { kind: 'samples', timestamps: [], values: [] } }] } }, 'wassersteinNormalized'],
+  ])('%s', (_label, extra, valid) => {
+    const res = analyze({ ...base(), ...(extra as object) });
+    const w = res.warnings.find((x) => x.code === 'UNKNOWN_OPTION');
+    expect(w).toBeDefined();
+    expect(w!.message).toContain(valid);
+    // Refused, not applied with a default: nothing is echoed as if it had been computed.
+    expect(res.correlation).toBeUndefined();
+    expect(res.lags).toBeUndefined();
+    expect(res.clustering).toBeUndefined();
+  });
+
+  it('valid options still run', () => {
+    const res = analyze({ ...base(), significance: { alpha: 0.1, adjust: 'bonferroni' }, clustering: { linkage: 'single' } });
+    expect(codes(res)).not.toContain('UNKNOWN_OPTION');
+    expect(res.correlation!.adjust).toBe('bonferroni');
+    expect(res.correlation!.alpha).toBe(0.1);
+  });
+});
