@@ -21,6 +21,7 @@ import { isConstant } from './util/isConstant';
 import { meanStd } from './util/meanStd';
 import { toJsonArray } from './util/missing';
 import { ownValue } from './util/ownValue';
+import { unitScaled } from './util/unitScale';
 import { validateRequest } from './validateRequest';
 
 /**
@@ -93,9 +94,11 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
   const summaries: SeriesSummary[] = request.series.map((s, i) => {
     const chain = toChain(ownValue(request.transforms?.bySeries, s.id) ?? s.transform ?? request.transforms?.default);
     const tr = applyTransforms(aligned.values[i], chain, stepMs, s.id, warnings);
-    values.push(tr.values);
+    // The stages square and multiply values: extreme magnitudes go in scaled (util/unitScale.ts).
+    const scaled = unitScaled(tr.values);
+    values.push(scaled);
     const ms = meanStd(tr.values);
-    lag1[i] = lag1Autocorrelation(tr.values);
+    lag1[i] = lag1Autocorrelation(scaled);
     let status: SeriesSummary['status'] = 'ok';
     if (ms.count === 0) {
       status = 'all_missing';

@@ -102,7 +102,8 @@ describe('bad input never throws and gives coded warnings', () => {
     expect(res.series.length).toBe(3);
     expect(res.grid!.length).toBe(50);
     expect(res.lags!.maxLag).toBe(4);
-    expect(res.lags!.pairs.length).toBe(2);
+    expect(res.lags!.pairs.length).toBe(3);
+    expect(res.lags!.pairs.filter((p) => p.reason === 'skipped').length).toBe(1);
     expect(codes(res).filter((c) => c === 'LIMIT_EXCEEDED').length).toBe(4);
   });
 

@@ -92,3 +92,36 @@ describe('unknown option values are errors that name the valid values', () => {
     expect(res.correlation!.alpha).toBe(0.1);
   });
 });
+
+describe('best lags at 204 series or more (lag pair limit)', () => {
+  it('the 210-series default: 20,000 pairs get a lag, the rest say why they have none', () => {
+    const series = Array.from({ length: 210 }, (_, i) => ({ id: `s${i}`, values: noise(24, 1000 + i) }));
+    const res = analyze({ version: 1, series, correlation: { enabled: false }, lags: { maxLag: 1, includeCurves: false } });
+    const pairs = res.lags!.pairs;
+    expect(pairs.length).toBe((210 * 209) / 2);
+    expect(pairs.filter((p) => p.bestLag !== null).length).toBe(20000);
+    expect(pairs.filter((p) => p.bestLag === null).every((p) => p.reason === 'skipped')).toBe(true);
+    expect(res.lags!.bestLagMatrix!.filter((v) => v !== null).length).toBe(2 * 20000);
+    const w = res.warnings.find((x) => x.code === 'LIMIT_EXCEEDED')!;
+    expect(w.message).toContain('largest |r| at lag 0');
+    expect(w.message).toContain(`${(210 * 209) / 2 - 20000} pairs skipped`);
+  });
+
+  it('the pairs kept are those with the largest |r| at lag 0, wherever they are in the order', () => {
+    const base = noise(60, 5);
+    const series = Array.from({ length: 12 }, (_, i) => ({ id: `s${i}`, values: noise(60, 50 + i) }));
+    // The last pair in request order moves with itself one step later: strongest |r(0)| of all.
+    series[10].values = base;
+    series[11].values = base.map((v, t) => 0.9 * v + 0.1 * (base[t - 1] ?? 0));
+    const res = analyze({ version: 1, series, lags: { maxLag: 3 }, limits: { maxLagPairs: 5 } });
+    const pairs = res.lags!.pairs;
+    const kept = pairs.filter((p) => p.reason === null);
+    expect(kept.length).toBe(5);
+    expect(kept.map((p) => `${p.a}-${p.b}`)).toContain('s10-s11');
+    const r = res.correlation!.r;
+    const absR0 = (p: (typeof pairs)[number]) => Math.abs(r[Number(p.a.slice(1)) * 12 + Number(p.b.slice(1))]!);
+    const weakestKept = Math.min(...kept.map(absR0));
+    const strongestSkipped = Math.max(...pairs.filter((p) => p.reason === 'skipped').map(absR0));
+    expect(weakestKept).toBeGreaterThanOrEqual(strongestSkipped);
+  });
+});

@@ -13,6 +13,7 @@ import { isConstant } from '../util/isConstant';
 import { meanStd } from '../util/meanStd';
 import { toJsonArray } from '../util/missing';
 import { ownValue } from '../util/ownValue';
+import { unitScaled } from '../util/unitScale';
 import { DEFAULT_PRECEDING_FACTOR } from './baseline';
 import { DriftGrid, DriftInput, rollingDrift } from './rolling';
 import { driftSeriesId, driftSeriesName } from './seriesId';
@@ -123,10 +124,11 @@ export function appendDriftSeries(
   out.set(lag1);
   extra.forEach((e, k) => {
     const ms = meanStd(e.values);
-    const l1 = lag1Autocorrelation(e.values);
+    const scaled = unitScaled(e.values);
+    const l1 = lag1Autocorrelation(scaled);
     out[lag1.length + k] = l1;
     ids.push(e.id);
-    values.push(e.values);
+    values.push(scaled);
     summaries.push({
       id: e.id,
       name: e.name,

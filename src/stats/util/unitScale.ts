@@ -39,9 +39,11 @@ export function timesPow2(x: number, k: number): number {
  */
 export function unitExponent(x: ArrayLike<number>): number {
   const m = maxAbs(x);
-  if (m === 0 || (m >= SAFE_LOW && m <= SAFE_HIGH)) {
-    return 0;
-  }
+  return m === 0 || (m >= SAFE_LOW && m <= SAFE_HIGH) ? 0 : pow2Exponent(m);
+}
+
+/** The exponent k such that m * 2^k lies in [0.5, 1) (m finite and > 0). */
+export function pow2Exponent(m: number): number {
   return -(Math.floor(Math.log2(m)) + 1);
 }
 
