@@ -125,3 +125,45 @@ describe('best lags at 204 series or more (lag pair limit)', () => {
     expect(weakestKept).toBeGreaterThanOrEqual(strongestSkipped);
   });
 });
+
+describe('overflow and underflow: extreme magnitudes give the well-scaled answer (SciPy fixtures)', () => {
+  const pairs = readFixture('pairs.json').cases.filter((c: { x: Array<number | null> }) => c.x.every((v) => v !== null)).slice(0, 3);
+  const ccf = readFixture('ccf.json');
+  const scale = (v: Array<number | null>, f: number) => v.map((x) => (x === null ? null : x * f));
+
+  it.each([1e150, 1e154, 1e-160, 1e-300])('Pearson, Spearman and Kendall r(x*%p, y*s) = r(x, y) with p and CI', (f) => {
+    for (const c of pairs) {
+      for (const [method, key] of [['pearson', 'r'], ['spearman', 'r'], ['kendall', 'tau']] as const) {
+        const res = analyze({ version: 1, series: [{ id: 'x', values: scale(c.x, f) }, { id: 'y', values: scale(c.y, f === 1e154 ? 1e154 : 1) }], correlation: { method } });
+        const cor = res.correlation!;
+        expectClose(cor.r[1], c[method][key], 1e-12, 1e-14, `${c.label} ${method} r`);
+        expectClose(cor.pNaive[1], c[method].p, 1e-6, 1e-12, `${c.label} ${method} p`);
+        expect(cor.ciLow[1]).not.toBeNull();
+        expect(cor.reason[1]).toBeNull();
+      }
+      const ms = analyze({ version: 1, series: [{ id: 'x', values: scale(c.x, f) }, { id: 'y', values: c.y }] }).series[0];
+      expect(ms.std).not.toBeNull();
+      expectClose(ms.std! / f, analyze({ version: 1, series: [{ id: 'x', values: c.x }, { id: 'y', values: c.y }] }).series[0].std, 1e-12, 0, 'std');
+    }
+  });
+
+  it.each([1e77, 1e154, 1e-160, 1e-300])('lags at scale %p: statsmodels ccf, a leads b by 4 steps', (f) => {
+    const res = analyze({ version: 1, series: [{ id: 'a', values: scale(ccf.a, f) }, { id: 'b', values: scale(ccf.b, f) }], lags: { maxLag: ccf.maxLag, pairs: [['a', 'b']] } });
+    const p = res.lags!.pairs[0];
+    expect(p.reason).toBeNull();
+    expect(p.bestLag).toBe(4);
+    expectClose(p.bestR, ccf.ccf_ba_biased[4], 1e-12, 1e-13, 'bestR');
+    for (let k = 0; k <= ccf.maxLag; k++) {
+      expectClose(p.r![ccf.maxLag + k], ccf.ccf_ba_biased[k], 1e-9, 1e-13, `k=${k}`);
+    }
+  });
+
+  it('a pair whose common rows are far smaller than the series scale is computed on those rows', () => {
+    const c = pairs[0];
+    // The first row is huge; without it, the pair is the fixture's pair at 1e-160 scale.
+    const x = [1e150, ...scale(c.x, 1e-160)];
+    const y = [null, ...scale(c.y, 1e-160)];
+    const res = analyze({ version: 1, series: [{ id: 'x', values: x }, { id: 'y', values: y }] });
+    expectClose(res.correlation!.r[1], c.pearson.r, 1e-12, 1e-14, 'r');
+  });
+});
