@@ -167,3 +167,52 @@ describe('overflow and underflow: extreme magnitudes give the well-scaled answer
     expectClose(res.correlation!.r[1], c.pearson.r, 1e-12, 1e-14, 'r');
   });
 });
+
+describe('a null inside one histogram bucket is not read as 0', () => {
+  // Stable cumulative latency histogram: every step adds the same counts to each bucket.
+  const le = ['0.1', '0.5', '1', '+Inf'];
+  const per = [50, 30, 15, 5];
+  const T = 80;
+  const clean = le.map((_, b) => Array.from({ length: T }, (_, t) => (t + 1) * per.slice(0, b + 1).reduce((x, y) => x + y, 0)));
+  const run = (buckets: Array<Array<number | null>>) =>
+    analyze({
+      version: 1,
+      series: [],
+      grid: { start: 0, end: (T - 1) * 60000, stepMs: 60000 },
+      drift: { series: [{ id: 'lat', methods: ['psi'], input: { kind: 'histogram', le, buckets } }] },
+    }).drift!.series[0];
+
+  it('PSI stays that of an unchanged distribution, with a warning about the missing step, not a reset', () => {
+    const holed = clean.map((b) => b.slice() as Array<number | null>);
+    holed[1][40] = null;
+    const wholeStep = clean.map((b) => b.map((v, t) => (t === 40 ? null : v)));
+    const res = run(holed);
+    expect(res.methods[0].scores).toEqual(run(wholeStep).methods[0].scores);
+    // An unchanged distribution: PSI is 0 wherever it is defined.
+    expect(res.methods[0].scores.filter((v) => v !== null).every((v) => Math.abs(v!) < 1e-12)).toBe(true);
+    expect(res.warnings.join(' ')).toContain('1 step(s) had a missing bucket value');
+    expect(res.warnings.join(' ')).not.toMatch(/reset|scrape skew/);
+  });
+});
+
+describe('series without timestamps longer than the point cap keep the same end as the grid', () => {
+  it('the untimed copy of a timed series lines up with it (r = 1, lag 0)', () => {
+    const T = 120;
+    const values = noise(T, 3);
+    const timestamps = Array.from({ length: T }, (_, i) => i * 1000);
+    const res = analyze({
+      version: 1,
+      series: [
+        { id: 'timed', values, timestamps },
+        { id: 'untimed', values },
+      ],
+      grid: { start: 0, stepMs: 1000 },
+      limits: { maxPoints: 50 },
+      lags: { maxLag: 5, pairs: [['timed', 'untimed']] },
+      includeAligned: true,
+    });
+    expect(res.series[1].values).toEqual(values.slice(T - 50));
+    expect(res.series[0].values).toEqual(values.slice(T - 50));
+    expect(res.lags!.pairs[0].bestLag).toBe(0);
+  });
+});
