@@ -82,6 +82,12 @@ function checkMatrix(name: string, m: FlatMatrix, reason: Array<ReasonCode | nul
   });
 }
 
+/** Correlation-like fields in [-1, 1], probabilities in [0, 1]. */
+function checkMatrices<K extends string>(label: string, m: Record<K, FlatMatrix> & { ids: string[]; reason: Array<ReasonCode | null> }, corr: K[], prob: K[]): void {
+  corr.forEach((k) => checkMatrix(label + k, m[k], m.reason, m.ids.length, -1, 1));
+  prob.forEach((k) => checkMatrix(label + k, m[k], m.reason, m.ids.length, 0, 1));
+}
+
 function checkResult(res: AnalyzeResult): void {
   expect(() => JSON.stringify(res)).not.toThrow();
   const internal = res.warnings.find((w) => w.code === 'INTERNAL_ERROR');
@@ -96,13 +102,7 @@ function checkResult(res: AnalyzeResult): void {
   }
   const c = res.correlation;
   if (c) {
-    const N = c.ids.length;
-    checkMatrix('r', c.r, c.reason, N, -1, 1);
-    checkMatrix('p', c.p, c.reason, N, 0, 1);
-    checkMatrix('pNaive', c.pNaive, c.reason, N, 0, 1);
-    checkMatrix('q', c.q, c.reason, N, 0, 1);
-    checkMatrix('ciLow', c.ciLow, c.reason, N, -1, 1);
-    checkMatrix('ciHigh', c.ciHigh, c.reason, N, -1, 1);
+    checkMatrices('', c, ['r', 'ciLow', 'ciHigh'], ['p', 'pNaive', 'q']);
     c.nEff.forEach((ne, k) => {
       if (ne !== null && !(ne <= c.n[k] + 1e-9 && ne > 0)) {
         throw new Error(`nEff[${k}] = ${ne} with n = ${c.n[k]}`);
@@ -118,10 +118,7 @@ function checkResult(res: AnalyzeResult): void {
   }
   const p = res.partial;
   if (p) {
-    const N = p.ids.length;
-    checkMatrix('partial r', p.r, p.reason, N, -1, 1);
-    checkMatrix('partial p', p.p, p.reason, N, 0, 1);
-    checkMatrix('partial q', p.q, p.reason, N, 0, 1);
+    checkMatrices('partial ', p, ['r'], ['p', 'pNaive', 'q']);
   }
   // 'adjusted' divides lag k's sum by its own overlap, as statsmodels does: |r(k)| may exceed 1 there.
   const rMax = res.lags?.normalization === 'adjusted' ? Infinity : 1 + 1e-12;
