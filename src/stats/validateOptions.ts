@@ -16,12 +16,15 @@ interface OptionRule {
   /** What the option accepts, in words for the message. */
   accepts: string;
   ok: Check;
+  /** A choice among names: the message says "unknown <option> '<value>'". */
+  choice?: boolean;
 }
 
 const oneOf = (path: string, values: readonly string[]): OptionRule => ({
   path,
   accepts: `one of ${values.map((v) => `'${v}'`).join(', ')}`,
   ok: (v) => typeof v === 'string' && values.includes(v),
+  choice: true,
 });
 const bool = (path: string): OptionRule => ({ path, accepts: 'true or false', ok: (v) => typeof v === 'boolean' });
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -130,7 +133,12 @@ export function validateOptions(req: Record<string, unknown>, series: ReadonlyAr
     }
     const v = own(holder, key);
     if (v !== undefined && !rule.ok(v)) {
-      problems.push({ message: `${rule.path} ${describe(v)} is not accepted; use ${rule.accepts}` });
+      const shown = typeof v === 'string' ? `'${v}'` : describe(v);
+      problems.push({
+        message: rule.choice
+          ? `unknown ${rule.path.replace('.', ' ')} ${shown} (${rule.path}); use ${rule.accepts}`
+          : `${rule.path} ${shown} is not accepted; use ${rule.accepts}`,
+      });
     }
   }
   const transforms = own(req, 'transforms');
