@@ -20,7 +20,9 @@ import { CancelledError } from './util/cancel';
 import { isConstant } from './util/isConstant';
 import { meanStd } from './util/meanStd';
 import { toJsonArray } from './util/missing';
-import { positiveOr, validateRequest } from './validateRequest';
+import { ownValue } from './util/ownValue';
+import { unitScaled } from './util/unitScale';
+import { validateRequest } from './validateRequest';
 
 /**
  * The single entry point of the engine: align -> transform -> correlation + significance ->
@@ -68,17 +70,17 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
     return;
   }
   const align = request.align ?? {};
-  const minOverlap = Math.max(2, Math.floor(positiveOr(align.minOverlap, DEFAULTS.minOverlap)));
+  const minOverlap = Math.max(2, Math.floor(align.minOverlap ?? DEFAULTS.minOverlap));
   const aligned = timed(result, 'align', () =>
     alignSeries(
       request.series,
       request.grid,
       {
-        aggregation: align.aggregation === 'last' ? 'last' : 'mean',
-        fill: align.fill === 'previous' || align.fill === 'linear' ? align.fill : 'none',
-        maxGap: Math.floor(positiveOr(align.maxGap, DEFAULTS.maxGap)),
+        aggregation: align.aggregation ?? DEFAULTS.aggregation,
+        fill: align.fill ?? DEFAULTS.fill,
+        maxGap: Math.floor(align.maxGap ?? DEFAULTS.maxGap),
       },
-      positiveOr(request.limits?.maxPoints, DEFAULTS.limits.maxPoints),
+      request.limits?.maxPoints ?? DEFAULTS.limits.maxPoints,
       warnings
     )
   );
@@ -90,11 +92,13 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
   const values: Float64Array[] = [];
   const lag1 = new Float64Array(ids.length);
   const summaries: SeriesSummary[] = request.series.map((s, i) => {
-    const chain = toChain(request.transforms?.bySeries?.[s.id] ?? s.transform ?? request.transforms?.default);
+    const chain = toChain(ownValue(request.transforms?.bySeries, s.id) ?? s.transform ?? request.transforms?.default);
     const tr = applyTransforms(aligned.values[i], chain, stepMs, s.id, warnings);
-    values.push(tr.values);
+    // The stages square and multiply values: extreme magnitudes go in scaled (util/unitScale.ts).
+    const scaled = unitScaled(tr.values);
+    values.push(scaled);
     const ms = meanStd(tr.values);
-    lag1[i] = lag1Autocorrelation(tr.values);
+    lag1[i] = lag1Autocorrelation(scaled);
     let status: SeriesSummary['status'] = 'ok';
     if (ms.count === 0) {
       status = 'all_missing';
@@ -150,7 +154,7 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
     lag1: lag1All,
     stepMs,
     minOverlap,
-    alpha: typeof alpha === 'number' && alpha > 0 && alpha < 1 ? alpha : DEFAULTS.alpha,
+    alpha: alpha ?? DEFAULTS.alpha,
   };
 
   let r: Float64Array | null = null;

@@ -1,5 +1,6 @@
 import { CONTRACT_VERSION, type AnalyzeRequest, type EngineWarning, type SeriesInput } from './contract';
 import { DEFAULTS } from './defaults';
+import { validateOptions } from './validateOptions';
 
 function isArrayLike(v: unknown): v is ArrayLike<unknown> {
   return Array.isArray(v) || v instanceof Float64Array || ArrayBuffer.isView(v);
@@ -70,7 +71,10 @@ export function validateRequest(input: unknown, warnings: EngineWarning[]): Anal
     warnings.push({ code: 'NO_SERIES', message: 'no usable series in the request' });
     return null;
   }
-  const maxSeries = positiveOr(req.limits?.maxSeries, DEFAULTS.limits.maxSeries);
+  if (!validateOptions(req, series, warnings)) {
+    return null;
+  }
+  const maxSeries = req.limits?.maxSeries ?? DEFAULTS.limits.maxSeries;
   if (series.length > maxSeries) {
     warnings.push({
       code: 'LIMIT_EXCEEDED',
@@ -79,9 +83,4 @@ export function validateRequest(input: unknown, warnings: EngineWarning[]): Anal
     series.length = maxSeries;
   }
   return { ...(req as AnalyzeRequest), version: CONTRACT_VERSION, series };
-}
-
-/** A positive finite number or the fallback. */
-export function positiveOr(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
 }

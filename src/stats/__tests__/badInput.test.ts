@@ -102,18 +102,26 @@ describe('bad input never throws and gives coded warnings', () => {
     expect(res.series.length).toBe(3);
     expect(res.grid!.length).toBe(50);
     expect(res.lags!.maxLag).toBe(4);
-    expect(res.lags!.pairs.length).toBe(2);
+    expect(res.lags!.pairs.length).toBe(3);
+    expect(res.lags!.pairs.filter((p) => p.reason === 'skipped').length).toBe(1);
     expect(codes(res).filter((c) => c === 'LIMIT_EXCEEDED').length).toBe(4);
   });
 
-  it('unknown transform, unknown control and unknown lag series are warnings', () => {
-    const res = analyze({
+  it('an unknown transform is an error (nothing analysed); an unknown control or lag series is a warning', () => {
+    const bad = analyze({
       version: 1,
       series: [{ id: 'a', values: noise(10), transform: { type: 'bogus' } as never }, { id: 'b', values: noise(10, 2) }],
+    });
+    expect(codes(bad)).toContain('UNKNOWN_OPTION');
+    expect(bad.correlation).toBeUndefined();
+    const res = analyze({
+      version: 1,
+      series: [{ id: 'a', values: noise(10) }, { id: 'b', values: noise(10, 2) }],
       partial: { controls: ['nope'] },
       lags: { maxLag: 2, pairs: [['a', 'zzz']] },
     });
-    expect(codes(res)).toEqual(expect.arrayContaining(['UNKNOWN_OPTION', 'UNKNOWN_SERIES']));
+    expect(codes(res)).toContain('UNKNOWN_SERIES');
+    expect(res.correlation).toBeDefined();
   });
 
   it('cancellation returns a partial result with CANCELLED', () => {

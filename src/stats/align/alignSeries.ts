@@ -117,12 +117,15 @@ export function alignSeries(
   if (length === 0) {
     return { grid: null, values: series.map(() => new Float64Array(0)) };
   }
+  // Value i of a series without timestamps sits at the untruncated start + i * step.
+  let dropped = 0;
   if (length > maxPoints) {
     warnings.push({
       code: 'LIMIT_EXCEEDED',
       message: `grid has ${length} points, more than limits.maxPoints = ${maxPoints}; keeping the latest ${maxPoints}`,
     });
-    start += (length - maxPoints) * stepMs;
+    dropped = length - maxPoints;
+    start += dropped * stepMs;
     length = maxPoints;
   }
 
@@ -132,7 +135,8 @@ export function alignSeries(
     if (srt === null) {
       const v = toFloat64(s.values as ArrayLike<number | null>);
       out = new Float64Array(length).fill(NaN);
-      out.set(v.subarray(0, Math.min(length, v.length)));
+      // The same end as the timed series: when the cap drops the earliest grid points, drop them here too.
+      out.set(v.subarray(Math.min(dropped, v.length), Math.min(dropped + length, v.length)));
       for (let i = 0; i < out.length; i++) {
         if (!Number.isFinite(out[i])) {
           out[i] = NaN;

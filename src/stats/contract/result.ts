@@ -14,6 +14,9 @@ export type ReasonCode =
   | 'insufficient_overlap'
   | 'effective_n_too_small'
   | 'singular'
+  /** The data's magnitude is beyond what double precision can square (overflow or underflow). */
+  | 'numeric_range'
+  /** Not computed: a limit (e.g. limits.maxLagPairs) left this pair out; the LIMIT_EXCEEDED warning says by what rule. */
   | 'skipped';
 
 /** Matrices are flat, row-major, N*N: cell (i, j) is at index i*N + j, following `ids`. */

@@ -1,5 +1,6 @@
 import type { ReasonCode } from '../contract';
 import type { Checkpoint } from '../util/cancel';
+import { centreInto } from '../util/centre';
 import { isConstant } from '../util/isConstant';
 import { gramMatrix } from './gramMatrix';
 import { PairCorrelation, pearsonPair } from './pearsonPair';
@@ -51,18 +52,7 @@ export function pearsonMatrix(
   if (M > 0) {
     const z = new Float64Array(M * T);
     for (let c = 0; c < M; c++) {
-      const x = series[complete[c]];
-      let s = 0;
-      for (let t = 0; t < T; t++) {
-        s += x[t];
-      }
-      const mean = s / T;
-      let ss = 0;
-      for (let t = 0; t < T; t++) {
-        const d = x[t] - mean;
-        z[c * T + t] = d;
-        ss += d * d;
-      }
+      const { ss } = centreInto(series[complete[c]], z, c * T);
       const inv = 1 / Math.sqrt(ss);
       for (let t = 0; t < T; t++) {
         z[c * T + t] *= inv;

@@ -1,4 +1,8 @@
 import type { ReasonCode } from '../contract';
+import { maxAbs, pow2Exponent, timesPow2 } from '../util/unitScale';
+
+/** Below this a sum of squares may have lost bits to underflow. */
+const TINY = 2 ** -900;
 
 export interface PairCorrelation {
   r: number;
@@ -47,17 +51,55 @@ export function pearsonPair(x: ArrayLike<number>, y: ArrayLike<number>, minOverl
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
+  let sa = 0;
+  let sb = 0;
   for (let t = 0; t < len; t++) {
     const a = x[t];
     const b = y[t];
     if (Number.isFinite(a) && Number.isFinite(b)) {
       const da = a - mx;
       const db = b - my;
+      sa += da;
+      sb += db;
       sxx += da * da;
       syy += db * db;
       sxy += da * db;
     }
   }
-  const r = sxy / Math.sqrt(sxx * syy);
+  // Corrected two-pass sums (util/centre.ts): remove the error of the first-pass means.
+  sxx -= (sa * sa) / n;
+  syy -= (sb * sb) / n;
+  sxy -= (sa * sb) / n;
+  if (!(sxx > TINY && syy > TINY && sxx < Infinity && syy < Infinity)) {
+    // The squares overflowed or underflowed (common rows far smaller or larger than the series'
+    // scale): the same pair with the deviations scaled by powers of two (util/unitScale.ts).
+    return scaledPearson(x, y, len, mx, my, n);
+  }
+  const r = sxy / Math.sqrt(sxx) / Math.sqrt(syy);
   return { r: Math.max(-1, Math.min(1, r)), n, reason: null };
+}
+
+function scaledPearson(x: ArrayLike<number>, y: ArrayLike<number>, len: number, mx: number, my: number, n: number): PairCorrelation {
+  const da: number[] = [];
+  const db: number[] = [];
+  for (let t = 0; t < len; t++) {
+    if (Number.isFinite(x[t]) && Number.isFinite(y[t])) {
+      da.push(x[t] - mx);
+      db.push(y[t] - my);
+    }
+  }
+  const ka = maxAbs(da) > 0 ? pow2Exponent(maxAbs(da)) : 0;
+  const kb = maxAbs(db) > 0 ? pow2Exponent(maxAbs(db)) : 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let i = 0; i < da.length; i++) {
+    const a = timesPow2(da[i], ka);
+    const b = timesPow2(db[i], kb);
+    sxx += a * a;
+    syy += b * b;
+    sxy += a * b;
+  }
+  const r = sxy / Math.sqrt(sxx) / Math.sqrt(syy);
+  return Number.isFinite(r) ? { r: Math.max(-1, Math.min(1, r)), n, reason: null } : { r: NaN, n, reason: 'numeric_range' };
 }

@@ -12,6 +12,8 @@ import { lag1Autocorrelation } from '../significance/lag1Autocorrelation';
 import { isConstant } from '../util/isConstant';
 import { meanStd } from '../util/meanStd';
 import { toJsonArray } from '../util/missing';
+import { ownValue } from '../util/ownValue';
+import { unitScaled } from '../util/unitScale';
 import { DEFAULT_PRECEDING_FACTOR } from './baseline';
 import { DriftGrid, DriftInput, rollingDrift } from './rolling';
 import { driftSeriesId, driftSeriesName } from './seriesId';
@@ -64,7 +66,7 @@ export function analyzeDrift(request: DriftRequest, grid: DriftGrid, warnings: E
     const methodResults = methods.map((m): DriftMethodResult => {
       const scores = rolled.scores[m]!;
       const p = m === 'ks' || m === 'chiSquared' ? rolled.pValues[m] : undefined;
-      const threshold = s.thresholds?.[m] ?? DEFAULT_THRESHOLDS[m];
+      const threshold = ownValue(s.thresholds, m) ?? DEFAULT_THRESHOLDS[m];
       let latest: DriftMethodResult['latest'] = null;
       for (let i = scores.length - 1; i >= 0; i--) {
         if (!Number.isNaN(scores[i])) {
@@ -122,10 +124,11 @@ export function appendDriftSeries(
   out.set(lag1);
   extra.forEach((e, k) => {
     const ms = meanStd(e.values);
-    const l1 = lag1Autocorrelation(e.values);
+    const scaled = unitScaled(e.values);
+    const l1 = lag1Autocorrelation(scaled);
     out[lag1.length + k] = l1;
     ids.push(e.id);
-    values.push(e.values);
+    values.push(scaled);
     summaries.push({
       id: e.id,
       name: e.name,

@@ -19,6 +19,8 @@
  * (adjusted counter) arrays instead of O(w * B) by re-walking the window.
  */
 
+import { copyToFloat64 } from '../util/missing';
+
 export type CounterMode = 'cumulative' | 'increase';
 
 export interface BucketCounters {
@@ -40,6 +42,31 @@ export interface PreparedCounters {
   /** Whether values are cumulative across buckets (histograms) rather than independent (categories). */
   acrossBuckets: boolean;
   warnings: string[];
+}
+
+/**
+ * Bucket (or category) counter series as Float64Arrays, with one rule for a missing value: a step
+ * where any counter is missing (null, NaN, a non-number, +-Infinity) has no histogram at all, so
+ * every counter is missing there. WHY: a single missing bucket read as 0 looks like a counter reset
+ * and a cross-bucket dip, and the window around it gets a PSI many times too large; carried forward
+ * alone, it is stale against its neighbours. `steps` counts the steps made missing that way.
+ */
+export function wholeStepsMissing(buckets: Array<ArrayLike<unknown>>): { values: Float64Array[]; steps: number } {
+  const values = buckets.map((b) => copyToFloat64(b));
+  const length = values.length > 0 ? values[0].length : 0;
+  let steps = 0;
+  for (let t = 0; t < length; t++) {
+    const missing = values.filter((v) => !Number.isFinite(v[t])).length;
+    if (missing > 0) {
+      if (missing < values.length) {
+        steps++;
+      }
+      for (const v of values) {
+        v[t] = NaN;
+      }
+    }
+  }
+  return { values, steps };
 }
 
 /** Parses `le` labels ("0.1", "+Inf") or numbers into numbers. */
@@ -79,7 +106,7 @@ export function prepareCounters(
       throw new RangeError('all bucket series must have the grid length');
     }
   }
-  const values = buckets.map((b) => Float64Array.from(b as ArrayLike<number>));
+  const values = buckets.map((b) => copyToFloat64(b));
   let monotoneFixes = 0;
   if (acrossBuckets) {
     for (let t = 0; t < length; t++) {

@@ -1,4 +1,5 @@
 import type { LagNormalization } from '../contract';
+import { centreInto } from '../util/centre';
 import { directCrossSum } from './directCrossSum';
 import { FftCrossSum } from './fftCrossSum';
 
@@ -15,26 +16,13 @@ export interface LagSeries {
 /** Demeans a series over its finite values and zero-fills missing ones (they add nothing to sums). */
 export function prepareLagSeries(x: Float64Array): LagSeries {
   const T = x.length;
-  let s = 0;
-  let count = 0;
-  for (let t = 0; t < T; t++) {
-    if (Number.isFinite(x[t])) {
-      s += x[t];
-      count++;
-    }
-  }
-  const mean = count > 0 ? s / count : 0;
   const centred = new Float64Array(T);
-  const mask = count < T ? new Float64Array(T) : null;
-  let ss = 0;
-  for (let t = 0; t < T; t++) {
-    if (Number.isFinite(x[t])) {
-      const d = x[t] - mean;
-      centred[t] = d;
-      ss += d * d;
-      if (mask) {
-        mask[t] = 1;
-      }
+  const { count, ss } = centreInto(x, centred);
+  let mask: Float64Array | null = null;
+  if (count < T) {
+    mask = new Float64Array(T);
+    for (let t = 0; t < T; t++) {
+      mask[t] = Number.isFinite(x[t]) ? 1 : 0;
     }
   }
   return { centred, mask, count, ss };

@@ -179,6 +179,11 @@ function partialPair(
   if (controls.length > 0 && !(new SingularValueDecomposition(R.subMatrix(2, m - 1, 2, m - 1)).condition < MAX_CONDITION)) {
     return { r: NaN, n: count, reason: 'singular' };
   }
+  // x or y may itself be a linear function of the controls on these rows: then R has no inverse and
+  // the partial correlation is undefined (found by the fuzz suite: ml-matrix throws on a singular LU).
+  if (!(new SingularValueDecomposition(R).condition < MAX_CONDITION)) {
+    return { r: NaN, n: count, reason: 'singular' };
+  }
   const P = inverse(R);
   const v = -P.get(0, 1) / Math.sqrt(P.get(0, 0) * P.get(1, 1));
   return Number.isFinite(v) ? { r: Math.max(-1, Math.min(1, v)), n: count, reason: null } : { r: NaN, n: count, reason: 'singular' };

@@ -1,4 +1,4 @@
-import type { AdjustMethod, AutocorrelationCorrection } from '../contract';
+import type { AdjustMethod, AutocorrelationCorrection, ReasonCode } from '../contract';
 import { adjustMatrix } from './adjustMatrix';
 import { effectiveSampleSize } from './effectiveSampleSize';
 
@@ -58,4 +58,21 @@ export function pairSignificance(
     }
   }
   return { p, pNaive, nEff, q: adjustMatrix(upper, N, adjust) };
+}
+
+/**
+ * The reason of every off-diagonal cell, so that every null carries one: the kernel's reason, else
+ * 'skipped' for a cell without r, else 'effective_n_too_small' for an r without a p-value (or without
+ * an interval, when `interval` is given). The diagonal keeps the kernel's reason.
+ */
+export function cellReasons(kernel: ReadonlyArray<ReasonCode | null>, r: Float64Array, p: Float64Array, N: number, interval?: Float64Array): Array<ReasonCode | null> {
+  return kernel.map((why, c) => {
+    if (why !== null || c % (N + 1) === 0) {
+      return why;
+    }
+    if (!Number.isFinite(r[c])) {
+      return 'skipped';
+    }
+    return Number.isFinite(p[c]) && (!interval || Number.isFinite(interval[c])) ? null : 'effective_n_too_small';
+  });
 }

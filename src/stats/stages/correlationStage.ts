@@ -1,4 +1,4 @@
-import type { CorrelationMethod, CorrelationResult, ReasonCode } from '../contract';
+import type { CorrelationMethod, CorrelationResult } from '../contract';
 import { DEFAULTS } from '../defaults';
 import { kendallMatrix } from '../correlation/kendallMatrix';
 import { pearsonMatrix } from '../correlation/pearsonMatrix';
@@ -6,7 +6,7 @@ import { spearmanMatrix } from '../correlation/spearmanMatrix';
 import { correlationPValue } from '../significance/correlationPValue';
 import { fisherInterval } from '../significance/fisherInterval';
 import { kendallPValue } from '../significance/kendallPValue';
-import { pairSignificance, type PairTest } from '../significance/pairSignificance';
+import { cellReasons, pairSignificance, type PairTest } from '../significance/pairSignificance';
 import { Checkpoint } from '../util/cancel';
 import { toJsonArray } from '../util/missing';
 import type { StageContext } from './context';
@@ -21,11 +21,8 @@ export interface CorrelationStageOutput {
 export function correlationStage(ctx: StageContext): CorrelationStageOutput {
   const opts = ctx.request.correlation ?? {};
   const options = ctx.request.significance ?? {};
+  // Option values were checked by validateOptions: an unknown method never reaches this stage.
   let method: CorrelationMethod = opts.method ?? DEFAULTS.method;
-  if (!['pearson', 'spearman', 'kendall'].includes(method)) {
-    ctx.warnings.push({ code: 'UNKNOWN_OPTION', message: `unknown correlation method '${String(method)}'; using pearson` });
-    method = 'pearson';
-  }
   const adjust = options.adjust ?? DEFAULTS.adjust;
   const correction = options.autocorrelation ?? DEFAULTS.autocorrelation;
   const N = ctx.values.length;
@@ -88,7 +85,7 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
       message: `${smallEff} pairs have an effective sample size <= 3 (strong autocorrelation); their p-values or intervals are missing`,
     });
   }
-  const reason: Array<ReasonCode | null> = m.reason.map((why, c) => (why === null && !Number.isFinite(m.r[c]) ? 'skipped' : why));
+  const reason = cellReasons(m.reason, m.r, sig.p, N, lo);
   return {
     r: m.r,
     result: {

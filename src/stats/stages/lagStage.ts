@@ -4,7 +4,6 @@ import { DEFAULTS } from '../defaults';
 import { bestLag } from '../lags/bestLag';
 import { LAG_CONVENTION, reverseLag } from '../lags/convention';
 import { crossCorrelation, LagSeries, prepareLagSeries } from '../lags/crossCorrelation';
-import { directCrossSum } from '../lags/directCrossSum';
 import { FftCrossSum } from '../lags/fftCrossSum';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
 import { lag1Autocorrelation } from '../significance/lag1Autocorrelation';
@@ -50,6 +49,59 @@ function lagPairs(ctx: StageContext): Array<[number, number]> {
   return out;
 }
 
+/** Pairwise-complete observations of two lag series at lag 0. */
+function pairOverlap(a: LagSeries, b: LagSeries): number {
+  const T = a.centred.length;
+  if (!a.mask && !b.mask) {
+    return T;
+  }
+  let n = 0;
+  for (let t = 0; t < T; t++) {
+    n += (a.mask ? a.mask[t] : 1) * (b.mask ? b.mask[t] : 1);
+  }
+  return n;
+}
+
+/** r at lag 0 as the lag curve defines it (biased normalisation), for ranking pairs. */
+function lagZeroR(a: LagSeries, b: LagSeries): number {
+  let s = 0;
+  for (let t = 0; t < a.centred.length; t++) {
+    s += a.centred[t] * b.centred[t];
+  }
+  return s / Math.sqrt(a.ss) / Math.sqrt(b.ss);
+}
+
+/**
+ * limits.maxLagPairs: when more pairs could get a lag than the limit allows, the lags go to the pairs
+ * that move together most at lag 0 (largest |r(0)|, ties in request order) and the others get reason
+ * 'skipped'. WHY rank instead of "the first pairs": with all pairs of 204+ series the first 20,000
+ * are an arbitrary set, and the strongest relations (what a user looks for) were as likely dropped.
+ */
+function skipOverLimit(
+  ctx: StageContext,
+  pairs: Array<[number, number]>,
+  reasons: Array<ReasonCode | null>,
+  strength: (a: number, b: number) => number
+): void {
+  const maxPairs = ctx.request.limits?.maxLagPairs ?? DEFAULTS.limits.maxLagPairs;
+  const candidates = reasons.flatMap((why, k) => (why === null ? [k] : []));
+  if (candidates.length <= maxPairs) {
+    return;
+  }
+  const score = new Map(candidates.map((k) => [k, Math.abs(strength(pairs[k][0], pairs[k][1]))]));
+  const rank = (k: number): number => (Number.isFinite(score.get(k)) ? score.get(k)! : -1);
+  const ranked = candidates.slice().sort((x, y) => rank(y) - rank(x) || x - y);
+  for (const k of ranked.slice(maxPairs)) {
+    reasons[k] = 'skipped';
+  }
+  ctx.warnings.push({
+    code: 'LIMIT_EXCEEDED',
+    message:
+      `${candidates.length} lag pairs exceed limits.maxLagPairs = ${maxPairs}: lags computed for the ${maxPairs} pairs with the largest |r| at lag 0; ` +
+      `${candidates.length - maxPairs} pairs skipped (reason 'skipped')`,
+  });
+}
+
 /** Cross-correlation curves, best lags and confidence bands (convention: positive lag, A leads B). */
 export function lagStage(ctx: StageContext): LagsResult | undefined {
   const o = ctx.request.lags;
@@ -67,12 +119,7 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
     ctx.warnings.push({ code: 'LIMIT_EXCEEDED', message: `lags.maxLag ${maxLag} reduced to ${to} (limits.maxLag or series length)` });
     maxLag = to;
   }
-  let pairs = lagPairs(ctx);
-  const maxPairs = ctx.request.limits?.maxLagPairs ?? DEFAULTS.limits.maxLagPairs;
-  if (pairs.length > maxPairs) {
-    ctx.warnings.push({ code: 'LIMIT_EXCEEDED', message: `${pairs.length} lag pairs exceed limits.maxLagPairs = ${maxPairs}; only the first ${maxPairs} are computed` });
-    pairs = pairs.slice(0, maxPairs);
-  }
+  const pairs = lagPairs(ctx);
   const normalization = o.normalization ?? DEFAULTS.lagNormalization;
   const prewhiten = o.prewhiten ?? 'none';
   const used = new Set<number>(pairs.flat());
@@ -96,36 +143,35 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
   const fft = useFft && T > 0 ? new FftCrossSum(T, maxLag) : null;
   const z = normalQuantile(1 - ctx.alpha / 2, 0, 1);
   const includeCurves = o.includeCurves !== false;
+  // Why a pair gets no lag before any curve is computed: constant series or too little overlap.
+  const overlap = pairs.map(([a, b]) => pairOverlap(prepared.get(a)!.s, prepared.get(b)!.s));
+  const reasons: Array<ReasonCode | null> = pairs.map(([a, b], k) =>
+    prepared.get(a)!.constant || prepared.get(b)!.constant ? 'constant' : overlap[k] < Math.max(ctx.minOverlap, 3) ? 'insufficient_overlap' : null
+  );
+  skipOverLimit(ctx, pairs, reasons, (a, b) => lagZeroR(prepared.get(a)!.s, prepared.get(b)!.s));
   const checkpoint = new Checkpoint(ctx.hooks, 'lags', pairs.length, 8);
-  const results: LagPairResult[] = pairs.map(([a, b]) => {
+  const results: LagPairResult[] = pairs.map(([a, b], k) => {
     const A = prepared.get(a)!;
     const B = prepared.get(b)!;
-    let n = 0;
-    if (A.s.mask || B.s.mask) {
-      const ma = A.s.mask ?? new Float64Array(T).fill(1);
-      const mb = B.s.mask ?? new Float64Array(T).fill(1);
-      n = Math.round(directCrossSum(ma, mb, 0)[0]);
-    } else {
-      n = T;
-    }
-    let reason: ReasonCode | null = null;
-    if (A.constant || B.constant) {
-      reason = 'constant';
-    } else if (n < Math.max(ctx.minOverlap, 3)) {
-      reason = 'insufficient_overlap';
-    }
+    const n = overlap[k];
+    const reason = reasons[k];
     checkpoint.tick(1);
     if (reason !== null) {
       return { a: ctx.ids[a], b: ctx.ids[b], bestLag: null, bestR: null, n, nEff: null, band: null, reason };
     }
     const curve = crossCorrelation(A.s, B.s, maxLag, normalization, fft);
     const best = bestLag(curve, maxLag);
+    if (best === null) {
+      // No finite r(k) at any lag: the sums of squares left the double range, or no lag has overlap.
+      const numeric = !(A.s.ss > 0 && B.s.ss > 0 && Number.isFinite(A.s.ss) && Number.isFinite(B.s.ss));
+      return { a: ctx.ids[a], b: ctx.ids[b], bestLag: null, bestR: null, n, nEff: null, band: null, reason: numeric ? 'numeric_range' : 'insufficient_overlap' };
+    }
     const nEff = ctx.request.significance?.autocorrelation === 'none' ? n : effectiveSampleSize(n, A.lag1, B.lag1);
     const out: LagPairResult = {
       a: ctx.ids[a],
       b: ctx.ids[b],
-      bestLag: best ? best.lag : null,
-      bestR: best ? finiteOrNull(best.r) : null,
+      bestLag: best.lag,
+      bestR: finiteOrNull(best.r),
       n,
       nEff,
       band: nEff > 0 ? z / Math.sqrt(nEff) : null,

@@ -2,7 +2,7 @@ import type { PartialResult } from '../contract';
 import { partialCorrelation } from '../partial/partialCorrelation';
 import { DEFAULTS } from '../defaults';
 import { correlationPValue } from '../significance/correlationPValue';
-import { pairSignificance } from '../significance/pairSignificance';
+import { cellReasons, pairSignificance } from '../significance/pairSignificance';
 import { Checkpoint } from '../util/cancel';
 import { toJsonArray } from '../util/missing';
 import type { StageContext } from './context';
@@ -63,6 +63,6 @@ export function partialStage(ctx: StageContext): PartialResult | undefined {
     q: toJsonArray(sig.q),
     nEff: toJsonArray(sig.nEff),
     n: Array.from(res.n),
-    reason: res.reason,
+    reason: cellReasons(res.reason, res.r, sig.p, N),
   };
 }

@@ -1,3 +1,5 @@
+import { timesPow2, unitExponent } from './unitScale';
+
 export interface MeanStd {
   count: number;
   mean: number;
@@ -5,8 +7,22 @@ export interface MeanStd {
   std: number;
 }
 
-/** Mean and sample standard deviation of the finite values (two-pass for accuracy). */
+/**
+ * Mean and sample standard deviation of the finite values (two-pass for accuracy), computed on the
+ * series scaled by a power of two when its magnitude would overflow or underflow the squares
+ * (unitScale.ts), then scaled back.
+ */
 export function meanStd(x: ArrayLike<number>): MeanStd {
+  const k = unitExponent(x);
+  if (k === 0) {
+    return plainMeanStd(x);
+  }
+  const scaled = Float64Array.from(x as ArrayLike<number>, (v) => timesPow2(v, k));
+  const m = plainMeanStd(scaled);
+  return { count: m.count, mean: timesPow2(m.mean, -k), std: timesPow2(m.std, -k) };
+}
+
+function plainMeanStd(x: ArrayLike<number>): MeanStd {
   let count = 0;
   let sum = 0;
   for (let i = 0; i < x.length; i++) {
@@ -18,13 +34,18 @@ export function meanStd(x: ArrayLike<number>): MeanStd {
   if (count === 0) {
     return { count, mean: NaN, std: NaN };
   }
-  const mean = sum / count;
+  const first = sum / count;
   let ss = 0;
+  let sd = 0;
   for (let i = 0; i < x.length; i++) {
     if (Number.isFinite(x[i])) {
-      const d = x[i] - mean;
+      const d = x[i] - first;
+      sd += d;
       ss += d * d;
     }
   }
-  return { count, mean, std: count > 1 ? Math.sqrt(ss / (count - 1)) : NaN };
+  // Corrected two-pass form (util/centre.ts): the first-pass mean's error is removed.
+  const mean = first + sd / count;
+  ss -= (sd * sd) / count;
+  return { count, mean, std: count > 1 ? Math.sqrt(Math.max(0, ss) / (count - 1)) : NaN };
 }

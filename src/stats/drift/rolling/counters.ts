@@ -11,6 +11,7 @@ import {
   PreparedCounters,
   windowCounts,
   windowCountsFromScratch,
+  wholeStepsMissing,
 } from '../histogram';
 import { ORDERED_METHODS, scoreBuckets } from '../score';
 import type { BucketGeometryOptions } from '../wasserstein';
@@ -62,9 +63,15 @@ export function rollingCounters(
       return;
     }
   }
-  const prep: PreparedCounters = prepareCounters(series, mode, isHist);
+  const cleaned = wholeStepsMissing(series);
+  if (cleaned.steps > 0) {
+    warnings.push(
+      `${cleaned.steps} step(s) had a missing ${isHist ? 'bucket' : 'category'} value: the whole ${isHist ? 'histogram' : 'distribution'} of those steps is treated as missing`
+    );
+  }
+  const prep: PreparedCounters = prepareCounters(cleaned.values, mode, isHist);
   warnings.push(...prep.warnings);
-  const raw: BucketCounters = { le, buckets: series, mode };
+  const raw: BucketCounters = { le, buckets: cleaned.values, mode };
   const incremental = options.incremental ?? true;
   const clampStats = { clamps: 0 };
   const scratch = new Float64Array(B);

@@ -13,9 +13,9 @@ export interface DriftGrid {
 
 export type DriftInput =
   /** Prometheus `_bucket` series, one per `le`, each aligned on the grid. */
-  | { kind: 'histogram'; le: Array<number | string>; buckets: Array<ArrayLike<number>>; mode?: CounterMode }
+  | { kind: 'histogram'; le: Array<number | string>; buckets: Array<ArrayLike<number | null>>; mode?: CounterMode }
   /** Per-category counters (e.g. predicted class counts), each aligned on the grid. */
-  | { kind: 'categorical'; categories: string[]; counters: Array<ArrayLike<number>>; mode?: CounterMode }
+  | { kind: 'categorical'; categories: string[]; counters: Array<ArrayLike<number | null>>; mode?: CounterMode }
   /** Raw observations with their own timestamps (ms). */
   | { kind: 'samples'; timestamps: ArrayLike<number>; values: ArrayLike<number> };
 

@@ -1,0 +1,42 @@
+/**
+ * Centring for sums of products, shared by the Gram (Pearson) kernel and the lag kernel. WHY the
+ * corrected two-pass form (Chan, Golub & LeVeque 1983): on series sitting on a large offset (a
+ * counter near 1e9) the plain sum's mean is off by many ulps, and every squared deviation then
+ * carries that error; adding the mean of the first-pass deviations back removes it.
+ */
+export interface Centred {
+  /** Finite values. */
+  count: number;
+  /** Sum of squared deviations over the finite values. */
+  ss: number;
+}
+
+/** Writes x - mean(x) into out[offset + t] for finite x[t] and 0 for missing ones. */
+export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0): Centred {
+  const T = x.length;
+  let s = 0;
+  let count = 0;
+  for (let t = 0; t < T; t++) {
+    if (Number.isFinite(x[t])) {
+      s += x[t];
+      count++;
+    }
+  }
+  const mean = count > 0 ? s / count : 0;
+  let sd = 0;
+  for (let t = 0; t < T; t++) {
+    const d = Number.isFinite(x[t]) ? x[t] - mean : 0;
+    out[offset + t] = d;
+    sd += d;
+  }
+  const correction = count > 0 ? sd / count : 0;
+  let ss = 0;
+  for (let t = 0; t < T; t++) {
+    if (Number.isFinite(x[t])) {
+      const d = out[offset + t] - correction;
+      out[offset + t] = d;
+      ss += d * d;
+    }
+  }
+  return { count, ss };
+}
