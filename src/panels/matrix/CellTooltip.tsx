@@ -32,7 +32,12 @@ export function CellTooltip({ cell, decimals, adjusted }: Props) {
         <div className={styles.vs}>vs</div>
         <div>{cell.b}</div>
       </div>
-      {cell.reason && <div className={styles.reason}>No value: {cell.reason.replace(/_/g, ' ')}</div>}
+      {cell.reason && (
+        // A cell can have an r but no p-value or CI (too few effective points): say which is missing.
+        <div className={styles.reason}>
+          {cell.r === null ? 'No value' : 'No p-value or CI'}: {cell.reason.replace(/_/g, ' ')}
+        </div>
+      )}
       <table className={styles.table}>
         <tbody>
           {rows.map(([k, v]) => (
