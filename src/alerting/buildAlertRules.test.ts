@@ -132,9 +132,9 @@ it('rounds Grafana group intervals up to its 10 s base and truncates long uids t
 
 it('writes the lag on the leading side: A for a positive lag, B for a negative one', () => {
   const lead = built(request(pair({ lagSeconds: 120 }))).prometheusGroups[0].rules[2].expr;
-  expect(lead).toBe('last_over_time((((cache_miss_ratio) > -Inf < Inf))[1ms:1ms] offset 2m) * on() ((drift) > -Inf < Inf)');
+  expect(lead).toBe('((cache_miss_ratio offset 2m) > -Inf < Inf) * on() ((drift) > -Inf < Inf)');
   const follow = built(request(pair({ lagSeconds: -120 }))).prometheusGroups[0].rules[2].expr;
-  expect(follow).toBe('((cache_miss_ratio) > -Inf < Inf) * on() last_over_time((((drift) > -Inf < Inf))[1ms:1ms] offset 2m)');
+  expect(follow).toBe('((cache_miss_ratio) > -Inf < Inf) * on() ((drift offset 2m) > -Inf < Inf)');
 });
 
 it('centres and rescales by a power of two when the typical level is known', () => {

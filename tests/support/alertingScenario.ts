@@ -4,7 +4,7 @@
  * the simulator's planted lag (imputed features follow the misses), so the rule reads the miss ratio
  * that much earlier.
  */
-import type { AlertRequest, AlertSignal, CorrelationRule, DriftRule } from '../../src/alerting';
+import type { AlertRequest, AlertSignal, CorrelationRule, DriftBaseline, DriftRule } from '../../src/alerting';
 import { LAGS } from '../../simulator/model/config';
 import { INFRA } from './scenarioQueries';
 
@@ -17,13 +17,13 @@ export const CACHE_MISS: AlertSignal = {
   expr: INFRA.find((s) => s.legendFormat === 'cache_miss_ratio')!.expr,
 };
 
-export function featureDrift(windowSeconds: number): AlertSignal {
+export function featureDrift(windowSeconds: number, baseline: DriftBaseline = { kind: 'preceding', factor: 4 }): AlertSignal {
   return {
     kind: 'histogram',
     name: `feature drift (${FEATURE})`,
     expr: 'recsys_feature_value{namespace="recsys"}',
     select: { feature: FEATURE },
-    drift: { score: 'ks', windowSeconds, baseline: { kind: 'preceding', factor: 4 } },
+    drift: { score: 'ks', windowSeconds, baseline },
   };
 }
 
@@ -32,21 +32,33 @@ export interface DemoOptions {
   windowSeconds: number;
   driftWindowSeconds: number;
   forSeconds: number;
+  /** The drift's baseline; the demo dashboard compares with the same window a day earlier. */
+  baseline: DriftBaseline;
+  /** KS level the drift must reach in the window before the correlation counts. */
+  driftGate: number;
   dashboardUrl?: string;
 }
 
-export const DEMO_OPTIONS: DemoOptions = { stepSeconds: 15, windowSeconds: 1800, driftWindowSeconds: 300, forSeconds: 60 };
+export const DEMO_OPTIONS: DemoOptions = {
+  stepSeconds: 15,
+  windowSeconds: 1800,
+  driftWindowSeconds: 300,
+  forSeconds: 60,
+  baseline: { kind: 'shifted', shiftSeconds: 86_400 },
+  driftGate: 0.15,
+};
 
 export function cacheDriftRule(o: DemoOptions = DEMO_OPTIONS): CorrelationRule {
   return {
     type: 'correlation',
     name: `Cache misses move with ${FEATURE} drift`,
     a: CACHE_MISS,
-    b: featureDrift(o.driftWindowSeconds),
+    b: featureDrift(o.driftWindowSeconds, o.baseline),
     windowSeconds: o.windowSeconds,
     stepSeconds: o.stepSeconds,
     lagSeconds: LAGS.cacheToPartialSeconds,
     threshold: { kind: 'above', value: 0.7 },
+    gate: { side: 'b', atLeast: o.driftGate },
     forSeconds: o.forSeconds,
     labels: { team: 'ml-platform' },
     annotations: { runbook: 'Check the feature cache (size, eviction rate) before retraining.' },
@@ -58,7 +70,7 @@ export function featureDriftRule(o: DemoOptions = DEMO_OPTIONS): DriftRule {
   return {
     type: 'drift',
     name: `${FEATURE} drift (KS)`,
-    signal: featureDrift(o.driftWindowSeconds),
+    signal: featureDrift(o.driftWindowSeconds, o.baseline),
     stepSeconds: o.stepSeconds,
     threshold: 0.2,
     forSeconds: o.forSeconds,

@@ -38,23 +38,28 @@ function windowSuffix(w: CountWindow): string {
   return s;
 }
 
-/** The baseline's count window for the current window of length w (the engine's baselineRange, in PromQL). */
-export function baselineWindow(baseline: DriftBaseline, windowSeconds: number): CountWindow {
+/**
+ * The baseline's count windows for the current window of length w (the engine's baselineRange, in
+ * PromQL). A preceding baseline is k whole windows, each its own `increase()`, summed: that is how the
+ * engine tiles it from per-window increases, and it stays equal at any evaluation time, where one
+ * `increase()` over k·w would extrapolate differently from the sum of k.
+ */
+export function baselineWindows(baseline: DriftBaseline, windowSeconds: number): CountWindow[] {
   switch (baseline.kind) {
     case 'preceding': {
       const k = baseline.factor ?? DEFAULTS.precedingFactor;
-      if (!(k > 0)) {
-        throw new AlertInputError(`preceding baseline factor must be positive, got ${k}`);
+      if (!Number.isInteger(k) || k < 1 || k > 24) {
+        throw new AlertInputError(`preceding baseline factor must be a whole number from 1 to 24, got ${k}`);
       }
-      return { rangeSeconds: k * windowSeconds, offsetSeconds: windowSeconds };
+      return Array.from({ length: k }, (_, j) => ({ rangeSeconds: windowSeconds, offsetSeconds: (j + 1) * windowSeconds }));
     }
     case 'shifted':
-      return { rangeSeconds: windowSeconds, offsetSeconds: baseline.shiftSeconds };
+      return [{ rangeSeconds: windowSeconds, offsetSeconds: baseline.shiftSeconds }];
     case 'fixed': {
       if (!(baseline.to > baseline.from)) {
         throw new AlertInputError('fixed baseline needs from < to');
       }
-      return { rangeSeconds: (baseline.to - baseline.from) / 1000, atSeconds: baseline.to / 1000 };
+      return [{ rangeSeconds: (baseline.to - baseline.from) / 1000, atSeconds: baseline.to / 1000 }];
     }
     case 'static':
       throw new AlertInputError(
@@ -79,25 +84,27 @@ function buckets(selector: Selector, extra: Matcher[]): string {
   return formatSelector({ metric: `${metric}_bucket`, matchers: [...selector.matchers, ...extra] });
 }
 
-function counts(selector: Selector, labels: string[], w: CountWindow, extra: Matcher[] = [], byLe = true): string {
-  return `sum${groupBy(labels, byLe ? ['le'] : [])} (increase(${buckets(selector, extra)}${windowSuffix(w)}))`;
+/** Counts per bucket (or in total) over the windows, summed per label set. */
+function counts(selector: Selector, labels: string[], windows: CountWindow[], extra: Matcher[] = [], byLe = true): string {
+  const terms = windows.map((w) => `sum${groupBy(labels, byLe ? ['le'] : [])} (increase(${buckets(selector, extra)}${windowSuffix(w)}))`);
+  return terms.length === 1 ? terms[0] : `(${terms.join(' + ')})`;
 }
 
 const INF: Matcher = { label: 'le', op: '=', value: '+Inf' };
 
 /** Observations in the window per label set (the `+Inf` bucket), only where there are some. */
-function total(selector: Selector, labels: string[], w: CountWindow): string {
+function total(selector: Selector, labels: string[], w: CountWindow[]): string {
   return `(${counts(selector, labels, w, [INF], false)} > 0)`;
 }
 
 /** F(le): cumulative fraction per bucket, labels (le, labels...). */
-function cumulativeFraction(selector: Selector, labels: string[], w: CountWindow): string {
+function cumulativeFraction(selector: Selector, labels: string[], w: CountWindow[]): string {
   return `(${counts(selector, labels, w)} / ignoring(le) group_left() ${total(selector, labels, w)})`;
 }
 
 export function ksExpr(selector: Selector, labels: string[], drift: HistogramDrift): string {
-  const now: CountWindow = { rangeSeconds: drift.windowSeconds };
-  const base = baselineWindow(drift.baseline ?? { kind: 'preceding' }, drift.windowSeconds);
+  const now: CountWindow[] = [{ rangeSeconds: drift.windowSeconds }];
+  const base = baselineWindows(drift.baseline ?? { kind: 'preceding' }, drift.windowSeconds);
   return `max${groupBy(labels)} (abs(${cumulativeFraction(selector, labels, now)} - ${cumulativeFraction(selector, labels, base)}))`;
 }
 
@@ -132,7 +139,7 @@ function bucketBounds(le: string[] | undefined): string[] {
  * Per-bucket proportions with a zero replaced by ε (the engine's rule: only exact zeros), labels
  * (le, labels...). Negative differences (resets seen in one bucket only) are clamped to 0 as the engine does.
  */
-function proportions(selector: Selector, labels: string[], w: CountWindow, bounds: string[], epsilon: string): string {
+function proportions(selector: Selector, labels: string[], w: CountWindow[], bounds: string[], epsilon: string): string {
   const finite = bounds.slice(0, -1);
   const cumulative = counts(selector, labels, w);
   // Each bucket but the last, relabelled to the next bound, highest first.
@@ -153,8 +160,8 @@ export function psiExpr(selector: Selector, labels: string[], drift: HistogramDr
     throw new AlertInputError(`PSI epsilon must be in (0, 1), got ${epsilon}`);
   }
   const eps = numberLiteral(epsilon, 'PSI epsilon');
-  const now: CountWindow = { rangeSeconds: drift.windowSeconds };
-  const base = baselineWindow(drift.baseline ?? { kind: 'preceding' }, drift.windowSeconds);
+  const now: CountWindow[] = [{ rangeSeconds: drift.windowSeconds }];
+  const base = baselineWindows(drift.baseline ?? { kind: 'preceding' }, drift.windowSeconds);
   const p = proportions(selector, labels, now, bounds, eps);
   const q = proportions(selector, labels, base, bounds, eps);
   return `sum${groupBy(labels)} ((${p} - ${q}) * ln(${p} / ${q}))`;
