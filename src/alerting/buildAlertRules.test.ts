@@ -137,7 +137,8 @@ it('writes the lag on the leading side: A for a positive lag, B for a negative o
   expect(follow).toBe('((cache_miss_ratio) > -Inf < Inf) * on() ((drift offset 2m) > -Inf < Inf)');
 });
 
-it('centres and rescales by a power of two when the typical level is known', () => {
-  const expr = built(request(pair({ a: { kind: 'gauge', expr: 'mem', typical: { mean: 2e9, std: 1e4 } } }))).prometheusGroups[0].rules[2].expr;
-  expect(expr.startsWith('((((mem) > -Inf < Inf) - 2000000000) / 8192) * on()')).toBe(true);
+it('centres and rescales by a power of two when the typical level is known, and says when it is not', () => {
+  const out = built(request(pair({ a: { kind: 'gauge', expr: 'mem', typical: { mean: 2e9, std: 1e4 } } })));
+  expect(out.prometheusGroups[0].rules[2].expr.startsWith('((((mem) > -Inf < Inf) - 2000000000) / 8192) * on()')).toBe(true);
+  expect(out.notices).toEqual([expect.stringMatching(/signal B has no typical level/)]);
 });

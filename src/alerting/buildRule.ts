@@ -127,6 +127,13 @@ function buildCorrelation(rule: CorrelationRule): BuiltRule {
   if (Math.abs(W / S - Math.round(W / S)) > 1e-9) {
     notices.push(`${names.slug}: the window is not a whole number of steps; each window holds floor(W/S)+1 samples`);
   }
+  for (const [side, signal] of [['A', rule.a], ['B', rule.b]] as const) {
+    if (signal?.kind !== 'histogram' && !signal?.typical) {
+      notices.push(
+        `${names.slug}: signal ${side} has no typical level (mean, std): its values are not centred, so a series whose level is large against its movement (bytes, counts) can lose most digits of r`
+      );
+    }
+  }
   const points = Math.floor(W / S + 1e-9);
   const minSamples = rule.minSamples ?? Math.max(3, Math.floor(DEFAULTS.minSampleShare * points));
   if (!Number.isInteger(minSamples) || minSamples < 3) {

@@ -138,22 +138,29 @@ async function agreement(rule: CorrelationRule, g: Grid, a: Float64Array, b: Flo
   return out;
 }
 
+/** Request rate (a counter, read through rate()) against memory, which leads it by 2 steps. */
+const memoryRule = (name: string): CorrelationRule => ({
+  type: 'correlation',
+  name,
+  a: { kind: 'counter', expr: 'recsys_requests_total{namespace="recsys"}', aggregation: 'sum', rateWindowSeconds: 120 },
+  b: { kind: 'gauge', expr: MEMORY_EXPR },
+  windowSeconds: W,
+  stepSeconds: S,
+  lagSeconds: -120,
+});
+
 const rules: CorrelationRule[] = [
   { type: 'correlation', name: 'cache vs requests', a: CACHE_MISS, b: REQUEST_RATE, windowSeconds: W, stepSeconds: S },
   { type: 'correlation', name: 'cache leads drift', a: CACHE_MISS, b: featureDrift(300), windowSeconds: W, stepSeconds: S, lagSeconds: 180 },
-  {
-    type: 'correlation',
-    name: 'memory leads requests',
-    a: { kind: 'counter', expr: 'recsys_requests_total{namespace="recsys"}', aggregation: 'sum', rateWindowSeconds: 120 },
-    // typical is set in beforeAll from the engine's summary, as the panel would.
-    b: { kind: 'gauge', expr: MEMORY_EXPR },
-    windowSeconds: W,
-    stepSeconds: S,
-    lagSeconds: -120,
-  },
+  // typical (centring) is set in beforeAll from the engine's summary, as the panel would.
+  memoryRule('memory leads requests'),
+  memoryRule('memory leads requests uncentred'),
 ];
 
 const results: string[] = [];
+let memoryScale = '';
+/** The counter/memory rule without centring, to show what centring buys (reported, not asserted). */
+const UNCENTRED = 3;
 
 beforeAll(async () => {
   if (!prometheusAvailable()) {
@@ -164,6 +171,7 @@ beforeAll(async () => {
   const memory = await values(MEMORY_EXPR, gridOf(FROM - START / 1000, 0));
   const summary = analyze({ version: 1, series: [{ id: 'm', values: Array.from(memory) }] }).series[0];
   rules[2].b.typical = { mean: summary.mean!, std: summary.std! };
+  memoryScale = `mean ${summary.mean!.toExponential(2)}, sd ${summary.std!.toExponential(2)}`;
   const built = buildAlertRules({ datasource: { uid: 'prom' }, rules });
   if (!built.ok) {
     throw new Error(JSON.stringify(built.problems));
@@ -199,8 +207,8 @@ async function groupOffset(record: string): Promise<number> {
 
 /** The engine's inputs for rule k on grid g, from the raw PromQL of each signal. */
 async function inputs(k: number, g: Grid): Promise<[Float64Array, Float64Array]> {
-  const a = await values(k === 2 ? 'sum(rate(recsys_requests_total{namespace="recsys"}[2m]))' : CACHE_MISS.expr, g);
-  const b = k === 1 ? Float64Array.from(engineDrift('ks', { kind: 'preceding', factor: 4 }, await bucketGrid(g))) : await values(k === 2 ? MEMORY_EXPR : REQUEST_RATE.expr, g);
+  const a = await values(k >= 2 ? 'sum(rate(recsys_requests_total{namespace="recsys"}[2m]))' : CACHE_MISS.expr, g);
+  const b = k === 1 ? Float64Array.from(engineDrift('ks', { kind: 'preceding', factor: 4 }, await bucketGrid(g))) : await values(k >= 2 ? MEMORY_EXPR : REQUEST_RATE.expr, g);
   return [a, b];
 }
 
@@ -220,6 +228,15 @@ it.each([
   expect(agree.windows).toBeGreaterThan(250);
   expect(agree.mismatched).toBe(0);
   expect(agree.maxDiff).toBeLessThan(1e-6);
+});
+
+it('centring: the same counter/memory pair without it (reported)', async () => {
+  const rule = built(rules[UNCENTRED]);
+  const g = gridOf(BACK, await groupOffset(rule.records[0]));
+  const [a, b] = await inputs(UNCENTRED, g);
+  const agree = await agreement(rules[UNCENTRED], g, a, b, rule.recorded, rule.minSamples);
+  results.push(`  recorded, the same without centring (memory ${memoryScale}): max |r_prom - r_engine| = ${agree.maxDiff.toExponential(2)}`);
+  expect(agree.windows).toBeGreaterThan(250);
 });
 
 it('the ad hoc subquery form (Grafana, alert form) equals the engine on multiples of S', async () => {

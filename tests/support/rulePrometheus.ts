@@ -20,6 +20,11 @@ export interface RuleSetup {
   evaluationInterval?: string;
   alertmanagerUrl?: string;
   externalLabels?: Record<string, string>;
+  /**
+   * How soon a firing alert is sent again (Prometheus' default 1m). Alerts evaluated before the
+   * Alertmanager is discovered are dropped and only go out at the next resend: tests keep it short.
+   */
+  resendDelay?: string;
 }
 
 export interface Sample {
@@ -98,6 +103,7 @@ export async function startRulePrometheus(inputs: OpenMetricsInput[], setup: Rul
         '--storage.tsdb.retention.time=100y',
         `--web.listen-address=127.0.0.1:${port}`,
         '--log.level=warn',
+        ...(s.resendDelay ? [`--rules.alert.resend-delay=${s.resendDelay}`] : []),
       ],
       `${url}-/ready`
     );
