@@ -100,12 +100,20 @@ def main():
     assert cases[0]['firing'] and cases[3]['firing'], 'the firing cases must fire'
     assert not cases[1]['firing'] and not cases[2]['firing']
 
+    # One-to-many: A per pod (one moves with B, one does not), B one series; r per pod.
+    many_a = {'p1': coupled * 0.5 + 0.05 * noise(), 'p2': 7 + noise()}
+    many = {
+        'a': {pod: [repr(float(v)) for v in a] for pod, a in many_a.items()},
+        'b': [repr(float(v)) for v in coupled],
+        'r': {pod: [window_r(a, coupled, t, 0) for t in range(LENGTH)] for pod, a in many_a.items()},
+    }
+
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, 'promtool_cases.json'), 'w') as f:
         json.dump({
             'meta': {'generator': 'scripts/reference/alerting_fixtures.py', 'numpy': np.__version__},
             'stepSeconds': STEP, 'windowSeconds': WINDOW, 'minSamples': MIN_SAMPLES, 'forSeconds': FOR,
-            'threshold': THRESHOLD, 'length': LENGTH, 'cases': cases,
+            'threshold': THRESHOLD, 'length': LENGTH, 'cases': cases, 'many': many,
         }, f, indent=1)
         f.write('\n')
 

@@ -4,8 +4,8 @@
  * The generated rule files pass `promtool check rules`, and behave under `promtool test rules` as
  * NumPy says they must (fixtures/alerting/promtool_cases.json, scripts/reference/alerting_fixtures.py):
  * r equals numpy.corrcoef over each window, the alert fires at the expected times with the right
- * labels and annotations, never for a constant series or below the threshold, and a hostile label
- * value stays data in PromQL, YAML and templates.
+ * labels and annotations, never for a constant series or below the threshold, a hostile label
+ * value stays data in PromQL, YAML and templates, and a one-to-many pair gives one r per series.
  */
 import fs from 'fs';
 import path from 'path';
@@ -33,6 +33,8 @@ const ref = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'promtool_cases.json'
   threshold: number;
   length: number;
   cases: Case[];
+  /** One-to-many: A per pod, B one series, r per pod. */
+  many: { a: Record<string, string[]>; b: string[]; r: Record<string, Array<number | null>> };
 };
 const HOSTILE_NAME = 'B "quoted" {{ $labels }} \\ }}';
 const TEAM = 'ml\n"ops" {{ .Value }}';
@@ -80,7 +82,13 @@ let ruleFile: string;
 
 beforeAll(() => {
   tmp = tempDir('infradrift-promtool-');
-  const built = buildAlertRules({ datasource: { uid: 'prom' }, rules: ref.cases.map(rule) });
+  const many: CorrelationRule = {
+    ...rule({ ...ref.cases[0], name: 'many', select: { case: 'many' } }),
+    a: { kind: 'gauge', expr: 't_m', select: { case: 'many' } },
+    b: { kind: 'gauge', expr: 't_mb', select: { case: 'many' } },
+    many: 'a',
+  };
+  const built = buildAlertRules({ datasource: { uid: 'prom' }, rules: [...ref.cases.map(rule), many] });
   if (!built.ok) {
     throw new Error(JSON.stringify(built.problems));
   }
@@ -91,7 +99,43 @@ afterAll(() => tmp?.remove());
 
 it('promtool check rules accepts the generated file', () => {
   const run = promtool(['check', 'rules', ruleFile]);
-  expect(run.output).toMatch(/SUCCESS: 30 rules found/);
+  expect(run.output).toMatch(/SUCCESS: 35 rules found/);
+  expect(run.code).toBe(0);
+});
+
+it('promtool check rules accepts every form the module writes (PSI, fixed and shifted baselines, counters, transforms, one-to-many, gates, hostile text)', () => {
+  const hostile = 'q"}{{ x }}\\\n`$1';
+  const built = buildAlertRules({
+    datasource: { uid: 'prom' },
+    rules: [
+      {
+        type: 'drift',
+        name: 'psi fixed',
+        signal: { kind: 'histogram', expr: 'h{job="a"}', labels: ['feature'], select: { feature: hostile }, drift: { score: 'psi', windowSeconds: 600, le: ['0.5', '1', '+Inf'], baseline: { kind: 'fixed', from: 1.7e12, to: 1.7e12 + 3.6e6 } } },
+      },
+      { type: 'drift', name: 'ks shifted', signal: { kind: 'histogram', expr: 'h', drift: { windowSeconds: 300, baseline: { kind: 'shifted', shiftSeconds: 86400 } } }, threshold: 0.3 },
+      {
+        type: 'correlation',
+        name: 'per pod',
+        a: { kind: 'counter', expr: 'cpu_seconds_total{container="x"}', aggregation: 'sum', labels: ['pod'], transform: 'diff', typical: { mean: 3, std: 0.2 } },
+        b: { kind: 'gauge', expr: 'sum(rate(requests_total[5m])) # total', transform: 'log' },
+        on: [],
+        many: 'a',
+        windowSeconds: 1800,
+        lagSeconds: -300,
+        gate: { side: 'b', atLeast: 1 },
+        threshold: { kind: 'below', value: -0.6 },
+        labels: { team: hostile },
+        annotations: { runbook_url: 'https://example.org/runbook?a={{b}}' },
+        dashboard: { url: 'https://grafana.example/d/x', uid: 'x', panelId: 4 },
+      },
+    ],
+  });
+  if (!built.ok) {
+    throw new Error(JSON.stringify(built.problems));
+  }
+  const run = promtool(['check', 'rules', tmp.write('forms.yml', built.prometheusRuleFile)]);
+  expect(run.output).toMatch(/SUCCESS: 9 rules found/);
   expect(run.code).toBe(0);
 });
 
@@ -114,6 +158,16 @@ it('promtool test rules: r as NumPy computes it, firing times, labels and annota
         : { expr: `abs(infradrift:${slug(c)}:r - (${r})) < bool 1e-9`, eval_time: minute(t), exp_samples: [{ labels: '{}', value: 1 }] }
     )
   );
+  // One r per pod, each against the single B.
+  exprTests.push(
+    ...Object.entries(ref.many.r).flatMap(([pod, rs]) =>
+      rs.map((r, t) =>
+        r === null
+          ? { expr: `infradrift:case_many:r{pod="${pod}"}`, eval_time: minute(t), exp_samples: [] }
+          : { expr: `abs(infradrift:case_many:r{pod="${pod}"} - (${r})) < bool 1e-9`, eval_time: minute(t), exp_samples: [{ labels: `{case="many", pod="${pod}"}`, value: 1 }] }
+      )
+    )
+  );
   const alertTests = ref.cases.flatMap((c) =>
     c.r.map((r, t) => ({
       eval_time: minute(t),
@@ -134,10 +188,14 @@ it('promtool test rules: r as NumPy computes it, firing times, labels and annota
     tests: [
       {
         interval: `${ref.stepSeconds}s`,
-        input_series: ref.cases.flatMap((c) => [
-          { series: seriesName('t_a', c), values: c.a.join(' ') },
-          { series: seriesName('t_b', c), values: c.b.join(' ') },
-        ]),
+        input_series: [
+          ...ref.cases.flatMap((c) => [
+            { series: seriesName('t_a', c), values: c.a.join(' ') },
+            { series: seriesName('t_b', c), values: c.b.join(' ') },
+          ]),
+          ...Object.entries(ref.many.a).map(([pod, values]) => ({ series: `t_m{case="many",pod="${pod}"}`, values: values.join(' ') })),
+          { series: 't_mb{case="many"}', values: ref.many.b.join(' ') },
+        ],
         promql_expr_test: exprTests,
         alert_rule_test: alertTests,
       },
