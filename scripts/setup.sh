@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks for InfraDrift's tests and demo, and nothing more:
-#   Debian packages: chromium (browser tests), prometheus + promtool (integration tests, demo)
+#   Debian packages: chromium (browser tests), prometheus + promtool (integration tests, demo),
+#                    prometheus-alertmanager (alerting end-to-end test, demo)
 #   npm packages:    `npm ci` when node_modules is missing or older than package-lock.json
 # Safe to run again: it skips what is already there.
 set -euo pipefail
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v prometheus-alertmanager >/dev/null 2>&1 || [ -x /usr/bin/prometheus-alertmanager ] || missing+=(prometheus-alertmanager)
 
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ]; then

@@ -1,0 +1,154 @@
+/**
+ * @jest-environment node
+ *
+ * The generated rule files pass `promtool check rules`, and behave under `promtool test rules` as
+ * NumPy says they must (fixtures/alerting/promtool_cases.json, scripts/reference/alerting_fixtures.py):
+ * r equals numpy.corrcoef over each window, the alert fires at the expected times with the right
+ * labels and annotations, never for a constant series or below the threshold, and a hostile label
+ * value stays data in PromQL, YAML and templates.
+ */
+import fs from 'fs';
+import path from 'path';
+import { buildAlertRules, CorrelationRule } from '../../src/alerting';
+import { promtool, tempDir } from '../support/promtool';
+
+jest.setTimeout(120_000);
+
+interface Case {
+  name: string;
+  lagSeconds: number;
+  select: Record<string, string>;
+  a: string[];
+  b: string[];
+  r: Array<number | null>;
+  firing: number[];
+}
+
+const FIXTURES = path.join(__dirname, '../../fixtures/alerting');
+const ref = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'promtool_cases.json'), 'utf8')) as {
+  stepSeconds: number;
+  windowSeconds: number;
+  minSamples: number;
+  forSeconds: number;
+  threshold: number;
+  length: number;
+  cases: Case[];
+};
+const HOSTILE_NAME = 'B "quoted" {{ $labels }} \\ }}';
+const TEAM = 'ml\n"ops" {{ .Value }}';
+
+function rule(c: Case): CorrelationRule {
+  const hostile = c.name === 'hostile';
+  return {
+    type: 'correlation',
+    name: `case ${c.name}`,
+    windowSeconds: ref.windowSeconds,
+    stepSeconds: ref.stepSeconds,
+    forSeconds: ref.forSeconds,
+    minSamples: ref.minSamples,
+    lagSeconds: c.lagSeconds,
+    threshold: { kind: 'abs', value: ref.threshold },
+    a: { kind: 'gauge', expr: 't_a', select: c.select, name: 'A' },
+    b: { kind: 'gauge', expr: 't_b', select: c.select, name: hostile ? HOSTILE_NAME : 'B' },
+    ...(hostile ? { labels: { team: TEAM } } : {}),
+  };
+}
+
+function seriesName(metric: string, c: Case): string {
+  // Independent of the code under test: JSON string syntax is valid PromQL string syntax.
+  const labels = Object.entries(c.select).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  return `${metric}{${labels.join(',')}}`;
+}
+
+/** What the rule's annotations must say, written from the spec of the wording (not from the code). */
+function annotations(c: Case, r: number): Record<string, string> {
+  const b = c.name === 'hostile' ? HOSTILE_NAME : 'B';
+  const value = r.toFixed(2);
+  const lag = c.lagSeconds ? ` with A leading ${b} by ${c.lagSeconds / 60}m` : '';
+  return {
+    summary: `A ${r >= 0 ? 'moves with' : 'moves against'} ${b} (r = ${value} over 10m)`,
+    description:
+      `Pearson r of A and ${b} over the last 10m${lag} is ${value} (|r| >= ${ref.threshold}). ` +
+      'Correlation says the two move together, not which one drives the other: check the dashboard before acting.',
+  };
+}
+
+const slug = (c: Case) => `case_${c.name}`;
+
+let tmp: ReturnType<typeof tempDir>;
+let ruleFile: string;
+
+beforeAll(() => {
+  tmp = tempDir('infradrift-promtool-');
+  const built = buildAlertRules({ datasource: { uid: 'prom' }, rules: ref.cases.map(rule) });
+  if (!built.ok) {
+    throw new Error(JSON.stringify(built.problems));
+  }
+  ruleFile = tmp.write('rules.yml', built.prometheusRuleFile);
+});
+
+afterAll(() => tmp?.remove());
+
+it('promtool check rules accepts the generated file', () => {
+  const run = promtool(['check', 'rules', ruleFile]);
+  expect(run.output).toMatch(/SUCCESS: 30 rules found/);
+  expect(run.code).toBe(0);
+});
+
+it('promtool check rules accepts the committed example files', () => {
+  const files = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.rules.yml'));
+  expect(files.length).toBeGreaterThan(0);
+  for (const f of files) {
+    const run = promtool(['check', 'rules', path.join(FIXTURES, f)]);
+    expect(`${f}: ${run.output}`).toMatch(/SUCCESS/);
+    expect(run.code).toBe(0);
+  }
+});
+
+it('promtool test rules: r as NumPy computes it, firing times, labels and annotations, nothing for constant or weak pairs', () => {
+  const minute = (t: number) => `${t}m`;
+  const exprTests = ref.cases.flatMap((c) =>
+    c.r.map((r, t) =>
+      r === null
+        ? { expr: `infradrift:${slug(c)}:r`, eval_time: minute(t), exp_samples: [] }
+        : { expr: `abs(infradrift:${slug(c)}:r - (${r})) < bool 1e-9`, eval_time: minute(t), exp_samples: [{ labels: '{}', value: 1 }] }
+    )
+  );
+  const alertTests = ref.cases.flatMap((c) =>
+    c.r.map((r, t) => ({
+      eval_time: minute(t),
+      alertname: `InfraDriftCorrelationCase${c.name[0].toUpperCase()}${c.name.slice(1)}`,
+      exp_alerts: c.firing.includes(t)
+        ? [
+            {
+              exp_labels: { severity: 'warning', infradrift_rule: slug(c), ...(c.name === 'hostile' ? { team: TEAM } : {}) },
+              exp_annotations: annotations(c, r!),
+            },
+          ]
+        : [],
+    }))
+  );
+  const testFile = tmp.write('test.yml', {
+    rule_files: [ruleFile],
+    evaluation_interval: `${ref.stepSeconds}s`,
+    tests: [
+      {
+        interval: `${ref.stepSeconds}s`,
+        input_series: ref.cases.flatMap((c) => [
+          { series: seriesName('t_a', c), values: c.a.join(' ') },
+          { series: seriesName('t_b', c), values: c.b.join(' ') },
+        ]),
+        promql_expr_test: exprTests,
+        alert_rule_test: alertTests,
+      },
+    ],
+  });
+  const run = promtool(['test', 'rules', testFile]);
+  if (run.code !== 0) {
+    console.log(run.output.slice(0, 4000));
+  }
+  expect(run.output).toMatch(/SUCCESS/);
+  expect(run.code).toBe(0);
+  const firing = ref.cases.map((c) => `${c.name}: ${c.firing.length}`).join(', ');
+  console.log(`promtool test rules: ${exprTests.length} r checks (|r - numpy| < 1e-9), ${alertTests.length} alert checks; firing evaluations per case: ${firing}`);
+});

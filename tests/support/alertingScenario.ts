@@ -1,0 +1,82 @@
+/**
+ * The alert the demo and the alerting tests share: "the feature cache's miss ratio moves with the
+ * drift of a cache-backed feature", as a request to src/alerting. The miss ratio leads the drift by
+ * the simulator's planted lag (imputed features follow the misses), so the rule reads the miss ratio
+ * that much earlier.
+ */
+import type { AlertRequest, AlertSignal, CorrelationRule, DriftBaseline, DriftRule } from '../../src/alerting';
+import { LAGS } from '../../simulator/model/config';
+import { INFRA } from './scenarioQueries';
+
+export const DEMO_DATASOURCE_UID = 'infradrift-demo-prometheus';
+export const FEATURE = 'user_ctr_7d';
+
+export const CACHE_MISS: AlertSignal = {
+  kind: 'gauge',
+  name: 'cache_miss_ratio',
+  expr: INFRA.find((s) => s.legendFormat === 'cache_miss_ratio')!.expr,
+};
+
+export function featureDrift(windowSeconds: number, baseline: DriftBaseline = { kind: 'preceding', factor: 4 }): AlertSignal {
+  return {
+    kind: 'histogram',
+    name: `feature drift (${FEATURE})`,
+    expr: 'recsys_feature_value{namespace="recsys"}',
+    select: { feature: FEATURE },
+    drift: { score: 'ks', windowSeconds, baseline },
+  };
+}
+
+export interface DemoOptions {
+  stepSeconds: number;
+  windowSeconds: number;
+  driftWindowSeconds: number;
+  forSeconds: number;
+  /** The drift's baseline; the demo dashboard compares with the same window a day earlier. */
+  baseline: DriftBaseline;
+  /** KS level the drift must reach in the window before the correlation counts. */
+  driftGate: number;
+  dashboardUrl?: string;
+}
+
+export const DEMO_OPTIONS: DemoOptions = {
+  stepSeconds: 15,
+  windowSeconds: 1800,
+  driftWindowSeconds: 300,
+  forSeconds: 60,
+  baseline: { kind: 'shifted', shiftSeconds: 86_400 },
+  driftGate: 0.15,
+};
+
+export function cacheDriftRule(o: DemoOptions = DEMO_OPTIONS): CorrelationRule {
+  return {
+    type: 'correlation',
+    name: `Cache misses move with ${FEATURE} drift`,
+    a: CACHE_MISS,
+    b: featureDrift(o.driftWindowSeconds, o.baseline),
+    windowSeconds: o.windowSeconds,
+    stepSeconds: o.stepSeconds,
+    lagSeconds: LAGS.cacheToPartialSeconds,
+    threshold: { kind: 'above', value: 0.7 },
+    gate: { side: 'b', atLeast: o.driftGate },
+    forSeconds: o.forSeconds,
+    labels: { team: 'ml-platform' },
+    annotations: { runbook: 'Check the feature cache (size, eviction rate) before retraining.' },
+    ...(o.dashboardUrl ? { dashboard: { url: o.dashboardUrl, uid: 'infradrift-ml-service' } } : {}),
+  };
+}
+
+export function featureDriftRule(o: DemoOptions = DEMO_OPTIONS): DriftRule {
+  return {
+    type: 'drift',
+    name: `${FEATURE} drift (KS)`,
+    signal: featureDrift(o.driftWindowSeconds, o.baseline),
+    stepSeconds: o.stepSeconds,
+    threshold: 0.2,
+    forSeconds: o.forSeconds,
+  };
+}
+
+export function demoRequest(o: DemoOptions = DEMO_OPTIONS): AlertRequest {
+  return { datasource: { uid: DEMO_DATASOURCE_UID }, rules: [cacheDriftRule(o), featureDriftRule(o)] };
+}
