@@ -5,16 +5,14 @@
  */
 import * as path from 'path';
 import { buildAlertRules, type AlertRequest } from '../../src/alerting';
+import { RULE_FILE_NAMES } from '../../src/panels/common/alert/fileNames';
 import { oneOf, parseCommandArgs } from '../args';
 import { BadInputError, EXIT, EXIT_CODES_HELP, type ExitCode } from '../exitCodes';
 import { jsonObject, readInput, type CliIO } from '../io';
 import type { Command, CommandContext } from './command';
 
-/** File names under --out-dir: what Prometheus (rule_files) and Grafana (provisioning/alerting/) load. */
-export const RULE_FILES = {
-  prometheus: 'infradrift-rules.yml',
-  grafana: 'infradrift-grafana-alerting.yaml',
-} as const;
+/** File names under --out-dir: the same names the panels' downloads use, as docs/cli.md lists them. */
+export const RULE_FILES = { prometheus: RULE_FILE_NAMES.prometheus, grafana: RULE_FILE_NAMES.grafana } as const;
 
 type Which = keyof typeof RULE_FILES;
 
