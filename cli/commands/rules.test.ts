@@ -37,9 +37,14 @@ describe('infradrift rules', () => {
       const x = memoryIO();
       x.writeFile = (p, t) => fs.writeFileSync(p, t);
       expect(await main(['rules', example, '--out-dir', dir], x)).toBe(EXIT.OK);
-      expect(x.err).toContain(`wrote ${path.join(dir, RULE_FILES.prometheus)} and ${path.join(dir, RULE_FILES.grafana)} (2 rules)`);
+      expect(x.err).toContain(
+        `wrote ${path.join(dir, RULE_FILES.prometheus)} and ${path.join(dir, RULE_FILES.grafana)} (2 rules)`
+      );
       const prom = parse(fs.readFileSync(path.join(dir, RULE_FILES.prometheus), 'utf8'));
-      expect(prom.groups.map((g: { name: string }) => g.name)).toEqual(['infradrift:cache_miss_vs_user_ctr_7d_drift', 'infradrift:user_ctr_7d_drift']);
+      expect(prom.groups.map((g: { name: string }) => g.name)).toEqual([
+        'infradrift:cache_miss_vs_user_ctr_7d_drift',
+        'infradrift:user_ctr_7d_drift',
+      ]);
       const grafana = parse(fs.readFileSync(path.join(dir, RULE_FILES.grafana), 'utf8'));
       expect(grafana.apiVersion).toBe(1);
       expect(grafana.groups[0].rules[0].data[0].datasourceUid).toBe('prometheus');
@@ -61,7 +66,9 @@ describe('infradrift rules', () => {
     expect(x.out.startsWith(`# ==> ${RULE_FILES.prometheus} <==\ngroups:`)).toBe(true);
     expect(x.out).toContain(`\n# ==> ${RULE_FILES.grafana} <==\napiVersion: 1`);
     const y = memoryIO(JSON.stringify(spec));
-    expect(await main(['rules', '--only', 'grafana', '--datasource-uid', 'mimir-prod', '--folder', 'ML alerts'], y)).toBe(EXIT.OK);
+    expect(
+      await main(['rules', '--only', 'grafana', '--datasource-uid', 'mimir-prod', '--folder', 'ML alerts'], y)
+    ).toBe(EXIT.OK);
     const grafana = parse(y.out);
     expect(grafana.groups[0].folder).toBe('ML alerts');
     expect(grafana.groups[0].rules[0].data[0].datasourceUid).toBe('mimir-prod');
@@ -72,8 +79,16 @@ describe('infradrift rules', () => {
     ['not an object', '[1]', /must be a JSON object/],
     ['no rules', '{"datasource": {"uid": "p"}, "rules": []}', /rules must list at least one rule/],
     ['no datasource', JSON.stringify({ rules: spec.rules }), /datasource.uid .* is required/],
-    ['Spearman', JSON.stringify({ ...spec, rules: [{ ...spec.rules[0], method: 'spearman' }] }), /Spearman correlation is not expressible in PromQL[\s\S]*instead: use Pearson on the same pair/],
-    ['unbalanced PromQL', JSON.stringify({ ...spec, rules: [{ ...spec.rules[0], a: { kind: 'gauge', expr: 'sum(rate(x[5m])' } }] }), /cache miss vs user_ctr_7d drift/],
+    [
+      'Spearman',
+      JSON.stringify({ ...spec, rules: [{ ...spec.rules[0], method: 'spearman' }] }),
+      /Spearman correlation is not expressible in PromQL[\s\S]*instead: use Pearson on the same pair/,
+    ],
+    [
+      'unbalanced PromQL',
+      JSON.stringify({ ...spec, rules: [{ ...spec.rules[0], a: { kind: 'gauge', expr: 'sum(rate(x[5m])' } }] }),
+      /cache miss vs user_ctr_7d drift/,
+    ],
   ])('bad input exits 2 with a message: %s', async (_, input, message) => {
     const x = memoryIO(input);
     expect(await main(['rules'], x)).toBe(EXIT.BAD_INPUT);
@@ -89,7 +104,9 @@ describe('infradrift rules', () => {
     expect(await main(['rules', example, '--nope'], b)).toBe(EXIT.BAD_INPUT);
     const c = memoryIO();
     c.writeFile = (p, t) => fs.writeFileSync(p, t);
-    expect(await main(['rules', example, '--out-dir', path.join(os.tmpdir(), 'infradrift-no-such-dir', 'x')], c)).toBe(EXIT.BAD_INPUT);
+    expect(await main(['rules', example, '--out-dir', path.join(os.tmpdir(), 'infradrift-no-such-dir', 'x')], c)).toBe(
+      EXIT.BAD_INPUT
+    );
     expect(c.err).toContain('cannot write output');
     const d = memoryIO();
     expect(await main(['rules', path.join(os.tmpdir(), 'infradrift-missing.json')], d)).toBe(EXIT.BAD_INPUT);

@@ -58,7 +58,12 @@ const OPTIONS = {
 function parseOptions(argv: string[]) {
   const { values: v, positionals } = parseCommandArgs(argv, OPTIONS);
   if (positionals.length > 1 || (positionals.length === 1 && v.input !== undefined)) {
-    throw new BadInputError(`one input only, got ${[v.input, ...positionals].filter((x) => x !== undefined).map((x) => `'${x}'`).join(', ')}`);
+    throw new BadInputError(
+      `one input only, got ${[v.input, ...positionals]
+        .filter((x) => x !== undefined)
+        .map((x) => `'${x}'`)
+        .join(', ')}`
+    );
   }
   for (const flag of ['datasource-uid', 'folder', 'out-dir'] as const) {
     if (v[flag] !== undefined && v[flag]!.trim() === '') {
@@ -78,7 +83,11 @@ function parseOptions(argv: string[]) {
 type RulesOptions = ReturnType<typeof parseOptions>;
 
 function readSpec(o: RulesOptions, io: CliIO): AlertRequest {
-  const request = jsonObject(readInput(o.input, io), o.input, '{"datasource": {"uid": ...}, "rules": [...]} (docs/cli.md)') as unknown as AlertRequest;
+  const request = jsonObject(
+    readInput(o.input, io),
+    o.input,
+    '{"datasource": {"uid": ...}, "rules": [...]} (docs/cli.md)'
+  ) as unknown as AlertRequest;
   return {
     ...request,
     ...(o.datasourceUid !== undefined ? { datasource: { ...request.datasource, uid: o.datasourceUid } } : {}),
@@ -102,7 +111,9 @@ function run(argv: string[], { io, help }: CommandContext): ExitCode {
   }
   const built = buildAlertRules(readSpec(o, io));
   if (!built.ok) {
-    const lines = built.problems.map((p) => `infradrift: ${p.message}${p.suggestion ? `\n  instead: ${p.suggestion}` : ''}\n`);
+    const lines = built.problems.map(
+      (p) => `infradrift: ${p.message}${p.suggestion ? `\n  instead: ${p.suggestion}` : ''}\n`
+    );
     throw new BadInputError(`the rules spec cannot become rules:\n${lines.join('')}`.trimEnd());
   }
   built.notices.forEach((n) => io.stderr(`infradrift: note: ${n}\n`));
@@ -112,7 +123,9 @@ function run(argv: string[], { io, help }: CommandContext): ExitCode {
     for (const which of chosen) {
       write(io, path.join(o.outDir, RULE_FILES[which]), files[which]);
     }
-    io.stderr(`infradrift: wrote ${chosen.map((w) => path.join(o.outDir!, RULE_FILES[w])).join(' and ')} (${built.alerts.length} rule${built.alerts.length === 1 ? '' : 's'})\n`);
+    io.stderr(
+      `infradrift: wrote ${chosen.map((w) => path.join(o.outDir!, RULE_FILES[w])).join(' and ')} (${built.alerts.length} rule${built.alerts.length === 1 ? '' : 's'})\n`
+    );
   } else if (o.only) {
     io.stdout(files[o.only]);
   } else {

@@ -18,7 +18,16 @@ const B = 'feature_drift:user_ctr_7d';
 const HOSTILE = 'x" } {{ $labels }}\n<img src=x onerror=alert(1)>';
 
 interface MatrixJson {
-  schema: { meta: { custom: { kind: string; order: number[]; stepMs: number; signals: Array<{ name: string; labels: Record<string, string>; provenance?: unknown }> } } };
+  schema: {
+    meta: {
+      custom: {
+        kind: string;
+        order: number[];
+        stepMs: number;
+        signals: Array<{ name: string; labels: Record<string, string>; provenance?: unknown }>;
+      };
+    };
+  };
 }
 
 let sandbox: Sandbox;
@@ -69,17 +78,36 @@ async function openCellAlert(page: Page, frames: unknown[], row: string, col: st
   const from = fx.sim.timestamps[0];
   const timeRange = { from, to: from + fx.sim.timestamps.length * fx.stepMs };
   await page.evaluate(
-    ({ json, range }) => (window as any).sandbox.renderPanel({ id: 'm', path: 'panels/matrix', title: 'Correlation matrix', frames: JSON.parse(json), options: {}, width: 1000, height: 700, timeRange: range }),
+    ({ json, range }) =>
+      (window as any).sandbox.renderPanel({
+        id: 'm',
+        path: 'panels/matrix',
+        title: 'Correlation matrix',
+        frames: JSON.parse(json),
+        options: {},
+        width: 1000,
+        height: 700,
+        timeRange: range,
+      }),
     { json: JSON.stringify(frames), range: timeRange }
   );
   const overlay = page.locator('#m [data-testid="infradrift-matrix-overlay"]');
   await page.locator('#m [data-testid="infradrift-matrix-base"][data-last-draw-ms]').waitFor({ timeout: 30_000 });
-  const layout = JSON.parse((await overlay.getAttribute('data-layout'))!) as { gridX: number; gridY: number; cell: number };
-  const { order, signals } = (frames.find((f) => (f as MatrixJson).schema?.meta?.custom?.kind === 'infradrift-matrix') as MatrixJson).schema.meta.custom;
+  const layout = JSON.parse((await overlay.getAttribute('data-layout'))!) as {
+    gridX: number;
+    gridY: number;
+    cell: number;
+  };
+  const { order, signals } = (
+    frames.find((f) => (f as MatrixJson).schema?.meta?.custom?.kind === 'infradrift-matrix') as MatrixJson
+  ).schema.meta.custom;
   const pos = (name: string) => order.indexOf(signals.findIndex((s) => s.name === name));
   await overlay.scrollIntoViewIfNeeded();
   const box = (await overlay.boundingBox())!;
-  const at = [box.x + layout.gridX + (pos(col) + 0.5) * layout.cell, box.y + layout.gridY + (pos(row) + 0.5) * layout.cell] as const;
+  const at = [
+    box.x + layout.gridX + (pos(col) + 0.5) * layout.cell,
+    box.y + layout.gridY + (pos(row) + 0.5) * layout.cell,
+  ] as const;
   await page.mouse.move(...at);
   await page.getByTestId('infradrift-matrix-tooltip').waitFor();
   await page.mouse.click(...at);
@@ -118,7 +146,9 @@ describe.each(['dark', 'light'])('%s theme', (theme) => {
     await openCellAlert(page, framesWithProvenance(), A, B);
     expect(fx.truth.lagSeconds).toBe(180);
     const summary = await text(page, 'infradrift-alert-summary');
-    expect(summary).toContain(`Pearson r of ${A} and ${B} over the last 1d (${A} leads ${B} by 3m (outside the no-correlation band)) stays at |r| >= 0.7`);
+    expect(summary).toContain(
+      `Pearson r of ${A} and ${B} over the last 1d (${A} leads ${B} by 3m (outside the no-correlation band)) stays at |r| >= 0.7`
+    );
     const promql = await text(page, 'infradrift-alert-promql');
     // A's PromQL as the simulator's signal table writes it, read 3m earlier (A leads).
     const missRatio = SIGNALS.find((d) => d.id === A)!.promql;
@@ -128,7 +158,9 @@ describe.each(['dark', 'light'])('%s theme', (theme) => {
     const alert = rules.groups[0].rules.find((r: { alert?: string }) => r.alert);
     expect(alert.expr).toMatch(/:r >= 0\.7 or \S+:r <= \(-0\.7\)$/);
     const grafana = parse(await text(page, 'infradrift-alert-grafana'));
-    const threshold = grafana.groups[0].rules[0].data.find((d: { model: { type?: string } }) => d.model.type === 'threshold');
+    const threshold = grafana.groups[0].rules[0].data.find(
+      (d: { model: { type?: string } }) => d.model.type === 'threshold'
+    );
     expect(threshold.model.conditions[0].evaluator).toEqual({ type: 'outside_range_included', params: [-0.7, 0.7] });
     await expect(page.getByText(/scores drift with KS/).count()).resolves.toBeGreaterThan(0);
     await screenshot(page, `alerting-create-alert-${theme}`, DIALOG);

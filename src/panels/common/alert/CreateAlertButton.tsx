@@ -29,9 +29,23 @@ export function CreateAlertButton({ input, range, compact, label = 'Create alert
   return (
     <>
       {compact ? (
-        <IconButton name="bell" size="sm" aria-label={label} tooltip={label} onClick={show} data-testid="infradrift-create-alert-button" />
+        <IconButton
+          name="bell"
+          size="sm"
+          aria-label={label}
+          tooltip={label}
+          onClick={show}
+          data-testid="infradrift-create-alert-button"
+        />
       ) : (
-        <Button icon="bell" variant="secondary" size="sm" fill="outline" onClick={show} data-testid="infradrift-create-alert-button">
+        <Button
+          icon="bell"
+          variant="secondary"
+          size="sm"
+          fill="outline"
+          onClick={show}
+          data-testid="infradrift-create-alert-button"
+        >
           {label}
         </Button>
       )}

@@ -9,11 +9,18 @@ import { installPanelTestEnv } from '../../testing/setup';
 import type { CreateAlertFromPanelProps } from './useCreateAlertForm';
 
 // The drill-down's lag curve comes from the lag frames here; the worker is never started.
-jest.mock('../../../worker', () => ({ AnalysisCancelled: class AnalysisCancelled extends Error {}, getAnalysisClient: () => ({ run: jest.fn() }) }));
+jest.mock('../../../worker', () => ({
+  AnalysisCancelled: class AnalysisCancelled extends Error {},
+  getAnalysisClient: () => ({ run: jest.fn() }),
+}));
 
 installPanelTestEnv();
 
-const range = { from: dateTime(T0), to: dateTime(T0 + 240 * STEP), raw: { from: dateTime(T0), to: dateTime(T0 + 240 * STEP) } };
+const range = {
+  from: dateTime(T0),
+  to: dateTime(T0 + 240 * STEP),
+  raw: { from: dateTime(T0), to: dateTime(T0 + 240 * STEP) },
+};
 
 function drillDown(opts: { provenance: boolean; method?: 'pearson' | 'spearman' }) {
   const frames = engineFrames({ aligned: true, provenance: opts.provenance });
@@ -22,7 +29,20 @@ function drillDown(opts: { provenance: boolean; method?: 'pearson' | 'spearman' 
     throw new Error('no model');
   }
   const c = cellInfo(built.model, 0, 1);
-  render(<DrillDown cell={c} signals={built.model.signals} frames={frames} timeRange={range} method={opts.method ?? 'pearson'} controls={[]} stepMs={STEP} maxLag={6} decimals={2} onClose={jest.fn()} />);
+  render(
+    <DrillDown
+      cell={c}
+      signals={built.model.signals}
+      frames={frames}
+      timeRange={range}
+      method={opts.method ?? 'pearson'}
+      controls={[]}
+      stepMs={STEP}
+      maxLag={6}
+      decimals={2}
+      onClose={jest.fn()}
+    />
+  );
   fireEvent.click(screen.getByTestId('infradrift-create-alert-button'));
 }
 
@@ -31,7 +51,7 @@ describe('Create alert from the drill-down', () => {
   beforeEach(() => setPluginComponentHook(() => ({ component: undefined, isLoading: false })));
   afterEach(() => setPluginComponentHook(() => ({ component: undefined, isLoading: false })));
 
-  it('without Grafana\'s form: the PromQL, both files and the threshold, the significant lead', () => {
+  it("without Grafana's form: the PromQL, both files and the threshold, the significant lead", () => {
     drillDown({ provenance: true });
     expect(screen.getByTestId('infradrift-alert-summary').textContent).toMatch(
       /^Fires when Pearson r of cache_miss_ratio and model_drift over the last 4h \(cache_miss_ratio leads model_drift by 3m \(outside the no-correlation band\)\) stays at \|r\| >= 0\.7 for 5m\.$/
@@ -52,7 +72,9 @@ describe('Create alert from the drill-down', () => {
 
   it('Spearman: not expressible in PromQL, and Pearson on the same pair is one click', () => {
     drillDown({ provenance: true, method: 'spearman' });
-    expect(screen.getByTestId('infradrift-alert-refused').textContent).toMatch(/Spearman correlation is not expressible in PromQL/);
+    expect(screen.getByTestId('infradrift-alert-refused').textContent).toMatch(
+      /Spearman correlation is not expressible in PromQL/
+    );
     fireEvent.click(screen.getByRole('button', { name: /Use Pearson on the same pair/ }));
     expect(screen.getByTestId('infradrift-alert-promql').textContent).toContain('stddev_over_time');
     expect(screen.getByText(/The matrix uses spearman; this rule computes Pearson r/)).toBeInTheDocument();
@@ -64,7 +86,10 @@ describe('Create alert from the drill-down', () => {
       seen.push(props);
       return <div data-testid="grafana-alert-form" />;
     };
-    setPluginComponentHook((id: string) => ({ component: id === 'grafana/alerting/create-alert-from-panel/v1' ? (Form as never) : undefined, isLoading: false }));
+    setPluginComponentHook((id: string) => ({
+      component: id === 'grafana/alerting/create-alert-from-panel/v1' ? (Form as never) : undefined,
+      isLoading: false,
+    }));
     drillDown({ provenance: true });
     fireEvent.click(screen.getByTestId('infradrift-alert-open-grafana-form'));
     expect(screen.getByTestId('grafana-alert-form')).toBeInTheDocument();

@@ -37,7 +37,11 @@ export function CreateAlertDialog({ input, range, onDismiss }: Props) {
       <div data-testid="infradrift-create-alert">
         {!plan.ok ? (
           <>
-            <Alert severity="warning" title="This pair cannot become an alert rule" data-testid="infradrift-alert-refused">
+            <Alert
+              severity="warning"
+              title="This pair cannot become an alert rule"
+              data-testid="infradrift-alert-refused"
+            >
               <ul className={styles.list}>
                 {plan.reasons.map((r) => (
                   <li key={r}>{r}</li>
@@ -55,7 +59,12 @@ export function CreateAlertDialog({ input, range, onDismiss }: Props) {
             <p className={styles.summary} data-testid="infradrift-alert-summary">
               {plan.summary}
             </p>
-            <Field label="Fire when |r| ≥" description="Between 0 and 1; 0.7 is the usual line for a strong co-movement." invalid={thresholdInvalid} error="Enter a number above 0 and at most 1">
+            <Field
+              label="Fire when |r| ≥"
+              description="Between 0 and 1; 0.7 is the usual line for a strong co-movement."
+              invalid={thresholdInvalid}
+              error="Enter a number above 0 and at most 1"
+            >
               <Input
                 type="number"
                 min={0.05}
@@ -74,7 +83,12 @@ export function CreateAlertDialog({ input, range, onDismiss }: Props) {
                 }}
               />
             </Field>
-            {method !== input.method && <Alert severity="info" title={`The matrix uses ${input.method}; this rule computes Pearson r on the same pair.`} />}
+            {method !== input.method && (
+              <Alert
+                severity="info"
+                title={`The matrix uses ${input.method}; this rule computes Pearson r on the same pair.`}
+              />
+            )}
             {plan.notices.length > 0 && (
               <Alert severity="info" title="What the rule computes differently">
                 <ul className={styles.list}>
@@ -86,20 +100,43 @@ export function CreateAlertDialog({ input, range, onDismiss }: Props) {
             )}
             {AlertFormComponent ? (
               <div className={styles.handoff}>
-                <Button icon="bell" onClick={() => setInGrafanaForm(true)} data-testid="infradrift-alert-open-grafana-form">
+                <Button
+                  icon="bell"
+                  onClick={() => setInGrafanaForm(true)}
+                  data-testid="infradrift-alert-open-grafana-form"
+                >
                   Open in Grafana&apos;s alert form
                 </Button>
-                <span className={styles.muted}>{`The form gets the query; set its threshold to ${plan.build.alerts[0].thresholdText}. Or load the files below.`}</span>
+                <span
+                  className={styles.muted}
+                >{`The form gets the query; set its threshold to ${plan.build.alerts[0].thresholdText}. Or load the files below.`}</span>
               </div>
             ) : (
               <p className={styles.muted} data-testid="infradrift-alert-files-hint">
-                This Grafana cannot open its alert form from a plugin (that needs Grafana 12.3+ with alerting). Load the Prometheus rule file into Prometheus, Mimir or Thanos
-                (rule_files), or the provisioning file into Grafana&apos;s provisioning/alerting/ (docs/alerting.md).
+                This Grafana cannot open its alert form from a plugin (that needs Grafana 12.3+ with alerting). Load the
+                Prometheus rule file into Prometheus, Mimir or Thanos (rule_files), or the provisioning file into
+                Grafana&apos;s provisioning/alerting/ (docs/alerting.md).
               </p>
             )}
-            <TextBlock title="PromQL (r over the window)" fileName={RULE_FILE_NAMES.promql} mime="text/plain" text={plan.build.alerts[0].promql} testId="infradrift-alert-promql" />
-            <TextBlock title="Prometheus rule file" fileName={RULE_FILE_NAMES.prometheus} text={plan.build.prometheusRuleFile} testId="infradrift-alert-prometheus" />
-            <TextBlock title="Grafana alerting provisioning" fileName={RULE_FILE_NAMES.grafana} text={plan.build.grafanaProvisioning} testId="infradrift-alert-grafana" />
+            <TextBlock
+              title="PromQL (r over the window)"
+              fileName={RULE_FILE_NAMES.promql}
+              mime="text/plain"
+              text={plan.build.alerts[0].promql}
+              testId="infradrift-alert-promql"
+            />
+            <TextBlock
+              title="Prometheus rule file"
+              fileName={RULE_FILE_NAMES.prometheus}
+              text={plan.build.prometheusRuleFile}
+              testId="infradrift-alert-prometheus"
+            />
+            <TextBlock
+              title="Grafana alerting provisioning"
+              fileName={RULE_FILE_NAMES.grafana}
+              text={plan.build.grafanaProvisioning}
+              testId="infradrift-alert-grafana"
+            />
           </>
         )}
         <Modal.ButtonRow>

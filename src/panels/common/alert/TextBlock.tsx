@@ -19,10 +19,24 @@ export function TextBlock({ title, fileName, text, mime, testId }: Props) {
     <section className={styles.section}>
       <div className={styles.head}>
         <h5 className={styles.title}>{title}</h5>
-        <ClipboardButton getText={() => text} icon="copy" variant="secondary" size="sm" fill="outline" aria-label={`Copy ${title}`}>
+        <ClipboardButton
+          getText={() => text}
+          icon="copy"
+          variant="secondary"
+          size="sm"
+          fill="outline"
+          aria-label={`Copy ${title}`}
+        >
           Copy
         </ClipboardButton>
-        <Button icon="download-alt" variant="secondary" size="sm" fill="outline" aria-label={`Download ${fileName}`} onClick={() => downloadText(fileName, text, mime)}>
+        <Button
+          icon="download-alt"
+          variant="secondary"
+          size="sm"
+          fill="outline"
+          aria-label={`Download ${fileName}`}
+          onClick={() => downloadText(fileName, text, mime)}
+        >
           {fileName}
         </Button>
       </div>

@@ -15,7 +15,11 @@ export interface LagChoice {
 }
 
 /** `a` and `b` name the curve's sides (the drill-down's own curve is computed under ids). */
-export function lagChoice(curve: Pick<LagCurve, 'bestLagSeconds' | 'bestR' | 'band'> | undefined, a: string, b: string): LagChoice {
+export function lagChoice(
+  curve: Pick<LagCurve, 'bestLagSeconds' | 'bestR' | 'band'> | undefined,
+  a: string,
+  b: string
+): LagChoice {
   if (!curve || curve.bestLagSeconds === null || curve.bestR === null) {
     return { seconds: 0, why: 'no lag: the query result has no lag curve for this pair' };
   }
@@ -23,7 +27,13 @@ export function lagChoice(curve: Pick<LagCurve, 'bestLagSeconds' | 'bestR' | 'ba
     return { seconds: 0, why: 'no lag: the best lag is 0' };
   }
   if (curve.band === null || !(Math.abs(curve.bestR) > curve.band)) {
-    return { seconds: 0, why: `no lag: the best lag (${formatDuration(curve.bestLagSeconds)}) is inside the no-correlation band, not significant` };
+    return {
+      seconds: 0,
+      why: `no lag: the best lag (${formatDuration(curve.bestLagSeconds)}) is inside the no-correlation band, not significant`,
+    };
   }
-  return { seconds: curve.bestLagSeconds, why: `${leadPhrase(a, b, curve.bestLagSeconds)} (outside the no-correlation band)` };
+  return {
+    seconds: curve.bestLagSeconds,
+    why: `${leadPhrase(a, b, curve.bestLagSeconds)} (outside the no-correlation band)`,
+  };
 }

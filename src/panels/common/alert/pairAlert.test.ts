@@ -15,7 +15,11 @@ const gauge = (expr: string, over: Partial<SignalProvenance> = {}): SignalProven
   stepMs: STEP,
   ...over,
 });
-const side = (name: string, provenance?: SignalProvenance, labels: Record<string, string> = {}): PairSide => ({ name, labels, provenance });
+const side = (name: string, provenance?: SignalProvenance, labels: Record<string, string> = {}): PairSide => ({
+  name,
+  labels,
+  provenance,
+});
 const input = (over: Partial<PairAlertInput> = {}): PairAlertInput => ({
   a: side('cache_miss_ratio', gauge('cache_miss_ratio')),
   b: side('feature_drift', gauge('feature_drift')),
@@ -46,10 +50,18 @@ describe('pairAlert', () => {
   it('defaults to |r| >= 0.7 over the analysis window at the analysis step', () => {
     const out = ok(input());
     const rule = out.request.rules[0];
-    expect(rule).toMatchObject({ type: 'correlation', windowSeconds: 3600, stepSeconds: 60, lagSeconds: 0, threshold: { kind: 'abs', value: 0.7 } });
+    expect(rule).toMatchObject({
+      type: 'correlation',
+      windowSeconds: 3600,
+      stepSeconds: 60,
+      lagSeconds: 0,
+      threshold: { kind: 'abs', value: 0.7 },
+    });
     expect(out.build.alerts[0].thresholdText).toBe('|r| >= 0.7');
     expect(out.build.alerts[0].promql).toContain('cache_miss_ratio');
-    expect(out.summary).toBe('Fires when Pearson r of cache_miss_ratio and feature_drift over the last 1h (no lag: the best lag is 0) stays at |r| >= 0.7 for 5m.');
+    expect(out.summary).toBe(
+      'Fires when Pearson r of cache_miss_ratio and feature_drift over the last 1h (no lag: the best lag is 0) stays at |r| >= 0.7 for 5m.'
+    );
     expect(ok(input({ threshold: 0.85 })).build.alerts[0].thresholdText).toBe('|r| >= 0.85');
   });
 
@@ -67,10 +79,18 @@ describe('pairAlert', () => {
   });
 
   it('refuses a signal without provenance, a non-Prometheus source and two sources, saying why', () => {
-    expect(refused(input({ b: side('feature_drift') })).reasons[0]).toMatch(/feature_drift has no provenance: the panel computed it from plain time series/);
-    expect(refused(input({ b: side('x', gauge('x', { datasource: { uid: 'l', type: 'loki' } })) })).reasons[0]).toMatch(/comes from a loki data source/);
-    expect(refused(input({ b: side('x', gauge('x', { datasource: null })) })).reasons[0]).toMatch(/could not be resolved/);
-    expect(refused(input({ b: side('x', gauge('x', { datasource: { uid: 'other', type: 'prometheus' } })) })).reasons[0]).toMatch(/two data sources/);
+    expect(refused(input({ b: side('feature_drift') })).reasons[0]).toMatch(
+      /feature_drift has no provenance: the panel computed it from plain time series/
+    );
+    expect(refused(input({ b: side('x', gauge('x', { datasource: { uid: 'l', type: 'loki' } })) })).reasons[0]).toMatch(
+      /comes from a loki data source/
+    );
+    expect(refused(input({ b: side('x', gauge('x', { datasource: null })) })).reasons[0]).toMatch(
+      /could not be resolved/
+    );
+    expect(
+      refused(input({ b: side('x', gauge('x', { datasource: { uid: 'other', type: 'prometheus' } })) })).reasons[0]
+    ).toMatch(/two data sources/);
     expect(refused(input({ b: side('x') })).offerPearson).toBe(false);
   });
 
@@ -79,7 +99,11 @@ describe('pairAlert', () => {
       kind: 'histogram',
       transforms: [],
       histogramBy: [],
-      drift: { method: 'ks', windowMs: 5 * STEP, baseline: { kind: 'static', distribution: { le: ['1', '+Inf'], counts: [1, 1] } as never } },
+      drift: {
+        method: 'ks',
+        windowMs: 5 * STEP,
+        baseline: { kind: 'static', distribution: { le: ['1', '+Inf'], counts: [1, 1] } as never },
+      },
     });
     const out = refused(input({ b: side('x drift (ks)', drift) }));
     expect(out.reasons.join(' ')).toMatch(/static/i);
@@ -87,7 +111,9 @@ describe('pairAlert', () => {
   });
 
   it('says a partial correlation matrix becomes a plain Pearson rule', () => {
-    expect(ok(input({ controls: ['cpu'] })).notices[0]).toMatch(/partial correlations given cpu; the rule computes the plain Pearson r/);
+    expect(ok(input({ controls: ['cpu'] })).notices[0]).toMatch(
+      /partial correlations given cpu; the rule computes the plain Pearson r/
+    );
   });
 
   it('keeps a hostile label value as data: escaped in PromQL, round-trips through YAML', () => {
@@ -104,21 +130,45 @@ describe('pairAlert', () => {
 
 describe('signalDefinition', () => {
   it('keeps the shaping transform, drops those PromQL needs not (rate, z-score)', () => {
-    expect(signalDefinition(gauge('x', { kind: 'counter', transforms: [{ type: 'rate' }, { type: 'log' }] }))).toMatchObject({ kind: 'counter', transform: 'log' });
+    expect(
+      signalDefinition(gauge('x', { kind: 'counter', transforms: [{ type: 'rate' }, { type: 'log' }] }))
+    ).toMatchObject({ kind: 'counter', transform: 'log' });
     expect(signalDefinition(gauge('x', { transforms: [{ type: 'zscore' }] })).transform).toBeUndefined();
   });
   it('maps drift settings to the data source baseline choices and window steps', () => {
-    const def = signalDefinition(gauge('h', { kind: 'histogram', histogramBy: ['feature'], drift: { method: 'psi', windowMs: 10 * STEP, baseline: { kind: 'shifted', shift: '7d' } } }));
-    expect(def).toMatchObject({ kind: 'histogram', by: ['feature'], driftMethod: 'psi', windowSteps: 10, baseline: '7d' });
+    const def = signalDefinition(
+      gauge('h', {
+        kind: 'histogram',
+        histogramBy: ['feature'],
+        drift: { method: 'psi', windowMs: 10 * STEP, baseline: { kind: 'shifted', shift: '7d' } },
+      })
+    );
+    expect(def).toMatchObject({
+      kind: 'histogram',
+      by: ['feature'],
+      driftMethod: 'psi',
+      windowSteps: 10,
+      baseline: '7d',
+    });
   });
 });
 
 describe('lagChoice', () => {
-  const curve = (bestLagSeconds: number | null, bestR: number | null, band: number | null) => ({ bestLagSeconds, bestR, band });
+  const curve = (bestLagSeconds: number | null, bestR: number | null, band: number | null) => ({
+    bestLagSeconds,
+    bestR,
+    band,
+  });
   it('takes the best lag only outside the no-correlation band', () => {
-    expect(lagChoice(curve(180, 0.8, 0.3), 'a', 'b')).toEqual({ seconds: 180, why: 'a leads b by 3m (outside the no-correlation band)' });
+    expect(lagChoice(curve(180, 0.8, 0.3), 'a', 'b')).toEqual({
+      seconds: 180,
+      why: 'a leads b by 3m (outside the no-correlation band)',
+    });
     expect(lagChoice(curve(-120, -0.5, 0.3), 'a', 'b').seconds).toBe(-120);
-    expect(lagChoice(curve(180, 0.2, 0.3), 'a', 'b')).toMatchObject({ seconds: 0, why: expect.stringMatching(/inside the no-correlation band, not significant/) });
+    expect(lagChoice(curve(180, 0.2, 0.3), 'a', 'b')).toMatchObject({
+      seconds: 0,
+      why: expect.stringMatching(/inside the no-correlation band, not significant/),
+    });
     expect(lagChoice(curve(180, 0.8, null), 'a', 'b').seconds).toBe(0);
     expect(lagChoice(undefined, 'a', 'b').why).toMatch(/no lag curve/);
     expect(lagChoice(curve(0, 0.9, 0.3), 'a', 'b').seconds).toBe(0);

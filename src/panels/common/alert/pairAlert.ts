@@ -4,7 +4,13 @@
  * pair cannot become a rule (no provenance, not Prometheus, two data sources, Spearman/Kendall, a
  * static drift baseline). Pure: the dialog renders what this returns.
  */
-import { alertSignalFrom, buildAlertRules, type AlertBuild, type AlertRequest, type CorrelationMethod } from '../../../alerting';
+import {
+  alertSignalFrom,
+  buildAlertRules,
+  type AlertBuild,
+  type AlertRequest,
+  type CorrelationMethod,
+} from '../../../alerting';
 import type { SignalInfo, SignalProvenance } from '../../../shared/frameContract';
 import { formatDuration } from '../format';
 import type { LagChoice } from './lagChoice';
@@ -42,7 +48,11 @@ export interface PairAlertInput {
 
 export type PairAlert =
   | { ok: true; request: AlertRequest; build: Extract<AlertBuild, { ok: true }>; summary: string; notices: string[] }
-  | { ok: false; reasons: string[]; /** Offer Pearson on the same pair (the method is what PromQL cannot compute). */ offerPearson: boolean };
+  | {
+      ok: false;
+      reasons: string[];
+      /** Offer Pearson on the same pair (the method is what PromQL cannot compute). */ offerPearson: boolean;
+    };
 
 const PROMETHEUS = 'prometheus';
 
@@ -57,7 +67,9 @@ function sourceProblems(a: PairSide, b: PairSide): string[] {
     } else if (!p.datasource) {
       reasons.push(`${side.name}: the data source it ran on could not be resolved.`);
     } else if (p.datasource.type !== PROMETHEUS) {
-      reasons.push(`${side.name} comes from a ${p.datasource.type} data source; alert rules need PromQL on a Prometheus data source (Prometheus, Mimir, Thanos).`);
+      reasons.push(
+        `${side.name} comes from a ${p.datasource.type} data source; alert rules need PromQL on a Prometheus data source (Prometheus, Mimir, Thanos).`
+      );
     }
   }
   const [ua, ub] = [a.provenance?.datasource?.uid, b.provenance?.datasource?.uid];
@@ -111,7 +123,9 @@ export function pairAlert(input: PairAlertInput): PairAlert {
   }
   const notices = [...sa.notices, ...sb.notices, ...build.notices];
   if (input.controls?.length) {
-    notices.unshift(`The matrix shows partial correlations given ${input.controls.join(', ')}; the rule computes the plain Pearson r (PromQL cannot control for other signals).`);
+    notices.unshift(
+      `The matrix shows partial correlations given ${input.controls.join(', ')}; the rule computes the plain Pearson r (PromQL cannot control for other signals).`
+    );
   }
   const summary = `Fires when Pearson r of ${a.name} and ${b.name} over the last ${formatDuration(windowSeconds)} (${input.lag.why}) stays at ${build.alerts[0].thresholdText} for ${build.alerts[0].alertForm.for}.`;
   return { ok: true, request, build, summary, notices };

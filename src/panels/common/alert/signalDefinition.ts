@@ -8,7 +8,9 @@ import type { SignalProvenance } from '../../../shared/frameContract';
 /** Transforms that leave Pearson r unchanged or that PromQL applies itself (a counter's rate). */
 const NEUTRAL = new Set(['none', 'rate', 'zscore']);
 
-function baseline(drift: NonNullable<SignalProvenance['drift']>): Pick<SignalDefinition, 'baseline' | 'baselineFrom' | 'baselineTo'> {
+function baseline(
+  drift: NonNullable<SignalProvenance['drift']>
+): Pick<SignalDefinition, 'baseline' | 'baselineFrom' | 'baselineTo'> {
   const b = drift.baseline;
   switch (b.kind) {
     case 'fixed':
@@ -31,7 +33,11 @@ export function signalDefinition(p: SignalProvenance): SignalDefinition {
     ...(shaping.length ? { transform: shaping[0].type } : {}),
     ...(p.histogramBy ? { by: p.histogramBy } : {}),
     ...(p.drift
-      ? { driftMethod: p.drift.method, windowSteps: Math.max(1, Math.round(p.drift.windowMs / p.stepMs)), ...baseline(p.drift) }
+      ? {
+          driftMethod: p.drift.method,
+          windowSteps: Math.max(1, Math.round(p.drift.windowMs / p.stepMs)),
+          ...baseline(p.drift),
+        }
       : {}),
   };
 }

@@ -16,7 +16,8 @@ export interface CreateAlertFromPanelProps {
 }
 
 // The host's @grafana/data can predate the enum member; the id is stable.
-const ID: string = PluginExtensionExposedComponents.CreateAlertFromPanelV1 ?? 'grafana/alerting/create-alert-from-panel/v1';
+const ID: string =
+  PluginExtensionExposedComponents.CreateAlertFromPanelV1 ?? 'grafana/alerting/create-alert-from-panel/v1';
 
 export function useCreateAlertForm(): ComponentType<CreateAlertFromPanelProps> | undefined {
   const { component } = usePluginComponent<CreateAlertFromPanelProps>(ID);
