@@ -5,7 +5,12 @@ const scaffold = require('./.config/jest.config');
 
 // @grafana/data pulls d3 packages that ship only .mjs under the jsdom "browser" condition: transform those too.
 const swc = scaffold.transform['^.+\\.(t|j)sx?$'];
-const base = { ...scaffold, transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc } };
+// yaml's "browser" entry (picked under jsdom) is ESM: map it to its CommonJS build, the same API.
+const base = {
+  ...scaffold,
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+  moduleNameMapper: { ...scaffold.moduleNameMapper, '^yaml$': require.resolve('yaml') },
+};
 
 /**
  * Two projects:

@@ -1,5 +1,6 @@
 /** What the CLI touches outside itself, behind one interface so tests run commands without a process or disk. */
 import * as fs from 'fs';
+import { BadInputError } from './exitCodes';
 
 export interface CliIO {
   readStdin: () => string;
@@ -16,3 +17,26 @@ export const nodeIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 };
+
+/** The text of an input file, or of stdin for `-`; an unreadable file is bad input (exit 2). */
+export function readInput(input: string, io: CliIO): string {
+  try {
+    return input === '-' ? io.readStdin() : io.readFile(input);
+  } catch (e) {
+    throw new BadInputError(`cannot read input '${input}': ${(e as Error).message}`);
+  }
+}
+
+/** `text` (read from `input`) as a JSON object; anything else is bad input naming the expected `shape`. */
+export function jsonObject(text: string, input: string, shape: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new BadInputError(`input '${input}' is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BadInputError(`input '${input}' must be a JSON object ${shape}`);
+  }
+  return value as Record<string, unknown>;
+}

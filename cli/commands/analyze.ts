@@ -7,7 +7,7 @@ import { oneOf, parseCommandArgs } from '../args';
 import { csvToRequest } from '../csv';
 import { BadInputError, blockingWarnings, EXIT, EXIT_CODES_HELP, exitCodeOfResult, type ExitCode } from '../exitCodes';
 import { evaluateGates, GATE_STATS, parseGate, type Gate } from '../gates';
-import type { CliIO } from '../io';
+import { jsonObject, readInput, type CliIO } from '../io';
 import { parseNumber } from '../parseNumber';
 import type { Command, CommandContext } from './command';
 
@@ -130,26 +130,12 @@ function parseOptions(argv: string[]) {
 type AnalyzeOptions = ReturnType<typeof parseOptions>;
 
 function readRequest(o: AnalyzeOptions, io: CliIO): AnalyzeRequest {
-  let text: string;
-  try {
-    text = o.input === '-' ? io.readStdin() : io.readFile(o.input);
-  } catch (e) {
-    throw new BadInputError(`cannot read input '${o.input}': ${(e as Error).message}`);
-  }
+  const text = readInput(o.input, io);
   const format = o.format ?? (o.input.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
   if (format === 'csv') {
     return csvToRequest(text, o.timeColumn, o.timeUnit);
   }
-  let request: unknown;
-  try {
-    request = JSON.parse(text);
-  } catch (e) {
-    throw new BadInputError(`input '${o.input}' is not valid JSON: ${(e as Error).message}`);
-  }
-  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-    throw new BadInputError(`input '${o.input}' must be a JSON object {version: 1, series: [...]} (docs/engine.md)`);
-  }
-  return request as AnalyzeRequest;
+  return jsonObject(text, o.input, '{version: 1, series: [...]} (docs/engine.md)') as unknown as AnalyzeRequest;
 }
 
 /** Flags override the request's sections. */

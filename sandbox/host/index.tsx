@@ -26,6 +26,7 @@ import { from, lastValueFrom } from 'rxjs';
 import { installDefine, loadModule, providedNames } from './amd';
 import { AppAtPath, AppPage, appBaseUrl, setAppMeta } from './appPage';
 import { dataSourceSrv, installServices, instanceSettings, templateSrv } from './dataSources';
+import { installExtensionHooks } from './extensions';
 import { startDemo } from '../demo/page';
 import { SandboxPanel } from './panel';
 import { PrometheusStandIn } from './prometheusStandIn';
@@ -36,6 +37,7 @@ import { provideSharedDependencies } from './shared';
 installDefine();
 provideSharedDependencies();
 installServices();
+installExtensionHooks();
 registerOptionEditors();
 
 const query = new URLSearchParams(window.location.search);

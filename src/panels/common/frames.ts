@@ -32,6 +32,8 @@ export interface LagCurve {
   n: number;
   nEff: number | null;
   stepMs: number;
+  /** How A and B were made (the data source's frames; absent when a panel computed the curve). */
+  provenance?: LagMeta['provenance'];
 }
 
 function numbers(frame: DataFrame, name: string): Array<number | null> {
@@ -55,6 +57,7 @@ export function lagCurves(frames: DataFrame[]): LagCurve[] {
         n: m.n,
         nEff: m.nEff,
         stepMs: m.stepMs,
+        provenance: m.provenance,
       };
     });
 }
@@ -76,6 +79,7 @@ export function findLagCurve(curves: LagCurve[], a: string, b: string): LagCurve
     lags: reverseCurve(rev.lags).map((lag) => reverseLag(lag)),
     r: reverseCurve(rev.r),
     bestLagSeconds: reverseLag(rev.bestLagSeconds),
+    provenance: rev.provenance && { a: rev.provenance.b, b: rev.provenance.a },
   };
 }
 

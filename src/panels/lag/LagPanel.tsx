@@ -1,8 +1,11 @@
 import React, { useCallback, useMemo } from 'react';
 import { css } from '@emotion/css';
-import { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { DataFrame, GrafanaTheme2, PanelProps, TimeRange } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { PanelMessage } from '../../shared/PanelMessage';
+import { CreateAlertButton } from '../common/alert/CreateAlertButton';
+import { lagChoice } from '../common/alert/lagChoice';
+import { signalLabels } from '../common/alert/signalLabels';
 import { formatR } from '../common/format';
 import { lagCurves, LagCurve } from '../common/frames';
 import { LagChart } from '../common/LagChart';
@@ -22,7 +25,7 @@ function byStrength(curves: LagCurve[]): LagCurve[] {
 }
 
 /** Lag correlation panel: r against lag for one or several pairs, with band, best lag and sign convention. */
-export function LagPanel({ id, data, width, height, options, fieldConfig }: PanelProps<LagOptions>) {
+export function LagPanel({ id, data, width, height, options, fieldConfig, timeRange }: PanelProps<LagOptions>) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const makeRequest = useCallback((input: SeriesForRequest, stepMs: number | undefined) => lagRequest(input, stepMs, options), [options]);
@@ -79,6 +82,7 @@ export function LagPanel({ id, data, width, height, options, fieldConfig }: Pane
         <ul className={styles.legend} style={{ maxHeight: legendH }} data-testid="infradrift-lag-legend">
           {curves.map((c, i) => (
             <li key={`${c.a}|${c.b}`}>
+              <CurveAlert curve={c} frames={frames ?? []} timeRange={timeRange} />
               <span style={{ color: palette[i % palette.length] }}>━</span> {`${c.a} → ${c.b}: ${leadPhrase(c.a, c.b, c.bestLagSeconds)} (r = ${formatR(c.bestR, decimals)})`}
             </li>
           ))}
@@ -97,7 +101,10 @@ export function LagPanel({ id, data, width, height, options, fieldConfig }: Pane
       <div className={styles.grid} style={{ height: height - noteH, gridTemplateColumns: `repeat(${cols}, ${cellW}px)` }}>
         {curves.map((c) => (
           <div key={`${c.a}|${c.b}`} className={styles.cell} data-testid="infradrift-lag-multiple">
-            <div className={styles.title} title={`${c.a} → ${c.b}`}>{`${c.a} → ${c.b}`}</div>
+            <div className={styles.titleRow}>
+              <div className={styles.title} title={`${c.a} → ${c.b}`}>{`${c.a} → ${c.b}`}</div>
+              <CurveAlert curve={c} frames={frames ?? []} timeRange={timeRange} />
+            </div>
             <LagChart series={[{ curve: c, color: palette[0] }]} width={cellW - 8} height={cellH - 22} decimals={decimals} />
           </div>
         ))}
@@ -106,11 +113,33 @@ export function LagPanel({ id, data, width, height, options, fieldConfig }: Pane
   );
 }
 
+/** "Create alert" for one curve: Pearson r of the pair, with its best lag when outside the band. */
+function CurveAlert({ curve, frames, timeRange }: { curve: LagCurve; frames: DataFrame[]; timeRange: TimeRange }) {
+  return (
+    <CreateAlertButton
+      compact
+      label={`Create alert: ${curve.a} → ${curve.b}`}
+      range={timeRange}
+      input={() => ({
+        a: { name: curve.a, labels: signalLabels(frames, curve.a), provenance: curve.provenance?.a },
+        b: { name: curve.b, labels: signalLabels(frames, curve.b), provenance: curve.provenance?.b },
+        method: 'pearson',
+        windowMs: timeRange.to.valueOf() - timeRange.from.valueOf(),
+        stepMs: curve.stepMs,
+        lag: lagChoice(curve, curve.a, curve.b),
+      })}
+    />
+  );
+}
+
 const getStyles = (theme: GrafanaTheme2) => ({
   panel: css({ display: 'flex', flexDirection: 'column', overflow: 'hidden' }),
   grid: css({ display: 'grid', overflowY: 'auto', overflowX: 'hidden' }),
   cell: css({ padding: theme.spacing(0, 0.5), minWidth: 0 }),
+  titleRow: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), height: 18 }),
   title: css({
+    flex: 1,
+    minWidth: 0,
     fontSize: theme.typography.bodySmall.fontSize,
     color: theme.colors.text.primary,
     whiteSpace: 'nowrap',

@@ -1,10 +1,13 @@
-import React, { useEffect, useMemo } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
-import { DataFrame, GrafanaTheme2, textUtil } from '@grafana/data';
+import { DataFrame, GrafanaTheme2, textUtil, TimeRange } from '@grafana/data';
 import { Alert, Drawer, LinkButton, useStyles2, useTheme2 } from '@grafana/ui';
-import type { SignalInfo } from '../../shared/frameContract';
+import type { MatrixMeta, SignalInfo } from '../../shared/frameContract';
 import { alignmentShift } from '../../stats';
-import { exploreUrl, TimeWindow } from '../common/exploreLink';
+import { CreateAlertButton } from '../common/alert/CreateAlertButton';
+import { lagChoice } from '../common/alert/lagChoice';
+import { pairSide } from '../common/alert/pairAlert';
+import { exploreUrl } from '../common/exploreLink';
 import { formatCount, formatDuration, formatP, formatR } from '../common/format';
 import { findLagCurve, lagCurves, seriesByName } from '../common/frames';
 import { LagChart } from '../common/LagChart';
@@ -18,8 +21,11 @@ interface Props {
   cell: CellInfo;
   signals: SignalInfo[];
   frames: DataFrame[];
-  range: TimeWindow;
+  timeRange: TimeRange;
   stepMs: number;
+  method: MatrixMeta['method'];
+  /** Signals a partial correlation controlled for. */
+  controls: string[];
   maxLag: number;
   decimals: number;
   onClose: () => void;
@@ -28,7 +34,7 @@ interface Props {
 const CHART_W = 640;
 
 /** Details of one pair: the sentence, the numbers, both series, a scatter and the lag curve. */
-export function DrillDown({ cell, signals, frames, range, stepMs, maxLag, decimals, onClose }: Props) {
+export function DrillDown({ cell, signals, frames, timeRange, stepMs, maxLag, decimals, method, controls, onClose }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const series = useMemo(() => seriesByName(frames), [frames]);
@@ -36,13 +42,16 @@ export function DrillDown({ cell, signals, frames, range, stepMs, maxLag, decima
   const b = series.get(cell.b);
   const frameCurve = useMemo(() => findLagCurve(lagCurves(frames), cell.a, cell.b), [frames, cell.a, cell.b]);
   const lag = usePairLagCurve(frameCurve, a, b, maxLag, stepMs);
+  const range = { from: timeRange.from.valueOf(), to: timeRange.to.valueOf() };
+  const [alertOpen, setAlertOpen] = useState(false);
   // Escape closes wherever focus is (the Drawer's own handler misses it when focus sits on its close button).
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    // While the alert dialog is open, Escape is the dialog's.
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !alertOpen && onClose();
     // Capture phase: the Drawer stops the event before it bubbles to the document.
     document.addEventListener('keydown', onKey, true);
     return () => document.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
+  }, [onClose, alertOpen]);
   const lagMs = (cell.bestLagSeconds ?? 0) * 1000;
   const overlay = useMemo(() => (a && b ? { a: zscore(a), b: zscore(b, lagMs) } : undefined), [a, b, lagMs]);
   const scatter = useMemo(() => (a && b ? scatterPairs(a, b, 0) : undefined), [a, b]);
@@ -75,6 +84,21 @@ export function DrillDown({ cell, signals, frames, range, stepMs, maxLag, decima
           ))}
         </dl>
         <div className={styles.links}>
+          {cell.a !== cell.b && (
+            <CreateAlertButton
+              range={timeRange}
+              onOpenChange={setAlertOpen}
+              input={() => ({
+                a: pairSide(cell.a, signalA),
+                b: pairSide(cell.b, signalB),
+                method,
+                controls,
+                windowMs: range.to - range.from,
+                stepMs,
+                lag: lagChoice(lag.status === 'ready' ? lag.curve : frameCurve, cell.a, cell.b),
+              })}
+            />
+          )}
           {[signalA, signalB].map((s, i) => {
             const name = i === 0 ? cell.a : cell.b;
             const url = exploreUrl(s, range);

@@ -1,8 +1,8 @@
 import React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { PanelOptionsEditorBuilder, PanelProps } from '@grafana/data';
+import { dateTime, PanelOptionsEditorBuilder, PanelProps } from '@grafana/data';
 import { analyze, type AnalyzeRequest } from '../../stats';
-import { engineFrames, panelProps, timeSeriesFrames } from '../testing/fixtures';
+import { engineFrames, panelProps, STEP, T0, timeSeriesFrames } from '../testing/fixtures';
 import { installPanelTestEnv } from '../testing/setup';
 import { CellTooltip } from './CellTooltip';
 import { DrillDown } from './DrillDown';
@@ -110,7 +110,7 @@ describe('tooltip and keyboard', () => {
 });
 
 describe('drill-down', () => {
-  const range = { from: 0, to: 1 };
+  const range = { from: dateTime(T0), to: dateTime(T0 + 240 * STEP), raw: { from: dateTime(T0), to: dateTime(T0 + 240 * STEP) } };
   function cell(frames = engineFrames({ aligned: true })) {
     const built = buildMatrixModel(frames);
     if (!built.ok) {
@@ -121,7 +121,7 @@ describe('drill-down', () => {
 
   it('shows the sentence, numbers, both series, scatter, lag curve and Explore links', () => {
     const { c, signals, frames } = cell();
-    render(<DrillDown cell={c} signals={signals} frames={frames} range={range} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
+    render(<DrillDown cell={c} signals={signals} frames={frames} timeRange={range} method="pearson" controls={[]} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
     expect(screen.getByTestId('infradrift-drilldown-sentence').textContent).toMatch(/^cache_miss_ratio leads model_drift by 3m; r = 0\.\d\d \(CI 0\.\d\d–0\.\d\d\), q [<=] [\d.]+, n_eff \d+$/);
     expect(screen.getByTestId('infradrift-drilldown-overlay')).toBeInTheDocument();
     expect(screen.getByTestId('infradrift-drilldown-scatter')).toBeInTheDocument();
@@ -134,7 +134,7 @@ describe('drill-down', () => {
 
   it('says the series are not in the query result when the data source sent none', () => {
     const { c, signals, frames } = cell(engineFrames({ aligned: false }));
-    render(<DrillDown cell={c} signals={signals} frames={frames} range={range} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
+    render(<DrillDown cell={c} signals={signals} frames={frames} timeRange={range} method="pearson" controls={[]} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
     expect(screen.getByText('The series are not in the query result')).toBeInTheDocument();
     expect(screen.getByText(/Enable 'aligned series'/)).toBeInTheDocument();
     // The lag curve still comes from the lag frames.
@@ -144,7 +144,7 @@ describe('drill-down', () => {
   it('computes a missing lag curve from the series in the worker', async () => {
     const frames = engineFrames({ aligned: true, lags: false });
     const { c, signals } = cell(frames);
-    render(<DrillDown cell={c} signals={signals} frames={frames} range={range} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
+    render(<DrillDown cell={c} signals={signals} frames={frames} timeRange={range} method="pearson" controls={[]} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
     expect(screen.getByText('Computing the lag curve…')).toBeInTheDocument();
     expect(await screen.findByTestId('infradrift-drilldown-lag')).toBeInTheDocument();
     expect((run.mock.calls[0][0] as AnalyzeRequest).lags).toMatchObject({ maxLag: 6, pairs: [['A', 'B']] });
@@ -153,7 +153,7 @@ describe('drill-down', () => {
   it('renders a hostile series name as text', () => {
     const { c, signals, frames } = cell();
     const evil = '<img src=x onerror=alert(1)>';
-    render(<DrillDown cell={{ ...c, a: evil }} signals={signals} frames={frames} range={range} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
+    render(<DrillDown cell={{ ...c, a: evil }} signals={signals} frames={frames} timeRange={range} method="pearson" controls={[]} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
     expect(screen.getAllByText(new RegExp(evil.replace(/[()]/g, '\\$&'))).length).toBeGreaterThan(0);
     expect(document.querySelector('img[src="x"]')).toBeNull();
   });

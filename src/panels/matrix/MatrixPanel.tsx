@@ -69,8 +69,10 @@ export function MatrixPanel({ id, data, width, height, options, fieldConfig, tim
           cell={open}
           signals={model.signals}
           frames={frames ?? []}
-          range={{ from: timeRange.from.valueOf(), to: timeRange.to.valueOf() }}
+          timeRange={timeRange}
           stepMs={model.stepMs}
+          method={model.method}
+          controls={model.controls}
           maxLag={options.maxLag > 0 ? options.maxLag : 10}
           decimals={decimals}
           onClose={close}

@@ -21,11 +21,22 @@ export function pairSeries(): SeriesInput[] {
   ];
 }
 
-export function signalsFor(series: SeriesInput[]): SignalInfo[] {
-  return series.map((x) => ({ name: x.id, role: x.id.includes('drift') ? 'model' : 'infra', signal: x.id, labels: {}, expr: `metric_${x.id}`, datasourceUid: 'prom' }));
+/** With `provenance`, each signal says it is the gauge `metric_<id>` on the Prometheus data source `prom`, as the data source reports it. */
+export function signalsFor(series: SeriesInput[], provenance = false): SignalInfo[] {
+  return series.map((x) => ({
+    name: x.id,
+    role: x.id.includes('drift') ? 'model' : 'infra',
+    signal: x.id,
+    labels: {},
+    expr: `metric_${x.id}`,
+    datasourceUid: 'prom',
+    ...(provenance
+      ? { provenance: { datasource: { uid: 'prom', type: 'prometheus' }, expr: `metric_${x.id}`, sentExpr: `metric_${x.id}`, kind: 'gauge' as const, transforms: [{ type: 'none' as const }], stepMs: STEP } }
+      : {}),
+  }));
 }
 
-export function engineFrames(opts: { aligned?: boolean; lags?: boolean; series?: SeriesInput[] } = {}): DataFrame[] {
+export function engineFrames(opts: { aligned?: boolean; lags?: boolean; series?: SeriesInput[]; provenance?: boolean } = {}): DataFrame[] {
   const series = opts.series ?? pairSeries();
   const request: AnalyzeRequest = {
     version: 1,
@@ -36,7 +47,7 @@ export function engineFrames(opts: { aligned?: boolean; lags?: boolean; series?:
     includeAligned: opts.aligned,
     ...(opts.lags === false ? {} : { lags: { maxLag: 6, all: true } }),
   };
-  return resultToFrames(analyze(request), { refId: 'A', signals: signalsFor(series), aligned: opts.aligned });
+  return resultToFrames(analyze(request), { refId: 'A', signals: signalsFor(series, opts.provenance), aligned: opts.aligned });
 }
 
 /** Plain time series frames as any data source returns them. */

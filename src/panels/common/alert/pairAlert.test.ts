@@ -1,0 +1,176 @@
+/** @jest-environment node */
+import { parse } from 'yaml';
+import type { SignalProvenance } from '../../../shared/frameContract';
+import { lagChoice } from './lagChoice';
+import { pairAlert, PairAlertInput, PairSide } from './pairAlert';
+import { signalDefinition } from './signalDefinition';
+
+const STEP = 60_000;
+const gauge = (expr: string, over: Partial<SignalProvenance> = {}): SignalProvenance => ({
+  datasource: { uid: 'prom', type: 'prometheus' },
+  expr,
+  sentExpr: expr,
+  kind: 'gauge',
+  transforms: [{ type: 'none' }],
+  stepMs: STEP,
+  ...over,
+});
+const side = (name: string, provenance?: SignalProvenance, labels: Record<string, string> = {}): PairSide => ({
+  name,
+  labels,
+  provenance,
+});
+const input = (over: Partial<PairAlertInput> = {}): PairAlertInput => ({
+  a: side('cache_miss_ratio', gauge('cache_miss_ratio')),
+  b: side('feature_drift', gauge('feature_drift')),
+  method: 'pearson',
+  windowMs: 3_600_000,
+  stepMs: STEP,
+  lag: { seconds: 0, why: 'no lag: the best lag is 0' },
+  ...over,
+});
+
+function ok(x: PairAlertInput) {
+  const out = pairAlert(x);
+  if (!out.ok) {
+    throw new Error(out.reasons.join('; '));
+  }
+  return out;
+}
+
+function refused(x: PairAlertInput) {
+  const out = pairAlert(x);
+  if (out.ok) {
+    throw new Error('expected a refusal');
+  }
+  return out;
+}
+
+describe('pairAlert', () => {
+  it('defaults to |r| >= 0.7 over the analysis window at the analysis step', () => {
+    const out = ok(input());
+    const rule = out.request.rules[0];
+    expect(rule).toMatchObject({
+      type: 'correlation',
+      windowSeconds: 3600,
+      stepSeconds: 60,
+      lagSeconds: 0,
+      threshold: { kind: 'abs', value: 0.7 },
+    });
+    expect(out.build.alerts[0].thresholdText).toBe('|r| >= 0.7');
+    expect(out.build.alerts[0].promql).toContain('cache_miss_ratio');
+    expect(out.summary).toBe(
+      'Fires when Pearson r of cache_miss_ratio and feature_drift over the last 1h (no lag: the best lag is 0) stays at |r| >= 0.7 for 5m.'
+    );
+    expect(ok(input({ threshold: 0.85 })).build.alerts[0].thresholdText).toBe('|r| >= 0.85');
+  });
+
+  it('uses the lag it is given (the caller decides significance) with the engine sign', () => {
+    const rule = ok(input({ lag: { seconds: 180, why: 'x' } })).request.rules[0];
+    expect(rule).toMatchObject({ lagSeconds: 180 });
+    expect(ok(input({ lag: { seconds: 180, why: 'x' } })).build.prometheusRuleFile).toContain('offset 3m');
+  });
+
+  it('refuses Spearman as not expressible in PromQL and offers Pearson on the same pair', () => {
+    const out = refused(input({ method: 'spearman' }));
+    expect(out.offerPearson).toBe(true);
+    expect(out.reasons[0]).toMatch(/Spearman correlation is not expressible in PromQL/);
+    expect(out.reasons[0]).toMatch(/Instead: use Pearson on the same pair/);
+  });
+
+  it('refuses a signal without provenance, a non-Prometheus source and two sources, saying why', () => {
+    expect(refused(input({ b: side('feature_drift') })).reasons[0]).toMatch(
+      /feature_drift has no provenance: the panel computed it from plain time series/
+    );
+    expect(refused(input({ b: side('x', gauge('x', { datasource: { uid: 'l', type: 'loki' } })) })).reasons[0]).toMatch(
+      /comes from a loki data source/
+    );
+    expect(refused(input({ b: side('x', gauge('x', { datasource: null })) })).reasons[0]).toMatch(
+      /could not be resolved/
+    );
+    expect(
+      refused(input({ b: side('x', gauge('x', { datasource: { uid: 'other', type: 'prometheus' } })) })).reasons[0]
+    ).toMatch(/two data sources/);
+    expect(refused(input({ b: side('x') })).offerPearson).toBe(false);
+  });
+
+  it('refuses drift against a static baseline as not expressible', () => {
+    const drift = gauge('recsys_feature_value{feature="x"}', {
+      kind: 'histogram',
+      transforms: [],
+      histogramBy: [],
+      drift: {
+        method: 'ks',
+        windowMs: 5 * STEP,
+        baseline: { kind: 'static', distribution: { le: ['1', '+Inf'], counts: [1, 1] } as never },
+      },
+    });
+    const out = refused(input({ b: side('x drift (ks)', drift) }));
+    expect(out.reasons.join(' ')).toMatch(/static/i);
+    expect(out.offerPearson).toBe(false);
+  });
+
+  it('says a partial correlation matrix becomes a plain Pearson rule', () => {
+    expect(ok(input({ controls: ['cpu'] })).notices[0]).toMatch(
+      /partial correlations given cpu; the rule computes the plain Pearson r/
+    );
+  });
+
+  it('keeps a hostile label value as data: escaped in PromQL, round-trips through YAML', () => {
+    const hostile = 'x"}\n{{ $labels }} <img src=x onerror=alert(1)>';
+    const out = ok(input({ a: side('cache_miss_ratio', gauge('cache_miss_ratio'), { pod: hostile }) }));
+    // A PromQL string literal (Go escapes), with `$` doubled because label_replace reads `$1` as a group.
+    const literal = JSON.stringify(hostile.replace(/\$/g, '$$$$'));
+    expect(out.build.alerts[0].promql).toContain(`label_replace(vector(1), "pod", ${literal}, "", "")`);
+    const groups = parse(out.build.prometheusRuleFile).groups;
+    expect(groups[0].rules[0].expr).toContain(literal);
+    expect(parse(out.build.grafanaProvisioning).groups[0].rules[0].data[0].model.expr).toContain(literal);
+  });
+});
+
+describe('signalDefinition', () => {
+  it('keeps the shaping transform, drops those PromQL needs not (rate, z-score)', () => {
+    expect(
+      signalDefinition(gauge('x', { kind: 'counter', transforms: [{ type: 'rate' }, { type: 'log' }] }))
+    ).toMatchObject({ kind: 'counter', transform: 'log' });
+    expect(signalDefinition(gauge('x', { transforms: [{ type: 'zscore' }] })).transform).toBeUndefined();
+  });
+  it('maps drift settings to the data source baseline choices and window steps', () => {
+    const def = signalDefinition(
+      gauge('h', {
+        kind: 'histogram',
+        histogramBy: ['feature'],
+        drift: { method: 'psi', windowMs: 10 * STEP, baseline: { kind: 'shifted', shift: '7d' } },
+      })
+    );
+    expect(def).toMatchObject({
+      kind: 'histogram',
+      by: ['feature'],
+      driftMethod: 'psi',
+      windowSteps: 10,
+      baseline: '7d',
+    });
+  });
+});
+
+describe('lagChoice', () => {
+  const curve = (bestLagSeconds: number | null, bestR: number | null, band: number | null) => ({
+    bestLagSeconds,
+    bestR,
+    band,
+  });
+  it('takes the best lag only outside the no-correlation band', () => {
+    expect(lagChoice(curve(180, 0.8, 0.3), 'a', 'b')).toEqual({
+      seconds: 180,
+      why: 'a leads b by 3m (outside the no-correlation band)',
+    });
+    expect(lagChoice(curve(-120, -0.5, 0.3), 'a', 'b').seconds).toBe(-120);
+    expect(lagChoice(curve(180, 0.2, 0.3), 'a', 'b')).toMatchObject({
+      seconds: 0,
+      why: expect.stringMatching(/inside the no-correlation band, not significant/),
+    });
+    expect(lagChoice(curve(180, 0.8, null), 'a', 'b').seconds).toBe(0);
+    expect(lagChoice(undefined, 'a', 'b').why).toMatch(/no lag curve/);
+    expect(lagChoice(curve(0, 0.9, 0.3), 'a', 'b').seconds).toBe(0);
+  });
+});
