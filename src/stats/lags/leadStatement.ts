@@ -110,7 +110,7 @@ export function leadStatement(pair: LeadPair, options: LeadOptions = {}): LeadSt
       text = `${x} moves with ${y} at the same time (${evidence}).`;
       break;
     case 'leads':
-      text = `${name(d.leader!)} leads ${name(d.follower!)} by ${steps(Math.abs(d.lagSteps!))} (${evidence} at that lag).`;
+      text = `${name(d.leader!)} leads ${name(d.follower!)} by ${steps(Math.abs(d.lagSteps!))} (r = ${rText(d.r)} at that lag, q ${pText(d.q)}).`;
       break;
   }
   return { ...d, text };
