@@ -163,6 +163,32 @@ def chi2_cases():
     return cases
 
 
+def chi2_tail_cases():
+    """Far upper tail of chi-squared, p from 0.5 down to 1e-300: scipy.stats.chi2.sf, and the same value
+    from mpmath at 40 digits (SciPy's own cephes igamc is off by up to ~3e-12 relative at dof 5000 in
+    the far tail, so the test holds the TypeScript value to mpmath at 1e-12 and to SciPy at its own error).
+    Also goodness-of-fit count tables whose p lies far below 1e-16 (scipy.stats.chisquare)."""
+    import mpmath
+    mpmath.mp.dps = 40
+    sf = []
+    for dof in (1, 2, 3, 4, 5, 7, 10, 25, 50, 200, 1000, 5000):
+        for target in (0.5, 1e-3, 1e-10, 1e-16, 1e-20, 1e-50, 1e-100, 1e-200, 1e-300):
+            x = float(stats.chi2.isf(target, dof))
+            exact = mpmath.gammainc(mpmath.mpf(dof) / 2, mpmath.mpf(x) / 2, mpmath.inf, regularized=True)
+            sf.append({'dof': dof, 'x': x, 'scipy': float(stats.chi2.sf(x, dof)), 'mpmath': float(exact)})
+    tables = []
+    for name, cur, base in [('two classes swapped 600/400', [600, 400], [400, 600]),
+                            ('two classes swapped 1000/600', [1000, 600], [600, 1000]),
+                            ('two classes swapped 700/300', [700, 300], [300, 700]),
+                            ('two classes swapped 1500/700', [1500, 700], [700, 1500]),
+                            ('four classes 1200/900/600/300 vs uniform', [1200, 900, 600, 300], [750, 750, 750, 750])]:
+        cur_a, base_a = np.asarray(cur, float), np.asarray(base, float)
+        r = stats.chisquare(cur_a, f_exp=base_a * cur_a.sum() / base_a.sum())
+        tables.append({'name': name, 'current': cur, 'baseline': base, 'statistic': float(r.statistic),
+                       'p': float(r.pvalue), 'dof': len(cur) - 1})
+    return {'sf': sf, 'tables': tables}
+
+
 def bucket_wasserstein_cases():
     """W1 between piecewise-uniform bucket distributions by brute-force numerical integration of
     |F_c - F_b| on a fine grid (an independent route from the exact segment formula in TS)."""
@@ -198,6 +224,7 @@ def main():
     write('divergences.json', divergence_cases(), 'PSI (numpy, eps 1e-4), KL = scipy.stats.entropy(baseline, current) after eps fill, JS via scipy jensenshannon base 2, Hellinger and TV by numpy formula')
     write('psi_samples.json', psi_sample_cases(), 'sample PSI with numpy.quantile deciles of the baseline as bin edges')
     write('chi2.json', chi2_cases(), 'scipy.stats.chisquare(current, f_exp=baseline*Nc/Nb)')
+    write('chi2_tail.json', chi2_tail_cases(), 'scipy.stats.chi2.sf and mpmath.gammainc(dof/2, x/2, inf, regularized=True) at 40 digits; scipy.stats.chisquare on count tables with p far below 1e-16')
     write('bucket_wasserstein.json', bucket_wasserstein_cases(), 'W1 of piecewise-uniform bucket CDFs by trapezoid on 2e6+1 points (abs error ~1e-9)')
     return 0
 

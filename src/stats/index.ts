@@ -15,6 +15,17 @@ export { pairStats, type PairStats } from './pairStats';
 
 // Lags: the sign convention and reading a pair the other way round.
 export { LAG_CONVENTION, reverseLag, reverseCurve, lagAsAsked, alignmentShift } from './lags/convention';
+// Lags: the one rule for saying who leads (panels, drill-down, CLI, incident verdicts).
+export {
+  leadDecision,
+  leadStatement,
+  pairLeadStatement,
+  type LeadDecision,
+  type LeadKind,
+  type LeadOptions,
+  type LeadPair,
+  type LeadStatement,
+} from './lags/leadStatement';
 
 // Missing values: NaN inside the engine, null in JSON and frames.
 export { finiteOrNull, numberOrNaN, toFloat64, copyToFloat64, toJsonArray } from './util/missing';

@@ -30,3 +30,14 @@ export { mulberry32 as rng } from '../../../simulator/rng';
 export function normal(u: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
 }
+
+/** A stationary AR(1) series x[t] = phi x[t-1] + e[t] (started from its stationary distribution). */
+export function ar1(phi: number, n: number, z: () => number): number[] {
+  const out = new Array<number>(n);
+  let x = z() / Math.sqrt(1 - phi * phi);
+  for (let i = 0; i < n; i++) {
+    x = phi * x + z();
+    out[i] = x;
+  }
+  return out;
+}

@@ -1,22 +1,12 @@
 /** @jest-environment node */
 import { analyze } from '../analyze';
-import { normal, rng } from './helpers';
+import { ar1, normal, rng } from './helpers';
 
 /**
  * Statistical honesty: for independent AR(1) series (phi = 0.9, 500 points) the null hypothesis is
  * true, so at alpha = 0.05 about 5 % of pairs should be flagged. The naive p-value (independent
  * samples) flags far more; the Bretherton effective-N correction must stay at or below 7 %.
  */
-function ar1(phi: number, n: number, z: () => number): number[] {
-  const out = new Array<number>(n);
-  let x = z() / Math.sqrt(1 - phi * phi);
-  for (let i = 0; i < n; i++) {
-    x = phi * x + z();
-    out[i] = x;
-  }
-  return out;
-}
-
 it('1000 independent AR(1) pairs: corrected false-positive share <= 0.07', () => {
   const z = normal(rng(20240601));
   const pairs = 1000;

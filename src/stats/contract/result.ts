@@ -103,6 +103,17 @@ export interface LagPairResult {
   nEff: number | null;
   /** Approximate two-sided (1 - alpha) band for r(k) under no cross-correlation: +- z / sqrt(nEff). */
   band: number | null;
+  /**
+   * p-value of the best lag, honest for the maximum over the 2L+1 lags and for autocorrelation
+   * (Bretherton nEff per lag, Šidák over `effectiveLags`; lags/bestLagSignificance.ts). Null without a best lag.
+   */
+  pBestLag?: number | null;
+  /** pBestLag adjusted over the lag pairs analysed (`significance.adjust`, default Benjamini-Hochberg). */
+  qBestLag?: number | null;
+  /** Effective number of independent lags in the Šidák correction, in [1, 2L+1]. */
+  effectiveLags?: number | null;
+  /** The peak sits at ±maxLag: the true peak may lie outside the range (widen it before reading a lead). */
+  atEdge?: boolean;
   reason: ReasonCode | null;
 }
 
@@ -113,6 +124,10 @@ export interface LagsResult {
   normalization: LagNormalization;
   prewhiten: 'none' | 'difference';
   algorithm: 'fft' | 'direct';
+  /** Level the lead decision uses by default (`significance.alpha`). */
+  alpha?: number;
+  /** Adjustment behind qBestLag (`significance.adjust`). */
+  adjust?: AdjustMethod;
   pairs: LagPairResult[];
   /** When all pairs were computed: N*N best lag / r at best lag, following correlation ids (bestLag[j,i] = -bestLag[i,j]). */
   bestLagMatrix?: FlatMatrix;

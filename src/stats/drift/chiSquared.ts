@@ -9,10 +9,10 @@
  * class counts. Categories empty on both sides are dropped (they carry no information and would add a
  * degree of freedom). A category seen now but never in the baseline makes E_i = 0: the statistic is
  * +Infinity and p = 0, with a warning, rather than a smoothed number.
- * p-value from @stdlib's chi-squared CDF (1 - CDF), so p-values below ~1e-15 lose relative precision.
+ * p-value from the upper tail computed directly (chiSquaredSf, the upper regularized gamma), so it keeps
+ * its relative precision far below 1e-16 instead of rounding 1 - CDF to 0.
  */
-import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
-
+import { chiSquaredSf } from '../significance/upperGamma';
 import { totalCount } from './distribution';
 
 export interface ChiSquaredResult {
@@ -58,6 +58,6 @@ export function chiSquared(current: ArrayLike<number>, baseline: ArrayLike<numbe
   if (dof < 1) {
     return { statistic: NaN, pValue: NaN, dof, warnings: [...warnings, 'fewer than two non-empty categories'] };
   }
-  const pValue = stat === Infinity ? 0 : Math.max(0, 1 - chisquareCdf(stat, dof));
+  const pValue = stat === Infinity ? 0 : chiSquaredSf(stat, dof);
   return { statistic: stat, pValue, dof, warnings };
 }

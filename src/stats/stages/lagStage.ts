@@ -2,9 +2,11 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { LagPairResult, LagsResult, ReasonCode } from '../contract';
 import { DEFAULTS } from '../defaults';
 import { bestLag } from '../lags/bestLag';
+import { bestLagTest, peakAtEdge } from '../lags/bestLagSignificance';
 import { LAG_CONVENTION, reverseLag } from '../lags/convention';
 import { crossCorrelation, LagSeries, prepareLagSeries } from '../lags/crossCorrelation';
 import { FftCrossSum } from '../lags/fftCrossSum';
+import { adjustPValues } from '../significance/adjustPValues';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
 import { lag1Autocorrelation } from '../significance/lag1Autocorrelation';
 import { difference } from '../transforms/difference';
@@ -156,17 +158,20 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
     const n = overlap[k];
     const reason = reasons[k];
     checkpoint.tick(1);
+    const none = { pBestLag: null, qBestLag: null, effectiveLags: null, atEdge: false };
     if (reason !== null) {
-      return { a: ctx.ids[a], b: ctx.ids[b], bestLag: null, bestR: null, n, nEff: null, band: null, reason };
+      return { a: ctx.ids[a], b: ctx.ids[b], bestLag: null, bestR: null, n, nEff: null, band: null, ...none, reason };
     }
     const curve = crossCorrelation(A.s, B.s, maxLag, normalization, fft);
     const best = bestLag(curve, maxLag);
     if (best === null) {
       // No finite r(k) at any lag: the sums of squares left the double range, or no lag has overlap.
       const numeric = !(A.s.ss > 0 && B.s.ss > 0 && Number.isFinite(A.s.ss) && Number.isFinite(B.s.ss));
-      return { a: ctx.ids[a], b: ctx.ids[b], bestLag: null, bestR: null, n, nEff: null, band: null, reason: numeric ? 'numeric_range' : 'insufficient_overlap' };
+      const why = numeric ? 'numeric_range' : 'insufficient_overlap';
+      return { a: ctx.ids[a], b: ctx.ids[b], bestLag: null, bestR: null, n, nEff: null, band: null, ...none, reason: why };
     }
     const nEff = ctx.request.significance?.autocorrelation === 'none' ? n : effectiveSampleSize(n, A.lag1, B.lag1);
+    const test = bestLagTest(best.r, best.lag, n, nEff, maxLag, normalization);
     const out: LagPairResult = {
       a: ctx.ids[a],
       b: ctx.ids[b],
@@ -175,12 +180,22 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
       n,
       nEff,
       band: nEff > 0 ? z / Math.sqrt(nEff) : null,
+      pBestLag: finiteOrNull(test.p),
+      qBestLag: null,
+      effectiveLags: test.effectiveLags,
+      atEdge: peakAtEdge(best.lag, maxLag),
       reason: null,
     };
     if (includeCurves) {
       out.r = toJsonArray(curve);
     }
     return out;
+  });
+  // q over the lag pairs analysed: the family is every pair with a best-lag p-value.
+  const adjust = ctx.request.significance?.adjust ?? DEFAULTS.adjust;
+  const q = adjustPValues(results.map((r) => r.pBestLag ?? NaN), adjust);
+  results.forEach((r, k) => {
+    r.qBestLag = finiteOrNull(q[k]);
   });
   const res: LagsResult = {
     maxLag,
@@ -189,6 +204,8 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
     normalization,
     prewhiten,
     algorithm: fft ? 'fft' : 'direct',
+    alpha: ctx.alpha,
+    adjust,
     pairs: results,
   };
   const N = ctx.ids.length;

@@ -1,0 +1,135 @@
+import type { LagPairResult, LagsResult } from '../contract';
+import { DEFAULTS } from '../defaults';
+import { lagAsAsked } from './convention';
+import { durationText, pText, rText } from './leadWords';
+
+/**
+ * The one rule for what may be said about who leads whom. Panels, drill-down, CLI and the incident
+ * verdict all read a lag pair through leadDecision / leadStatement, so no consumer can call a best lag
+ * a lead on its own terms.
+ *
+ * | condition (in this order)                           | kind            |
+ * |-----------------------------------------------------|-----------------|
+ * | no best lag (constant, too little overlap, skipped) | `unavailable`   |
+ * | no qBestLag, or qBestLag > alpha                    | `no-clear-lead` |
+ * | peak at ±maxLag                                     | `edge`          |
+ * | best lag 0                                          | `same-time`     |
+ * | otherwise                                           | `leads`         |
+ *
+ * WHY significance before the edge: a peak that is not significant says nothing about where a
+ * peak lies, so "widen the lag range" would be advice drawn from noise (about one null pair in seven
+ * peaks at an edge).
+ */
+export type LeadKind = 'leads' | 'same-time' | 'no-clear-lead' | 'edge' | 'unavailable';
+
+/** What the decision reads from a lag pair (a LagPairResult has all of it). */
+export type LeadPair = Pick<LagPairResult, 'a' | 'b' | 'bestLag' | 'bestR' | 'pBestLag' | 'qBestLag' | 'atEdge' | 'reason'>;
+
+export interface LeadDecision {
+  kind: LeadKind;
+  /** Ids of the series that leads and the one that follows (kind `leads` only). */
+  leader: string | null;
+  follower: string | null;
+  /** Best lag in steps read with `first` first (positive: `first` leads); null without a best lag. */
+  lagSteps: number | null;
+  r: number | null;
+  p: number | null;
+  q: number | null;
+}
+
+export interface LeadStatement extends LeadDecision {
+  /** One plain sentence ("leads", "moves with", never "causes"). */
+  text: string;
+}
+
+export interface LeadOptions {
+  /** Level for q (default: the result's significance.alpha, else 0.05). */
+  alpha?: number;
+  /** Id to read first: lagSteps and the sentence name it first where the words allow. Default: pair.a. */
+  first?: string;
+  /** Grid step in ms, for durations ("leads by 5m"); without it the sentence counts steps. */
+  stepMs?: number;
+  /** The lag range searched (±maxLag steps), for the edge sentence. */
+  maxLag?: number;
+  /** Display names by id (a map or a function); ids are used where a name is missing. */
+  names?: Readonly<Record<string, string>> | ((id: string) => string | undefined);
+}
+
+/** The decision alone (no words): what the incident verdict and any other rule build on. */
+export function leadDecision(pair: LeadPair, options: Pick<LeadOptions, 'alpha' | 'first'> = {}): LeadDecision {
+  const alpha = options.alpha ?? DEFAULTS.alpha;
+  const first = options.first ?? pair.a;
+  const lagSteps = pair.bestLag === null ? null : lagAsAsked(pair.bestLag, pair.a, first);
+  const q = pair.qBestLag ?? null;
+  const base = { leader: null, follower: null, lagSteps, r: pair.bestR, p: pair.pBestLag ?? null, q };
+  if (pair.bestLag === null || pair.bestR === null) {
+    return { kind: 'unavailable', ...base };
+  }
+  if (q === null || !(q <= alpha)) {
+    return { kind: 'no-clear-lead', ...base };
+  }
+  if (pair.atEdge === true) {
+    return { kind: 'edge', ...base };
+  }
+  if (pair.bestLag === 0) {
+    return { kind: 'same-time', ...base };
+  }
+  // Convention: positive lag, a leads b.
+  const [leader, follower] = pair.bestLag > 0 ? [pair.a, pair.b] : [pair.b, pair.a];
+  return { kind: 'leads', ...base, leader, follower };
+}
+
+/** The decision and its sentence. */
+export function leadStatement(pair: LeadPair, options: LeadOptions = {}): LeadStatement {
+  const d = leadDecision(pair, options);
+  const name = (id: string): string => {
+    const n = typeof options.names === 'function' ? options.names(id) : options.names?.[id];
+    return n !== undefined && n !== '' ? n : id;
+  };
+  const first = options.first ?? pair.a;
+  const [x, y] = first === pair.b ? [name(pair.b), name(pair.a)] : [name(pair.a), name(pair.b)];
+  const steps = (k: number): string => durationText(k, options.stepMs);
+  const evidence = `r = ${rText(d.r)}, q ${pText(d.q)}`;
+  let text: string;
+  switch (d.kind) {
+    case 'unavailable':
+      text = `No lag for ${x} and ${y}${pair.reason ? ` (${pair.reason.replace(/_/g, ' ')})` : ''}.`;
+      break;
+    case 'no-clear-lead':
+      text =
+        d.q === null
+          ? `No clear lead between ${x} and ${y} (the best lag has no test).`
+          : `No clear lead between ${x} and ${y} (strongest lag: ${evidence}).`;
+      break;
+    case 'edge': {
+      const range = options.maxLag !== undefined ? `±${steps(options.maxLag)}` : 'the lag range';
+      text = `Peak at the edge of ${range}: widen the lag range before reading a lead between ${x} and ${y} (${evidence}).`;
+      break;
+    }
+    case 'same-time':
+      text = `${x} moves with ${y} at the same time (${evidence}).`;
+      break;
+    case 'leads':
+      text = `${name(d.leader!)} leads ${name(d.follower!)} by ${steps(Math.abs(d.lagSteps!))} (r = ${rText(d.r)} at that lag, q ${pText(d.q)}).`;
+      break;
+  }
+  return { ...d, text };
+}
+
+/**
+ * The statement for series a and b of a lag result, read with a first (either orientation of a computed
+ * pair); alpha, step and lag range come from the result unless given. Null when the pair was not analysed.
+ */
+export function pairLeadStatement(lags: LagsResult, a: string, b: string, options: Omit<LeadOptions, 'first'> = {}): LeadStatement | null {
+  const pair = lags.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+  if (!pair) {
+    return null;
+  }
+  return leadStatement(pair, {
+    ...options,
+    alpha: options.alpha ?? lags.alpha,
+    stepMs: options.stepMs ?? lags.stepMs,
+    maxLag: options.maxLag ?? lags.maxLag,
+    first: a,
+  });
+}
