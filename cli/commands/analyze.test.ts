@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import * as fs from 'fs';
 import * as path from 'path';
+import { analyze, leadStatement, type AnalyzeResult } from '../../src/stats';
 import { EXIT } from '../exitCodes';
 import { main } from '../main';
 import { memoryIO } from '../memoryIO';
@@ -35,6 +36,39 @@ describe('infradrift analyze', () => {
     const res = JSON.parse(x.out);
     expect(res.grid.stepMs).toBe(60000);
     expect(res.correlation.ids).toEqual(['cpu_throttle', 'latency_p99', 'request_rate']);
+  });
+  it("gives each lag pair the engine's lead statement, {kind, text}, beside the engine's own fields", async () => {
+    const x = memoryIO();
+    expect(await main(['--input', example('metrics.csv'), '--max-lag', '3'], x)).toBe(EXIT.OK);
+    const res = JSON.parse(x.out);
+    expect(res.lags.pairs).toHaveLength(3);
+    for (const pair of res.lags.pairs) {
+      const { lead, ...engine } = pair;
+      expect(engine).toHaveProperty('qBestLag');
+      const s = leadStatement(engine, { alpha: res.lags.alpha, stepMs: res.lags.stepMs, maxLag: res.lags.maxLag });
+      expect(lead).toEqual({ kind: s.kind, text: s.text });
+    }
+  });
+  it('a best lag whose q is above alpha reads "no clear lead"; a significant one inside the range reads "leads"', async () => {
+    // The engine's own result with the first lag pair's evidence set: q 0.3, then q 0.001 at lag 2 of ±3 (1 min steps).
+    const withPair = (evidence: object) => ({
+      analyze: (r: unknown): AnalyzeResult => {
+        const res = analyze(r);
+        res.lags!.pairs[0] = { ...res.lags!.pairs[0], bestLag: 2, bestR: 0.7, atEdge: false, ...evidence };
+        return res;
+      },
+    });
+    const run = async (evidence: object) => {
+      const x = memoryIO();
+      expect(await main(['--input', example('metrics.csv'), '--max-lag', '3'], x, withPair(evidence))).toBe(EXIT.OK);
+      return JSON.parse(x.out).lags.pairs[0].lead;
+    };
+    expect(await run({ qBestLag: 0.3 })).toEqual({
+      kind: 'no-clear-lead',
+      text: 'No clear lead between cpu_throttle and latency_p99 (strongest lag: r = 0.70, q = 0.30).',
+    });
+    expect(await run({ qBestLag: 0.001 })).toEqual({ kind: 'leads', text: 'cpu_throttle leads latency_p99 by 2m (r = 0.70 at that lag, q = 0.001).' });
+    expect((await run({ qBestLag: 0.001, bestLag: -3, atEdge: true })).text).toMatch(/^Peak at the edge of ±3m: widen the lag range/);
   });
   it('gates: --fail-above crossed exits 1, --fail-below not crossed exits 0', async () => {
     const a = memoryIO();

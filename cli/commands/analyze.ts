@@ -2,7 +2,16 @@
  * `infradrift analyze [options] [INPUT]` (also the default command): runs the engine's `analyze` on a request
  * (JSON) or a CSV, writes the result JSON, then checks the gates.
  */
-import type { AnalyzeRequest, CorrelationMethod, Linkage } from '../../src/stats';
+import {
+  leadStatement,
+  type AnalyzeRequest,
+  type AnalyzeResult,
+  type CorrelationMethod,
+  type LagPairResult,
+  type LagsResult,
+  type LeadKind,
+  type Linkage,
+} from '../../src/stats';
 import { oneOf, parseCommandArgs } from '../args';
 import { csvToRequest } from '../csv';
 import { BadInputError, blockingWarnings, EXIT, EXIT_CODES_HELP, exitCodeOfResult, type ExitCode } from '../exitCodes';
@@ -34,7 +43,8 @@ Analysis (override the request's sections):
 
 Output:
   --output FILE           write the result JSON there (default stdout); written also when
-                          the engine refuses the request (its warnings say why)
+                          the engine refuses the request (its warnings say why). Each lag pair
+                          carries lead: {kind, text}, who leads by the rule the panels use
   --pretty                indent the JSON
 
 Gates (repeatable; exit 1 when crossed):
@@ -165,6 +175,27 @@ function applyOverrides(request: AnalyzeRequest, o: AnalyzeOptions): AnalyzeRequ
   return r;
 }
 
+export type LagPairWithLead = LagPairResult & { lead: { kind: LeadKind; text: string } };
+export type AnalyzeResultWithLeads = Omit<AnalyzeResult, 'lags'> & { lags?: Omit<LagsResult, 'pairs'> & { pairs: LagPairWithLead[] } };
+
+/**
+ * The result with each lag pair's lead statement (`lead: {kind, text}`) from the engine's one rule, so
+ * a pipeline reads "who leads" exactly as the panels say it, never from the raw best lag. Additive:
+ * every field of the result stays as the engine wrote it.
+ */
+export function withLeadStatements(result: AnalyzeResult): AnalyzeResultWithLeads {
+  const lags = result.lags;
+  if (!lags) {
+    return { ...result, lags: undefined };
+  }
+  const names = new Map(result.series.map((s) => [s.id, s.name]));
+  const pairs = lags.pairs.map((pair) => {
+    const { kind, text } = leadStatement(pair, { alpha: lags.alpha, stepMs: lags.stepMs, maxLag: lags.maxLag, names: (id) => names.get(id) });
+    return { ...pair, lead: { kind, text } };
+  });
+  return { ...result, lags: { ...lags, pairs } };
+}
+
 function writeResult(json: string, o: AnalyzeOptions, io: CliIO): void {
   if (!o.output) {
     io.stdout(json);
@@ -185,7 +216,7 @@ function run(argv: string[], { io, engine, help }: CommandContext): ExitCode {
   }
   const result = engine.analyze(applyOverrides(readRequest(o, io), o));
   // A failure here (e.g. a result too large for one string) is a defect of the tool: main maps it to exit 3.
-  writeResult(JSON.stringify(result, null, o.pretty ? 2 : undefined) + '\n', o, io);
+  writeResult(JSON.stringify(withLeadStatements(result), null, o.pretty ? 2 : undefined) + '\n', o, io);
   const code = exitCodeOfResult(result);
   if (code !== EXIT.OK) {
     blockingWarnings(result).forEach((w) =>

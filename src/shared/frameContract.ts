@@ -31,6 +31,14 @@ export const MatrixField = {
   /** Best lag in seconds; positive: the row signal leads the column signal. */
   BestLag: 'best_lag',
   RAtBestLag: 'r_at_best_lag',
+  /** p-value of the best lag, honest for the maximum over lags and for autocorrelation (engine `pBestLag`). */
+  PBestLag: 'p_best_lag',
+  /** That p adjusted over the lag pairs (engine `qBestLag`): the lead decision reads it. */
+  QBestLag: 'q_best_lag',
+  /** Effective number of independent lags behind p_best_lag. */
+  EffectiveLags: 'effective_lags',
+  /** Boolean: the peak sits at ±max lag (widen the range before reading a lead). */
+  AtEdge: 'at_edge',
   /** Why a cell has no number (constant, too_few_points, ...), empty when it has one. */
   Reason: 'reason',
 } as const;
@@ -101,6 +109,10 @@ export interface MatrixMeta {
   stepMs: number;
   /** The lag sign convention, verbatim. */
   lagConvention: string;
+  /** Lag range searched, ±maxLag steps; absent without lags. */
+  maxLag?: number;
+  /** Level the lead decision reads q_best_lag at (the engine's lags.alpha); absent without lags. */
+  lagAlpha?: number;
 }
 
 /** `meta.custom` of a lag frame (one per pair). */
@@ -117,6 +129,22 @@ export interface LagMeta {
   nEff: number | null;
   stepMs: number;
   lagConvention: string;
+  /*
+   * What the lead decision (the engine's leadStatement) reads. Optional: frames written before they
+   * existed lack them, and a pair without them reads as "no clear lead", never as a lead.
+   */
+  /** p-value of the best lag, honest for the maximum over lags and for autocorrelation. */
+  pBestLag?: number | null;
+  /** pBestLag adjusted over the lag pairs analysed. */
+  qBestLag?: number | null;
+  /** Effective number of independent lags behind pBestLag. */
+  effectiveLags?: number | null;
+  /** The peak sits at ±maxLag. */
+  atEdge?: boolean;
+  /** Level the lead decision reads qBestLag at. */
+  alpha?: number;
+  /** Lag range searched, ±maxLag steps. */
+  maxLag?: number;
   /** How A and B were made (when known). */
   provenance?: { a?: SignalProvenance; b?: SignalProvenance };
 }

@@ -26,6 +26,8 @@ export {
   type LeadPair,
   type LeadStatement,
 } from './lags/leadStatement';
+// The numbers in that sentence; the panels print their tables and axes with the same formats.
+export { durationText, pText, pValueText, rText } from './lags/leadWords';
 
 // Missing values: NaN inside the engine, null in JSON and frames.
 export { finiteOrNull, numberOrNaN, toFloat64, copyToFloat64, toJsonArray } from './util/missing';

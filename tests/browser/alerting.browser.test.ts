@@ -146,9 +146,9 @@ describe.each(['dark', 'light'])('%s theme', (theme) => {
     await openCellAlert(page, framesWithProvenance(), A, B);
     expect(fx.truth.lagSeconds).toBe(180);
     const summary = await text(page, 'infradrift-alert-summary');
-    expect(summary).toContain(
-      `Pearson r of ${A} and ${B} over the last 1d (${A} leads ${B} by 3m (outside the no-correlation band)) stays at |r| >= 0.7`
-    );
+    // The lag is the engine's stated lead (q of the best lag at most alpha, peak inside the range).
+    expect(summary).toContain(`Pearson r of ${A} and ${B} over the last 1d (${A} leads ${B} by 3m (r = `);
+    expect(summary).toMatch(/ at that lag, q [<=] [\d.]+\)\) stays at \|r\| >= 0\.7/);
     const promql = await text(page, 'infradrift-alert-promql');
     // A's PromQL as the simulator's signal table writes it, read 3m earlier (A leads).
     const missRatio = SIGNALS.find((d) => d.id === A)!.promql;

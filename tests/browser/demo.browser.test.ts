@@ -238,7 +238,8 @@ describe('npm run demo', () => {
     });
     // Cache misses and the drift of a cache-backed feature move together in this incident (r ~0.84 here).
     // Not asserted significant: one incident in a ~1.5 h window is about one independent event, and the
-    // autocorrelation-corrected q says so (~0.76); the lag panel beside it shows who leads.
+    // autocorrelation-corrected q says so (~0.76). For the same reason the lag panel beside it says "no clear
+    // lead" here (q of the best lag near 1); over the default 6 h range it states the 3m lead.
     expect(cell.r).toBeGreaterThan(0.7);
     expect(await page.locator('#demo').textContent()).toContain('incident cache-eviction-storm');
     await screenshot(page, 'demo-cache-eviction');

@@ -133,7 +133,11 @@ describe('matrix interaction (scenario 1 ground truth)', () => {
     const drawer = page.getByTestId('infradrift-drilldown');
     await drawer.waitFor();
     const sentence = await page.getByTestId('infradrift-drilldown-sentence').textContent();
-    expect(sentence).toMatch(new RegExp(`^${A} leads ${B.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} by 3m; r = 0\\.\\d\\d \\(CI 0\\.\\d\\d–0\\.\\d\\d\\), q [=<] [\\d.]+, n_eff \\d+$`));
+    const b = B.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // The correlation, then the engine's lead statement: the planted 3m lead is significant, so it is stated.
+    expect(sentence).toMatch(
+      new RegExp(`^${A} and ${b}: r = 0\\.\\d\\d \\(CI 0\\.\\d\\d–0\\.\\d\\d\\), q [=<] [\\d.]+, n_eff \\d+\\. ${A} leads ${b} by 3m \\(r = 0\\.\\d\\d at that lag, q [=<] [\\d.]+\\)\\.$`)
+    );
     await page.getByTestId('infradrift-drilldown-overlay').waitFor();
     await page.getByTestId('infradrift-drilldown-scatter').waitFor();
     await page.getByTestId('infradrift-drilldown-lag').waitFor();

@@ -5,7 +5,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { formatDuration, formatR } from './format';
 import type { LagCurve } from './frames';
 import { extent, linePath, linearScale, niceTicks } from './plot';
-import { leadPhrase } from './words';
+import { leadCaption, leadOf } from './words';
 
 export interface LagSeries {
   curve: LagCurve;
@@ -30,16 +30,6 @@ const M = { left: 34, right: 10, top: 22, bottom: 36 };
 /** Shortens a name for an axis caption (SVG text has no ellipsis); the full name is in a <title>. */
 function short(name: string, max: number): string {
   return name.length > max ? name.slice(0, Math.max(1, max - 1)) + '…' : name;
-}
-
-/** Best lag in a few words, the leader named first: "cache_miss_ratio leads by 3m". */
-function shortLead(a: string, b: string, lagSeconds: number, maxChars: number): string {
-  if (lagSeconds === 0) {
-    return 'best at lag 0: no lead';
-  }
-  const tail = ` leads by ${formatDuration(Math.abs(lagSeconds))}`;
-  // Shorten the name, never the lag: the lag is what the caption is for.
-  return short(lagSeconds > 0 ? a : b, maxChars - tail.length) + tail;
 }
 
 /**
@@ -95,15 +85,15 @@ export function LagChart({ series, width, height, leftLabel, rightLabel, showBes
             <g data-testid="infradrift-best-lag">
               <line x1={sx(curve.bestLagSeconds)} x2={sx(curve.bestLagSeconds)} y1={M.top} y2={height - M.bottom} stroke={color} strokeDasharray="3 3" />
               <circle cx={sx(curve.bestLagSeconds)} cy={sy(curve.bestR)} r={3.5} fill={color} />
-              <title>{`${leadPhrase(curve.a, curve.b, curve.bestLagSeconds)}; r = ${formatR(curve.bestR, decimals)}`}</title>
+              <title>{leadOf(curve, curve).text}</title>
             </g>
           )}
         </g>
       ))}
       {showBestText && series.length === 1 && first.bestLagSeconds !== null && first.bestR !== null && (
         <text x={M.left} y={12} className={styles.best} data-testid="infradrift-best-lag-text">
-          <title>{`${leadPhrase(first.a, first.b, first.bestLagSeconds)}; r = ${formatR(first.bestR, decimals)}`}</title>
-          {`${shortLead(first.a, first.b, first.bestLagSeconds, Math.floor((width - M.left) / 6.2) - 12)} (r = ${formatR(first.bestR, decimals)})`}
+          <title>{leadOf(first, first).text}</title>
+          {`${leadCaption(first, first, short, Math.floor((width - M.left) / 6.2) - 12)} (r = ${formatR(first.bestR, decimals)})`}
         </text>
       )}
       {width > 360 && stepS > 0 && (

@@ -32,6 +32,14 @@ export interface LagCurve {
   n: number;
   nEff: number | null;
   stepMs: number;
+  /** What the engine's lead decision reads (words.ts leadOf); the same either way round. */
+  pBestLag: number | null;
+  qBestLag: number | null;
+  effectiveLags: number | null;
+  atEdge: boolean | null;
+  alpha?: number;
+  /** Lag range searched, ±maxLag steps. */
+  maxLag?: number;
   /** How A and B were made (the data source's frames; absent when a panel computed the curve). */
   provenance?: LagMeta['provenance'];
 }
@@ -57,6 +65,13 @@ export function lagCurves(frames: DataFrame[]): LagCurve[] {
         n: m.n,
         nEff: m.nEff,
         stepMs: m.stepMs,
+        // Frames without the decision's inputs read as "no clear lead", never as a lead.
+        pBestLag: m.pBestLag ?? null,
+        qBestLag: m.qBestLag ?? null,
+        effectiveLags: m.effectiveLags ?? null,
+        atEdge: m.atEdge ?? null,
+        alpha: m.alpha,
+        maxLag: m.maxLag,
         provenance: m.provenance,
       };
     });

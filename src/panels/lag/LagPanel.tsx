@@ -6,12 +6,11 @@ import { PanelMessage } from '../../shared/PanelMessage';
 import { CreateAlertButton } from '../common/alert/CreateAlertButton';
 import { lagChoice } from '../common/alert/lagChoice';
 import { signalLabels } from '../common/alert/signalLabels';
-import { formatR } from '../common/format';
 import { lagCurves, LagCurve } from '../common/frames';
 import { LagChart } from '../common/LagChart';
 import { PanelState } from '../common/PanelStates';
 import { SeriesForRequest, useComputedFrames } from '../common/useComputedFrames';
-import { leadPhrase } from '../common/words';
+import { leadOf } from '../common/words';
 import { lagRequest, resolveTarget } from './request';
 import { LagOptions } from './types';
 
@@ -83,7 +82,7 @@ export function LagPanel({ id, data, width, height, options, fieldConfig, timeRa
           {curves.map((c, i) => (
             <li key={`${c.a}|${c.b}`}>
               <CurveAlert curve={c} frames={frames ?? []} timeRange={timeRange} />
-              <span style={{ color: palette[i % palette.length] }}>━</span> {`${c.a} → ${c.b}: ${leadPhrase(c.a, c.b, c.bestLagSeconds)} (r = ${formatR(c.bestR, decimals)})`}
+              <span style={{ color: palette[i % palette.length] }}>━</span> {`${c.a} → ${c.b}: ${leadOf(c, c).text}`}
             </li>
           ))}
         </ul>

@@ -3,7 +3,6 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { formatCount, formatDuration, formatP, formatR } from '../common/format';
-import { leadPhrase } from '../common/words';
 import type { CellInfo } from './model/matrixModel';
 
 interface Props {
@@ -48,7 +47,11 @@ export function CellTooltip({ cell, decimals, adjusted }: Props) {
           ))}
         </tbody>
       </table>
-      {cell.bestLagSeconds !== null && cell.a !== cell.b && <div className={styles.lead}>{leadPhrase(cell.a, cell.b, cell.bestLagSeconds)}</div>}
+      {cell.lead && (
+        <div className={styles.lead} data-testid="infradrift-tooltip-lead">
+          {cell.lead.text}
+        </div>
+      )}
       <div className={styles.hint}>Click or press Enter for details</div>
     </div>
   );

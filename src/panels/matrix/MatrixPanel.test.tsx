@@ -92,7 +92,26 @@ describe('tooltip and keyboard', () => {
       expect(screen.getByText(label)).toBeInTheDocument();
     }
     expect(screen.getByTestId('tooltip-best-lag')).toHaveTextContent('3m');
-    expect(screen.getByText('cache_miss_ratio leads model_drift by 3m')).toBeInTheDocument();
+    expect(screen.getByTestId('infradrift-tooltip-lead').textContent).toMatch(/^cache_miss_ratio leads model_drift by 3m \(r = 0\.\d\d at that lag, q [<=] [\d.]+\)\.$/);
+  });
+
+  it('says "no clear lead" for a best lag whose q is above alpha, and asks to widen the range for an edge peak', () => {
+    const built = buildMatrixModel(engineFrames());
+    if (!built.ok) {
+      throw new Error('no model');
+    }
+    const m = built.model;
+    const k = 0 * m.size + 1;
+    m.qBestLag[k] = 0.5;
+    const { unmount } = render(<CellTooltip cell={cellInfo(m, 0, 1)} decimals={2} adjusted />);
+    expect(screen.getByTestId('tooltip-best-lag')).toHaveTextContent('3m');
+    expect(screen.getByTestId('infradrift-tooltip-lead').textContent).toMatch(/^No clear lead between cache_miss_ratio and model_drift \(strongest lag: r = 0\.\d\d, q = 0\.50\)\.$/);
+    unmount();
+    m.qBestLag[k] = 0.0001;
+    m.atEdge[k] = 1;
+    render(<CellTooltip cell={cellInfo(m, 0, 1)} decimals={2} adjusted />);
+    // The fixture searched ±6 steps of 60 s.
+    expect(screen.getByTestId('infradrift-tooltip-lead').textContent).toMatch(/^Peak at the edge of ±6m: widen the lag range before reading a lead between cache_miss_ratio and model_drift/);
   });
 
   it('moves the active cell with arrow keys and opens the drill-down with Enter; Escape closes it', async () => {
@@ -122,7 +141,9 @@ describe('drill-down', () => {
   it('shows the sentence, numbers, both series, scatter, lag curve and Explore links', () => {
     const { c, signals, frames } = cell();
     render(<DrillDown cell={c} signals={signals} frames={frames} timeRange={range} method="pearson" controls={[]} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
-    expect(screen.getByTestId('infradrift-drilldown-sentence').textContent).toMatch(/^cache_miss_ratio leads model_drift by 3m; r = 0\.\d\d \(CI 0\.\d\d–0\.\d\d\), q [<=] [\d.]+, n_eff \d+$/);
+    expect(screen.getByTestId('infradrift-drilldown-sentence').textContent).toMatch(
+      /^cache_miss_ratio and model_drift: r = 0\.\d\d \(CI 0\.\d\d–0\.\d\d\), q [<=] [\d.]+, n_eff \d+\. cache_miss_ratio leads model_drift by 3m \(r = 0\.\d\d at that lag, q [<=] [\d.]+\)\.$/
+    );
     expect(screen.getByTestId('infradrift-drilldown-overlay')).toBeInTheDocument();
     expect(screen.getByTestId('infradrift-drilldown-scatter')).toBeInTheDocument();
     expect(screen.getByTestId('infradrift-fit-line')).toBeInTheDocument();

@@ -29,6 +29,12 @@ export function lagFrames(result: AnalyzeResult, opts: FrameOptions): DataFrame[
         nEff: pair.nEff,
         stepMs: lags.stepMs,
         lagConvention: lags.convention,
+        pBestLag: pair.pBestLag ?? null,
+        qBestLag: pair.qBestLag ?? null,
+        effectiveLags: pair.effectiveLags ?? null,
+        atEdge: pair.atEdge === true,
+        alpha: lags.alpha,
+        maxLag: lags.maxLag,
       };
       const a = infoOf(pair.a).provenance;
       const b = infoOf(pair.b).provenance;

@@ -1,6 +1,6 @@
 /** The matrix frame: one row per ordered pair, the full N x N (docs/frames.md, "Matrix"). */
 import { DataFrame, FieldType, createDataFrame } from '@grafana/data';
-import { finiteOrNull, LAG_CONVENTION, type AnalyzeResult } from '../../stats';
+import { finiteOrNull, LAG_CONVENTION, reverseLag, type AnalyzeResult } from '../../stats';
 import { FRAME_CONTRACT_VERSION, FrameKind, MatrixField, MatrixMeta } from '../frameContract';
 import { seriesNames, signalLookup, type FrameOptions } from './options';
 
@@ -16,35 +16,22 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
   const signals = ids.map((id) => ({ ...infoOf(id), name: nameOf(id) }));
   const N = ids.length;
   const stepS = (result.lags?.stepMs ?? result.grid?.stepMs ?? 0) / 1000;
-  // Index maps once: the loops below run N*N times (250,000 cells at 500 signals).
-  const lagIds = result.lags?.ids;
-  const lagIndex = new Map((lagIds ?? []).map((id, i) => [id, i]));
-  const lagPos = ids.map((id) => lagIndex.get(id) ?? -1);
-  const L = lagIds?.length ?? 0;
-  const source = useP ? result.partial! : corr!;
   const total = N * N;
   const nulls = () => new Array<number | null>(total).fill(null);
   // The engine's matrices are already row-major N x N with null for missing: they become columns as
   // they are, without copies (at 500 signals each holds 250,000 cells).
+  const source = useP ? result.partial! : corr!;
   const full = useP ? undefined : corr!;
   const partial = useP ? result.partial! : undefined;
   const rowNames = new Array<string>(total);
   const columnNames = new Array<string>(total);
-  const bestLag = nulls();
-  const rAtBestLag = nulls();
   for (let i = 0; i < N; i++) {
     for (let j = 0; j < N; j++) {
-      const k = i * N + j;
-      rowNames[k] = signals[i].name;
-      columnNames[k] = signals[j].name;
-      const lk = lagPos[i] >= 0 && lagPos[j] >= 0 ? lagPos[i] * L + lagPos[j] : -1;
-      if (lk >= 0) {
-        const lag = finiteOrNull(result.lags?.bestLagMatrix?.[lk]);
-        bestLag[k] = lag === null ? null : lag * stepS;
-        rAtBestLag[k] = finiteOrNull(result.lags?.bestRMatrix?.[lk]);
-      }
+      rowNames[i * N + j] = signals[i].name;
+      columnNames[i * N + j] = signals[j].name;
     }
   }
+  const lag = lagCells(result, ids, stepS);
   const cols = {
     row: rowNames,
     column: columnNames,
@@ -56,8 +43,7 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
     // Fisher-z intervals are computed for plain correlations only.
     ciLow: full ? full.ciLow : nulls(),
     ciHigh: full ? full.ciHigh : nulls(),
-    bestLag,
-    rAtBestLag,
+    ...lag,
     reason: source.reason.map((reason) => reason ?? ''),
   };
   const clustering = result.clustering && result.clustering.ids.length === N ? result.clustering : undefined;
@@ -74,6 +60,10 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
     stepMs: result.grid?.stepMs ?? 0,
     lagConvention: result.lags?.convention ?? LAG_CONVENTION,
   };
+  if (result.lags) {
+    custom.maxLag = result.lags.maxLag;
+    custom.lagAlpha = result.lags.alpha;
+  }
   const number = (name: string, values: Array<number | null>, config = {}) => ({ name, type: FieldType.number, values, config });
   return createDataFrame({
     refId: opts.refId,
@@ -91,8 +81,52 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
       number(MatrixField.CiHigh, cols.ciHigh),
       number(MatrixField.BestLag, cols.bestLag, { unit: 's' }),
       number(MatrixField.RAtBestLag, cols.rAtBestLag, { min: -1, max: 1, decimals: 2 }),
+      number(MatrixField.PBestLag, cols.pBestLag),
+      number(MatrixField.QBestLag, cols.qBestLag),
+      number(MatrixField.EffectiveLags, cols.effectiveLags),
+      { name: MatrixField.AtEdge, type: FieldType.boolean, values: cols.atEdge },
       { name: MatrixField.Reason, type: FieldType.string, values: cols.reason },
     ],
   });
 }
 
+
+/**
+ * The lag columns, from the engine's lag pairs (every pair analysed, in either orientation): the best
+ * lag in seconds read row first, and what the lead decision needs (p and q of the best lag, the
+ * effective lags, the edge flag), which do not depend on the orientation.
+ */
+function lagCells(result: AnalyzeResult, ids: string[], stepS: number) {
+  const N = ids.length;
+  const total = N * N;
+  const nulls = () => new Array<number | null>(total).fill(null);
+  const out = {
+    bestLag: nulls(),
+    rAtBestLag: nulls(),
+    pBestLag: nulls(),
+    qBestLag: nulls(),
+    effectiveLags: nulls(),
+    atEdge: new Array<boolean | null>(total).fill(null),
+  };
+  const index = new Map(ids.map((id, i) => [id, i]));
+  for (const pair of result.lags?.pairs ?? []) {
+    const i = index.get(pair.a);
+    const j = index.get(pair.b);
+    if (i === undefined || j === undefined || i === j) {
+      continue;
+    }
+    const lag = finiteOrNull(pair.bestLag);
+    for (const [k, steps] of [
+      [i * N + j, lag],
+      [j * N + i, reverseLag(lag)],
+    ] as const) {
+      out.bestLag[k] = steps === null ? null : steps * stepS;
+      out.rAtBestLag[k] = finiteOrNull(pair.bestR);
+      out.pBestLag[k] = finiteOrNull(pair.pBestLag);
+      out.qBestLag[k] = finiteOrNull(pair.qBestLag);
+      out.effectiveLags[k] = finiteOrNull(pair.effectiveLags);
+      out.atEdge[k] = pair.bestLag === null ? null : pair.atEdge === true;
+    }
+  }
+  return out;
+}

@@ -1,6 +1,8 @@
 /**
  * Numbers as the lead sentence prints them. The engine owns the sentence (lags/leadStatement.ts), so
- * its number formats live here, in the pure engine, where every consumer can reach them.
+ * its number formats live here, in the pure engine, where every consumer can reach them; the panels
+ * format their tooltips and axes with these too (exported from src/stats/index.ts), so a number reads
+ * the same in a sentence and in the table beside it.
  */
 
 const UNITS: Array<[string, number]> = [
@@ -30,22 +32,28 @@ export function durationText(steps: number, stepMs?: number): string {
   return parts.filter((p, i) => i === 0 || !p.startsWith('0')).join(' ');
 }
 
-/** r with two decimals and a true minus sign; "–" when missing. */
-export function rText(r: number | null): string {
-  if (r === null || !Number.isFinite(r)) {
+/** r with two decimals (or `decimals`) and a true minus sign; "–" when missing. */
+export function rText(r: number | null | undefined, decimals = 2): string {
+  if (r === null || r === undefined || !Number.isFinite(r)) {
     return '–';
   }
-  const t = Math.abs(r).toFixed(2);
+  const t = Math.abs(r).toFixed(decimals);
   return (r < 0 && Number(t) !== 0 ? '−' : '') + t;
 }
 
-/** A p- or q-value after its symbol: "< 0.001", "= 0.012", "= 0.31"; "= –" when missing. */
-export function pText(p: number | null): string {
-  if (p === null || !Number.isFinite(p)) {
-    return '= –';
+/** A p- or q-value the way papers print it: "< 0.001", "0.012", "0.31"; "–" when missing. */
+export function pValueText(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) {
+    return '–';
   }
   if (p < 0.001) {
     return '< 0.001';
   }
-  return `= ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+  return p < 0.01 ? p.toFixed(3) : p.toFixed(2);
+}
+
+/** A p- or q-value after its symbol: "< 0.001", "= 0.012", "= 0.31"; "= –" when missing. */
+export function pText(p: number | null | undefined): string {
+  const t = pValueText(p);
+  return t.startsWith('<') ? t : `= ${t}`;
 }

@@ -54,7 +54,7 @@ describe('Create alert from the drill-down', () => {
   it("without Grafana's form: the PromQL, both files and the threshold, the significant lead", () => {
     drillDown({ provenance: true });
     expect(screen.getByTestId('infradrift-alert-summary').textContent).toMatch(
-      /^Fires when Pearson r of cache_miss_ratio and model_drift over the last 4h \(cache_miss_ratio leads model_drift by 3m \(outside the no-correlation band\)\) stays at \|r\| >= 0\.7 for 5m\.$/
+      /^Fires when Pearson r of cache_miss_ratio and model_drift over the last 4h \(cache_miss_ratio leads model_drift by 3m \(r = 0\.\d\d at that lag, q [<=] [\d.]+\)\) stays at \|r\| >= 0\.7 for 5m\.$/
     );
     expect(screen.getByTestId('infradrift-alert-promql').textContent).toContain('metric_cache_miss_ratio');
     expect(screen.getByTestId('infradrift-alert-prometheus').textContent).toMatch(/^groups:/);

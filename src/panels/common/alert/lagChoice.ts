@@ -1,11 +1,11 @@
 /**
- * Which lag a rule uses: the pair's best lag only when the engine's own lag curve puts it outside the
- * (1 - alpha) band under no cross-correlation (the band the lag charts draw); otherwise none. A lag
- * that is not significant would shift one side by noise.
+ * Which lag a rule uses: the engine's lead decision picks it (words.ts leadOf), never the curve alone.
+ * The best lag goes into the rule only when the decision states a lead; "same time" is lag 0; and with
+ * no clear lead or a peak at the edge of the range no lag is used: a lag that is not a stated lead would
+ * shift one side by noise.
  */
-import { formatDuration } from '../format';
 import type { LagCurve } from '../frames';
-import { leadPhrase } from '../words';
+import { leadOf } from '../words';
 
 export interface LagChoice {
   /** Seconds, engine convention (positive: A leads B); 0 when no lag is used. */
@@ -14,26 +14,23 @@ export interface LagChoice {
   why: string;
 }
 
+type LeadInputs = Pick<LagCurve, 'bestLagSeconds' | 'bestR' | 'pBestLag' | 'qBestLag' | 'atEdge' | 'alpha' | 'stepMs' | 'maxLag'>;
+
 /** `a` and `b` name the curve's sides (the drill-down's own curve is computed under ids). */
-export function lagChoice(
-  curve: Pick<LagCurve, 'bestLagSeconds' | 'bestR' | 'band'> | undefined,
-  a: string,
-  b: string
-): LagChoice {
+export function lagChoice(curve: LeadInputs | undefined, a: string, b: string): LagChoice {
   if (!curve || curve.bestLagSeconds === null || curve.bestR === null) {
     return { seconds: 0, why: 'no lag: the query result has no lag curve for this pair' };
   }
-  if (curve.bestLagSeconds === 0) {
-    return { seconds: 0, why: 'no lag: the best lag is 0' };
+  const lead = leadOf({ ...curve, a, b }, curve);
+  // The engine's sentence as a clause inside the rule's summary.
+  const clause = lead.text.replace(/\.$/, '');
+  switch (lead.kind) {
+    case 'leads':
+      return { seconds: curve.bestLagSeconds, why: clause };
+    case 'same-time':
+      return { seconds: 0, why: `lag 0: ${clause}` };
+    default:
+      // These sentences open with fixed words ("No clear lead", "Peak at the edge", "No lag"), never a name.
+      return { seconds: 0, why: `no lag: ${clause.charAt(0).toLowerCase()}${clause.slice(1)}` };
   }
-  if (curve.band === null || !(Math.abs(curve.bestR) > curve.band)) {
-    return {
-      seconds: 0,
-      why: `no lag: the best lag (${formatDuration(curve.bestLagSeconds)}) is inside the no-correlation band, not significant`,
-    };
-  }
-  return {
-    seconds: curve.bestLagSeconds,
-    why: `${leadPhrase(a, b, curve.bestLagSeconds)} (outside the no-correlation band)`,
-  };
 }

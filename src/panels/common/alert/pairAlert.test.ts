@@ -154,23 +154,36 @@ describe('signalDefinition', () => {
 });
 
 describe('lagChoice', () => {
-  const curve = (bestLagSeconds: number | null, bestR: number | null, band: number | null) => ({
+  // A lag curve's lead inputs: best lag 3m on a 60 s grid, searched over ±10 steps, alpha 0.05.
+  const curve = (bestLagSeconds: number | null, bestR: number | null, qBestLag: number | null, atEdge = false) => ({
     bestLagSeconds,
     bestR,
-    band,
+    pBestLag: qBestLag,
+    qBestLag,
+    atEdge,
+    alpha: 0.05,
+    stepMs: 60_000,
+    maxLag: 10,
   });
-  it('takes the best lag only outside the no-correlation band', () => {
-    expect(lagChoice(curve(180, 0.8, 0.3), 'a', 'b')).toEqual({
+  it('takes the best lag only when the engine states a lead', () => {
+    expect(lagChoice(curve(180, 0.8, 0.004), 'a', 'b')).toEqual({
       seconds: 180,
-      why: 'a leads b by 3m (outside the no-correlation band)',
+      why: 'a leads b by 3m (r = 0.80 at that lag, q = 0.004)',
     });
-    expect(lagChoice(curve(-120, -0.5, 0.3), 'a', 'b').seconds).toBe(-120);
-    expect(lagChoice(curve(180, 0.2, 0.3), 'a', 'b')).toMatchObject({
+    expect(lagChoice(curve(-120, -0.5, 0.01), 'a', 'b')).toMatchObject({ seconds: -120, why: expect.stringMatching(/^b leads a by 2m/) });
+    expect(lagChoice(undefined, 'a', 'b').why).toMatch(/no lag curve/);
+  });
+  it('uses no lag when the best lag is not a stated lead', () => {
+    // Outside any pointwise band, but q above alpha: no clear lead.
+    expect(lagChoice(curve(180, 0.8, 0.2), 'a', 'b')).toEqual({
       seconds: 0,
-      why: expect.stringMatching(/inside the no-correlation band, not significant/),
+      why: 'no lag: no clear lead between a and b (strongest lag: r = 0.80, q = 0.20)',
     });
     expect(lagChoice(curve(180, 0.8, null), 'a', 'b').seconds).toBe(0);
-    expect(lagChoice(undefined, 'a', 'b').why).toMatch(/no lag curve/);
-    expect(lagChoice(curve(0, 0.9, 0.3), 'a', 'b').seconds).toBe(0);
+    expect(lagChoice(curve(600, 0.8, 0.0005, true), 'a', 'b')).toEqual({
+      seconds: 0,
+      why: 'no lag: peak at the edge of ±10m: widen the lag range before reading a lead between a and b (r = 0.80, q < 0.001)',
+    });
+    expect(lagChoice(curve(0, 0.9, 0.0002), 'a', 'b')).toEqual({ seconds: 0, why: 'lag 0: a moves with b at the same time (r = 0.90, q < 0.001)' });
   });
 });

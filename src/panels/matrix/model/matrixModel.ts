@@ -4,8 +4,9 @@
  */
 import { DataFrame } from '@grafana/data';
 import { FrameKind, MatrixField, MatrixMeta, SignalInfo } from '../../../shared/frameContract';
-import { finiteOrNull, numberOrNaN } from '../../../stats';
+import { finiteOrNull, numberOrNaN, type LeadStatement } from '../../../stats';
 import { frameKind } from '../../common/frames';
+import { leadOf } from '../../common/words';
 
 export interface MatrixModel {
   signals: SignalInfo[];
@@ -23,6 +24,12 @@ export interface MatrixModel {
   /** Seconds; positive: row signal leads column signal. */
   bestLag: Float64Array;
   rAtBestLag: Float64Array;
+  /** The lead decision's inputs (the engine's leadStatement reads them through words.ts leadOf). */
+  pBestLag: Float64Array;
+  qBestLag: Float64Array;
+  effectiveLags: Float64Array;
+  /** 1: the peak sits at ±maxLag, 0: inside, NaN: no best lag. */
+  atEdge: Float64Array;
   reason: string[];
   order: number[];
   dendrogram: MatrixMeta['dendrogram'];
@@ -30,6 +37,9 @@ export interface MatrixModel {
   adjust: MatrixMeta['adjust'];
   controls: string[];
   stepMs: number;
+  /** Lag range searched (±steps) and the lead decision's level; absent without lags. */
+  maxLag?: number;
+  lagAlpha?: number;
   /** Decimals of r from the frame's field config (the panel's field config may override). */
   decimals?: number;
 }
@@ -77,6 +87,10 @@ export function buildMatrixModel(frames: DataFrame[]): ModelResult {
     ciHigh: alloc(),
     bestLag: alloc(),
     rAtBestLag: alloc(),
+    pBestLag: alloc(),
+    qBestLag: alloc(),
+    effectiveLags: alloc(),
+    atEdge: alloc(),
     reason: new Array<string>(size * size).fill(''),
     order: validOrder(meta.order, size),
     dendrogram: Array.isArray(meta.dendrogram) ? meta.dendrogram : [],
@@ -84,6 +98,8 @@ export function buildMatrixModel(frames: DataFrame[]): ModelResult {
     adjust: meta.adjust ?? 'fdr_bh',
     controls: meta.controls ?? [],
     stepMs: meta.stepMs ?? 0,
+    maxLag: Number.isFinite(meta.maxLag) ? meta.maxLag : undefined,
+    lagAlpha: Number.isFinite(meta.lagAlpha) ? meta.lagAlpha : undefined,
     decimals: column(frame, MatrixField.R)?.config.decimals ?? undefined,
   };
   const targets: Array<[string, Float64Array]> = [
@@ -96,9 +112,13 @@ export function buildMatrixModel(frames: DataFrame[]): ModelResult {
     [MatrixField.CiHigh, model.ciHigh],
     [MatrixField.BestLag, model.bestLag],
     [MatrixField.RAtBestLag, model.rAtBestLag],
+    [MatrixField.PBestLag, model.pBestLag],
+    [MatrixField.QBestLag, model.qBestLag],
+    [MatrixField.EffectiveLags, model.effectiveLags],
   ];
   const sources = targets.map(([name, arr]) => [column(frame, name)?.values as ArrayLike<number | null> | undefined, arr] as const);
   const reasons = column(frame, MatrixField.Reason)?.values as ArrayLike<string | null> | undefined;
+  const edges = column(frame, MatrixField.AtEdge)?.values as ArrayLike<boolean | null> | undefined;
   for (let k = 0; k < frame.length; k++) {
     const i = index.get(String(rows.values[k]));
     const j = index.get(String(cols.values[k]));
@@ -111,6 +131,8 @@ export function buildMatrixModel(frames: DataFrame[]): ModelResult {
       dst[cell] = numberOrNaN(v);
     }
     model.reason[cell] = reasons?.[k] ?? '';
+    const edge = edges?.[k];
+    model.atEdge[cell] = edge === true ? 1 : edge === false ? 0 : NaN;
   }
   return { ok: true, model };
 }
@@ -138,12 +160,19 @@ export interface CellInfo {
   ciHigh: number | null;
   bestLagSeconds: number | null;
   rAtBestLag: number | null;
+  pBestLag: number | null;
+  qBestLag: number | null;
+  effectiveLags: number | null;
+  atEdge: boolean | null;
   reason: string | null;
+  /** The engine's lead statement, row signal first; null without a best lag or on the diagonal. */
+  lead: LeadStatement | null;
 }
 
 export function cellInfo(model: MatrixModel, row: number, col: number): CellInfo {
   const k = row * model.size + col;
-  return {
+  const edge = model.atEdge[k];
+  const info: Omit<CellInfo, 'lead'> = {
     row,
     col,
     a: model.names[row],
@@ -157,8 +186,17 @@ export function cellInfo(model: MatrixModel, row: number, col: number): CellInfo
     ciHigh: finiteOrNull(model.ciHigh[k]),
     bestLagSeconds: finiteOrNull(model.bestLag[k]),
     rAtBestLag: finiteOrNull(model.rAtBestLag[k]),
+    pBestLag: finiteOrNull(model.pBestLag[k]),
+    qBestLag: finiteOrNull(model.qBestLag[k]),
+    effectiveLags: finiteOrNull(model.effectiveLags[k]),
+    atEdge: Number.isNaN(edge) ? null : edge === 1,
     reason: model.reason[k] || null,
   };
+  const lead =
+    info.bestLagSeconds === null || row === col
+      ? null
+      : leadOf({ ...info, bestR: info.rAtBestLag }, { alpha: model.lagAlpha ?? model.alpha, stepMs: model.stepMs, maxLag: model.maxLag });
+  return { ...info, lead };
 }
 
 /** Significant at the frame's alpha: q when adjusted, else p; cells without either count as not significant. */

@@ -3,7 +3,7 @@ import { buildColorTable, colorIndex, SCALE_STEPS } from '../../common/colorScal
 import { formatDuration, formatP, formatR } from '../../common/format';
 import { findLagCurve, lagCurves, seriesByName } from '../../common/frames';
 import { niceTicks, timeTicks } from '../../common/plot';
-import { leadPhrase, pairSentence } from '../../common/words';
+import { leadCaption, leadOf, pairSentence } from '../../common/words';
 import { engineFrames } from '../../testing/fixtures';
 import { computeLayout, hitTest, truncateLabel, valueFontPx } from './geometry';
 import { buildMatrixModel, cellInfo, isSignificant } from './matrixModel';
@@ -30,6 +30,11 @@ describe('matrix model', () => {
     // Lag convention: positive best lag = row leads column; the miss ratio leads by 3 steps of 60 s.
     expect(c.bestLagSeconds).toBe(180);
     expect(cellInfo(m, 1, 0).bestLagSeconds).toBe(-180);
+    // The lead decision's inputs travel with the cell, the same both ways round, and the lead reads row first.
+    expect(cellInfo(m, 1, 0).qBestLag).toBe(c.qBestLag);
+    expect(c.atEdge).toBe(false);
+    expect(c.lead!.text).toBe(leadOf({ ...c, bestR: c.rAtBestLag }, { alpha: m.lagAlpha, stepMs: m.stepMs, maxLag: m.maxLag }).text);
+    expect(cellInfo(m, 0, 0).lead).toBeNull();
     expect(isSignificant(m, 1)).toBe(true);
     expect(isSignificant(m, 2)).toBe(false);
   });
@@ -97,14 +102,41 @@ describe('colour scale', () => {
 });
 
 describe('words and formats', () => {
-  it('states who leads in plain words', () => {
-    expect(leadPhrase('cache_miss_ratio', 'feature_psi', 120)).toBe('cache_miss_ratio leads feature_psi by 2m');
-    expect(leadPhrase('a', 'b', -90)).toBe('b leads a by 1m 30s');
-    expect(leadPhrase('a', 'b', 0)).toMatch(/move together/);
-    expect(
-      pairSentence({ a: 'cache_miss_ratio', b: 'feature_psi', r: 0.85, ciLow: 0.8, ciHigh: 0.89, q: 0.0004, p: 0.0001, nEff: 41.2, n: 300, bestLagSeconds: 120 })
-    ).toBe('cache_miss_ratio leads feature_psi by 2m; r = 0.85 (CI 0.80–0.89), q < 0.001, n_eff 41');
-    expect(pairSentence({ a: 'x', b: 'y', r: null, ciLow: null, ciHigh: null, q: null, p: null, nEff: null, n: 2, bestLagSeconds: null, reason: 'too_few_points' })).toBe(
+  // A best lag of 2m on a 60 s grid, searched over ±10 steps (±10m), read at alpha 0.05.
+  const grid = { alpha: 0.05, stepMs: 60_000, maxLag: 10 };
+  const evidence = (bestLagSeconds: number, qBestLag: number | null, atEdge = false) => ({
+    a: 'cache_miss_ratio',
+    b: 'feature_psi',
+    bestLagSeconds,
+    bestR: 0.62,
+    pBestLag: qBestLag,
+    qBestLag,
+    atEdge,
+  });
+  const fit = (name: string) => name;
+  it('states a lead only when the best lag is significant and inside the range', () => {
+    expect(leadOf(evidence(120, 0.004), grid).text).toBe('cache_miss_ratio leads feature_psi by 2m (r = 0.62 at that lag, q = 0.004).');
+    expect(leadOf(evidence(-90, 0.004), grid).text).toMatch(/^feature_psi leads cache_miss_ratio by 1m 30s /);
+    expect(leadCaption(evidence(120, 0.004), grid, fit, 80)).toBe('cache_miss_ratio leads by 2m');
+  });
+  it('reads a best lag that is not significant as no clear lead', () => {
+    expect(leadOf(evidence(120, 0.3), grid)).toMatchObject({ kind: 'no-clear-lead', text: 'No clear lead between cache_miss_ratio and feature_psi (strongest lag: r = 0.62, q = 0.30).' });
+    expect(leadOf(evidence(120, null), grid).kind).toBe('no-clear-lead');
+    expect(leadCaption(evidence(120, 0.3), grid, fit, 80)).toBe('no clear lead');
+  });
+  it('asks for a wider range when a significant peak sits at the edge', () => {
+    expect(leadOf(evidence(600, 0.001, true), grid).text).toMatch(/^Peak at the edge of ±10m: widen the lag range/);
+    expect(leadCaption(evidence(600, 0.001, true), grid, fit, 80)).toBe('peak at the edge of ±10m: widen the lag range');
+    expect(leadCaption(evidence(0, 0.001), grid, fit, 80)).toBe('moves at the same time (lag 0)');
+  });
+  it('writes the drill-down sentence: the correlation, then the lead statement', () => {
+    const numbers = { a: 'cache_miss_ratio', b: 'feature_psi', r: 0.85, ciLow: 0.8, ciHigh: 0.89, q: 0.0004, p: 0.0001, nEff: 41.2, n: 300 };
+    expect(pairSentence({ ...numbers, lead: leadOf(evidence(120, 0.004), grid) })).toBe(
+      'cache_miss_ratio and feature_psi: r = 0.85 (CI 0.80–0.89), q < 0.001, n_eff 41. cache_miss_ratio leads feature_psi by 2m (r = 0.62 at that lag, q = 0.004).'
+    );
+    expect(pairSentence({ ...numbers, lead: leadOf(evidence(120, 0.3), grid) })).toMatch(/n_eff 41\. No clear lead between/);
+    expect(pairSentence(numbers)).toBe('cache_miss_ratio and feature_psi: r = 0.85 (CI 0.80–0.89), q < 0.001, n_eff 41.');
+    expect(pairSentence({ a: 'x', b: 'y', r: null, ciLow: null, ciHigh: null, q: null, p: null, nEff: null, n: 2, reason: 'too_few_points' })).toBe(
       'No correlation for x and y (too few points).'
     );
   });
@@ -114,6 +146,8 @@ describe('words and formats', () => {
     expect(formatP(0.0042)).toBe('0.004');
     expect(formatP(0.31)).toBe('0.31');
     expect(formatDuration(7260)).toBe('2h 1m');
+    expect(formatDuration(-90)).toBe('-1m 30s');
+    expect(formatDuration(0)).toBe('0s');
     expect(niceTicks(-15, 15, 3)).toEqual([-10, 0, 10]);
     expect(timeTicks(0, 3600_000, 4)).toEqual([0, 900_000, 1_800_000, 2_700_000, 3_600_000]);
   });
