@@ -4,7 +4,7 @@ import { colorManipulator, GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { formatDuration, formatR } from './format';
 import type { LagCurve } from './frames';
-import { extent, linePath, linearScale, niceTicks } from './plot';
+import { extent, fitText, linePath, linearScale, niceTicks } from './plot';
 import { leadPhrase } from './words';
 
 export interface LagSeries {
@@ -25,12 +25,8 @@ interface Props {
   testId?: string;
 }
 
-const M = { left: 34, right: 10, top: 22, bottom: 36 };
-
-/** Shortens a name for an axis caption (SVG text has no ellipsis); the full name is in a <title>. */
-function short(name: string, max: number): string {
-  return name.length > max ? name.slice(0, Math.max(1, max - 1)) + '…' : name;
-}
+// The right margin holds half of the last tick's label ("+15m").
+const M = { left: 34, right: 16, top: 22, bottom: 36 };
 
 /** Best lag in a few words, the leader named first: "cache_miss_ratio leads by 3m". */
 function shortLead(a: string, b: string, lagSeconds: number, maxChars: number): string {
@@ -39,7 +35,7 @@ function shortLead(a: string, b: string, lagSeconds: number, maxChars: number): 
   }
   const tail = ` leads by ${formatDuration(Math.abs(lagSeconds))}`;
   // Shorten the name, never the lag: the lag is what the caption is for.
-  return short(lagSeconds > 0 ? a : b, maxChars - tail.length) + tail;
+  return fitText(lagSeconds > 0 ? a : b, maxChars - tail.length) + tail;
 }
 
 /**
@@ -113,11 +109,11 @@ export function LagChart({ series, width, height, leftLabel, rightLabel, showBes
       )}
       <text x={M.left} y={height - 6} className={styles.convention} textAnchor="start">
         <title>{`Negative lag: ${leftName} leads`}</title>
-        {`← ${short(leftName, maxChars)} leads`}
+        {`← ${fitText(leftName, maxChars)} leads`}
       </text>
       <text x={width - M.right} y={height - 6} className={styles.convention} textAnchor="end">
         <title>{`Positive lag: ${rightName} leads`}</title>
-        {`${short(rightName, maxChars)} leads →`}
+        {`${fitText(rightName, maxChars)} leads →`}
       </text>
     </svg>
   );
