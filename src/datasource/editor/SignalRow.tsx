@@ -50,6 +50,9 @@ export function SignalRow({ signal, defaultSource, onChange, onRemove, onRunQuer
         <InlineField label="Kind">
           <Select width={16} options={KIND_OPTIONS} value={signal.kind} onChange={(v) => set({ kind: v.value! })} />
         </InlineField>
+        <InlineField label="Legend" tooltip={isHistogram ? 'Names each distribution, e.g. {{feature}} drift; empty: the metric and the kept labels' : 'Names the series, e.g. {{pod}}'}>
+          <Input width={20} value={signal.legendFormat ?? ''} onChange={(e) => set({ legendFormat: e.currentTarget.value })} onBlur={onRunQuery} />
+        </InlineField>
         {isHistogram ? (
           <>
             <InlineField label="Keep apart" tooltip="Labels besides le that make separate distributions, e.g. feature">
@@ -67,9 +70,6 @@ export function SignalRow({ signal, defaultSource, onChange, onRemove, onRunQuer
           </>
         ) : (
           <>
-            <InlineField label="Legend" tooltip="Names the series, e.g. {{pod}}">
-              <Input width={20} value={signal.legendFormat ?? ''} onChange={(e) => set({ legendFormat: e.currentTarget.value })} onBlur={onRunQuery} />
-            </InlineField>
             <InlineField label="Transform">
               <Select width={18} options={TRANSFORM_OPTIONS} value={signal.transform} onChange={(v) => set({ transform: v.value! })} />
             </InlineField>

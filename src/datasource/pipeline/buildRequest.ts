@@ -8,6 +8,7 @@ import { seriesFromFrames } from '../../shared/seriesFromFrames';
 import type { SignalFrames } from './fetchSignal';
 import { nextTask } from '../../shared/nextTask';
 import { groupHistogram } from './histogramSeries';
+import { histogramMetric, histogramName, uniqueName } from './histogramName';
 import { baselineSpec } from '../query/baselineSpec';
 import { placeOnGrid } from './placeOnGrid';
 import { provenanceOf } from './provenance';
@@ -66,7 +67,7 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
     }
     const { signal } = f;
     if (signal.kind === 'histogram') {
-      const metric = signal.expr.trim().replace(/\{.*$/, '').replace(/_bucket$/, '');
+      const metric = histogramMetric(signal.expr);
       const { groups, withoutLe } = groupHistogram(f.frames, metric, grid);
       if (withoutLe > 0) {
         notices.push(`signal ${signal.key}: ${withoutLe} series without an "le" label: ${metric} does not look like a Prometheus histogram (expected ${metric}_bucket{le=...})`);
@@ -84,18 +85,24 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
         }
         const method = signal.driftMethod ?? 'psi';
         const windowMs = (signal.windowSteps ?? DEFAULT_DRIFT_WINDOW_STEPS) * grid.stepMs;
-        // Targets, pairs and confounders may name the drift series by the label the engine gives it.
-        aliases.set(driftSeriesName(g.name, method), driftSeriesId(g.name, method));
+        // The engine labels the drift series `<name> drift (<method>)`: that label must be unique among
+        // every row, so the name is chosen by it. The id keeps the full selector.
+        const readable = histogramName({ expr: signal.expr, labels: g.labels, by: signal.by, legendFormat: signal.legendFormat });
+        const name = uniqueName(readable, taken, (n) => driftSeriesName(n, method));
+        const id = driftSeriesId(g.selector, method);
+        // Targets, pairs and confounders may name the drift series by the label the engine gives it, or by its full selector.
+        aliases.set(driftSeriesName(name, method), id);
+        aliases.set(driftSeriesName(g.selector, method), id);
         drift.push({
-          id: g.name,
-          name: g.name,
+          id: g.selector,
+          name,
           input: { kind: 'histogram', le: g.le, buckets: g.buckets, mode: 'cumulative' },
           methods: [method],
           baseline,
           windowMs,
         });
         signals.push({
-          name: driftSeriesId(g.name, method),
+          name: id,
           role: 'model',
           signal: signal.key,
           labels: g.labels,

@@ -18,7 +18,7 @@ it('groups buckets by their other labels, sorts le with +Inf last, and turns per
   );
   expect(withoutLe).toBe(0);
   const a = groups.find((g) => g.labels.feature === 'a')!;
-  expect(a.name).toBe('x{feature="a"}');
+  expect(a.selector).toBe('x{feature="a"}');
   expect(a.le).toEqual(['0.5', '+Inf']);
   // A missing step adds nothing: the counter holds its value.
   expect(Array.from(a.buckets[0])).toEqual([1, 3, 3, 4, 4]);

@@ -3,8 +3,8 @@ import { leBound } from '../../stats';
 import { gridLength, type TimeGrid } from '../query/timeGrid';
 
 export interface HistogramGroup {
-  /** Display name: the metric and its non-`le` labels. */
-  name: string;
+  /** The full selector: the metric and its non-`le` labels (the drift series' id; the display name is histogramName's). */
+  selector: string;
   labels: Record<string, string>;
   le: string[];
   /**
@@ -70,7 +70,7 @@ export function groupHistogram(frames: DataFrame[], metricName: string, grid: Ti
       .sort()
       .map(([k, v]) => `${k}="${v}"`)
       .join(', ');
-    const group = groups.get(key) ?? { name: rest ? `${metricName}{${rest}}` : metricName, labels, le: [], buckets: [] };
+    const group = groups.get(key) ?? { selector: rest ? `${metricName}{${rest}}` : metricName, labels, le: [], buckets: [] };
     group.le.push(le);
     group.buckets.push(runningSum(onGrid(frame, grid)));
     groups.set(key, group);

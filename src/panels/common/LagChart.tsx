@@ -4,7 +4,7 @@ import { colorManipulator, GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { formatDuration, formatR } from './format';
 import type { LagCurve } from './frames';
-import { extent, linePath, linearScale, niceTicks } from './plot';
+import { extent, fitText, linePath, linearScale, niceTicks } from './plot';
 import { leadCaption, leadOf } from './words';
 
 export interface LagSeries {
@@ -25,12 +25,8 @@ interface Props {
   testId?: string;
 }
 
-const M = { left: 34, right: 10, top: 22, bottom: 36 };
-
-/** Shortens a name for an axis caption (SVG text has no ellipsis); the full name is in a <title>. */
-function short(name: string, max: number): string {
-  return name.length > max ? name.slice(0, Math.max(1, max - 1)) + '…' : name;
-}
+// The right margin holds half of the last tick's label ("+15m").
+const M = { left: 34, right: 16, top: 22, bottom: 36 };
 
 /**
  * r(k) against lag with the no-correlation band, the best lag marked, and the sign convention
@@ -93,7 +89,7 @@ export function LagChart({ series, width, height, leftLabel, rightLabel, showBes
       {showBestText && series.length === 1 && first.bestLagSeconds !== null && first.bestR !== null && (
         <text x={M.left} y={12} className={styles.best} data-testid="infradrift-best-lag-text">
           <title>{leadOf(first, first).text}</title>
-          {`${leadCaption(first, first, short, Math.floor((width - M.left) / 6.2) - 12)} (r = ${formatR(first.bestR, decimals)})`}
+          {`${leadCaption(first, first, fitText, Math.floor((width - M.left) / 6.2) - 12)} (r = ${formatR(first.bestR, decimals)})`}
         </text>
       )}
       {width > 360 && stepS > 0 && (
@@ -103,11 +99,11 @@ export function LagChart({ series, width, height, leftLabel, rightLabel, showBes
       )}
       <text x={M.left} y={height - 6} className={styles.convention} textAnchor="start">
         <title>{`Negative lag: ${leftName} leads`}</title>
-        {`← ${short(leftName, maxChars)} leads`}
+        {`← ${fitText(leftName, maxChars)} leads`}
       </text>
       <text x={width - M.right} y={height - 6} className={styles.convention} textAnchor="end">
         <title>{`Positive lag: ${rightName} leads`}</title>
-        {`${short(rightName, maxChars)} leads →`}
+        {`${fitText(rightName, maxChars)} leads →`}
       </text>
     </svg>
   );

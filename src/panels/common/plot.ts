@@ -1,5 +1,18 @@
 /** Minimal scales, ticks and SVG paths for the small charts (lag curves, drill-down), pure and tested. */
 
+/**
+ * A name shortened to `max` characters with an ellipsis, for SVG text (which has no CSS ellipsis): the
+ * caller keeps the full name in a <title>.
+ */
+export function fitText(name: string, max: number): string {
+  return name.length > max ? name.slice(0, Math.max(1, max - 1)) + '…' : name;
+}
+
+/** About how many characters of SVG text at `fontSize` px fit in `width` px (average glyph ~0.6 em). */
+export function charsIn(width: number, fontSize: number): number {
+  return Math.max(4, Math.floor(width / (fontSize * 0.6)));
+}
+
 export interface Scale {
   (v: number): number;
   domain: [number, number];

@@ -2,7 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
-import { extent, linePath, linearScale, niceTicks, timeTicks } from '../common/plot';
+import { charsIn, extent, fitText, linePath, linearScale, niceTicks, timeTicks } from '../common/plot';
 import type { ScatterData, Standardized } from './model/pairData';
 
 const M = { left: 40, right: 10, top: 10, bottom: 24 };
@@ -24,6 +24,9 @@ export function SeriesOverlay({ a, b, width, height }: OverlayProps) {
   const sy = linearScale([v0, v1], [height - M.bottom, M.top]);
   const span = t1 - t0;
   const fmt = span > 2 * 86400_000 ? 'MM-DD' : span > 86400_000 ? 'MM-DD HH:mm' : 'HH:mm';
+  // A tick whose centred label would reach past either edge is left out (the chart must not draw outside itself).
+  const half = (fmt.length * 6) / 2;
+  const ticks = timeTicks(t0, t1, Math.max(2, Math.floor(width / 110))).filter((t) => sx(t) - half >= 0 && sx(t) + half <= width);
   return (
     <svg width={width} height={height} data-testid="infradrift-drilldown-overlay" role="img" aria-label="Both series over time">
       {niceTicks(v0, v1, 4).map((v) => (
@@ -34,7 +37,7 @@ export function SeriesOverlay({ a, b, width, height }: OverlayProps) {
           </text>
         </g>
       ))}
-      {timeTicks(t0, t1, Math.max(2, Math.floor(width / 110))).map((t) => (
+      {ticks.map((t) => (
         <text key={`x${t}`} x={sx(t)} y={height - 6} className={styles.tick} textAnchor="middle">
           {dateTimeFormat(t, { format: fmt, timeZone: 'utc' })}
         </text>
@@ -62,6 +65,8 @@ export function Scatter({ data, width, height, xLabel, yLabel }: ScatterProps) {
   const sx = linearScale([x0, x1], [M.left, width - M.right]);
   const sy = linearScale([y0, y1], [height - M.bottom - 12, M.top]);
   const dot = theme.visualization.getColorByName('blue');
+  // Axis captions are shortened to the plot's width (the full names are in their <title>s and in the drawer's sentence).
+  const captionChars = charsIn(width - M.left - M.right - 8, 11) - 3;
   return (
     <svg width={width} height={height} data-testid="infradrift-drilldown-scatter" role="img" aria-label={`${xLabel} against ${yLabel}`}>
       {niceTicks(y0, y1, 4).map((v) => (
@@ -92,10 +97,12 @@ export function Scatter({ data, width, height, xLabel, yLabel }: ScatterProps) {
         />
       )}
       <text x={width - M.right} y={height - 4} className={styles.axis} textAnchor="end">
-        {`x: ${xLabel}`}
+        <title>{`x: ${xLabel}`}</title>
+        {`x: ${fitText(xLabel, captionChars)}`}
       </text>
       <text x={M.left + 4} y={M.top + 10} className={styles.axis}>
-        {`y: ${yLabel}`}
+        <title>{`y: ${yLabel}`}</title>
+        {`y: ${fitText(yLabel, captionChars)}`}
       </text>
     </svg>
   );

@@ -22,7 +22,7 @@ export function driftFrames(result: AnalyzeResult, opts: FrameOptions): DataFram
       };
       return createDataFrame({
         refId: opts.refId,
-        name: `${s.name} drift (${m.method})`,
+        name: driftSeriesName(s.name, m.method),
         meta: { preferredVisualisationType: 'graph', custom },
         fields: [
           { name: 'Time', type: FieldType.time, values: times },

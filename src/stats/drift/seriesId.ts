@@ -12,9 +12,12 @@ export function driftSeriesId(id: string, method: DriftMethod): string {
   return `${PREFIX}${id}:${method}`;
 }
 
-/** Label of that series: `<name> drift (<method>)`. */
+/**
+ * Label of that series: `<name> drift (<method>)`; a name that ends in "drift" already (a legend such
+ * as `{{feature}} drift`) gets the method only: `<name> (<method>)`.
+ */
 export function driftSeriesName(name: string, method: DriftMethod): string {
-  return `${name} drift (${method})`;
+  return /\bdrift$/i.test(name.trimEnd()) ? `${name} (${method})` : `${name} drift (${method})`;
 }
 
 /** True for an id built by driftSeriesId (a model signal, not an infrastructure one). */
