@@ -22,6 +22,9 @@ export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0):
       count++;
     }
   }
+  if (count === T) {
+    return centreComplete(x, out, offset, s);
+  }
   const mean = count > 0 ? s / count : 0;
   let sd = 0;
   for (let t = 0; t < T; t++) {
@@ -39,4 +42,30 @@ export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0):
     }
   }
   return { count, ss };
+}
+
+/**
+ * The same corrected two-pass centring for a series with no missing value (the common case, and the
+ * only one the Pearson kernel sees): no finiteness test per value in the hot loops.
+ */
+function centreComplete(x: ArrayLike<number>, out: Float64Array, offset: number, sum: number): Centred {
+  const T = x.length;
+  if (T === 0) {
+    return { count: 0, ss: 0 };
+  }
+  const mean = sum / T;
+  let sd = 0;
+  for (let t = 0; t < T; t++) {
+    const d = x[t] - mean;
+    out[offset + t] = d;
+    sd += d;
+  }
+  const correction = sd / T;
+  let ss = 0;
+  for (let t = 0; t < T; t++) {
+    const d = out[offset + t] - correction;
+    out[offset + t] = d;
+    ss += d * d;
+  }
+  return { count: T, ss };
 }
