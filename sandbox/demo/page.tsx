@@ -20,6 +20,7 @@ import {
 } from '@grafana/data';
 import { LegendDisplayMode } from '@grafana/schema';
 import { PanelChrome, TimeSeries } from '@grafana/ui';
+import { AlertRow, FiringAlerts, loadAlerts } from './alerts';
 
 interface GridPos {
   x: number;
@@ -230,6 +231,22 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
     <ThemeContext.Provider value={theme}>
       <Header dashboard={dashboard} range={range} now={now} incidents={incidents} zoomed={zoomed} vars={vars} theme={theme} />
     </ThemeContext.Provider>
+  );
+
+  // Beside the panels: what the demo's alert rules say now (live) or over the zoomed incident.
+  const alertsEl = document.createElement('div');
+  page.appendChild(alertsEl);
+  const alertsRoot = createRoot(alertsEl);
+  const showAlerts = (rows?: AlertRow[], error?: string) =>
+    alertsRoot.render(
+      <ThemeContext.Provider value={theme}>
+        <FiringAlerts rows={rows} error={error} theme={theme} />
+      </ThemeContext.Provider>
+    );
+  showAlerts();
+  void loadAlerts(range, !zoomed).then(
+    (rows) => showAlerts(rows),
+    (error: Error) => showAlerts(undefined, `Alerts could not be read from Prometheus: ${error.message}`)
   );
 
   const grid = document.createElement('div');

@@ -28,7 +28,7 @@ function end(reason: string, code: number): void {
   if (ending.signal.aborted) {
     return; // already ending (a second Ctrl-C, Prometheus exiting because of ours)
   }
-  (code === 0 ? say : complain)(`${reason}; stopping Prometheus, the simulator and the sandbox`);
+  (code === 0 ? say : complain)(`${reason}; stopping Prometheus, Alertmanager, the simulator and the sandbox`);
   ending.abort(); // the stack cleans up on abort, whether it is still starting or running
   const cleaned = stack
     ? stack.then(
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const port = process.env.DEMO_PORT ? Number(process.env.DEMO_PORT) : undefined;
   stack = startDemoStack({ port, log: say, signal: ending.signal, onChildExit: (message) => end(message, 1) });
   const s = await stack;
-  say(`Prometheus ${s.prometheusUrl} (pid ${s.pids().join(', ')}), simulator ${s.simulatorUrl}metrics`);
+  say(`Prometheus ${s.prometheusUrl}, Alertmanager ${s.alertmanagerUrl} (pids ${s.pids().join(', ')}), simulator ${s.simulatorUrl}metrics`);
   say(
     `incidents in the history: ${s.url}&incident=cache-eviction-storm (or gpu-thermal-throttling, data-drift, traffic-confounder, memory-leak)`
   );

@@ -3,15 +3,15 @@
  * binary), the live simulator in this process, and the sandbox serving the provisioned dashboard.
  * `sandbox/demo/run.ts` is the command; the browser test starts the same stack.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { startSandbox } from '../server';
 import { alive, DemoCleanup } from './cleanup';
+import { freePort, run, startDaemon } from './processes';
+import { backfillRecordingRules } from './ruleBackfill';
 import { writeBackfill } from '../../simulator/server/backfill';
 import { startLiveServer } from '../../simulator/server/server';
 import { demoTimeline, DemoTimelineOptions } from '../../simulator/server/timeline';
@@ -19,8 +19,15 @@ import { demoTimeline, DemoTimelineOptions } from '../../simulator/server/timeli
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const PROVISIONING = path.join(ROOT, 'provisioning');
 export const PROMETHEUS_CONFIG = path.join(ROOT, 'demo', 'prometheus.yml');
+/** The demo's alert rules (scripts/demo/alertRules.ts writes them), found by the config as `rules/*.yml`. */
+export const RULES_DIR = path.join(ROOT, 'demo', 'rules');
+export const ALERTMANAGER_CONFIG = path.join(ROOT, 'demo', 'alertmanager.yml');
 /** Where docker compose's Prometheus finds the simulator; the local demo points it at its own. */
 export const COMPOSE_SIMULATOR_TARGET = 'simulator:9464';
+/** Where docker compose's Prometheus finds Alertmanager; the local demo points it at its own. */
+export const COMPOSE_ALERTMANAGER_TARGET = 'alertmanager:9093';
+/** Recording rules are backfilled from this long before the history's first incident (a rule window and more) to the anchor. */
+const RULE_BACKFILL_LEAD_MS = 3_600_000;
 
 export interface DemoStackOptions {
   /** Sandbox port; taken when free, else any free port. Default 3001. */
@@ -38,10 +45,11 @@ export interface DemoStack {
   url: string;
   sandboxUrl: string;
   prometheusUrl: string;
+  alertmanagerUrl: string;
   simulatorUrl: string;
   /** The temporary folder (Prometheus's data, the page's config), removed by stop(). */
   dir: string;
-  /** Child processes still running (Prometheus). */
+  /** Child processes still running (Prometheus, Alertmanager). */
   pids(): number[];
   stop(): Promise<void>;
 }
@@ -60,46 +68,11 @@ export function provisionedDataSources(): ProvisionedDataSource[] {
 }
 
 export function missingPrometheusMessage(): string | undefined {
-  const missing = ['prometheus', 'promtool'].filter((bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).error);
+  const missing = ['prometheus', 'promtool', 'prometheus-alertmanager'].filter((bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).error);
   return missing.length
     ? `${missing.join(' and ')} not found. Install Debian's Prometheus with \`bash scripts/setup.sh\` (what \`npm run demo\` ` +
-        'runs first; needs root or sudo) or `sudo apt-get install prometheus`, or use `docker compose up` instead.'
+        'runs first; needs root or sudo) or `sudo apt-get install prometheus prometheus-alertmanager`, or use `docker compose up` instead.'
     : undefined;
-}
-
-function freePort(preferred = 0): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(preferred === 0 ? 0 : freePort(0)));
-    server.listen(preferred, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function httpOk(url: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    http
-      .get(url, (res) => (res.resume(), resolve(res.statusCode === 200)))
-      .on('error', () => resolve(false))
-      .setTimeout(2000, function (this: http.ClientRequest) {
-        this.destroy();
-      });
-  });
-}
-
-function run(cleanup: DemoCleanup, cmd: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    cleanup.addChild(child);
-    let stderr = '';
-    child.stderr!.on('data', (d) => (stderr += d));
-    child.once('error', reject);
-    child.once('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${cmd} failed (${code ?? signal}): ${stderr.trim().slice(-2000)}`))
-    );
-  });
 }
 
 export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoStack> {
@@ -131,39 +104,52 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
     check();
     fs.rmSync(om);
 
+    // Recording rules over the history, through a Prometheus that only serves the backfilled data.
+    const bare = path.join(dir, 'prometheus-bare.yml');
+    fs.writeFileSync(bare, 'global:\n  scrape_interval: 15s\n');
+    const ruleFile = path.join(RULES_DIR, 'infradrift.rules.yml');
+    await backfillRecordingRules({
+      cleanup,
+      ruleFile,
+      data,
+      start: (timeline.history.incidents[0]?.start ?? timeline.anchor) - RULE_BACKFILL_LEAD_MS,
+      end: timeline.anchor,
+      startPrometheus: () => startPrometheus(cleanup, bare, data, check),
+      check,
+      log,
+    });
+    check();
+
+    const amPort = await freePort();
+    check();
+    const alertmanagerUrl = `http://127.0.0.1:${amPort}/`;
+    const alertmanager = await startDaemon(
+      cleanup,
+      'prometheus-alertmanager',
+      [
+        `--config.file=${ALERTMANAGER_CONFIG}`,
+        `--storage.path=${path.join(dir, 'alertmanager')}`,
+        `--web.listen-address=127.0.0.1:${amPort}`,
+        // A single Alertmanager: no gossip port.
+        '--cluster.listen-address=',
+        '--log.level=warn',
+      ],
+      `${alertmanagerUrl}-/ready`,
+      check
+    );
+    check();
+
     const simulator = await startLiveServer({ timeline, port: 0 });
     cleanup.addCloser(() => simulator.close());
     check();
     const simulatorHost = new URL(simulator.url).host;
-    const config = fs.readFileSync(PROMETHEUS_CONFIG, 'utf8').replace(COMPOSE_SIMULATOR_TARGET, simulatorHost);
+    const config = fs
+      .readFileSync(PROMETHEUS_CONFIG, 'utf8')
+      .replace(COMPOSE_SIMULATOR_TARGET, simulatorHost)
+      .replace(COMPOSE_ALERTMANAGER_TARGET, `127.0.0.1:${amPort}`);
     fs.writeFileSync(path.join(dir, 'prometheus.yml'), config);
-
-    const promPort = await freePort();
-    check();
-    const prometheusUrl = `http://127.0.0.1:${promPort}/`;
-    const prometheus = spawn(
-      'prometheus',
-      [
-        `--config.file=${path.join(dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${data}`,
-        `--web.listen-address=127.0.0.1:${promPort}`,
-        '--storage.tsdb.retention.time=7d',
-        '--log.level=warn',
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] }
-    );
-    cleanup.addChild(prometheus);
-    let promErr = '';
-    prometheus.stderr!.on('data', (d) => (promErr = (promErr + d).slice(-4000)));
-    const deadline = Date.now() + 60_000;
-    while (!(await httpOk(`${prometheusUrl}-/ready`))) {
-      check();
-      if (!alive(prometheus) || Date.now() > deadline) {
-        throw new Error(`prometheus did not start: ${promErr.trim()}`);
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-
+    fs.cpSync(RULES_DIR, path.join(dir, 'rules'), { recursive: true });
+    const { url: prometheusUrl, daemon: prometheus } = await startPrometheus(cleanup, path.join(dir, 'prometheus.yml'), data, check);
     check();
     const web = path.join(dir, 'web');
     fs.mkdirSync(web);
@@ -187,20 +173,21 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
     });
     cleanup.addCloser(() => sandbox.close());
     check();
-    if (!alive(prometheus)) {
-      throw new Error(`prometheus exited during the start: ${promErr.trim()}`);
-    }
-    prometheus.once('exit', (code, sig) => {
-      if (!cleanup.stopped) {
-        opts.onChildExit?.(
-          `Prometheus (pid ${prometheus.pid}) exited on its own (${code ?? sig}): ${promErr.trim().slice(-500)}`
-        );
+    for (const [name, daemon] of [['Prometheus', prometheus], ['Alertmanager', alertmanager]] as const) {
+      if (!alive(daemon.child)) {
+        throw new Error(`${name} exited during the start: ${daemon.log()}`);
       }
-    });
+      daemon.child.once('exit', (code, sig) => {
+        if (!cleanup.stopped) {
+          opts.onChildExit?.(`${name} (pid ${daemon.child.pid}) exited on its own (${code ?? sig}): ${daemon.log().slice(-500)}`);
+        }
+      });
+    }
     return {
       url: `${sandbox.url}?view=demo`,
       sandboxUrl: sandbox.url,
       prometheusUrl,
+      alertmanagerUrl,
       simulatorUrl: simulator.url,
       dir,
       pids: () => cleanup.pids(),
@@ -210,4 +197,25 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
     await cleanup.stop();
     throw error;
   }
+}
+
+/** Debian's Prometheus on a free port of 127.0.0.1, on the demo's data directory. */
+async function startPrometheus(cleanup: DemoCleanup, configFile: string, data: string, check: () => void) {
+  const port = await freePort();
+  check();
+  const url = `http://127.0.0.1:${port}/`;
+  const daemon = await startDaemon(
+    cleanup,
+    'prometheus',
+    [
+      `--config.file=${configFile}`,
+      `--storage.tsdb.path=${data}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--storage.tsdb.retention.time=7d',
+      '--log.level=warn',
+    ],
+    `${url}-/ready`,
+    check
+  );
+  return { url, daemon };
 }

@@ -5,6 +5,11 @@
  * the cache-eviction incident in Chromium, Ctrl-C, and check that no process it started is left.
  * Then every other way the demo can end (SIGTERM, a closed terminal, an uncaught error, Prometheus
  * dying), each leaving no process and no temporary data, and its survival of malformed URLs.
+ * Alerts: Prometheus loads the demo's rules and sends to the demo's Alertmanager; the dashboard's
+ * "Firing alerts" shows the cache-miss/drift rule in the cache-eviction incident and nothing in the
+ * data-drift incident (history: rule conditions over the backfilled recording rules). With
+ * DEMO_LIVE_ALERT=1 (about 8 minutes), the default demo waits for its first live storm (about 4 min
+ * after the start): Prometheus's own alert fires, reaches Alertmanager and shows on the page.
  */
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import fs from 'fs';
@@ -17,6 +22,7 @@ import { launchChromium, openPage, screenshot, SCREENSHOT_DIR } from './lib/brow
 jest.setTimeout(150_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const CACHE_ALERT = 'InfraDriftCorrelationCacheMissesMoveWithUserCtr7dDrift';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -69,6 +75,84 @@ describe('provisioned dashboard in the sandbox', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('loads the alert rules into Prometheus, which sends to the demo Alertmanager', async () => {
+    const rules = await (await fetch(`${stack.prometheusUrl}api/v1/rules`)).json();
+    const loaded = rules.data.groups.flatMap((g: { rules: Array<{ name: string; type: string }> }) => g.rules);
+    expect(loaded.filter((r: { type: string }) => r.type === 'alerting').map((r: { name: string }) => r.name)).toEqual([
+      CACHE_ALERT,
+      'InfraDriftCorrelationGpuTemperatureMovesWithSessionLengthSecondsDrift',
+      'InfraDriftDriftUserCtr7dDriftKs',
+    ]);
+    const deadline = Date.now() + 20_000;
+    let active: Array<{ url: string }> = [];
+    while (active.length === 0 && Date.now() < deadline) {
+      active = (await (await fetch(`${stack.prometheusUrl}api/v1/alertmanagers`)).json()).data.activeAlertmanagers;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(active.map((a) => new URL(a.url).host)).toEqual([new URL(stack.alertmanagerUrl).host]);
+    expect((await fetch(`${stack.alertmanagerUrl}api/v2/status`)).status).toBe(200);
+  });
+
+  it('shows the cache-miss/drift alert in the cache-eviction incident, and none in the data-drift incident', async () => {
+    const rowsOf = async (incident: string) => {
+      const { page, problems } = await openPage(browser, `${stack.url}&incident=${incident}`, { width: 1600, height: 1000 });
+      const box = page.getByTestId('demo-alerts');
+      await page.locator('[data-testid="demo-alerts"][data-count]:not([data-count=""])').waitFor({ timeout: 30_000 });
+      const rows = await box.locator('[data-alert-name]').evaluateAll((els) =>
+        els.map((e) => ({ name: (e as HTMLElement).dataset.alertName!, state: (e as HTMLElement).dataset.alertState!, text: e.textContent ?? '' }))
+      );
+      return { page, problems, rows };
+    };
+    const cache = await rowsOf('cache-eviction-storm');
+    expect(cache.rows.map((r) => [r.name, r.state])).toContainEqual([CACHE_ALERT, 'fired in range']);
+    const row = cache.rows.find((r) => r.name === CACHE_ALERT)!;
+    expect(row.text).toContain('infradrift_rule=cache_misses_move_with_user_ctr_7d_drift');
+    expect(Number(/peak r = (-?[\d.]+)/.exec(row.text)![1])).toBeGreaterThanOrEqual(0.7);
+    await cache.page.locator('#demo-panel-6 [data-testid="infradrift-matrix-grid"]').waitFor({ timeout: 30_000 });
+    await screenshot(cache.page, 'demo-alert-firing');
+    expect(cache.problems).toEqual([]);
+    await cache.page.close();
+
+    const drift = await rowsOf('data-drift');
+    expect(drift.rows.map((r) => r.name)).not.toContain(CACHE_ALERT);
+    expect(drift.problems).toEqual([]);
+    await drift.page.close();
+  });
+});
+
+(process.env.DEMO_LIVE_ALERT === '1' ? describe : describe.skip)('live alert (DEMO_LIVE_ALERT=1, about 8 minutes)', () => {
+  let stack: DemoStack;
+
+  beforeAll(async () => {
+    // The default timeline: a shorter live storm (a fast cycle) does not reach r 0.7 over the 30-min window.
+    stack = await startDemoStack({ port: 0 });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('Prometheus fires the cache-miss/drift alert during a live storm, Alertmanager has it, the page lists it', async () => {
+    const deadline = Date.now() + 12 * 60_000;
+    type AmAlert = { labels: Record<string, string>; annotations: Record<string, string> };
+    const arrived = async (): Promise<AmAlert | undefined> => {
+      const alerts = (await (await fetch(`${stack.alertmanagerUrl}api/v2/alerts`)).json()) as AmAlert[];
+      return alerts.find((a) => a.labels.alertname === CACHE_ALERT);
+    };
+    let firing = await arrived();
+    while (!firing && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10_000));
+      firing = await arrived();
+    }
+    expect(firing?.labels).toMatchObject({ infradrift_rule: 'cache_misses_move_with_user_ctr_7d_drift', team: 'ml-platform' });
+    expect(firing?.annotations.summary).toMatch(/^cache_miss_ratio moves with feature drift \(user_ctr_7d\) \(r = 0\.(7|8|9)\d/);
+    const { page, problems } = await openPage(browser, stack.url, { width: 1600, height: 1000 });
+    await page.locator(`[data-alert-name="${CACHE_ALERT}"][data-alert-state="firing"]`).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'demo-alert-firing-live');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 14 * 60_000);
 });
 
 /** Every descendant of a process, from /proc (Linux). */

@@ -4,13 +4,18 @@
 /**
  * The Docker demo cannot run on our machines, so its files are checked statically: the compose file
  * parses and mounts what exists, plugin ids match plugin.json, images are pinned, the Prometheus
- * config is valid (promtool), the dashboard uses only known panel types and provisioned data sources.
+ * config is valid (promtool), the dashboard uses only known panel types and provisioned data sources,
+ * the alert rules (Prometheus and Grafana-managed) are valid and what scripts/demo/alertRules.ts writes.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { parse } from 'yaml';
+import { demoAlertFiles } from '../../scripts/demo/alertRules';
+import { firingRuns } from '../../sandbox/demo/alerts';
+import { recordingPasses } from '../../sandbox/demo/ruleBackfill';
+import { validateGrafanaAlerting } from '../support/grafanaAlertingValidator';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
@@ -43,7 +48,7 @@ function atLeast(version: string, range: string): boolean {
 
 describe('docker-compose.yml', () => {
   it('has the demo services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['backfill', 'grafana', 'history', 'prometheus', 'simulator']);
+    expect(Object.keys(compose.services).sort()).toEqual(['alertmanager', 'backfill', 'grafana', 'history', 'prometheus', 'simulator']);
   });
 
   it('mounts only paths that exist, and declares its named volumes', () => {
@@ -90,9 +95,9 @@ describe('docker-compose.yml', () => {
 
   it('publishes the documented ports and starts Prometheus only after the backfill', () => {
     const ports = Object.fromEntries(Object.entries(compose.services).map(([k, s]) => [k, s.ports ?? []]));
-    expect(ports).toMatchObject({ grafana: ['3000:3000'], prometheus: ['9090:9090'], simulator: ['9464:9464'] });
+    expect(ports).toMatchObject({ grafana: ['3000:3000'], prometheus: ['9090:9090'], simulator: ['9464:9464'], alertmanager: ['9093:9093'] });
     const header = read('docker-compose.yml').split('\nservices:')[0];
-    for (const port of ['3000', '9090', '9464']) {
+    for (const port of ['3000', '9090', '9093', '9464']) {
       expect(header).toContain(port);
     }
     expect(compose.services.prometheus.depends_on!.backfill.condition).toBe('service_completed_successfully');
@@ -116,11 +121,85 @@ describe('Prometheus configuration', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infradrift-promcfg-'));
     try {
       const local = path.join(dir, 'prometheus.yml');
-      fs.writeFileSync(local, read('demo/prometheus.yml').replace('simulator:9464', '127.0.0.1:9464'));
-      expect(execFileSync('promtool', ['check', 'config', local]).toString()).toMatch(/SUCCESS/);
+      fs.writeFileSync(local, read('demo/prometheus.yml').replace('simulator:9464', '127.0.0.1:9464').replace('alertmanager:9093', '127.0.0.1:9093'));
+      fs.cpSync(path.join(ROOT, 'demo', 'rules'), path.join(dir, 'rules'), { recursive: true });
+      expect(execFileSync('promtool', ['check', 'config', local]).toString()).toMatch(/SUCCESS: 1 rule files found/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('alert rules of the demo', () => {
+  const hasPromtool = !spawnSync('promtool', ['--version'], { stdio: 'ignore' }).error;
+  const hasAmtool = !spawnSync('amtool', ['--version'], { stdio: 'ignore' }).error;
+  const config = parse(read('demo/prometheus.yml'));
+  const grafanaRules = parse(read('provisioning/alerting/infradrift.yaml'));
+  const ruleFile = parse(read('demo/rules/infradrift.rules.yml')) as { groups: Array<{ rules: Array<{ alert?: string; record?: string }> }> };
+
+  it('are what scripts/demo/alertRules.ts writes from src/alerting (run it after changing the module)', () => {
+    for (const [file, content] of Object.entries(demoAlertFiles())) {
+      expect({ file: path.relative(ROOT, file), same: fs.readFileSync(file, 'utf8') === content }).toEqual({ file: path.relative(ROOT, file), same: true });
+    }
+  });
+
+  it('Grafana-managed rules: valid provisioning on provisioned data sources, wired expressions, existing condition', () => {
+    expect(fs.readdirSync(path.join(ROOT, 'provisioning/alerting')).filter((f) => /\.ya?ml$/.test(f))).toEqual(['infradrift.yaml']);
+    expect(validateGrafanaAlerting(grafanaRules, new Set(datasources.map((d) => d.uid)))).toEqual([]);
+    expect(grafanaRules.apiVersion).toBe(1);
+    const rules = grafanaRules.groups.flatMap((g: { rules: unknown[] }) => g.rules);
+    expect(rules.map((r: { title: string }) => r.title)).toEqual([
+      'Cache misses move with user_ctr_7d drift',
+      'GPU temperature moves with session_length_seconds drift',
+      'user_ctr_7d drift (KS)',
+    ]);
+    for (const rule of rules) {
+      const refIds = rule.data.map((d: { refId: string }) => d.refId);
+      expect(refIds).toContain(rule.condition);
+      expect(rule.uid).toMatch(/^[\w-]{1,40}$/);
+      const queries = rule.data.filter((d: { datasourceUid: string }) => d.datasourceUid !== '__expr__');
+      expect(queries.map((d: { datasourceUid: string }) => d.datasourceUid)).toEqual(['infradrift-demo-prometheus']);
+      for (const node of rule.data.filter((d: { datasourceUid: string }) => d.datasourceUid === '__expr__')) {
+        expect(refIds).toContain(node.model.expression);
+      }
+    }
+  });
+
+  it('Prometheus rules: one group per rule, an alert each, and loaded by the config that compose mounts', () => {
+    expect(ruleFile.groups.map((g) => g.rules.filter((r) => r.alert).length)).toEqual([1, 1, 1]);
+    expect(config.rule_files).toEqual(['rules/*.yml']);
+    expect(config.alerting.alertmanagers[0].static_configs[0].targets).toEqual(['alertmanager:9093']);
+    const prometheus = compose.services.prometheus;
+    expect(prometheus.volumes).toContain('./demo/rules:/etc/prometheus/rules:ro');
+    expect(prometheus.volumes).toContain('./demo/prometheus.yml:/etc/prometheus/prometheus.yml:ro');
+    expect(prometheus.depends_on!.alertmanager.condition).toBe('service_started');
+    const alertmanager = compose.services.alertmanager as { command?: string[]; volumes?: string[]; image?: string };
+    expect(alertmanager.image).toMatch(/^prom\/alertmanager:v\d+\.\d+\.\d+$/);
+    expect(alertmanager.volumes).toContain('./demo/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro');
+    expect(alertmanager.command).toContain('--config.file=/etc/alertmanager/alertmanager.yml');
+  });
+
+  (hasPromtool ? it : it.skip)('pass promtool check rules', () => {
+    expect(execFileSync('promtool', ['check', 'rules', path.join(ROOT, 'demo/rules/infradrift.rules.yml')]).toString()).toContain(
+      `SUCCESS: ${ruleFile.groups.flatMap((g) => g.rules).length} rules found`
+    );
+  });
+
+  it('backfill in two passes: raw-series records first, then the r that reads them; alerts are not backfilled', () => {
+    const passes = recordingPasses(read('demo/rules/infradrift.rules.yml')).map((p) => p.flatMap((g) => g.rules.map((r) => r.record!.split(':').pop())));
+    expect(passes).toEqual([['a', 'b', 'ab', 'a', 'b', 'ab', 'ks'], ['r', 'r']]);
+  });
+
+  it('a condition counts as fired once it has held for the rule `for` duration (the page replays history so)', () => {
+    const t = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + 15 * i);
+    // 5 evaluations span 60 s: exactly `for: 1m`; 4 do not; a missing step splits a run.
+    expect(firingRuns([...t(0, 5), ...t(1000, 4), ...t(2000, 3), ...t(2060, 3)], 15, 60)).toEqual([{ from: 60, to: 60 }]);
+    expect(firingRuns(t(0, 10), 15, 0)).toEqual([{ from: 0, to: 135 }]);
+    expect(firingRuns([], 15, 60)).toEqual([]);
+  });
+
+  (hasAmtool ? it : it.skip)('Alertmanager config passes amtool check-config', () => {
+    expect(execFileSync('amtool', ['check-config', path.join(ROOT, 'demo/alertmanager.yml')]).toString()).toMatch(/SUCCESS/);
   });
 });
 
