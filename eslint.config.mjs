@@ -20,7 +20,8 @@ function engineFence(allowed = []) {
       patterns: [
         {
           regex: `(^|/)stats/${except}.+`,
-          message: "Import the engine from its public surface (src/stats/index.ts, e.g. '../stats'), not from its internals.",
+          message:
+            "Import the engine from its public surface (src/stats/index.ts, e.g. '../stats'), not from its internals.",
         },
       ],
     },
@@ -29,12 +30,28 @@ function engineFence(allowed = []) {
 
 export default defineConfig([
   {
-    ignores: ['**/node_modules/', '**/dist/', '**/coverage/', 'test-output/', '.run/', 'fixtures/', '**/.eslintcache', 'cli/bin.js'],
+    ignores: [
+      '**/node_modules/',
+      '**/dist/',
+      '**/coverage/',
+      'test-output/',
+      '.run/',
+      'fixtures/',
+      '**/.eslintcache',
+      'cli/bin.js',
+    ],
   },
   ...baseConfig,
   {
     // Code outside the plugin (sandbox host, simulator, CLI, benchmarks, tests, scripts) may print.
-    files: ['sandbox/**/*.{ts,tsx}', 'simulator/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,js}', 'tests/**/*.ts'],
+    files: [
+      'sandbox/**/*.{ts,tsx}',
+      'simulator/**/*.ts',
+      'cli/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.{ts,js}',
+      'tests/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   {
@@ -51,7 +68,15 @@ export default defineConfig([
   },
   {
     // Every folder of the project's own code (not .config/, which the scaffold owns).
-    files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts', 'cli/**/*.ts', 'sandbox/**/*.{ts,tsx}', 'simulator/**/*.ts', 'scripts/**/*.{ts,js}'],
+    files: [
+      'src/**/*.{ts,tsx}',
+      'tests/**/*.ts',
+      'bench/**/*.ts',
+      'cli/**/*.ts',
+      'sandbox/**/*.{ts,tsx}',
+      'simulator/**/*.ts',
+      'scripts/**/*.{ts,js}',
+    ],
     ignores: ['src/stats/**'],
     rules: { 'no-restricted-imports': engineFence() },
   },
@@ -59,7 +84,13 @@ export default defineConfig([
     // The one lasting exception: this benchmark times internal kernels (pearsonMatrix, spearmanMatrix,
     // averageRanks) on their own, which the public surface deliberately does not export.
     files: ['bench/correlation.bench.ts'],
-    rules: { 'no-restricted-imports': engineFence(['correlation/pearsonMatrix', 'correlation/spearmanMatrix', 'rank/averageRanks']) },
+    rules: {
+      'no-restricted-imports': engineFence([
+        'correlation/pearsonMatrix',
+        'correlation/spearmanMatrix',
+        'rank/averageRanks',
+      ]),
+    },
   },
   {
     // The engine is pure TypeScript: it runs in a Web Worker, in Node (CLI) and in tests, so it must not

@@ -23,7 +23,13 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      roots: ['<rootDir>/src', '<rootDir>/simulator', '<rootDir>/cli', '<rootDir>/tests/unit', '<rootDir>/tests/integration'],
+      roots: [
+        '<rootDir>/src',
+        '<rootDir>/simulator',
+        '<rootDir>/cli',
+        '<rootDir>/tests/unit',
+        '<rootDir>/tests/integration',
+      ],
       testMatch: ['**/*.test.{ts,tsx}'],
     },
     {

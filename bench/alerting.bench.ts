@@ -45,7 +45,18 @@ function recordedHistory(n: number, timestamps: Float64Array): MetricFamily[] {
     const a = Float64Array.from({ length }, (_, t) => Math.sin(t / 20 + i) + 0.1 * Math.cos(7 * t));
     const b = Float64Array.from({ length }, (_, t) => Math.sin(t / 20 + i + 0.3) + 0.1 * Math.sin(5 * t));
     const ab = a.map((x, t) => x * b[t]);
-    return ([['a', a], ['b', b], ['ab', ab]] as const).map(([q, values]): MetricFamily => ({ name: `infradrift:bench_${i}:${q}`, type: 'gauge', help: 'bench', series: [{ labels: {}, values }] }));
+    return (
+      [
+        ['a', a],
+        ['b', b],
+        ['ab', ab],
+      ] as const
+    ).map(([q, values]): MetricFamily => ({
+      name: `infradrift:bench_${i}:${q}`,
+      type: 'gauge',
+      help: 'bench',
+      series: [{ labels: {}, values }],
+    }));
   }).flat();
 }
 
@@ -79,7 +90,16 @@ export async function run(): Promise<void> {
   const history = historyEndingAt(sim, sim.schedule.start + 100 * 60_000, Date.now() - STEP * 1000);
   history.families = [...history.families, ...recordedHistory(Math.max(...COUNTS), history.timestamps)];
   const prom = await startRulePrometheus([history]);
-  const rows = [['rules', 'eval per round (ms, sum)', 'per rule: mean (ms)', 'per rule: max (ms)', 'series per rule', 'samples per round']];
+  const rows = [
+    [
+      'rules',
+      'eval per round (ms, sum)',
+      'per rule: mean (ms)',
+      'per rule: max (ms)',
+      'series per rule',
+      'samples per round',
+    ],
+  ];
   let adhocMs = NaN;
   try {
     for (const n of COUNTS) {
@@ -90,10 +110,20 @@ export async function run(): Promise<void> {
       await prom.restart({ rules: [built.prometheusRuleFile], evaluationInterval: `${STEP}s` });
       await waitForRounds(prom, n, 2);
       const durations = (await groupMetric(prom, 'prometheus_rule_group_last_duration_seconds')).map((x) => x * 1000);
-      const samples = (await groupMetric(prom, 'prometheus_rule_group_last_evaluation_samples')).reduce((a, b) => a + b, 0);
+      const samples = (await groupMetric(prom, 'prometheus_rule_group_last_evaluation_samples')).reduce(
+        (a, b) => a + b,
+        0
+      );
       const [series] = await prom.query('count({__name__=~"infradrift:bench_0:.+"})', Date.now() / 1000);
       const sum = durations.reduce((s, x) => s + x, 0);
-      rows.push([String(n), ms(sum), ms(sum / n), ms(Math.max(...durations)), String(series?.value ?? 'n/a'), String(samples)]);
+      rows.push([
+        String(n),
+        ms(sum),
+        ms(sum / n),
+        ms(Math.max(...durations)),
+        String(series?.value ?? 'n/a'),
+        String(samples),
+      ]);
       if (n === 1) {
         const started = performance.now();
         for (let i = 0; i < 5; i++) {
@@ -105,10 +135,14 @@ export async function run(): Promise<void> {
   } finally {
     await prom.stop();
   }
-  console.log(`Correlation rules in Prometheus 2.42: ${WINDOW / 60} min window, ${STEP} s step (${WINDOW / STEP + 1} samples per window)`);
+  console.log(
+    `Correlation rules in Prometheus 2.42: ${WINDOW / 60} min window, ${STEP} s step (${WINDOW / STEP + 1} samples per window)`
+  );
   console.log(formatTable(rows));
   console.log(`ad hoc subquery form (Grafana-managed rule, one instant query): ${ms(adhocMs)} ms`);
-  console.log('series per rule: infradrift:<rule>:a, :b, :ab and :r per label set (plus ALERTS while pending or firing).');
+  console.log(
+    'series per rule: infradrift:<rule>:a, :b, :ab and :r per label set (plus ALERTS while pending or firing).'
+  );
 }
 
 if (require.main === module) {

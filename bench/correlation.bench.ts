@@ -21,7 +21,9 @@ function makeSeries(N: number, T: number, seed: number): Float64Array[] {
     let x = 0;
     return Float64Array.from({ length: T }, () => (x = 0.95 * x + u() - 0.5));
   });
-  return Array.from({ length: N }, (_, i) => Float64Array.from({ length: T }, (_, t) => factors[i % 5][t] * (1 + (i % 3)) + u()));
+  return Array.from({ length: N }, (_, i) =>
+    Float64Array.from({ length: T }, (_, t) => factors[i % 5][t] * (1 + (i % 3)) + u())
+  );
 }
 
 /** The naive reference: for every pair, a two-pass Pearson over the common rows (triple loop). */
@@ -115,7 +117,9 @@ function mlLags(series: Float64Array[], lags: number[]): void {
 }
 
 export function run(): string {
-  const rows: string[][] = [['case', 'engine ms', 'ml-matrix ms', 'naive ms', 'vs ml-matrix', 'vs naive', 'max |diff| vs naive']];
+  const rows: string[][] = [
+    ['case', 'engine ms', 'ml-matrix ms', 'naive ms', 'vs ml-matrix', 'vs naive', 'max |diff| vs naive'],
+  ];
   const sizes: Array<[number, number]> = [
     [50, 1440],
     [200, 10080],
@@ -127,16 +131,28 @@ export function run(): string {
     const runs = big ? 3 : 7;
     for (const method of ['pearson', 'spearman'] as const) {
       let ours: Float64Array = new Float64Array(0);
-      const tOurs = measure(() => {
-        ours = (method === 'pearson' ? pearsonMatrix(series, 3) : spearmanMatrix(series, 3)).r;
-      }, runs, 1);
+      const tOurs = measure(
+        () => {
+          ours = (method === 'pearson' ? pearsonMatrix(series, 3) : spearmanMatrix(series, 3)).r;
+        },
+        runs,
+        1
+      );
       let ref: Float64Array = new Float64Array(0);
-      const tNaive = measure(() => {
-        ref = naivePearson(method === 'pearson' ? series : series.map((s) => averageRanks(s)));
-      }, runs, big ? 0 : 1);
-      const tMl = measure(() => {
-        mlCorrelation(toMlMatrix(method === 'pearson' ? series : series.map((s) => averageRanks(s))));
-      }, runs, big ? 0 : 1);
+      const tNaive = measure(
+        () => {
+          ref = naivePearson(method === 'pearson' ? series : series.map((s) => averageRanks(s)));
+        },
+        runs,
+        big ? 0 : 1
+      );
+      const tMl = measure(
+        () => {
+          mlCorrelation(toMlMatrix(method === 'pearson' ? series : series.map((s) => averageRanks(s))));
+        },
+        runs,
+        big ? 0 : 1
+      );
       rows.push([
         `${method} N=${N} T=${T}`,
         ms(tOurs.medianMs),
@@ -176,7 +192,13 @@ export function run(): string {
     let d = 0;
     (res as ReturnType<typeof analyze> | null)?.lags?.pairs.forEach((p, k) => {
       if (k < ref.length) {
-        d = Math.max(d, maxDiff((p.r ?? []).map((v) => v ?? NaN), ref[k]));
+        d = Math.max(
+          d,
+          maxDiff(
+            (p.r ?? []).map((v) => v ?? NaN),
+            ref[k]
+          )
+        );
       }
     });
     rows.push([

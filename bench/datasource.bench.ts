@@ -31,7 +31,12 @@ async function measureOnce(url: string): Promise<Sample> {
       async ({ signals, points }) => {
         const sb = (window as any).sandbox;
         sb.registerSynthetic('synthetic', signals);
-        await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', { defaultSource: { type: 'synthetic', uid: 'synthetic' }, maxSeries: signals, maxPoints: points, minStepSeconds: 60 });
+        await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', {
+          defaultSource: { type: 'synthetic', uid: 'synthetic' },
+          maxSeries: signals,
+          maxPoints: points,
+          minStepSeconds: 60,
+        });
         const tasks: number[] = [];
         const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
         observer.observe({ type: 'longtask', buffered: false });
@@ -40,7 +45,18 @@ async function measureOnce(url: string): Promise<Sample> {
         const target = {
           refId: 'A',
           signals: [{ key: 'A', expr: 'synthetic', role: 'infra', kind: 'gauge', transform: 'none' }],
-          analysis: { output: 'matrix', method: 'pearson', maxLag: 0, lagMode: 'all', confounders: [], alpha: 0.05, adjust: 'fdr_bh', autocorrelation: true, clustering: 'average', includeAligned: false },
+          analysis: {
+            output: 'matrix',
+            method: 'pearson',
+            maxLag: 0,
+            lagMode: 'all',
+            confounders: [],
+            alpha: 0.05,
+            adjust: 'fdr_bh',
+            autocorrelation: true,
+            clustering: 'average',
+            includeAligned: false,
+          },
         };
         const t0 = performance.now();
         const response = await sb.runQuery('infradrift', [target], { from, to }, { summaryOnly: true });
@@ -48,7 +64,13 @@ async function measureOnce(url: string): Promise<Sample> {
         await new Promise((r) => setTimeout(r, 100)); // let the observer deliver the last entries
         observer.disconnect();
         const notices = response.notices;
-        return { totalMs, longestTaskMs: Math.max(0, ...tasks), tasksOver50: tasks.filter((d) => d > 50).length, frames: response.frameCount, notices };
+        return {
+          totalMs,
+          longestTaskMs: Math.max(0, ...tasks),
+          tasksOver50: tasks.filter((d) => d > 50).length,
+          frames: response.frameCount,
+          notices,
+        };
       },
       { signals: SIGNALS, points: POINTS }
     );
@@ -77,7 +99,10 @@ export async function run(): Promise<void> {
         samples.push(await measureOnce(url));
       }
       const mainThread = samples[0].notices.some((n) => /main thread/.test(n));
-      medians[label] = { total: median(samples.map((s) => s.totalMs)), longest: median(samples.map((s) => s.longestTaskMs)) };
+      medians[label] = {
+        total: median(samples.map((s) => s.totalMs)),
+        longest: median(samples.map((s) => s.longestTaskMs)),
+      };
       rows.push([
         label,
         mainThread ? 'main thread' : 'worker',
@@ -88,12 +113,21 @@ export async function run(): Promise<void> {
         String(samples[0].frames),
       ]);
     }
-    console.log(`InfraDrift data source, ${SIGNALS} signals x ${POINTS} points, Pearson matrix + FDR + clustering, median of ${RUNS} runs in Chromium`);
-    console.log(formatTable([['mode', 'computed on', 'query() to frames', 'longest main-thread task', 'tasks > 50 ms', 'frames'], ...rows]));
+    console.log(
+      `InfraDrift data source, ${SIGNALS} signals x ${POINTS} points, Pearson matrix + FDR + clustering, median of ${RUNS} runs in Chromium`
+    );
+    console.log(
+      formatTable([
+        ['mode', 'computed on', 'query() to frames', 'longest main-thread task', 'tasks > 50 ms', 'frames'],
+        ...rows,
+      ])
+    );
     const w = medians.worker;
     const m = medians['main thread (CSP fallback)'];
     const workerLongest = w.longest > 0 ? `${ms(w.longest)} ms` : `no task over ${GOAL_MS} ms`;
-    console.log(`longest main-thread task: worker ${workerLongest}, main thread ${ms(m.longest)} ms; goal with the worker: no task over ${GOAL_MS} ms -> ${w.longest <= GOAL_MS ? 'met' : 'NOT met'}`);
+    console.log(
+      `longest main-thread task: worker ${workerLongest}, main thread ${ms(m.longest)} ms; goal with the worker: no task over ${GOAL_MS} ms -> ${w.longest <= GOAL_MS ? 'met' : 'NOT met'}`
+    );
   } finally {
     await sandbox.close();
   }

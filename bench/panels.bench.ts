@@ -40,50 +40,86 @@ export async function run(): Promise<void> {
   }
   const sandbox = await startSandbox({});
   const browser = await launchChromium();
-  const rows: string[][] = [['signals', 'cells', 'first paint (median)', 'base draw', 'hover overlay draw (median / p95)', 'hover event->frame (median)', `goal < ${GOAL_MS} ms`]];
+  const rows: string[][] = [
+    [
+      'signals',
+      'cells',
+      'first paint (median)',
+      'base draw',
+      'hover overlay draw (median / p95)',
+      'hover event->frame (median)',
+      `goal < ${GOAL_MS} ms`,
+    ],
+  ];
   try {
     const { page } = await openPage(browser, sandbox.url, { width: 1200, height: 1200 });
     for (const n of SIZES) {
-      await page.evaluate((json) => ((window as any).__frames = JSON.parse(json)), JSON.stringify(syntheticMatrixFrames(n)));
-      const paint = await page.evaluate(async ({ n, runs }) => {
-        const w = window as any;
-        const out: Array<{ total: number; base: number }> = [];
-        for (let i = 0; i < runs; i++) {
-          const id = `bench-${n}-${i}`;
-          const t0 = performance.now();
-          await w.sandbox.renderPanel({ id, path: 'panels/matrix', title: `${n} signals`, frames: w.__frames, width: 1000, height: 1000 });
-          let canvas: Element | null = null;
-          while (!(canvas = document.querySelector(`#${id} [data-testid="infradrift-matrix-base"][data-last-draw-ms]`))) {
-            await new Promise((r) => setTimeout(r, 1));
+      await page.evaluate(
+        (json) => ((window as any).__frames = JSON.parse(json)),
+        JSON.stringify(syntheticMatrixFrames(n))
+      );
+      const paint = await page.evaluate(
+        async ({ n, runs }) => {
+          const w = window as any;
+          const out: Array<{ total: number; base: number }> = [];
+          for (let i = 0; i < runs; i++) {
+            const id = `bench-${n}-${i}`;
+            const t0 = performance.now();
+            await w.sandbox.renderPanel({
+              id,
+              path: 'panels/matrix',
+              title: `${n} signals`,
+              frames: w.__frames,
+              width: 1000,
+              height: 1000,
+            });
+            let canvas: Element | null = null;
+            while (
+              !(canvas = document.querySelector(`#${id} [data-testid="infradrift-matrix-base"][data-last-draw-ms]`))
+            ) {
+              await new Promise((r) => setTimeout(r, 1));
+            }
+            await new Promise((r) => requestAnimationFrame(() => r(null)));
+            out.push({ total: performance.now() - t0, base: Number(canvas.getAttribute('data-last-draw-ms')) });
+            if (i < runs - 1) {
+              document.getElementById(id)!.style.display = 'none';
+            }
           }
-          await new Promise((r) => requestAnimationFrame(() => r(null)));
-          out.push({ total: performance.now() - t0, base: Number(canvas.getAttribute('data-last-draw-ms')) });
-          if (i < runs - 1) {
-            document.getElementById(id)!.style.display = 'none';
+          return out;
+        },
+        { n, runs: PAINTS }
+      );
+      const hover = await page.evaluate(
+        async ({ n, moves }) => {
+          const overlay = document.querySelector(
+            `#bench-${n}-${4} [data-testid="infradrift-matrix-overlay"]`
+          ) as HTMLCanvasElement;
+          const layout = JSON.parse(overlay.dataset.layout!);
+          const box = overlay.getBoundingClientRect();
+          const draw: number[] = [];
+          const frame: number[] = [];
+          for (let i = 0; i < moves; i++) {
+            const a = (i * 7) % n;
+            const b = (i * 13 + 1) % n;
+            const before = overlay.dataset.lastDrawMs;
+            const t0 = performance.now();
+            overlay.dispatchEvent(
+              new MouseEvent('mousemove', {
+                bubbles: true,
+                clientX: box.left + layout.gridX + (b + 0.5) * layout.cell,
+                clientY: box.top + layout.gridY + (a + 0.5) * layout.cell,
+              })
+            );
+            await new Promise((r) => requestAnimationFrame(() => r(null)));
+            frame.push(performance.now() - t0);
+            if (overlay.dataset.lastDrawMs !== before || i === 0) {
+              draw.push(Number(overlay.dataset.lastDrawMs));
+            }
           }
-        }
-        return out;
-      }, { n, runs: PAINTS });
-      const hover = await page.evaluate(async ({ n, moves }) => {
-        const overlay = document.querySelector(`#bench-${n}-${4} [data-testid="infradrift-matrix-overlay"]`) as HTMLCanvasElement;
-        const layout = JSON.parse(overlay.dataset.layout!);
-        const box = overlay.getBoundingClientRect();
-        const draw: number[] = [];
-        const frame: number[] = [];
-        for (let i = 0; i < moves; i++) {
-          const a = (i * 7) % n;
-          const b = (i * 13 + 1) % n;
-          const before = overlay.dataset.lastDrawMs;
-          const t0 = performance.now();
-          overlay.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: box.left + layout.gridX + (b + 0.5) * layout.cell, clientY: box.top + layout.gridY + (a + 0.5) * layout.cell }));
-          await new Promise((r) => requestAnimationFrame(() => r(null)));
-          frame.push(performance.now() - t0);
-          if (overlay.dataset.lastDrawMs !== before || i === 0) {
-            draw.push(Number(overlay.dataset.lastDrawMs));
-          }
-        }
-        return { draw, frame };
-      }, { n, moves: HOVERS });
+          return { draw, frame };
+        },
+        { n, moves: HOVERS }
+      );
       const drawMedian = median(hover.draw);
       rows.push([
         String(n),
@@ -99,7 +135,9 @@ export async function run(): Promise<void> {
     await browser.close();
     await sandbox.close();
   }
-  console.log('Matrix panel in Chromium (headless, --disable-gpu), 1000 x 1000 px panel; first paint = renderPanel -> base canvas drawn -> next frame');
+  console.log(
+    'Matrix panel in Chromium (headless, --disable-gpu), 1000 x 1000 px panel; first paint = renderPanel -> base canvas drawn -> next frame'
+  );
   console.log(formatTable(rows));
 }
 

@@ -25,7 +25,9 @@ function resolveRelative(from: string, specifier: string): string | undefined {
     return undefined;
   }
   const base = path.resolve(path.dirname(from), specifier);
-  return [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find((c) => fs.existsSync(c));
+  return [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find((c) =>
+    fs.existsSync(c)
+  );
 }
 
 /** Tarjan's strongly connected components: a component of more than one file, or a self-import, is a cycle. */
@@ -76,7 +78,9 @@ const graph = new Map<string, string[]>();
 let edges = 0;
 for (const file of sourceFiles(root)) {
   const info = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
-  const deps = info.importedFiles.map((i) => resolveRelative(file, i.fileName)).filter((d): d is string => d !== undefined);
+  const deps = info.importedFiles
+    .map((i) => resolveRelative(file, i.fileName))
+    .filter((d): d is string => d !== undefined);
   edges += deps.length;
   graph.set(file, deps);
 }

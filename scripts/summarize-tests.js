@@ -5,7 +5,12 @@ const fs = require('fs');
 const [stepPassed, stepFailed, failedSteps, ...reports] = process.argv.slice(2);
 let passed = Number(stepPassed);
 let failed = Number(stepFailed);
-const problems = failedSteps ? failedSteps.split(' ').filter(Boolean).map((s) => `step ${s} failed`) : [];
+const problems = failedSteps
+  ? failedSteps
+      .split(' ')
+      .filter(Boolean)
+      .map((s) => `step ${s} failed`)
+  : [];
 
 for (const project of ['unit', 'browser']) {
   const file = reports.find((r) => r.endsWith(`jest-${project}.json`));
@@ -18,7 +23,9 @@ for (const project of ['unit', 'browser']) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   // A suite that fails to load has no failed tests but is a failure all the same.
-  const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed'));
+  const brokenSuites = report.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')
+  );
   failed += brokenSuites.length;
   brokenSuites.forEach((s) => problems.push(`jest ${project}: suite failed to run: ${s.name}`));
   report.testResults

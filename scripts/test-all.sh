@@ -28,6 +28,7 @@ step() {
 
 step typecheck npx tsc --noEmit
 step eslint npx eslint --cache .
+step prettier npx prettier --check --log-level warn .
 step import-cycles npx tsx scripts/import-cycles.ts src
 step validator-rules npx tsx scripts/validator-rules.ts
 # jest's own exit code is read from its JSON report below, so a failing test is counted once.

@@ -7,7 +7,10 @@ import path from 'path';
 import { checkPluginJson, checkSources, Finding, ruleWhy } from './lib/validatorRules';
 
 const root = path.resolve(process.argv[2] ?? path.join(__dirname, '..'));
-const findings: Finding[] = [...checkSources(path.join(root, 'src'), root), ...checkPluginJson(path.join(root, 'src'), root)];
+const findings: Finding[] = [
+  ...checkSources(path.join(root, 'src'), root),
+  ...checkPluginJson(path.join(root, 'src'), root),
+];
 const dist = path.join(root, 'dist');
 if (fs.existsSync(path.join(dist, 'plugin.json'))) {
   findings.push(...checkPluginJson(dist, root));

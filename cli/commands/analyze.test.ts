@@ -67,8 +67,13 @@ describe('infradrift analyze', () => {
       kind: 'no-clear-lead',
       text: 'No clear lead between cpu_throttle and latency_p99 (strongest lag: r = 0.70, q = 0.30).',
     });
-    expect(await run({ qBestLag: 0.001 })).toEqual({ kind: 'leads', text: 'cpu_throttle leads latency_p99 by 2m (r = 0.70 at that lag, q = 0.001).' });
-    expect((await run({ qBestLag: 0.001, bestLag: -3, atEdge: true })).text).toMatch(/^Peak at the edge of ±3m: widen the lag range/);
+    expect(await run({ qBestLag: 0.001 })).toEqual({
+      kind: 'leads',
+      text: 'cpu_throttle leads latency_p99 by 2m (r = 0.70 at that lag, q = 0.001).',
+    });
+    expect((await run({ qBestLag: 0.001, bestLag: -3, atEdge: true })).text).toMatch(
+      /^Peak at the edge of ±3m: widen the lag range/
+    );
   });
   it('gates: --fail-above crossed exits 1, --fail-below not crossed exits 0', async () => {
     const a = memoryIO();

@@ -176,7 +176,9 @@ function applyOverrides(request: AnalyzeRequest, o: AnalyzeOptions): AnalyzeRequ
 }
 
 export type LagPairWithLead = LagPairResult & { lead: { kind: LeadKind; text: string } };
-export type AnalyzeResultWithLeads = Omit<AnalyzeResult, 'lags'> & { lags?: Omit<LagsResult, 'pairs'> & { pairs: LagPairWithLead[] } };
+export type AnalyzeResultWithLeads = Omit<AnalyzeResult, 'lags'> & {
+  lags?: Omit<LagsResult, 'pairs'> & { pairs: LagPairWithLead[] };
+};
 
 /**
  * The result with each lag pair's lead statement (`lead: {kind, text}`) from the engine's one rule, so
@@ -190,7 +192,12 @@ export function withLeadStatements(result: AnalyzeResult): AnalyzeResultWithLead
   }
   const names = new Map(result.series.map((s) => [s.id, s.name]));
   const pairs = lags.pairs.map((pair) => {
-    const { kind, text } = leadStatement(pair, { alpha: lags.alpha, stepMs: lags.stepMs, maxLag: lags.maxLag, names: (id) => names.get(id) });
+    const { kind, text } = leadStatement(pair, {
+      alpha: lags.alpha,
+      stepMs: lags.stepMs,
+      maxLag: lags.maxLag,
+      names: (id) => names.get(id),
+    });
     return { ...pair, lead: { kind, text } };
   });
   return { ...result, lags: { ...lags, pairs } };

@@ -39,7 +39,11 @@ export interface AlertRow {
 const EVAL_STEP_SECONDS = 15;
 
 async function promJson<T>(pathAndQuery: string): Promise<T> {
-  const body = (await (await fetch(`/api/prom/api/v1/${pathAndQuery}`)).json()) as { status: string; data: T; error?: string };
+  const body = (await (await fetch(`/api/prom/api/v1/${pathAndQuery}`)).json()) as {
+    status: string;
+    data: T;
+    error?: string;
+  };
   if (body.status !== 'success') {
     throw new Error(body.error ?? 'Prometheus answered with an error');
   }
@@ -50,7 +54,11 @@ async function promJson<T>(pathAndQuery: string): Promise<T> {
  * Runs of consecutive true evaluations that last at least `forSeconds`: when a rule with that `for`
  * would have been firing (from the run's start plus `for` to its end).
  */
-export function firingRuns(times: number[], stepSeconds: number, forSeconds: number): Array<{ from: number; to: number }> {
+export function firingRuns(
+  times: number[],
+  stepSeconds: number,
+  forSeconds: number
+): Array<{ from: number; to: number }> {
   const runs: Array<{ from: number; to: number }> = [];
   let start: number | undefined;
   times.forEach((t, i) => {
@@ -66,7 +74,8 @@ export function firingRuns(times: number[], stepSeconds: number, forSeconds: num
   return runs;
 }
 
-const clock = (seconds: number) => new Date(seconds * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const clock = (seconds: number) =>
+  new Date(seconds * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export async function loadAlerts(range: { from: number; to: number }, live: boolean): Promise<AlertRow[]> {
   const data = await promJson<{ groups: Array<{ rules: AlertingRule[] }> }>('rules?type=alert');
@@ -75,7 +84,12 @@ export async function loadAlerts(range: { from: number; to: number }, live: bool
   if (live) {
     for (const rule of rules) {
       for (const a of rule.alerts) {
-        rows.push({ name: rule.name, state: a.state, labels: a.labels, detail: a.annotations.summary ?? `value ${a.value}` });
+        rows.push({
+          name: rule.name,
+          state: a.state,
+          labels: a.labels,
+          detail: a.annotations.summary ?? `value ${a.value}`,
+        });
       }
     }
   }
@@ -88,7 +102,11 @@ export async function loadAlerts(range: { from: number; to: number }, live: bool
     });
     const result = await promJson<{ result: Array<{ values: Array<[number, string]> }> }>(`query_range?${params}`);
     const values = result.result[0]?.values ?? [];
-    for (const run of firingRuns(values.map(([t]) => t), EVAL_STEP_SECONDS, rule.duration)) {
+    for (const run of firingRuns(
+      values.map(([t]) => t),
+      EVAL_STEP_SECONDS,
+      rule.duration
+    )) {
       const during = values.filter(([t]) => t >= run.from && t <= run.to).map(([, v]) => Number(v));
       const peak = during.reduce((m, v) => (Math.abs(v) > Math.abs(m) ? v : m), 0);
       // What the value is, as the rule's summary names it ("r = {{ $value }}", "KS = {{ $value }}").
@@ -124,9 +142,21 @@ export function FiringAlerts(props: { rows?: AlertRow[]; error?: string; theme: 
       {rows === undefined && !props.error ? <div style={muted}>Loading…</div> : null}
       {rows?.length === 0 ? <div style={muted}>None now or in this range.</div> : null}
       {rows?.map((row, i) => (
-        <div key={i} data-alert-name={row.name} data-alert-state={row.state} style={{ display: 'flex', gap: 12, flexWrap: 'wrap', padding: '2px 0' }}>
+        <div
+          key={i}
+          data-alert-name={row.name}
+          data-alert-state={row.state}
+          style={{ display: 'flex', gap: 12, flexWrap: 'wrap', padding: '2px 0' }}
+        >
           <strong>{row.name}</strong>
-          <span style={{ color: row.state === 'firing' || row.state === 'fired in range' ? theme.colors.error.text : theme.colors.warning.text }}>
+          <span
+            style={{
+              color:
+                row.state === 'firing' || row.state === 'fired in range'
+                  ? theme.colors.error.text
+                  : theme.colors.warning.text,
+            }}
+          >
             {row.state}
           </span>
           <span style={muted}>
@@ -139,8 +169,8 @@ export function FiringAlerts(props: { rows?: AlertRow[]; error?: string; theme: 
         </div>
       ))}
       <div style={{ ...muted, fontSize: 12, marginTop: 4 }}>
-        Alerts are evaluated live by Prometheus and sent to Alertmanager; &quot;fired in range&quot; replays each rule&apos;s condition and
-        `for` over the shown range from the recording rules backfilled over the history.
+        Alerts are evaluated live by Prometheus and sent to Alertmanager; &quot;fired in range&quot; replays each
+        rule&apos;s condition and `for` over the shown range from the recording rules backfilled over the history.
       </div>
     </section>
   );

@@ -88,7 +88,10 @@ export interface DemoHost {
 const COLUMNS = 24;
 const ROW_PX = 30;
 const GAP_PX = 8;
-const OURS: Record<string, string> = { 'infradrift-matrix-panel': 'panels/matrix', 'infradrift-lag-panel': 'panels/lag' };
+const OURS: Record<string, string> = {
+  'infradrift-matrix-panel': 'panels/matrix',
+  'infradrift-lag-panel': 'panels/lag',
+};
 
 /** `now-6h` style relative times, as the dashboard's default range is written. */
 export function parseRelative(text: string, now: number): number {
@@ -122,7 +125,13 @@ function BuiltInPanel(props: {
         // which the sandbox does not have: copy the defaults (unit, decimals, min, max) onto the fields.
         data: props.frames
           .filter((f) => f.fields.some((field) => field.type === FieldType.time))
-          .map((f) => ({ ...f, fields: f.fields.map((field) => ({ ...field, config: { ...(panel.fieldConfig?.defaults ?? {}), ...field.config } })) })),
+          .map((f) => ({
+            ...f,
+            fields: f.fields.map((field) => ({
+              ...field,
+              config: { ...(panel.fieldConfig?.defaults ?? {}), ...field.config },
+            })),
+          })),
         fieldConfig: (panel.fieldConfig ?? { defaults: {}, overrides: [] }) as never,
         replaceVariables: (v: string) => v,
         theme,
@@ -131,7 +140,13 @@ function BuiltInPanel(props: {
     [props.frames, panel.fieldConfig, theme]
   );
   return (
-    <PanelChrome title={panel.title} description={panel.description} width={width} height={height} statusMessage={props.error}>
+    <PanelChrome
+      title={panel.title}
+      description={panel.description}
+      width={width}
+      height={height}
+      statusMessage={props.error}
+    >
       {(w, h) =>
         panel.type === 'timeseries' && frames.length > 0 ? (
           <TimeSeries
@@ -155,7 +170,15 @@ function BuiltInPanel(props: {
   );
 }
 
-function Header(props: { dashboard: Dashboard; range: { from: number; to: number }; now: number; incidents: Incident[]; zoomed?: Incident; vars: Record<string, string>; theme: GrafanaTheme2 }) {
+function Header(props: {
+  dashboard: Dashboard;
+  range: { from: number; to: number };
+  now: number;
+  incidents: Incident[];
+  zoomed?: Incident;
+  vars: Record<string, string>;
+  theme: GrafanaTheme2;
+}) {
   const { theme, range } = props;
   const params = new URLSearchParams(window.location.search);
   const link = (incident?: string) => {
@@ -173,7 +196,10 @@ function Header(props: { dashboard: Dashboard; range: { from: number; to: number
     <div style={{ padding: '8px 16px', display: 'flex', gap: 16, alignItems: 'baseline', flexWrap: 'wrap' }}>
       <h2 style={{ margin: 0 }}>{props.dashboard.title}</h2>
       <span style={{ color: theme.colors.text.secondary }}>
-        {fmt(range.from)} – {fmt(range.to)} · {Object.entries(props.vars).map(([k, v]) => `${k}=${v}`).join(' · ')}
+        {fmt(range.from)} – {fmt(range.to)} ·{' '}
+        {Object.entries(props.vars)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' · ')}
         {props.zoomed ? ` · incident ${props.zoomed.scenario} ${fmt(props.zoomed.start)}–${fmt(props.zoomed.end)}` : ''}
       </span>
       <span>
@@ -192,7 +218,8 @@ function Header(props: { dashboard: Dashboard; range: { from: number; to: number
 export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<void> {
   const config = (await (await fetch('/demo-files/config.json')).json()) as DemoConfig;
   const dashboard = (await (await fetch(config.dashboard)).json()) as Dashboard;
-  const incidents = ((await (await fetch(`${config.simulatorUrl}incidents`)).json()) as { incidents: Incident[] }).incidents;
+  const incidents = ((await (await fetch(`${config.simulatorUrl}incidents`)).json()) as { incidents: Incident[] })
+    .incidents;
 
   for (const ds of config.datasources) {
     if (ds.type === 'prometheus') {
@@ -229,7 +256,15 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
   page.appendChild(headerEl);
   createRoot(headerEl).render(
     <ThemeContext.Provider value={theme}>
-      <Header dashboard={dashboard} range={range} now={now} incidents={incidents} zoomed={zoomed} vars={vars} theme={theme} />
+      <Header
+        dashboard={dashboard}
+        range={range}
+        now={now}
+        incidents={incidents}
+        zoomed={zoomed}
+        vars={vars}
+        theme={theme}
+      />
     </ThemeContext.Provider>
   );
 
@@ -253,7 +288,12 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
   const width = Math.max(960, document.documentElement.clientWidth - 32);
   const col = width / COLUMNS;
   const bottom = Math.max(...dashboard.panels.map((p) => p.gridPos.y + p.gridPos.h));
-  Object.assign(grid.style, { position: 'relative', margin: '0 16px', width: `${width}px`, height: `${bottom * (ROW_PX + GAP_PX)}px` });
+  Object.assign(grid.style, {
+    position: 'relative',
+    margin: '0 16px',
+    width: `${width}px`,
+    height: `${bottom * (ROW_PX + GAP_PX)}px`,
+  });
   page.appendChild(grid);
 
   const jobs = dashboard.panels.map(async (panel) => {
@@ -263,18 +303,27 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
     el.dataset.panelType = panel.type;
     const pxW = Math.round(w * col - GAP_PX);
     const pxH = h * (ROW_PX + GAP_PX) - GAP_PX;
-    Object.assign(el.style, { position: 'absolute', left: `${Math.round(x * col)}px`, top: `${y * (ROW_PX + GAP_PX)}px`, width: `${pxW}px` });
+    Object.assign(el.style, {
+      position: 'absolute',
+      left: `${Math.round(x * col)}px`,
+      top: `${y * (ROW_PX + GAP_PX)}px`,
+      width: `${pxW}px`,
+    });
     grid.appendChild(el);
     if (panel.type === 'row') {
       el.style.height = `${ROW_PX}px`;
-      createRoot(el).render(<h3 style={{ margin: '6px 0 0', fontSize: 16, color: theme.colors.text.primary }}>{panel.title}</h3>);
+      createRoot(el).render(
+        <h3 style={{ margin: '6px 0 0', fontSize: 16, color: theme.colors.text.primary }}>{panel.title}</h3>
+      );
       return;
     }
     const uid = panel.datasource?.uid;
     // Grafana's Prometheus data source replaces $variables in expr itself; the host's stand-in does not.
     // InfraDrift's data source interpolates its own queries (through the same template service).
     const targets = panel.targets?.map((t) =>
-      panel.datasource?.type === 'prometheus' && typeof t.expr === 'string' ? { ...t, expr: host.templateSrv.replace(t.expr) } : t
+      panel.datasource?.type === 'prometheus' && typeof t.expr === 'string'
+        ? { ...t, expr: host.templateSrv.replace(t.expr) }
+        : t
     );
     // Each panel its own panelId, as in Grafana: InfraDrift cancels an older analysis of the same panel.
     const extra = { panelId: panel.id, requestId: `demo-${panel.id}` };
@@ -286,12 +335,30 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
     el.dataset.frames = String(frames.length);
     el.dataset.error = error ?? '';
     if (OURS[panel.type]) {
-      await host.renderPanel({ id: el.id, path: OURS[panel.type], title: panel.title, frames, options: panel.options, width: pxW, height: pxH, timeRange: range, errorMessage: error });
+      await host.renderPanel({
+        id: el.id,
+        path: OURS[panel.type],
+        title: panel.title,
+        frames,
+        options: panel.options,
+        width: pxW,
+        height: pxH,
+        timeRange: range,
+        errorMessage: error,
+      });
       return;
     }
     createRoot(el).render(
       <ThemeContext.Provider value={theme}>
-        <BuiltInPanel panel={panel} frames={frames.map((f) => dataFrameFromJSON(f))} error={error} width={pxW} height={pxH} range={range} theme={theme} />
+        <BuiltInPanel
+          panel={panel}
+          frames={frames.map((f) => dataFrameFromJSON(f))}
+          error={error}
+          width={pxW}
+          height={pxH}
+          range={range}
+          theme={theme}
+        />
       </ThemeContext.Provider>
     );
   });

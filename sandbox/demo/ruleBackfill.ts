@@ -23,7 +23,8 @@ interface RuleGroup {
 export function recordingPasses(ruleFileText: string): RuleGroup[][] {
   const groups = (parse(ruleFileText) as { groups: RuleGroup[] }).groups;
   const records = groups.flatMap((g) => g.rules.flatMap((r) => (r.record ? [r.record] : [])));
-  const reads = (expr: string, name: string) => new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w:])`).test(expr);
+  const reads = (expr: string, name: string) =>
+    new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w:])`).test(expr);
   const depth = new Map<string, number>();
   const depthOf = (record: string, seen: string[] = []): number => {
     if (!depth.has(record)) {
@@ -62,7 +63,9 @@ export async function backfillRecordingRules(o: RuleBackfillOptions): Promise<vo
     const file = path.join(work, `pass-${i}.yml`);
     fs.writeFileSync(file, stringify({ groups }));
     const out = path.join(work, `blocks-${i}`);
-    o.log(`recording rules over history, pass ${i + 1}/${passes.length}: ${groups.flatMap((g) => g.rules).length} rules`);
+    o.log(
+      `recording rules over history, pass ${i + 1}/${passes.length}: ${groups.flatMap((g) => g.rules).length} rules`
+    );
     const { url, daemon } = await o.startPrometheus();
     try {
       await run(o.cleanup, 'promtool', [

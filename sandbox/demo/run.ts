@@ -61,7 +61,9 @@ async function main(): Promise<void> {
   const port = process.env.DEMO_PORT ? Number(process.env.DEMO_PORT) : undefined;
   stack = startDemoStack({ port, log: say, signal: ending.signal, onChildExit: (message) => end(message, 1) });
   const s = await stack;
-  say(`Prometheus ${s.prometheusUrl}, Alertmanager ${s.alertmanagerUrl} (pids ${s.pids().join(', ')}), simulator ${s.simulatorUrl}metrics`);
+  say(
+    `Prometheus ${s.prometheusUrl}, Alertmanager ${s.alertmanagerUrl} (pids ${s.pids().join(', ')}), simulator ${s.simulatorUrl}metrics`
+  );
   say(
     `incidents in the history: ${s.url}&incident=cache-eviction-storm (or gpu-thermal-throttling, data-drift, traffic-confounder, memory-leak)`
   );

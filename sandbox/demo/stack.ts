@@ -68,7 +68,9 @@ export function provisionedDataSources(): ProvisionedDataSource[] {
 }
 
 export function missingPrometheusMessage(): string | undefined {
-  const missing = ['prometheus', 'promtool', 'prometheus-alertmanager'].filter((bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).error);
+  const missing = ['prometheus', 'promtool', 'prometheus-alertmanager'].filter(
+    (bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).error
+  );
   return missing.length
     ? `${missing.join(' and ')} not found. Install Debian's Prometheus with \`bash scripts/setup.sh\` (what \`npm run demo\` ` +
         'runs first; needs root or sudo) or `sudo apt-get install prometheus prometheus-alertmanager`, or use `docker compose up` instead.'
@@ -149,7 +151,12 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
       .replace(COMPOSE_ALERTMANAGER_TARGET, `127.0.0.1:${amPort}`);
     fs.writeFileSync(path.join(dir, 'prometheus.yml'), config);
     fs.cpSync(RULES_DIR, path.join(dir, 'rules'), { recursive: true });
-    const { url: prometheusUrl, daemon: prometheus } = await startPrometheus(cleanup, path.join(dir, 'prometheus.yml'), data, check);
+    const { url: prometheusUrl, daemon: prometheus } = await startPrometheus(
+      cleanup,
+      path.join(dir, 'prometheus.yml'),
+      data,
+      check
+    );
     check();
     const web = path.join(dir, 'web');
     fs.mkdirSync(web);
@@ -173,13 +180,18 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
     });
     cleanup.addCloser(() => sandbox.close());
     check();
-    for (const [name, daemon] of [['Prometheus', prometheus], ['Alertmanager', alertmanager]] as const) {
+    for (const [name, daemon] of [
+      ['Prometheus', prometheus],
+      ['Alertmanager', alertmanager],
+    ] as const) {
       if (!alive(daemon.child)) {
         throw new Error(`${name} exited during the start: ${daemon.log()}`);
       }
       daemon.child.once('exit', (code, sig) => {
         if (!cleanup.stopped) {
-          opts.onChildExit?.(`${name} (pid ${daemon.child.pid}) exited on its own (${code ?? sig}): ${daemon.log().slice(-500)}`);
+          opts.onChildExit?.(
+            `${name} (pid ${daemon.child.pid}) exited on its own (${code ?? sig}): ${daemon.log().slice(-500)}`
+          );
         }
       });
     }

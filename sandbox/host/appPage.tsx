@@ -30,8 +30,11 @@ function HostRouter({ children }: { children: React.ReactNode }) {
 /** The page's title as Grafana's nav gives it: the `includes` page of plugin.json at this URL, else the app's name. */
 function pageTitle(meta: AppPluginMeta, pathname: string): string {
   const here = pathname.replace(/\/+$/, '');
-  const includes = (meta as AppPluginMeta & { includes?: Array<{ type: string; name: string; path?: string }> }).includes ?? [];
-  const page = includes.find((i) => i.type === 'page' && i.path?.replace('%PLUGIN_ID%', meta.id).replace(/\/+$/, '') === here);
+  const includes =
+    (meta as AppPluginMeta & { includes?: Array<{ type: string; name: string; path?: string }> }).includes ?? [];
+  const page = includes.find(
+    (i) => i.type === 'page' && i.path?.replace('%PLUGIN_ID%', meta.id).replace(/\/+$/, '') === here
+  );
   return page?.name ?? meta.name;
 }
 
@@ -75,7 +78,10 @@ function AppRoutes({ plugin, meta }: { plugin: AppPlugin; meta: AppPluginMeta })
   const base = appBaseUrl(meta.id);
   return (
     <Routes>
-      <Route path={`${base}/*`} element={<Root meta={meta} basename={base} query={{}} path={base} onNavChanged={() => undefined} />} />
+      <Route
+        path={`${base}/*`}
+        element={<Root meta={meta} basename={base} query={{}} path={base} onNavChanged={() => undefined} />}
+      />
     </Routes>
   );
 }
@@ -100,7 +106,11 @@ export function AppAtPath({ path, ...props }: { plugin: AppPlugin; meta: AppPlug
 
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ padding: theme.spacing(2, 3) }),
-  breadcrumb: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, marginBottom: theme.spacing(2) }),
+  breadcrumb: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    marginBottom: theme.spacing(2),
+  }),
   title: css({ margin: 0, fontSize: theme.typography.h2.fontSize }),
   subTitle: css({ color: theme.colors.text.secondary, marginTop: theme.spacing(1) }),
   content: css({ marginTop: theme.spacing(3) }),

@@ -31,7 +31,9 @@ class SandboxDataSourceSrv implements DataSourceSrv {
       return [...this.byUid.values()].find((ds) => this.settings.get(ds.uid)?.isDefault);
     }
     const key = typeof ref === 'string' ? ref : ref.uid;
-    return key === undefined ? undefined : this.byUid.get(key) ?? [...this.byUid.values()].find((d) => d.name === key);
+    return key === undefined
+      ? undefined
+      : (this.byUid.get(key) ?? [...this.byUid.values()].find((d) => d.name === key));
   }
 
   async get(ref?: DataSourceRef | string | null, _scopedVars?: ScopedVars): Promise<DataSourceApi> {

@@ -42,7 +42,8 @@ registerOptionEditors();
 
 const query = new URLSearchParams(window.location.search);
 /** Where the built plugin is served from: this origin by default, or a CDN-like second origin. */
-const pluginBase = new URL(query.get('cdn') ?? '/public/plugins/infradrift-correlation-app/', window.location.href).href;
+const pluginBase = new URL(query.get('cdn') ?? '/public/plugins/infradrift-correlation-app/', window.location.href)
+  .href;
 const theme = createTheme({ colors: { mode: initialTheme } });
 
 const roots = new Map<string, Root>();
@@ -110,7 +111,11 @@ interface PanelRequest {
 
 /** plugin.json-like meta for the host's stand-in data sources (pickers read its name and logos). */
 function standInMeta(id: string, name: string): DataSourcePluginMeta {
-  const logo = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="gray"/></svg>');
+  const logo =
+    'data:image/svg+xml,' +
+    encodeURIComponent(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="gray"/></svg>'
+    );
   return {
     id,
     name,
@@ -118,7 +123,15 @@ function standInMeta(id: string, name: string): DataSourcePluginMeta {
     metrics: true,
     module: '',
     baseUrl: '',
-    info: { author: { name: 'sandbox' }, description: `${name} stand-in`, links: [], logos: { small: logo, large: logo }, screenshots: [], updated: '', version: '' },
+    info: {
+      author: { name: 'sandbox' },
+      description: `${name} stand-in`,
+      links: [],
+      logos: { small: logo, large: logo },
+      screenshots: [],
+      updated: '',
+      version: '',
+    },
   } as unknown as DataSourcePluginMeta;
 }
 
@@ -213,7 +226,9 @@ const sandbox = {
   /** Registers a Prometheus data source (Grafana-shaped frames) backed by the server's /api/prom/ proxy. */
   registerPrometheus(uid: string) {
     const settings = instanceSettings(standInMeta('prometheus', 'Prometheus'), uid, uid, {});
-    const ds = new PrometheusStandIn(settings, async (pathAndQuery) => (await fetch(`/api/prom/${pathAndQuery}`)).json());
+    const ds = new PrometheusStandIn(settings, async (pathAndQuery) =>
+      (await fetch(`/api/prom/${pathAndQuery}`)).json()
+    );
     dataSourceSrv.register(ds as unknown as DataSourceApi, settings);
   },
 
@@ -245,14 +260,23 @@ const sandbox = {
   },
 
   /** Runs `query()` of a registered data source and returns its frames as JSON (plus errors). */
-  async runQuery(uid: string, targets: unknown[], range: { from: number; to: number }, extra: Record<string, unknown> = {}) {
+  async runQuery(
+    uid: string,
+    targets: unknown[],
+    range: { from: number; to: number },
+    extra: Record<string, unknown> = {}
+  ) {
     const ds = await dataSourceSrv.get({ uid });
     const request = {
       requestId: `sandbox-${++queryCount}`,
       interval: '1m',
       intervalMs: 60_000,
       maxDataPoints: 1000,
-      range: { from: dateTime(range.from), to: dateTime(range.to), raw: { from: dateTime(range.from), to: dateTime(range.to) } },
+      range: {
+        from: dateTime(range.from),
+        to: dateTime(range.to),
+        raw: { from: dateTime(range.from), to: dateTime(range.to) },
+      },
       scopedVars: {},
       targets,
       timezone: 'utc',
@@ -264,7 +288,11 @@ const sandbox = {
     const response = await lastValueFrom(from(ds.query(request)));
     if (extra.summaryOnly) {
       // Benchmarks: skip the JSON conversion, which is the host's work, not the plugin's.
-      return { frameCount: response.data.length, notices: response.data.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text), error: firstError(response) };
+      return {
+        frameCount: response.data.length,
+        notices: response.data.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text),
+        error: firstError(response),
+      };
     }
     return {
       frames: (response.data ?? []).map((frame) => dataFrameToJSON(toDataFrame(frame))),
@@ -288,7 +316,13 @@ createRoot(document.getElementById('global')!).render(
 /** `?view=gallery`: every plugin of the build on one page, for a developer without Grafana. */
 async function gallery() {
   await sandbox.renderAppRoot('app-root');
-  await sandbox.renderPanel({ id: 'matrix-empty', path: 'panels/matrix', title: 'Correlation matrix', width: 440, height: 300 });
+  await sandbox.renderPanel({
+    id: 'matrix-empty',
+    path: 'panels/matrix',
+    title: 'Correlation matrix',
+    width: 440,
+    height: 300,
+  });
   await sandbox.renderPanel({ id: 'lag-empty', path: 'panels/lag', title: 'Lag correlation', width: 440, height: 300 });
 }
 

@@ -6,9 +6,29 @@ import { standardEditorsRegistry, StandardEditorsRegistryItem } from '@grafana/d
  * maps to an empty editor: enough for defaults to resolve exactly as in Grafana.
  */
 const IDS = [
-  'text', 'number', 'slider', 'boolean', 'radio', 'select', 'multiSelect', 'color', 'unit', 'links',
-  'mappings', 'thresholds', 'fieldColor', 'color-scheme', 'stats-picker', 'field-name', 'custom', 'interval',
-  'strings', 'timezone', 'units', 'links', 'date-time',
+  'text',
+  'number',
+  'slider',
+  'boolean',
+  'radio',
+  'select',
+  'multiSelect',
+  'color',
+  'unit',
+  'links',
+  'mappings',
+  'thresholds',
+  'fieldColor',
+  'color-scheme',
+  'stats-picker',
+  'field-name',
+  'custom',
+  'interval',
+  'strings',
+  'timezone',
+  'units',
+  'links',
+  'date-time',
 ];
 
 export function registerOptionEditors() {

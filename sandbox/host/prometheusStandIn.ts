@@ -24,7 +24,12 @@ export interface PromTarget extends DataQuery {
 }
 
 /** GET a Prometheus API path (with query string) and return the parsed JSON body, also on HTTP errors. */
-export type FetchJson = (pathAndQuery: string) => Promise<{ status: string; data?: { resultType: string; result: PromSeries[] }; error?: string; errorType?: string }>;
+export type FetchJson = (pathAndQuery: string) => Promise<{
+  status: string;
+  data?: { resultType: string; result: PromSeries[] };
+  error?: string;
+  errorType?: string;
+}>;
 
 interface PromSeries {
   metric: Record<string, string>;
@@ -36,7 +41,10 @@ export function formatLegend(legend: string, labels: Record<string, string>): st
 }
 
 export class PrometheusStandIn extends DataSourceApi<PromTarget> {
-  constructor(settings: DataSourceInstanceSettings, private readonly fetchJson: FetchJson) {
+  constructor(
+    settings: DataSourceInstanceSettings,
+    private readonly fetchJson: FetchJson
+  ) {
     super(settings);
   }
 
@@ -48,7 +56,12 @@ export class PrometheusStandIn extends DataSourceApi<PromTarget> {
       const step = Math.max(minStep, Math.round(request.intervalMs / 1000), 1);
       const start = Math.floor(request.range.from.valueOf() / 1000 / step) * step;
       const end = Math.floor(request.range.to.valueOf() / 1000);
-      const params = new URLSearchParams({ query: target.expr, start: String(start), end: String(end), step: String(step) });
+      const params = new URLSearchParams({
+        query: target.expr,
+        start: String(start),
+        end: String(end),
+        step: String(step),
+      });
       const body = await this.fetchJson(`api/v1/query_range?${params}`);
       if (body.status !== 'success' || !body.data) {
         errors.push({ refId: target.refId, message: body.error ?? 'Prometheus returned no data' });
@@ -68,7 +81,15 @@ export class PrometheusStandIn extends DataSourceApi<PromTarget> {
             refId: target.refId,
             name: target.legendFormat ? formatLegend(target.legendFormat, labels) : undefined,
             meta: { type: 'timeseries-multi' as never, executedQueryString: `Expr: ${target.expr}\nStep: ${step}s` },
-            fields: [{ name: 'Time', type: FieldType.time, values: series.values.map(([t]) => t * 1000), config: { interval: step * 1000 } }, field],
+            fields: [
+              {
+                name: 'Time',
+                type: FieldType.time,
+                values: series.values.map(([t]) => t * 1000),
+                config: { interval: step * 1000 },
+              },
+              field,
+            ],
           })
         );
       }

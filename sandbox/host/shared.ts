@@ -30,7 +30,10 @@ export function provideSharedDependencies() {
   provide('@grafana/ui', grafanaUi);
   // Grafana puts its own PluginPage into @grafana/runtime at start-up (with setPluginPage, internal to the
   // package); the host hands plugins a runtime whose PluginPage is its stand-in, all else the real module.
-  provide('@grafana/runtime', Object.create(grafanaRuntime, { PluginPage: { value: SandboxPluginPage, enumerable: true } }));
+  provide(
+    '@grafana/runtime',
+    Object.create(grafanaRuntime, { PluginPage: { value: SandboxPluginPage, enumerable: true } })
+  );
   provide('@grafana/schema', grafanaSchema);
   provide('@grafana/i18n', grafanaI18n);
   provide('@emotion/css', emotionCss);

@@ -14,7 +14,10 @@ import {
 import type { DataQuery } from '@grafana/schema';
 
 export class SyntheticDataSource extends DataSourceApi<DataQuery> {
-  constructor(settings: DataSourceInstanceSettings, private readonly count: number) {
+  constructor(
+    settings: DataSourceInstanceSettings,
+    private readonly count: number
+  ) {
     super(settings);
   }
 
@@ -24,7 +27,7 @@ export class SyntheticDataSource extends DataSourceApi<DataQuery> {
     const n = Math.floor((request.range.to.valueOf() - start) / step) + 1;
     const times = Array.from({ length: n }, (_, i) => start + i * step);
     let seed = 12345;
-    const uniform = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const uniform = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const common = new Float64Array(n);
     for (let i = 1; i < n; i++) {
       common[i] = 0.9 * common[i - 1] + (uniform() - 0.5);

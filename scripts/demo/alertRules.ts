@@ -41,7 +41,10 @@ export function gpuSessionRule(o: DemoOptions = DEMO_OPTIONS): CorrelationRule {
     ...cache,
     name: `GPU temperature moves with ${SESSION_FEATURE} drift`,
     a: { kind: 'gauge', name: 'gpu_temp', expr: INFRA.find((s) => s.legendFormat === 'gpu_temp')!.expr },
-    b: drift.kind === 'histogram' ? { ...drift, name: `feature drift (${SESSION_FEATURE})`, select: { feature: SESSION_FEATURE } } : drift,
+    b:
+      drift.kind === 'histogram'
+        ? { ...drift, name: `feature drift (${SESSION_FEATURE})`, select: { feature: SESSION_FEATURE } }
+        : drift,
     lagSeconds: LAGS.tempToClockSeconds + LAGS.timeoutToShedSeconds,
     annotations: { runbook: 'Check the GPU node cooling and the load shedder before retraining.' },
   };

@@ -25,19 +25,64 @@ interface LineRule {
 
 /** Rules applied line by line to frontend source (src/**, tests excluded). */
 export const LINE_RULES: LineRule[] = [
-  { id: 'ds-query-api', why: 'validator error: frontend code must not call /api/ds/query', pattern: /\/api\/ds\/query/ },
-  { id: 'css-import', why: 'validator error: no direct CSS/SCSS imports (use @emotion/css via useStyles2)', pattern: /^\s*import\s+(?:[^'"]+from\s+)?['"][^'"]+\.(?:s?css|sass|less)['"]/ },
-  { id: 'emotion-global', why: 'validator error: no Emotion <Global> styles', pattern: /<Global\b|\bfrom\s+['"]@emotion\/react['"].*\bGlobal\b/ },
-  { id: 'grafana-globals', why: 'validator error: no window.grafanaBootData / grafanaRuntime', pattern: /\bgrafanaBootData\b|\bgrafanaRuntime\b/ },
-  { id: 'native-dialog', why: 'validator error: no native alert/confirm/prompt', pattern: /(?:^|[^.\w])(?:window\.)?(?:alert|confirm|prompt)\s*\(/ },
-  { id: 'window-open', why: 'validator error: window.open needs noopener,noreferrer', pattern: /\bwindow\.open\s*\(/, unless: /noopener,\s*noreferrer/ },
-  { id: 'console', why: 'validator warning: no console.* in plugin code', pattern: /\bconsole\.(?:log|info|warn|error|debug|trace|table)\b/ },
-  { id: 'window-location', why: 'validator warning: use locationService, not window.location', pattern: /\bwindow\.location\b/ },
+  {
+    id: 'ds-query-api',
+    why: 'validator error: frontend code must not call /api/ds/query',
+    pattern: /\/api\/ds\/query/,
+  },
+  {
+    id: 'css-import',
+    why: 'validator error: no direct CSS/SCSS imports (use @emotion/css via useStyles2)',
+    pattern: /^\s*import\s+(?:[^'"]+from\s+)?['"][^'"]+\.(?:s?css|sass|less)['"]/,
+  },
+  {
+    id: 'emotion-global',
+    why: 'validator error: no Emotion <Global> styles',
+    pattern: /<Global\b|\bfrom\s+['"]@emotion\/react['"].*\bGlobal\b/,
+  },
+  {
+    id: 'grafana-globals',
+    why: 'validator error: no window.grafanaBootData / grafanaRuntime',
+    pattern: /\bgrafanaBootData\b|\bgrafanaRuntime\b/,
+  },
+  {
+    id: 'native-dialog',
+    why: 'validator error: no native alert/confirm/prompt',
+    pattern: /(?:^|[^.\w])(?:window\.)?(?:alert|confirm|prompt)\s*\(/,
+  },
+  {
+    id: 'window-open',
+    why: 'validator error: window.open needs noopener,noreferrer',
+    pattern: /\bwindow\.open\s*\(/,
+    unless: /noopener,\s*noreferrer/,
+  },
+  {
+    id: 'console',
+    why: 'validator warning: no console.* in plugin code',
+    pattern: /\bconsole\.(?:log|info|warn|error|debug|trace|table)\b/,
+  },
+  {
+    id: 'window-location',
+    why: 'validator warning: use locationService, not window.location',
+    pattern: /\bwindow\.location\b/,
+  },
   { id: 'ts-ignore', why: 'validator warning: no @ts-ignore', pattern: /@ts-ignore/, inComments: true },
   { id: 'eval', why: 'plugin review: no eval or new Function', pattern: /(?:^|[^.\w])eval\s*\(|\bnew\s+Function\s*\(/ },
-  { id: 'inner-html', why: 'plugin review: no innerHTML / dangerouslySetInnerHTML (render label text as text)', pattern: /\binnerHTML\b|\bouterHTML\b|dangerouslySetInnerHTML|insertAdjacentHTML/ },
-  { id: 'hard-coded-colour', why: 'plugin review: colours come from theme tokens', pattern: /['"`]#[0-9a-fA-F]{3,8}['"`]|\brgba?\(\s*\d/ },
-  { id: 'unsanitized-href', why: 'plugin review: sanitize URLs (textUtil.sanitizeUrl)', pattern: /\bhref=\{(?!\s*(?:sanitizeUrl|textUtil\.sanitizeUrl)\()/ },
+  {
+    id: 'inner-html',
+    why: 'plugin review: no innerHTML / dangerouslySetInnerHTML (render label text as text)',
+    pattern: /\binnerHTML\b|\bouterHTML\b|dangerouslySetInnerHTML|insertAdjacentHTML/,
+  },
+  {
+    id: 'hard-coded-colour',
+    why: 'plugin review: colours come from theme tokens',
+    pattern: /['"`]#[0-9a-fA-F]{3,8}['"`]|\brgba?\(\s*\d/,
+  },
+  {
+    id: 'unsanitized-href',
+    why: 'plugin review: sanitize URLs (textUtil.sanitizeUrl)',
+    pattern: /\bhref=\{(?!\s*(?:sanitizeUrl|textUtil\.sanitizeUrl)\()/,
+  },
 ];
 
 const SOURCE = /\.(?:ts|tsx|js|jsx)$/;
@@ -105,12 +150,15 @@ export function checkPluginJson(pluginDir: string, root: string): Finding[] {
   }
   const app = readJson(appFile);
   const all = walk(pluginDir).filter((f) => path.basename(f) === 'plugin.json');
-  const declared = new Set((app.includes ?? []).filter((i) => i.path?.endsWith('plugin.json')).map((i) => path.normalize(i.path!)));
+  const declared = new Set(
+    (app.includes ?? []).filter((i) => i.path?.endsWith('plugin.json')).map((i) => path.normalize(i.path!))
+  );
   const dependency = app.dependencies?.grafanaDependency;
   for (const file of all) {
     const rel = path.relative(pluginDir, file);
     const json = readJson(file);
-    const report = (text: string) => findings.push({ rule: 'plugin-json', file: path.relative(root, file), line: 0, text });
+    const report = (text: string) =>
+      findings.push({ rule: 'plugin-json', file: path.relative(root, file), line: 0, text });
     if (file !== appFile && !declared.has(rel)) {
       report(`nested plugin ${json.id} is not declared in the app's includes`);
     }
@@ -118,24 +166,42 @@ export function checkPluginJson(pluginDir: string, root: string): Finding[] {
       report(`grafanaDependency ${json.dependencies?.grafanaDependency} differs from the app's ${dependency}`);
     }
     const dir = path.dirname(file);
-    const named = [json.info?.logos?.small, json.info?.logos?.large, ...(json.info?.screenshots ?? []).map((s) => s.path)];
+    const named = [
+      json.info?.logos?.small,
+      json.info?.logos?.large,
+      ...(json.info?.screenshots ?? []).map((s) => s.path),
+    ];
     for (const p of named.filter((x): x is string => !!x)) {
       if (!fs.existsSync(path.join(dir, p))) {
         report(`names ${p}, which does not exist`);
       }
     }
-    if (json.type && json.type !== 'app' && !fs.existsSync(path.join(dir, 'module.js')) && !fs.existsSync(path.join(dir, 'module.ts')) && !fs.existsSync(path.join(dir, 'module.tsx'))) {
+    if (
+      json.type &&
+      json.type !== 'app' &&
+      !fs.existsSync(path.join(dir, 'module.js')) &&
+      !fs.existsSync(path.join(dir, 'module.ts')) &&
+      !fs.existsSync(path.join(dir, 'module.tsx'))
+    ) {
       report('has no module next to it');
     }
   }
   for (const inc of app.includes ?? []) {
     if (inc.path?.endsWith('plugin.json') && !fs.existsSync(path.join(pluginDir, inc.path))) {
-      findings.push({ rule: 'plugin-json', file: path.relative(root, appFile), line: 0, text: `includes ${inc.path}, which does not exist` });
+      findings.push({
+        rule: 'plugin-json',
+        file: path.relative(root, appFile),
+        line: 0,
+        text: `includes ${inc.path}, which does not exist`,
+      });
     }
   }
   return findings;
 }
 
 export function ruleWhy(id: string): string {
-  return LINE_RULES.find((r) => r.id === id)?.why ?? 'validator error: plugin.json must be consistent and every named path must exist';
+  return (
+    LINE_RULES.find((r) => r.id === id)?.why ??
+    'validator error: plugin.json must be consistent and every named path must exist'
+  );
 }

@@ -63,7 +63,11 @@ export class LiveExporter {
     this.recorder = new SeriesRecorder(pods, 1);
     this.families = this.recorder.result();
     for (const f of this.families) {
-      const config = { name: f.type === 'counter' ? `${f.name}_total` : f.name, help: f.help, registers: [this.registry] };
+      const config = {
+        name: f.type === 'counter' ? `${f.name}_total` : f.name,
+        help: f.help,
+        registers: [this.registry],
+      };
       if (f.type === 'counter') {
         this.counters.set(f.name, new Counter({ ...config, labelNames: labelNamesOf(f) }));
       } else if (f.type === 'gauge') {

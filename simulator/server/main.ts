@@ -170,7 +170,9 @@ async function main(): Promise<void> {
     return;
   }
   const server = await startLiveServer({ timeline, speed: a.speed, port: a.port, host: a.host });
-  process.stdout.write(`simulator: live from ${new Date(timeline.anchor).toISOString()} at ${a.speed}x, ${server.url}metrics\n`);
+  process.stdout.write(
+    `simulator: live from ${new Date(timeline.anchor).toISOString()} at ${a.speed}x, ${server.url}metrics\n`
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -70,7 +70,11 @@ export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServ
     }
     const json = (body: unknown) =>
       res
-        .writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-store' })
+        .writeHead(200, {
+          'content-type': 'application/json',
+          'access-control-allow-origin': '*',
+          'cache-control': 'no-store',
+        })
         .end(JSON.stringify(body));
     if (path === '/healthz') {
       json({ status: 'ok', anchor: timeline.anchor, simulatedTime: exporter.lastStepTime, speed });

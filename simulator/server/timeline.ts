@@ -33,7 +33,12 @@ export interface DemoTimelineOptions {
   replicas?: number;
 }
 
-export const DEMO_DEFAULTS = { historyHours: 6, leadHours: 25, cycleMinutes: 90, liveScenario: 'all' as ScenarioChoice };
+export const DEMO_DEFAULTS = {
+  historyHours: 6,
+  leadHours: 25,
+  cycleMinutes: 90,
+  liveScenario: 'all' as ScenarioChoice,
+};
 
 export interface DemoTimeline {
   /** First history step (ms), the start of the healthy lead. */

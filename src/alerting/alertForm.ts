@@ -69,7 +69,10 @@ export function alertForm(rule: BuiltRule, target: GrafanaTarget): AlertForm {
           interval: durationLiteral(rule.stepSeconds),
         },
       ],
-      fieldConfig: { defaults: spec.type === 'correlation' ? { min: -1, max: 1, decimals: 2 } : { min: 0, decimals: 3 }, overrides: [] },
+      fieldConfig: {
+        defaults: spec.type === 'correlation' ? { min: -1, max: 1, decimals: 2 } : { min: 0, decimals: 3 },
+        overrides: [],
+      },
     },
     threshold: rule.evaluator,
     for: rule.forSeconds > 0 ? durationLiteral(rule.forSeconds) : '0s',

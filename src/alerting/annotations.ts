@@ -66,7 +66,11 @@ function lagWords(rule: CorrelationRule, a: string, b: string): string {
  * Annotations of a correlation alert. `value` is the template text of r in the host's templating
  * (`{{ $value }}` in Prometheus, `{{ $values.B.Value }}` in Grafana).
  */
-export function correlationAnnotations(rule: CorrelationRule, value: string, threshold: AlertThreshold): Record<string, string> {
+export function correlationAnnotations(
+  rule: CorrelationRule,
+  value: string,
+  threshold: AlertThreshold
+): Record<string, string> {
   const a = templateText(rule.a.name ?? rule.a.expr, 'signal A name');
   const b = templateText(rule.b.name ?? rule.b.expr, 'signal B name');
   const r = `{{ printf "%.2f" ${value} }}`;
@@ -79,7 +83,12 @@ export function correlationAnnotations(rule: CorrelationRule, value: string, thr
   };
 }
 
-export function driftAnnotations(rule: DriftRule, value: string, score: string, threshold: number): Record<string, string> {
+export function driftAnnotations(
+  rule: DriftRule,
+  value: string,
+  score: string,
+  threshold: number
+): Record<string, string> {
   const name = templateText(rule.signal.name ?? rule.signal.expr, 'signal name');
   const window = durationLiteral(rule.signal.drift!.windowSeconds);
   return {
@@ -89,7 +98,10 @@ export function driftAnnotations(rule: DriftRule, value: string, score: string, 
 }
 
 /** The user's own annotations plus the dashboard link, all as template text. */
-export function extraAnnotations(annotations: Record<string, string> | undefined, dashboard: DashboardLink | undefined): Record<string, string> {
+export function extraAnnotations(
+  annotations: Record<string, string> | undefined,
+  dashboard: DashboardLink | undefined
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(annotations ?? {})) {
     out[labelName(k, 'annotation name')] = templateText(String(v), `annotation ${k}`);

@@ -38,7 +38,11 @@ it('refuses Spearman and Kendall as not expressible and offers Pearson on the sa
 });
 
 it('refuses a static drift baseline as not expressible, and PSI without bucket bounds', () => {
-  const hist = { kind: 'histogram' as const, expr: 'h{feature="x"}', drift: { windowSeconds: 600, baseline: { kind: 'static' as const } } };
+  const hist = {
+    kind: 'histogram' as const,
+    expr: 'h{feature="x"}',
+    drift: { windowSeconds: 600, baseline: { kind: 'static' as const } },
+  };
   expect(problems(request({ type: 'drift', name: 'd', signal: hist }))[0].code).toBe('not_expressible');
   const psi = { ...hist, drift: { windowSeconds: 600, score: 'psi' as const } };
   const [p] = problems(request({ type: 'drift', name: 'd', signal: psi }));
@@ -49,7 +53,12 @@ it('refuses a static drift baseline as not expressible, and PSI without bucket b
 it('lists every problem with its rule, and never throws on a malformed request', () => {
   const list = problems({
     datasource: { uid: '' },
-    rules: [pair({ labels: { 'bad-name': 'x' } }), pair({ name: 'cache vs drift!' }), null as unknown as CorrelationRule, pair({ name: 'w', windowSeconds: 30 })],
+    rules: [
+      pair({ labels: { 'bad-name': 'x' } }),
+      pair({ name: 'cache vs drift!' }),
+      null as unknown as CorrelationRule,
+      pair({ name: 'w', windowSeconds: 30 }),
+    ],
   });
   expect(list.map((p) => p.rule)).toEqual(['(request)', 'cache vs drift', 'cache vs drift!', '#3', 'w']);
   expect(list[1].message).toMatch(/"bad-name" is not a valid Prometheus label name/);
@@ -58,7 +67,11 @@ it('lists every problem with its rule, and never throws on a malformed request',
 });
 
 it('records A, B, A·B and r in one group, then alerts on r with the threshold, for and labels', () => {
-  const out = built(request(pair({ stepSeconds: 15, forSeconds: 120, threshold: { kind: 'below', value: -0.5 }, labels: { team: 'ml' } })));
+  const out = built(
+    request(
+      pair({ stepSeconds: 15, forSeconds: 120, threshold: { kind: 'below', value: -0.5 }, labels: { team: 'ml' } })
+    )
+  );
   const [group] = parse(out.prometheusRuleFile).groups;
   expect(group.name).toBe('infradrift:cache_vs_drift');
   expect(group.interval).toBe('15s');
@@ -97,20 +110,32 @@ it('keeps hostile text as data: YAML round-trips it and templates print it verba
   expect(alert.annotations.runbook).toBe(literal);
   expect(alert.annotations.summary.startsWith(`${literal} {{ if ge $value 0.0 }}`)).toBe(true);
   // The selected value sits in one escaped string literal (PromQL reads Go escapes; `$` doubled for label_replace).
-  expect(rules[0].expr).toContain(`label_replace(vector(1), "pod", ${JSON.stringify(hostile.replace(/\$/g, '$$$$'))}, "", "")`);
+  expect(rules[0].expr).toContain(
+    `label_replace(vector(1), "pod", ${JSON.stringify(hostile.replace(/\$/g, '$$$$'))}, "", "")`
+  );
   const grafana = parse(out.grafanaProvisioning).groups[0].rules[0];
   expect(grafana.title).toBe('q"}{{ .x }}\\ \'`$1');
   expect(grafana.labels.team).toBe(literal);
 });
 
 it('gives Grafana a query → reduce → threshold chain on the Prometheus data source, no data being OK', () => {
-  const out = built({ ...request(pair({ dashboard: { url: 'https://grafana.example/d/abc', uid: 'abc', panelId: 3 } })), folder: 'Ops', orgId: 2 });
+  const out = built({
+    ...request(pair({ dashboard: { url: 'https://grafana.example/d/abc', uid: 'abc', panelId: 3 } })),
+    folder: 'Ops',
+    orgId: 2,
+  });
   const doc = parse(out.grafanaProvisioning);
   expect(doc.apiVersion).toBe(1);
   const [group] = doc.groups;
   expect(group).toMatchObject({ orgId: 2, folder: 'Ops', interval: '1m' });
   const [rule] = group.rules;
-  expect(rule).toMatchObject({ uid: 'infradrift-cache-vs-drift', condition: 'C', noDataState: 'OK', execErrState: 'Error', for: '5m' });
+  expect(rule).toMatchObject({
+    uid: 'infradrift-cache-vs-drift',
+    condition: 'C',
+    noDataState: 'OK',
+    execErrState: 'Error',
+    for: '5m',
+  });
   expect(rule.data.map((d: { refId: string; datasourceUid: string }) => [d.refId, d.datasourceUid])).toEqual([
     ['A', 'prom'],
     ['B', '__expr__'],
@@ -119,7 +144,11 @@ it('gives Grafana a query → reduce → threshold chain on the Prometheus data 
   expect(rule.data[0].model.expr).toBe(out.alerts[0].promql);
   expect(rule.data[0].model.expr).toMatch(/\[30m:1m\]/);
   expect(rule.data[2].model.conditions[0].evaluator).toEqual({ type: 'outside_range_included', params: [-0.7, 0.7] });
-  expect(rule.annotations).toMatchObject({ __dashboardUid__: 'abc', __panelId__: '3', dashboard: 'https://grafana.example/d/abc' });
+  expect(rule.annotations).toMatchObject({
+    __dashboardUid__: 'abc',
+    __panelId__: '3',
+    dashboard: 'https://grafana.example/d/abc',
+  });
   expect(rule.annotations.summary).toContain('$values.B.Value');
 });
 
@@ -139,6 +168,8 @@ it('writes the lag on the leading side: A for a positive lag, B for a negative o
 
 it('centres and rescales by a power of two when the typical level is known, and says when it is not', () => {
   const out = built(request(pair({ a: { kind: 'gauge', expr: 'mem', typical: { mean: 2e9, std: 1e4 } } })));
-  expect(out.prometheusGroups[0].rules[2].expr.startsWith('((((mem) > -Inf < Inf) - 2000000000) / 8192) * on()')).toBe(true);
+  expect(out.prometheusGroups[0].rules[2].expr.startsWith('((((mem) > -Inf < Inf) - 2000000000) / 8192) * on()')).toBe(
+    true
+  );
   expect(out.notices).toEqual([expect.stringMatching(/signal B has no typical level/)]);
 });

@@ -62,10 +62,19 @@ function target(request: AlertRequest): GrafanaTarget {
 
 function problem(error: unknown, rule: string): AlertProblem {
   if (error instanceof AlertInputError) {
-    return { code: error.code, rule, message: error.message, ...(error.suggestion ? { suggestion: error.suggestion } : {}) };
+    return {
+      code: error.code,
+      rule,
+      message: error.message,
+      ...(error.suggestion ? { suggestion: error.suggestion } : {}),
+    };
   }
   // A request of the wrong shape (e.g. from JSON) can fail anywhere: still a message, not a crash.
-  return { code: 'invalid', rule, message: `rule ${rule}: malformed request (${error instanceof Error ? error.message : String(error)})` };
+  return {
+    code: 'invalid',
+    rule,
+    message: `rule ${rule}: malformed request (${error instanceof Error ? error.message : String(error)})`,
+  };
 }
 
 /**
@@ -96,7 +105,9 @@ export function buildAlertRules(request: AlertRequest): AlertBuild {
         seen.set(name, label);
       }
       if (other !== undefined) {
-        throw new AlertInputError(`rule ${label}: its series would be named like those of rule ${other} (${name}); give it another name`);
+        throw new AlertInputError(
+          `rule ${label}: its series would be named like those of rule ${other} (${name}); give it another name`
+        );
       }
       built.push(buildRule(spec, i));
     } catch (error) {

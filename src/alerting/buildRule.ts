@@ -58,9 +58,14 @@ function forDuration(spec: AlertRuleSpec, stepSeconds: number): number {
 
 function threshold(rule: CorrelationRule): AlertThreshold {
   const t = rule.threshold ?? DEFAULTS.threshold;
-  const ok = t.kind === 'abs' ? t.value > 0 && t.value <= 1 : (t.kind === 'above' || t.kind === 'below') && t.value >= -1 && t.value <= 1;
+  const ok =
+    t.kind === 'abs'
+      ? t.value > 0 && t.value <= 1
+      : (t.kind === 'above' || t.kind === 'below') && t.value >= -1 && t.value <= 1;
   if (!ok || !Number.isFinite(t.value)) {
-    throw new AlertInputError(`threshold must be |r| >= v with 0 < v <= 1, or r >= v / r <= v with -1 <= v <= 1; got ${JSON.stringify(t)}`);
+    throw new AlertInputError(
+      `threshold must be |r| >= v with 0 < v <= 1, or r >= v / r <= v with -1 <= v <= 1; got ${JSON.stringify(t)}`
+    );
   }
   return t;
 }
@@ -127,7 +132,10 @@ function buildCorrelation(rule: CorrelationRule): BuiltRule {
   if (Math.abs(W / S - Math.round(W / S)) > 1e-9) {
     notices.push(`${names.slug}: the window is not a whole number of steps; each window holds floor(W/S)+1 samples`);
   }
-  for (const [side, signal] of [['A', rule.a], ['B', rule.b]] as const) {
+  for (const [side, signal] of [
+    ['A', rule.a],
+    ['B', rule.b],
+  ] as const) {
     if (signal?.kind !== 'histogram' && !signal?.typical) {
       notices.push(
         `${names.slug}: signal ${side} has no typical level (mean, std): its values are not centred, so a series whose level is large against its movement (bytes, counts) can lose most digits of r`
@@ -162,11 +170,16 @@ function buildCorrelation(rule: CorrelationRule): BuiltRule {
       { record: r, expr: pearsonExpr(recordedWindow(recorded, W), minSamples) },
     ],
     alertExpr: gate ? `(${condition(r, t)}) and ${gate(recordedWindow(recorded, W))}` : condition(r, t),
-    adhocExpr: gate ? `${pearsonExpr(subqueryWindow(exprs, W, S), minSamples)} and ${gate(subqueryWindow(exprs, W, S))}` : pearsonExpr(subqueryWindow(exprs, W, S), minSamples),
+    adhocExpr: gate
+      ? `${pearsonExpr(subqueryWindow(exprs, W, S), minSamples)} and ${gate(subqueryWindow(exprs, W, S))}`
+      : pearsonExpr(subqueryWindow(exprs, W, S), minSamples),
     evaluator: evaluator(t),
     thresholdText: thresholdWords(t),
     labels: baseLabels(rule, names),
-    annotations: (value) => ({ ...correlationAnnotations(rule, value, t), ...extraAnnotations(rule.annotations, rule.dashboard) }),
+    annotations: (value) => ({
+      ...correlationAnnotations(rule, value, t),
+      ...extraAnnotations(rule.annotations, rule.dashboard),
+    }),
     notices,
   };
 }
@@ -195,7 +208,10 @@ function buildDrift(rule: DriftRule): BuiltRule {
     evaluator: { type: 'gte', params: [t] },
     thresholdText: `${score.toUpperCase()} >= ${t}`,
     labels: baseLabels(rule, names),
-    annotations: (value) => ({ ...driftAnnotations(rule, value, score, t), ...extraAnnotations(rule.annotations, rule.dashboard) }),
+    annotations: (value) => ({
+      ...driftAnnotations(rule, value, score, t),
+      ...extraAnnotations(rule.annotations, rule.dashboard),
+    }),
     notices: [],
   };
 }
@@ -213,6 +229,8 @@ export function buildRule(spec: AlertRuleSpec, index: number): BuiltRule {
     if (spec.type === 'drift') {
       return buildDrift(spec);
     }
-    throw new AlertInputError(`type must be "correlation" or "drift", got ${JSON.stringify((spec as { type?: unknown }).type)}`);
+    throw new AlertInputError(
+      `type must be "correlation" or "drift", got ${JSON.stringify((spec as { type?: unknown }).type)}`
+    );
   });
 }

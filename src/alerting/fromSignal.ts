@@ -51,11 +51,17 @@ function baseline(def: SignalDefinition): DriftBaseline {
  * for selectors, as a label filter for other PromQL). Notices say what the rule computes differently
  * from the analysis (e.g. KS instead of a drift method PromQL cannot compute).
  */
-export function alertSignalFrom(def: SignalDefinition, info: Pick<SignalInfo, 'name' | 'labels'> | undefined, options: FromSignalOptions): { signal: AlertSignal; notices: string[] } {
+export function alertSignalFrom(
+  def: SignalDefinition,
+  info: Pick<SignalInfo, 'name' | 'labels'> | undefined,
+  options: FromSignalOptions
+): { signal: AlertSignal; notices: string[] } {
   const notices: string[] = [];
   const select = Object.fromEntries(Object.entries(info?.labels ?? {}).filter(([k]) => k !== '__name__' && k !== 'le'));
   const typical =
-    options.typical && options.typical.mean !== null && options.typical.std !== null ? { mean: options.typical.mean, std: options.typical.std } : undefined;
+    options.typical && options.typical.mean !== null && options.typical.std !== null
+      ? { mean: options.typical.mean, std: options.typical.std }
+      : undefined;
   const transform = def.transform === 'log' || def.transform === 'diff' ? def.transform : 'none';
   if (def.transform === 'rollingMean') {
     notices.push(`${info?.name ?? def.expr}: the rolling mean is left out of the rule (it reads the raw signal)`);

@@ -64,7 +64,9 @@ export function grafanaInterval(stepSeconds: number): number {
 
 function title(text: string): string {
   // Titles are shown, not templated; control characters would only garble the UI.
-  const t = wellFormed(text, 'rule name').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const t = wellFormed(text, 'rule name')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim();
   if (!t) {
     throw new AlertInputError('rule name is empty');
   }

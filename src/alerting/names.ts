@@ -57,6 +57,7 @@ export function ruleNames(name: string, kind: 'correlation' | 'drift'): RuleName
     group: `${PREFIX}:${s}`,
     alert: `InfraDrift${kind === 'correlation' ? 'Correlation' : 'Drift'}${camel}`,
     record: (quantity) => `${PREFIX}:${s}:${quantity}`,
-    grafanaUid: uid.length <= GRAFANA_UID_MAX ? uid : `${uid.slice(0, GRAFANA_UID_MAX - 8)}-${shortHash(s).slice(0, 7)}`,
+    grafanaUid:
+      uid.length <= GRAFANA_UID_MAX ? uid : `${uid.slice(0, GRAFANA_UID_MAX - 8)}-${shortHash(s).slice(0, 7)}`,
   };
 }

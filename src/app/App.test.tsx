@@ -9,7 +9,13 @@ import { PLUGIN_BASE_URL, prefixRoute, ROUTES } from './routes';
 /** Renders the app's root page as Grafana does: under its router, for every path below the app's base URL. */
 function renderAt(path: string) {
   const Root = plugin.root as React.ComponentType<AppRootProps>;
-  const props = { meta: pluginJson, basename: PLUGIN_BASE_URL, path, query: {}, onNavChanged: () => undefined } as unknown as AppRootProps;
+  const props = {
+    meta: pluginJson,
+    basename: PLUGIN_BASE_URL,
+    path,
+    query: {},
+    onNavChanged: () => undefined,
+  } as unknown as AppRootProps;
   return render(
     <MemoryRouter initialEntries={[path]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
       <Routes>
@@ -20,18 +26,24 @@ function renderAt(path: string) {
 }
 
 describe('app routes', () => {
-  it.each([PLUGIN_BASE_URL, `${PLUGIN_BASE_URL}/`])('serves the overview at %s, with its translated strings', async (path) => {
-    renderAt(path);
-    const page = await screen.findByTestId('infradrift-app-root');
-    expect(page).toHaveTextContent('When a model degrades, InfraDrift tells you whether the infrastructure');
-    expect(page).toHaveTextContent('Correlation matrix panel: clustered heatmap');
-  });
+  it.each([PLUGIN_BASE_URL, `${PLUGIN_BASE_URL}/`])(
+    'serves the overview at %s, with its translated strings',
+    async (path) => {
+      renderAt(path);
+      const page = await screen.findByTestId('infradrift-app-root');
+      expect(page).toHaveTextContent('When a model degrades, InfraDrift tells you whether the infrastructure');
+      expect(page).toHaveTextContent('Correlation matrix panel: clustered heatmap');
+    }
+  );
 
   it('says so for a path that names no page, showing the path as text, with a link to the overview', async () => {
     renderAt(`${PLUGIN_BASE_URL}/nowhere/<b>x</b>`);
     expect(await screen.findByText('No such page')).toBeInTheDocument();
     expect(screen.getByText(/has no page at \/a\/infradrift-correlation-app\/nowhere\/<b>x<\/b>/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Go to the InfraDrift overview' })).toHaveAttribute('href', PLUGIN_BASE_URL);
+    expect(screen.getByRole('link', { name: 'Go to the InfraDrift overview' })).toHaveAttribute(
+      'href',
+      PLUGIN_BASE_URL
+    );
   });
 
   it('builds page URLs under the app’s base URL, and plugin.json lists the pages that exist', () => {

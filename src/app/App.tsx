@@ -15,7 +15,9 @@ const PAGES: Array<{ route: AppRoute; Page: React.ComponentType }> = [{ route: R
 export default function App(_props: AppRootProps) {
   return (
     <Routes>
-      {PAGES.map(({ route, Page }) => (route ? <Route key={route} path={route} element={<Page />} /> : <Route key="index" index element={<Page />} />))}
+      {PAGES.map(({ route, Page }) =>
+        route ? <Route key={route} path={route} element={<Page />} /> : <Route key="index" index element={<Page />} />
+      )}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

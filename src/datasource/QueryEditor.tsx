@@ -35,7 +35,11 @@ export function QueryEditor({ datasource, query: raw, onChange, onRunQuery }: Pr
           Signal
         </Button>
       </div>
-      <AnalysisEditor analysis={query.analysis} onChange={(analysis) => onChange({ ...query, analysis })} onRunQuery={onRunQuery} />
+      <AnalysisEditor
+        analysis={query.analysis}
+        onChange={(analysis) => onChange({ ...query, analysis })}
+        onRunQuery={onRunQuery}
+      />
     </Stack>
   );
 }

@@ -63,7 +63,9 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       // Unsubscribing (panel removed, dashboard left, time range changed) aborts the upstream queries and the worker job.
       const abort = new AbortController();
       subscriber.next({ data: [], state: LoadingState.Loading });
-      Promise.all(request.targets.filter((t) => !t.hide).map((t) => this.runTarget(migrateQuery(t), request, abort.signal)))
+      Promise.all(
+        request.targets.filter((t) => !t.hide).map((t) => this.runTarget(migrateQuery(t), request, abort.signal))
+      )
         .then((perTarget) => {
           subscriber.next({ data: perTarget.flat(), state: LoadingState.Done });
           subscriber.complete();
@@ -73,14 +75,22 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
             subscriber.complete();
             return;
           }
-          subscriber.next({ data: [], state: LoadingState.Error, errors: [{ message: `InfraDrift: ${error instanceof Error ? error.message : String(error)}` }] });
+          subscriber.next({
+            data: [],
+            state: LoadingState.Error,
+            errors: [{ message: `InfraDrift: ${error instanceof Error ? error.message : String(error)}` }],
+          });
           subscriber.complete();
         });
       return () => abort.abort();
     });
   }
 
-  private async runTarget(query: InfraDriftQuery, request: DataQueryRequest<InfraDriftQuery>, signal: AbortSignal): Promise<DataFrame[]> {
+  private async runTarget(
+    query: InfraDriftQuery,
+    request: DataQueryRequest<InfraDriftQuery>,
+    signal: AbortSignal
+  ): Promise<DataFrame[]> {
     const built = await runPipeline({
       query,
       range: request.range,
@@ -90,9 +100,19 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       srv: getDataSourceSrv(),
       templateSrv: getTemplateSrv(),
       signal,
-      base: { requestId: request.requestId, app: request.app, timezone: request.timezone, dashboardUID: request.dashboardUID, panelId: request.panelId, startTime: request.startTime },
+      base: {
+        requestId: request.requestId,
+        app: request.app,
+        timezone: request.timezone,
+        dashboardUID: request.dashboardUID,
+        panelId: request.panelId,
+        startTime: request.startTime,
+      },
     });
-    const run = await getAnalysisClient().run(built.request, { key: `${request.panelId ?? request.requestId}-${query.refId}`, signal });
+    const run = await getAnalysisClient().run(built.request, {
+      key: `${request.panelId ?? request.requestId}-${query.refId}`,
+      signal,
+    });
     const notices = run.notice ? [...built.notices, { severity: 'info' as const, text: run.notice }] : built.notices;
     // A fresh task for frame building, apart from the one that received the result.
     await nextTask();
@@ -108,13 +128,19 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
   async testDatasource(): Promise<TestDataSourceResponse> {
     const ref = this.settings.defaultSource;
     if (!ref?.uid) {
-      return { status: 'error', message: 'Choose a default source data source (usually your Prometheus) in the settings.' };
+      return {
+        status: 'error',
+        message: 'Choose a default source data source (usually your Prometheus) in the settings.',
+      };
     }
     try {
       const ds = await getDataSourceSrv().get(ref);
       return { status: 'success', message: `InfraDrift will query ${ds.name} (${ds.type}) by default.` };
     } catch (error) {
-      return { status: 'error', message: `The default source ${ref.uid} was not found (deleted, or no access): ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        status: 'error',
+        message: `The default source ${ref.uid} was not found (deleted, or no access): ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
 }

@@ -5,6 +5,8 @@ import { InfraDriftDataSource } from './datasource';
 import { QueryEditor } from './QueryEditor';
 import { InfraDriftOptions, InfraDriftQuery } from './types';
 
-export const plugin = new DataSourcePlugin<InfraDriftDataSource, InfraDriftQuery, InfraDriftOptions>(InfraDriftDataSource)
+export const plugin = new DataSourcePlugin<InfraDriftDataSource, InfraDriftQuery, InfraDriftOptions>(
+  InfraDriftDataSource
+)
   .setConfigEditor(ConfigEditor)
   .setQueryEditor(QueryEditor);

@@ -7,7 +7,10 @@ import { InfraDriftOptions, InfraDriftQuery } from './types';
 // Refused before anything is fetched or computed; jsdom has no Worker.
 jest.mock('../worker', () => ({ AnalysisCancelled: class extends Error {}, getAnalysisClient: () => undefined }));
 
-const ds = new InfraDriftDataSource({ uid: 'infradrift', jsonData: {} } as DataSourceInstanceSettings<InfraDriftOptions>);
+const ds = new InfraDriftDataSource({
+  uid: 'infradrift',
+  jsonData: {},
+} as DataSourceInstanceSettings<InfraDriftOptions>);
 
 it('new queries carry the current schema version', () => {
   expect(ds.getDefaultQuery().schemaVersion).toBe(QUERY_SCHEMA_VERSION);
@@ -23,5 +26,7 @@ it('refuses, with a message, a query saved by a newer InfraDrift instead of read
     scopedVars: {},
   } as unknown as DataQueryRequest<InfraDriftQuery>;
   const response = await lastValueFrom(ds.query(request));
-  expect(response.errors?.[0].message).toMatch(/^InfraDrift: the query was saved by a newer InfraDrift .*update the plugin$/);
+  expect(response.errors?.[0].message).toMatch(
+    /^InfraDrift: the query was saved by a newer InfraDrift .*update the plugin$/
+  );
 });

@@ -8,6 +8,7 @@ declare let __webpack_public_path__: string;
 
 export function setPublicPathToPluginRoot(levelsBelowRoot: number) {
   if (typeof __webpack_public_path__ === 'string' && __webpack_public_path__) {
-    __webpack_public_path__ = new URL('../'.repeat(levelsBelowRoot), new URL(__webpack_public_path__, document.baseURI)).href;
+    __webpack_public_path__ = new URL('../'.repeat(levelsBelowRoot), new URL(__webpack_public_path__, document.baseURI))
+      .href;
   }
 }

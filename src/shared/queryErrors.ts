@@ -7,5 +7,7 @@ import type { DataQueryError } from '@grafana/data';
 export function queryErrorTexts(source: { error?: DataQueryError; errors?: DataQueryError[] }): string[] {
   // Older data sources set only `error`.
   const errors = source.errors?.length ? source.errors : source.error ? [source.error] : [];
-  return [...new Set(errors.map((e) => e.message ?? e.data?.message ?? e.data?.error ?? e.statusText ?? 'unknown error'))];
+  return [
+    ...new Set(errors.map((e) => e.message ?? e.data?.message ?? e.data?.error ?? e.statusText ?? 'unknown error')),
+  ];
 }

@@ -46,9 +46,15 @@ export function analyze(request: AnalyzeRequest | unknown, hooks?: AnalyzeHooks)
   } catch (e) {
     if (e instanceof CancelledError) {
       result.cancelled = true;
-      warnings.push({ code: 'CANCELLED', message: 'analysis cancelled by the caller; sections computed so far are returned' });
+      warnings.push({
+        code: 'CANCELLED',
+        message: 'analysis cancelled by the caller; sections computed so far are returned',
+      });
     } else {
-      warnings.push({ code: 'INTERNAL_ERROR', message: `internal error: ${e instanceof Error ? e.message : String(e)}` });
+      warnings.push({
+        code: 'INTERNAL_ERROR',
+        message: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
   return result;
@@ -103,14 +109,26 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
     if (ms.count === 0) {
       status = 'all_missing';
       if (s.values.length > 0) {
-        warnings.push({ code: 'ALL_MISSING', message: 'series has no finite value on the grid (after transforms)', series: s.id });
+        warnings.push({
+          code: 'ALL_MISSING',
+          message: 'series has no finite value on the grid (after transforms)',
+          series: s.id,
+        });
       }
     } else if (ms.count < minOverlap) {
       status = 'too_few_points';
-      warnings.push({ code: 'TOO_FEW_POINTS', message: `series has ${ms.count} finite points, fewer than minOverlap = ${minOverlap}`, series: s.id });
+      warnings.push({
+        code: 'TOO_FEW_POINTS',
+        message: `series has ${ms.count} finite points, fewer than minOverlap = ${minOverlap}`,
+        series: s.id,
+      });
     } else if (isConstant(tr.values)) {
       status = 'constant';
-      warnings.push({ code: 'CONSTANT_SERIES', message: 'series is constant; its correlations are undefined', series: s.id });
+      warnings.push({
+        code: 'CONSTANT_SERIES',
+        message: 'series is constant; its correlations are undefined',
+        series: s.id,
+      });
     }
     const summary: SeriesSummary = {
       id: s.id,

@@ -36,8 +36,21 @@ export { finiteOrNull, numberOrNaN, toFloat64, copyToFloat64, toJsonArray } from
 export { zScore, type ZScoreOptions } from './transforms/zScore';
 
 // Drift: what the data source needs to build drift requests and their baselines.
-export { baselineRange, DAY_MS, DEFAULT_PRECEDING_FACTOR, type BaselineSpec, type StaticDistribution } from './drift/baseline';
+export {
+  baselineRange,
+  DAY_MS,
+  DEFAULT_PRECEDING_FACTOR,
+  type BaselineSpec,
+  type StaticDistribution,
+} from './drift/baseline';
 export { leBound, parseLe, type CounterMode } from './drift/histogram';
-export { DEFAULT_THRESHOLDS, DRIFT_METHODS, driftLevel, type DriftLevel, type DriftMethod, type DriftThreshold } from './drift/thresholds';
+export {
+  DEFAULT_THRESHOLDS,
+  DRIFT_METHODS,
+  driftLevel,
+  type DriftLevel,
+  type DriftMethod,
+  type DriftThreshold,
+} from './drift/thresholds';
 export { driftSeriesId, driftSeriesName, isDriftSeriesId } from './drift/seriesId';
 export { rollingDrift, type DriftGrid, type DriftInput, type RollingOptions, type RollingDrift } from './drift/rolling';

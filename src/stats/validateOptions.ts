@@ -28,7 +28,11 @@ const oneOf = (path: string, values: readonly string[]): OptionRule => ({
 });
 const bool = (path: string): OptionRule => ({ path, accepts: 'true or false', ok: (v) => typeof v === 'boolean' });
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const atLeast = (path: string, min: number): OptionRule => ({ path, accepts: `a number >= ${min}`, ok: (v) => finite(v) && v >= min });
+const atLeast = (path: string, min: number): OptionRule => ({
+  path,
+  accepts: `a number >= ${min}`,
+  ok: (v) => finite(v) && v >= min,
+});
 const positive = (path: string): OptionRule => ({ path, accepts: 'a positive number', ok: (v) => finite(v) && v > 0 });
 
 /** The one list of option values the engine accepts (documented in docs/engine.md, "Request"). */
@@ -62,7 +66,18 @@ export const OPTION_RULES: readonly OptionRule[] = [
   bool('includeAligned'),
 ];
 
-const SECTIONS = ['grid', 'align', 'transforms', 'correlation', 'significance', 'partial', 'lags', 'clustering', 'limits', 'drift'];
+const SECTIONS = [
+  'grid',
+  'align',
+  'transforms',
+  'correlation',
+  'significance',
+  'partial',
+  'lags',
+  'clustering',
+  'limits',
+  'drift',
+];
 
 export const TRANSFORM_TYPES = ['none', 'diff', 'rate', 'rollingMean', 'zscore', 'log'] as const;
 
@@ -117,7 +132,11 @@ function transformProblems(spec: unknown, where: string): string[] {
  * Checks every option of the request and pushes one UNKNOWN_OPTION warning per bad value. Returns
  * false when any option is bad: the caller then analyses nothing.
  */
-export function validateOptions(req: Record<string, unknown>, series: ReadonlyArray<{ id: string; transform?: unknown }>, warnings: EngineWarning[]): boolean {
+export function validateOptions(
+  req: Record<string, unknown>,
+  series: ReadonlyArray<{ id: string; transform?: unknown }>,
+  warnings: EngineWarning[]
+): boolean {
   const problems: Array<{ message: string; series?: string }> = [];
   for (const name of SECTIONS) {
     const section = own(req, name);
@@ -143,18 +162,26 @@ export function validateOptions(req: Record<string, unknown>, series: ReadonlyAr
   }
   const transforms = own(req, 'transforms');
   if (isObject(transforms)) {
-    problems.push(...transformProblems(own(transforms, 'default'), 'transforms.default').map((message) => ({ message })));
+    problems.push(
+      ...transformProblems(own(transforms, 'default'), 'transforms.default').map((message) => ({ message }))
+    );
     const bySeries = own(transforms, 'bySeries');
     if (bySeries !== undefined && !isObject(bySeries)) {
-      problems.push({ message: `transforms.bySeries must be an object keyed by series id (got ${describe(bySeries)})` });
+      problems.push({
+        message: `transforms.bySeries must be an object keyed by series id (got ${describe(bySeries)})`,
+      });
     } else if (bySeries) {
       for (const id of Object.keys(bySeries)) {
-        problems.push(...transformProblems(bySeries[id], `transforms.bySeries['${id}']`).map((message) => ({ message, series: id })));
+        problems.push(
+          ...transformProblems(bySeries[id], `transforms.bySeries['${id}']`).map((message) => ({ message, series: id }))
+        );
       }
     }
   }
   for (const s of series) {
-    problems.push(...transformProblems(s.transform, `series '${s.id}' transform`).map((message) => ({ message, series: s.id })));
+    problems.push(
+      ...transformProblems(s.transform, `series '${s.id}' transform`).map((message) => ({ message, series: s.id }))
+    );
   }
   const drift = own(req, 'drift');
   const driftSeries = isObject(drift) ? own(drift, 'series') : undefined;
@@ -164,15 +191,24 @@ export function validateOptions(req: Record<string, unknown>, series: ReadonlyAr
       if (methods === undefined) {
         continue;
       }
-      const bad = Array.isArray(methods) ? methods.filter((m) => !(DRIFT_METHODS as readonly unknown[]).includes(m)) : [methods];
+      const bad = Array.isArray(methods)
+        ? methods.filter((m) => !(DRIFT_METHODS as readonly unknown[]).includes(m))
+        : [methods];
       if (bad.length > 0) {
         const id = isObject(d) && typeof d.id === 'string' ? d.id : undefined;
-        problems.push({ message: `drift methods ${describe(bad)} are not accepted; use an array of ${DRIFT_METHODS.join(', ')}`, series: id });
+        problems.push({
+          message: `drift methods ${describe(bad)} are not accepted; use an array of ${DRIFT_METHODS.join(', ')}`,
+          series: id,
+        });
       }
     }
   }
   for (const p of problems) {
-    warnings.push({ code: 'UNKNOWN_OPTION', message: `${p.message}; nothing analysed`, ...(p.series !== undefined ? { series: p.series } : {}) });
+    warnings.push({
+      code: 'UNKNOWN_OPTION',
+      message: `${p.message}; nothing analysed`,
+      ...(p.series !== undefined ? { series: p.series } : {}),
+    });
   }
   return problems.length === 0;
 }

@@ -19,13 +19,24 @@ export function validateRequest(input: unknown, warnings: EngineWarning[]): Anal
   if (req.version === undefined) {
     warnings.push({ code: 'INVALID_REQUEST', message: `request has no version; assuming ${CONTRACT_VERSION}` });
   } else if (req.version !== CONTRACT_VERSION) {
-    warnings.push({ code: 'UNSUPPORTED_VERSION', message: `request version ${String(req.version)} is not supported (this engine speaks ${CONTRACT_VERSION})` });
+    warnings.push({
+      code: 'UNSUPPORTED_VERSION',
+      message: `request version ${String(req.version)} is not supported (this engine speaks ${CONTRACT_VERSION})`,
+    });
     return null;
   }
   // A drift-only request (histograms, no plain series) is fine when it fixes the grid itself.
-  const driftOnly = Array.isArray(req.drift?.series) && req.drift!.series.length > 0 && typeof req.grid?.stepMs === 'number' && typeof req.grid?.start === 'number' && typeof req.grid?.end === 'number';
+  const driftOnly =
+    Array.isArray(req.drift?.series) &&
+    req.drift!.series.length > 0 &&
+    typeof req.grid?.stepMs === 'number' &&
+    typeof req.grid?.start === 'number' &&
+    typeof req.grid?.end === 'number';
   if (!Array.isArray(req.series) || (req.series.length === 0 && !driftOnly)) {
-    warnings.push({ code: 'NO_SERIES', message: 'request.series must be a non-empty array (or drift series with grid start, end and stepMs)' });
+    warnings.push({
+      code: 'NO_SERIES',
+      message: 'request.series must be a non-empty array (or drift series with grid start, end and stepMs)',
+    });
     return null;
   }
   const seen = new Set<string>();
@@ -41,11 +52,19 @@ export function validateRequest(input: unknown, warnings: EngineWarning[]): Anal
       warnings.push({ code: 'INVALID_REQUEST', message: `series[${idx}] has no string id; named '${id}'`, series: id });
     }
     if (seen.has(id)) {
-      warnings.push({ code: 'DUPLICATE_SERIES_ID', message: `series id '${id}' appears more than once; later copies skipped`, series: id });
+      warnings.push({
+        code: 'DUPLICATE_SERIES_ID',
+        message: `series id '${id}' appears more than once; later copies skipped`,
+        series: id,
+      });
       return;
     }
     if (s.timestamps !== undefined && !isArrayLike(s.timestamps)) {
-      warnings.push({ code: 'INVALID_REQUEST', message: `series '${id}' timestamps must be an array; skipped`, series: id });
+      warnings.push({
+        code: 'INVALID_REQUEST',
+        message: `series '${id}' timestamps must be an array; skipped`,
+        series: id,
+      });
       return;
     }
     seen.add(id);
@@ -60,7 +79,11 @@ export function validateRequest(input: unknown, warnings: EngineWarning[]): Anal
       }
     }
     if (inf > 0) {
-      warnings.push({ code: 'NON_FINITE_VALUES', message: `${inf} infinite or non-numeric values treated as missing`, series: id });
+      warnings.push({
+        code: 'NON_FINITE_VALUES',
+        message: `${inf} infinite or non-numeric values treated as missing`,
+        series: id,
+      });
     }
     if (vals.length === 0) {
       warnings.push({ code: 'EMPTY_SERIES', message: 'series has no values', series: id });

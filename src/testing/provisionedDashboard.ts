@@ -17,5 +17,7 @@ export function provisionedPanels(): SavedPanel[] {
 
 /** The saved queries of every panel whose target names the given data source type. */
 export function provisionedQueries(datasourceType: string): DataQuery[] {
-  return provisionedPanels().flatMap((p) => (p.targets ?? []).filter((t) => (t.datasource ?? p.datasource)?.type === datasourceType));
+  return provisionedPanels().flatMap((p) =>
+    (p.targets ?? []).filter((t) => (t.datasource ?? p.datasource)?.type === datasourceType)
+  );
 }

@@ -52,7 +52,7 @@ const WORKER_START_TIMEOUT_MS = 15_000;
 export const MAIN_THREAD_NOTICE =
   'InfraDrift computed this analysis on the main thread because the browser refused to start a Web Worker ' +
   '(often a Content-Security-Policy without "worker-src blob:"). Large queries may freeze the dashboard; ' +
-  'allow blob: workers in Grafana\'s content_security_policy_template to fix it.';
+  "allow blob: workers in Grafana's content_security_policy_template to fix it.";
 
 /**
  * The engine for the main-thread fallback, loaded only when a worker cannot run (it is a separate chunk;
@@ -75,7 +75,10 @@ export class AnalysisClient {
 
   constructor(
     private readonly createWorker: () => WorkerLike,
-    private readonly runLocally: (request: AnalyzeRequest, hooks: AnalyzeHooks) => Promise<AnalyzeResult> = analyzeLazily
+    private readonly runLocally: (
+      request: AnalyzeRequest,
+      hooks: AnalyzeHooks
+    ) => Promise<AnalyzeResult> = analyzeLazily
   ) {}
 
   run(request: AnalyzeRequest, options: RunOptions = {}): Promise<AnalysisRun> {
@@ -178,13 +181,17 @@ export class AnalysisClient {
     }
     try {
       const worker = this.createWorker();
-      worker.addEventListener('message', (event: Event) => this.onMessage(worker, (event as MessageEvent<FromWorker>).data));
+      worker.addEventListener('message', (event: Event) =>
+        this.onMessage(worker, (event as MessageEvent<FromWorker>).data)
+      );
       worker.addEventListener('error', (event: Event) => this.onWorkerError(worker, event));
       this.worker = worker;
       // A worker that neither starts nor fails (seen with some proxies) must not hold jobs forever.
       this.startTimer = setTimeout(() => {
         if (this.worker === worker && !this.workerReady) {
-          this.onWorkerError(worker, { message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s` } as ErrorEvent);
+          this.onWorkerError(worker, {
+            message: `the worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s`,
+          } as ErrorEvent);
         }
       }, WORKER_START_TIMEOUT_MS);
     } catch (error) {

@@ -1,7 +1,13 @@
 import { AnalysisClient } from './analysisClient';
 import { createAnalysisWorker } from './createWorker';
 
-export { AnalysisCancelled, AnalysisClient, MAIN_THREAD_NOTICE, type AnalysisRun, type RunOptions } from './analysisClient';
+export {
+  AnalysisCancelled,
+  AnalysisClient,
+  MAIN_THREAD_NOTICE,
+  type AnalysisRun,
+  type RunOptions,
+} from './analysisClient';
 
 /**
  * The data source and each panel are separate bundles (separate module instances), yet the page

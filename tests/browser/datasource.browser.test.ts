@@ -21,7 +21,9 @@ beforeAll(async () => {
   if (!prometheusAvailable()) {
     throw new Error('prometheus/promtool not found: run scripts/setup.sh (Debian package "prometheus")');
   }
-  prom = await startPrometheus([{ scenario: 'cache-eviction-storm', hours: 12, end: Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR }]);
+  prom = await startPrometheus([
+    { scenario: 'cache-eviction-storm', hours: 12, end: Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR },
+  ]);
   sandbox = await startSandbox({ cdnPort: 0, prometheusUrl: prom.url });
   browser = await launchChromium();
 });
@@ -38,20 +40,38 @@ async function scenarioOneMatrix(page: Page, includeAligned = false) {
   const target = {
     refId: 'A',
     signals: [...INFRA, driftSignal('user_ctr_7d', baseline)],
-    analysis: { output: 'matrix', method: 'pearson', maxLag: 10, lagMode: 'all', confounders: [], alpha: 0.05, adjust: 'fdr_bh', autocorrelation: true, clustering: 'average', includeAligned },
+    analysis: {
+      output: 'matrix',
+      method: 'pearson',
+      maxLag: 10,
+      lagMode: 'all',
+      confounders: [],
+      alpha: 0.05,
+      adjust: 'fdr_bh',
+      autocorrelation: true,
+      clustering: 'average',
+      includeAligned,
+    },
   };
   return page.evaluate(
     async ({ target, range }) => {
       const sb = (window as any).sandbox;
       sb.registerPrometheus('prom');
-      await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', { defaultSource: { type: 'prometheus', uid: 'prom' } });
+      await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', {
+        defaultSource: { type: 'prometheus', uid: 'prom' },
+      });
       const response = await sb.runQuery('infradrift', [target], range);
       const matrix = response.frames.find((f: any) => f.schema.meta?.custom?.kind === 'infradrift-matrix');
       const fields = matrix.schema.fields.map((f: any) => f.name);
       const col = (name: string) => matrix.data.values[fields.indexOf(name)];
       const drift = matrix.schema.meta.custom.signals.find((s: any) => s.role === 'model').name;
       const rows = col('row')
-        .map((row: string, i: number) => ({ row, column: col('column')[i], r: col('r')[i], bestLag: col('best_lag')[i] }))
+        .map((row: string, i: number) => ({
+          row,
+          column: col('column')[i],
+          r: col('r')[i],
+          bestLag: col('best_lag')[i],
+        }))
         .filter((c: any) => c.row === drift && c.column !== drift && c.r !== null)
         .sort((a: any, b: any) => Math.abs(b.r) - Math.abs(a.r));
       const notices = response.frames.flatMap((f: any) => f.schema.meta?.notices ?? []).map((n: any) => n.text);
@@ -81,9 +101,15 @@ it('computes the scenario-1 matrix in a worker loaded from the CDN origin throug
 });
 
 it('falls back to the main thread under a CSP that forbids blob: workers, and says so', async () => {
-  const { page, problems } = await openPage(browser, `${sandbox.url}?csp=no-blob-worker&cdn=${encodeURIComponent(sandbox.cdnUrl!)}`);
+  const { page, problems } = await openPage(
+    browser,
+    `${sandbox.url}?csp=no-blob-worker&cdn=${encodeURIComponent(sandbox.cdnUrl!)}`
+  );
   const out = await scenarioOneMatrix(page);
-  expect({ error: out.error, notices: out.notices.filter((n: string) => /thread|worker/i.test(n)) }).toEqual({ error: null, notices: [expect.stringMatching(/computed this analysis on the main thread/)] });
+  expect({ error: out.error, notices: out.notices.filter((n: string) => /thread|worker/i.test(n)) }).toEqual({
+    error: null,
+    notices: [expect.stringMatching(/computed this analysis on the main thread/)],
+  });
   expect(out.top.column).toBe('cache_miss_ratio');
   // The browser reports the CSP violation itself; anything else is a failure.
   expect(problems.filter((p) => !/Content Security Policy|worker-src/i.test(p))).toEqual([]);
@@ -95,22 +121,37 @@ describe.each(['dark', 'light'])('the matrix panel on the data source’s answer
     const { page, problems } = await openPage(browser, `${sandbox.url}?theme=${theme}`, { width: 1300, height: 900 });
     const out = await scenarioOneMatrix(page, true);
     await page.evaluate(() =>
-      (window as any).sandbox.renderPanel({ id: 'm', path: 'panels/matrix', title: 'Scenario 1 from Prometheus', frames: (window as any).lastFrames, width: 1200, height: 820 })
+      (window as any).sandbox.renderPanel({
+        id: 'm',
+        path: 'panels/matrix',
+        title: 'Scenario 1 from Prometheus',
+        frames: (window as any).lastFrames,
+        width: 1200,
+        height: 820,
+      })
     );
     const overlay = page.locator('#m [data-testid="infradrift-matrix-overlay"]');
     await page.locator('#m [data-testid="infradrift-matrix-base"][data-last-draw-ms]').waitFor({ timeout: 30_000 });
     // Cell position from the canvas' own layout and the frame's cluster order.
-    const layout = JSON.parse((await overlay.getAttribute('data-layout'))!) as { gridX: number; gridY: number; cell: number };
+    const layout = JSON.parse((await overlay.getAttribute('data-layout'))!) as {
+      gridX: number;
+      gridY: number;
+      cell: number;
+    };
     const pos = await page.evaluate(
       ({ a, b }) => {
-        const m = (window as any).lastFrames.find((f: any) => f.schema.meta?.custom?.kind === 'infradrift-matrix').schema.meta.custom;
+        const m = (window as any).lastFrames.find((f: any) => f.schema.meta?.custom?.kind === 'infradrift-matrix')
+          .schema.meta.custom;
         const at = (name: string) => m.order.indexOf(m.signals.findIndex((s: any) => s.name === name));
         return { row: at(a), col: at(b) };
       },
       { a: 'cache_miss_ratio', b: out.drift }
     );
     const box = (await overlay.boundingBox())!;
-    await page.mouse.move(box.x + layout.gridX + (pos.col + 0.5) * layout.cell, box.y + layout.gridY + (pos.row + 0.5) * layout.cell);
+    await page.mouse.move(
+      box.x + layout.gridX + (pos.col + 0.5) * layout.cell,
+      box.y + layout.gridY + (pos.row + 0.5) * layout.cell
+    );
     const tip = page.getByTestId('infradrift-matrix-tooltip');
     await tip.waitFor();
     expect(await tip.textContent()).toContain(`cache_miss_ratio leads ${out.drift} by 3m`);
@@ -123,12 +164,35 @@ describe.each(['dark', 'light'])('the matrix panel on the data source’s answer
 it('a failed query shows its error in the matrix panel, not the "No data" hint', async () => {
   const { page, problems } = await openPage(browser, sandbox.url, { width: 700, height: 420 });
   const gone = { ...INFRA[0], datasource: { type: 'prometheus', uid: 'deleted-uid' } };
-  const target = { refId: 'A', signals: [gone], analysis: { output: 'matrix', method: 'pearson', maxLag: 0, lagMode: 'all', confounders: [], alpha: 0.05, adjust: 'fdr_bh', autocorrelation: true, clustering: 'none', includeAligned: false } };
+  const target = {
+    refId: 'A',
+    signals: [gone],
+    analysis: {
+      output: 'matrix',
+      method: 'pearson',
+      maxLag: 0,
+      lagMode: 'all',
+      confounders: [],
+      alpha: 0.05,
+      adjust: 'fdr_bh',
+      autocorrelation: true,
+      clustering: 'none',
+      includeAligned: false,
+    },
+  };
   const error = await page.evaluate(async (t) => {
     const sb = (window as any).sandbox;
     await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', {});
     const response = await sb.runQuery('infradrift', [t], { from: Date.now() - 3_600_000, to: Date.now() });
-    await sb.renderPanel({ id: 'failed', path: 'panels/matrix', title: 'Failed query', frames: [], errorMessage: response.error.message, width: 640, height: 360 });
+    await sb.renderPanel({
+      id: 'failed',
+      path: 'panels/matrix',
+      title: 'Failed query',
+      frames: [],
+      errorMessage: response.error.message,
+      width: 640,
+      height: 360,
+    });
     return response.error.message as string;
   }, target);
   expect(error).toMatch(/^InfraDrift: nothing to analyse: signal .*deleted-uid is not available/);

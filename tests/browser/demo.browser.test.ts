@@ -96,11 +96,18 @@ describe('provisioned dashboard in the sandbox', () => {
 
   it('shows the cache-miss/drift alert in the cache-eviction incident, and none in the data-drift incident', async () => {
     const rowsOf = async (incident: string) => {
-      const { page, problems } = await openPage(browser, `${stack.url}&incident=${incident}`, { width: 1600, height: 1000 });
+      const { page, problems } = await openPage(browser, `${stack.url}&incident=${incident}`, {
+        width: 1600,
+        height: 1000,
+      });
       const box = page.getByTestId('demo-alerts');
       await page.locator('[data-testid="demo-alerts"][data-count]:not([data-count=""])').waitFor({ timeout: 30_000 });
       const rows = await box.locator('[data-alert-name]').evaluateAll((els) =>
-        els.map((e) => ({ name: (e as HTMLElement).dataset.alertName!, state: (e as HTMLElement).dataset.alertState!, text: e.textContent ?? '' }))
+        els.map((e) => ({
+          name: (e as HTMLElement).dataset.alertName!,
+          state: (e as HTMLElement).dataset.alertState!,
+          text: e.textContent ?? '',
+        }))
       );
       return { page, problems, rows };
     };
@@ -121,39 +128,53 @@ describe('provisioned dashboard in the sandbox', () => {
   });
 });
 
-(process.env.DEMO_LIVE_ALERT === '1' ? describe : describe.skip)('live alert (DEMO_LIVE_ALERT=1, about 8 minutes)', () => {
-  let stack: DemoStack;
+(process.env.DEMO_LIVE_ALERT === '1' ? describe : describe.skip)(
+  'live alert (DEMO_LIVE_ALERT=1, about 8 minutes)',
+  () => {
+    let stack: DemoStack;
 
-  beforeAll(async () => {
-    // The default timeline: a shorter live storm (a fast cycle) does not reach r 0.7 over the 30-min window.
-    stack = await startDemoStack({ port: 0 });
-  });
+    beforeAll(async () => {
+      // The default timeline: a shorter live storm (a fast cycle) does not reach r 0.7 over the 30-min window.
+      stack = await startDemoStack({ port: 0 });
+    });
 
-  afterAll(async () => {
-    await stack?.stop();
-  });
+    afterAll(async () => {
+      await stack?.stop();
+    });
 
-  it('Prometheus fires the cache-miss/drift alert during a live storm, Alertmanager has it, the page lists it', async () => {
-    const deadline = Date.now() + 12 * 60_000;
-    type AmAlert = { labels: Record<string, string>; annotations: Record<string, string> };
-    const arrived = async (): Promise<AmAlert | undefined> => {
-      const alerts = (await (await fetch(`${stack.alertmanagerUrl}api/v2/alerts`)).json()) as AmAlert[];
-      return alerts.find((a) => a.labels.alertname === CACHE_ALERT);
-    };
-    let firing = await arrived();
-    while (!firing && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 10_000));
-      firing = await arrived();
-    }
-    expect(firing?.labels).toMatchObject({ infradrift_rule: 'cache_misses_move_with_user_ctr_7d_drift', team: 'ml-platform' });
-    expect(firing?.annotations.summary).toMatch(/^cache_miss_ratio moves with feature drift \(user_ctr_7d\) \(r = 0\.(7|8|9)\d/);
-    const { page, problems } = await openPage(browser, stack.url, { width: 1600, height: 1000 });
-    await page.locator(`[data-alert-name="${CACHE_ALERT}"][data-alert-state="firing"]`).waitFor({ timeout: 30_000 });
-    await screenshot(page, 'demo-alert-firing-live');
-    expect(problems).toEqual([]);
-    await page.close();
-  }, 14 * 60_000);
-});
+    it(
+      'Prometheus fires the cache-miss/drift alert during a live storm, Alertmanager has it, the page lists it',
+      async () => {
+        const deadline = Date.now() + 12 * 60_000;
+        type AmAlert = { labels: Record<string, string>; annotations: Record<string, string> };
+        const arrived = async (): Promise<AmAlert | undefined> => {
+          const alerts = (await (await fetch(`${stack.alertmanagerUrl}api/v2/alerts`)).json()) as AmAlert[];
+          return alerts.find((a) => a.labels.alertname === CACHE_ALERT);
+        };
+        let firing = await arrived();
+        while (!firing && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 10_000));
+          firing = await arrived();
+        }
+        expect(firing?.labels).toMatchObject({
+          infradrift_rule: 'cache_misses_move_with_user_ctr_7d_drift',
+          team: 'ml-platform',
+        });
+        expect(firing?.annotations.summary).toMatch(
+          /^cache_miss_ratio moves with feature drift \(user_ctr_7d\) \(r = 0\.(7|8|9)\d/
+        );
+        const { page, problems } = await openPage(browser, stack.url, { width: 1600, height: 1000 });
+        await page
+          .locator(`[data-alert-name="${CACHE_ALERT}"][data-alert-state="firing"]`)
+          .waitFor({ timeout: 30_000 });
+        await screenshot(page, 'demo-alert-firing-live');
+        expect(problems).toEqual([]);
+        await page.close();
+      },
+      14 * 60_000
+    );
+  }
+);
 
 /** Every descendant of a process, from /proc (Linux). */
 function descendants(pid: number): number[] {

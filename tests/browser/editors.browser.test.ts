@@ -27,18 +27,34 @@ it.each(['dark', 'light'])('renders the query and config editors (%s)', async (t
   const query = {
     refId: 'A',
     signals: [INFRA.find((s) => s.legendFormat === 'cache_miss_ratio'), driftSignal('user_ctr_7d')],
-    analysis: { output: 'matrix', method: 'pearson', maxLag: 10, lagMode: 'target', target: 'cache_miss_ratio', confounders: ['request_rate'], alpha: 0.05, adjust: 'fdr_bh', autocorrelation: true, clustering: 'average', includeAligned: false },
+    analysis: {
+      output: 'matrix',
+      method: 'pearson',
+      maxLag: 10,
+      lagMode: 'target',
+      target: 'cache_miss_ratio',
+      confounders: ['request_rate'],
+      alpha: 0.05,
+      adjust: 'fdr_bh',
+      autocorrelation: true,
+      clustering: 'average',
+      includeAligned: false,
+    },
   };
   await page.evaluate(async (q) => {
     const sb = (window as any).sandbox;
     sb.registerPrometheus('prom');
-    await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', { defaultSource: { type: 'prometheus', uid: 'prom' } });
+    await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', {
+      defaultSource: { type: 'prometheus', uid: 'prom' },
+    });
     await sb.renderEditors('ed', 'datasource', 'infradrift', q);
   }, query);
   await page.getByTestId('infradrift-analysis-editor').waitFor();
   await page.getByTestId('infradrift-config-editor').waitFor();
   // Both signals are there, the histogram one with its drift settings; the target and confounder show.
-  await expect(page.getByLabel('Expression of signal M_user_ctr_7d').inputValue()).resolves.toContain('recsys_feature_value');
+  await expect(page.getByLabel('Expression of signal M_user_ctr_7d').inputValue()).resolves.toContain(
+    'recsys_feature_value'
+  );
   expect(await page.locator('#ed').textContent()).toMatch(/Histogram.*Drift.*PSI.*Baseline/s);
   await expect(page.getByText('request_rate').count()).resolves.toBeGreaterThan(0);
   // The per-query timeout is a setting, with its default as the placeholder.

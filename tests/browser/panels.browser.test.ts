@@ -33,9 +33,22 @@ const kindOf = (f: unknown) => (f as { schema?: { meta?: { custom?: { kind?: str
 /** The data source's answer for a matrix query: matrix, lag curves and aligned series. */
 const matrixFrames = () => fx.frames;
 /** Lag frames of the miss ratio against every other signal: what a lag query for one driver returns. */
-const lagFrames = () => fx.frames.filter((f) => kindOf(f) === 'infradrift-lag' && (f as unknown as { schema: { meta: { custom: { a: string } } } }).schema.meta.custom.a === A);
+const lagFrames = () =>
+  fx.frames.filter(
+    (f) =>
+      kindOf(f) === 'infradrift-lag' &&
+      (f as unknown as { schema: { meta: { custom: { a: string } } } }).schema.meta.custom.a === A
+  );
 
-async function render(page: Page, id: string, path: string, frames: Frames, size: [number, number], options: Record<string, unknown> = {}, title = 'Panel') {
+async function render(
+  page: Page,
+  id: string,
+  path: string,
+  frames: Frames,
+  size: [number, number],
+  options: Record<string, unknown> = {},
+  title = 'Panel'
+) {
   // Frames go over as one JSON string: Playwright serialises a string ten times faster than the same object.
   await page.evaluate(({ json, ...req }) => (window as any).sandbox.renderPanel({ ...req, frames: JSON.parse(json) }), {
     id,
@@ -55,17 +68,29 @@ async function waitForMatrix(page: Page, id: string) {
 /** Centre of the cell (row signal, column signal) in page coordinates, from the canvas' own layout. */
 async function cellCentre(page: Page, id: string, row: string, col: string) {
   const overlay = page.locator(`#${id} [data-testid="infradrift-matrix-overlay"]`);
-  const layout = JSON.parse((await overlay.getAttribute('data-layout'))!) as { gridX: number; gridY: number; cell: number };
-  const matrix = fx.frames.find((f) => kindOf(f) === 'infradrift-matrix') as unknown as { schema: { meta: { custom: { order: number[]; signals: Array<{ name: string }> } } } };
+  const layout = JSON.parse((await overlay.getAttribute('data-layout'))!) as {
+    gridX: number;
+    gridY: number;
+    cell: number;
+  };
+  const matrix = fx.frames.find((f) => kindOf(f) === 'infradrift-matrix') as unknown as {
+    schema: { meta: { custom: { order: number[]; signals: Array<{ name: string }> } } };
+  };
   const { order, signals } = matrix.schema.meta.custom;
   const pos = (name: string) => order.indexOf(signals.findIndex((s) => s.name === name));
   const box = (await overlay.boundingBox())!;
-  return { x: box.x + layout.gridX + (pos(col) + 0.5) * layout.cell, y: box.y + layout.gridY + (pos(row) + 0.5) * layout.cell };
+  return {
+    x: box.x + layout.gridX + (pos(col) + 0.5) * layout.cell,
+    y: box.y + layout.gridY + (pos(row) + 0.5) * layout.cell,
+  };
 }
 
 /** The engine's numbers for the pair, from the matrix frame (what the tooltip must show). */
 function pairNumbers(row: string, col: string) {
-  const m = fx.frames.find((f) => kindOf(f) === 'infradrift-matrix') as unknown as { schema: { fields: Array<{ name: string }> }; data: { values: unknown[][] } };
+  const m = fx.frames.find((f) => kindOf(f) === 'infradrift-matrix') as unknown as {
+    schema: { fields: Array<{ name: string }> };
+    data: { values: unknown[][] };
+  };
   const col_ = (name: string) => m.data.values[m.schema.fields.findIndex((f) => f.name === name)];
   const k = col_('row').findIndex((r, i) => r === row && col_('column')[i] === col);
   return { r: col_('r')[k] as number, q: col_('q')[k] as number, bestLag: col_('best_lag')[k] as number };
@@ -78,22 +103,54 @@ describe.each(['dark', 'light'])('%s theme', (theme) => {
       ['small', [520, 400]],
       ['large', [1100, 760]],
     ] as Array<[string, [number, number]]>) {
-      await render(page, `matrix-${label}`, 'panels/matrix', matrixFrames(), size, {}, 'Correlation matrix: cache eviction storm');
+      await render(
+        page,
+        `matrix-${label}`,
+        'panels/matrix',
+        matrixFrames(),
+        size,
+        {},
+        'Correlation matrix: cache eviction storm'
+      );
       await waitForMatrix(page, `matrix-${label}`);
       await screenshot(page, `panels-matrix-${label}-${theme}`, `#matrix-${label}`);
-      await render(page, `lag-${label}`, 'panels/lag', lagFrames(), size, { maxPairs: label === 'small' ? 4 : 9 }, `Lag correlation: ${A} against the rest`);
+      await render(
+        page,
+        `lag-${label}`,
+        'panels/lag',
+        lagFrames(),
+        size,
+        { maxPairs: label === 'small' ? 4 : 9 },
+        `Lag correlation: ${A} against the rest`
+      );
       await page.locator(`#lag-${label} [data-testid="infradrift-lag-chart"]`).first().waitFor();
       await screenshot(page, `panels-lag-${label}-${theme}`, `#lag-${label}`);
     }
-    await render(page, 'matrix-model-infra', 'panels/matrix', matrixFrames(), [900, 300], { layout: 'model-infra', significance: 'hatch' }, 'Model x infra');
+    await render(
+      page,
+      'matrix-model-infra',
+      'panels/matrix',
+      matrixFrames(),
+      [900, 300],
+      { layout: 'model-infra', significance: 'hatch' },
+      'Model x infra'
+    );
     await waitForMatrix(page, 'matrix-model-infra');
     await screenshot(page, `panels-matrix-model-infra-${theme}`, '#matrix-model-infra');
-    await render(page, 'lag-overlay', 'panels/lag', lagFrames(), [800, 420], { layout: 'overlay', maxPairs: 5 }, 'Lag correlation overlay');
+    await render(
+      page,
+      'lag-overlay',
+      'panels/lag',
+      lagFrames(),
+      [800, 420],
+      { layout: 'overlay', maxPairs: 5 },
+      'Lag correlation overlay'
+    );
     await page.locator('#lag-overlay [data-testid="infradrift-lag-legend"]').waitFor();
     await screenshot(page, `panels-lag-overlay-${theme}`, '#lag-overlay');
     const bestText = await page.locator('#lag-large [data-testid="infradrift-best-lag-text"]').allTextContents();
     // The caption may shorten the name on narrow charts, never the lag; its <title> keeps the full sentence.
-    expect(bestText.some((t) => t.includes(`${A} leads ${B} by 3m`) && t.includes(" leads by 3m (r = "))).toBe(true);
+    expect(bestText.some((t) => t.includes(`${A} leads ${B} by 3m`) && t.includes(' leads by 3m (r = '))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -136,7 +193,9 @@ describe('matrix interaction (scenario 1 ground truth)', () => {
     const b = B.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // The correlation, then the engine's lead statement: the planted 3m lead is significant, so it is stated.
     expect(sentence).toMatch(
-      new RegExp(`^${A} and ${b}: r = 0\\.\\d\\d \\(CI 0\\.\\d\\d–0\\.\\d\\d\\), q [=<] [\\d.]+, n_eff \\d+\\. ${A} leads ${b} by 3m \\(r = 0\\.\\d\\d at that lag, q [=<] [\\d.]+\\)\\.$`)
+      new RegExp(
+        `^${A} and ${b}: r = 0\\.\\d\\d \\(CI 0\\.\\d\\d–0\\.\\d\\d\\), q [=<] [\\d.]+, n_eff \\d+\\. ${A} leads ${b} by 3m \\(r = 0\\.\\d\\d at that lag, q [=<] [\\d.]+\\)\\.$`
+      )
     );
     await page.getByTestId('infradrift-drilldown-overlay').waitFor();
     await page.getByTestId('infradrift-drilldown-scatter').waitFor();
@@ -175,7 +234,11 @@ it('computes from plain time series in the worker; a hostile label renders as te
   await render(page, 'ts', 'panels/matrix', frames, [560, 420], { clusterOrder: false }, 'Time series mode');
   await waitForMatrix(page, 'ts');
   const overlay = page.locator('#ts [data-testid="infradrift-matrix-overlay"]');
-  const layout = JSON.parse((await overlay.getAttribute('data-layout'))!) as { gridX: number; gridY: number; cell: number };
+  const layout = JSON.parse((await overlay.getAttribute('data-layout'))!) as {
+    gridX: number;
+    gridY: number;
+    cell: number;
+  };
   const box = (await overlay.boundingBox())!;
   // Input order (cluster order off): the hostile series is the third row.
   await page.mouse.move(box.x + layout.gridX + 0.5 * layout.cell, box.y + layout.gridY + 2.5 * layout.cell);
@@ -195,7 +258,15 @@ it('renders a 300 x 300 matrix (time goes to bench/panels.bench.ts) and the empt
   await waitForMatrix(page, 'big');
   await screenshot(page, 'panels-matrix-300', '#big');
   await render(page, 'empty', 'panels/matrix', [], [400, 260], {}, 'Empty');
-  await render(page, 'few', 'panels/lag', [timeSeriesFrame('only_one', [1, 2, 3], [1, 2, 3])], [400, 260], {}, 'One series');
+  await render(
+    page,
+    'few',
+    'panels/lag',
+    [timeSeriesFrame('only_one', [1, 2, 3], [1, 2, 3])],
+    [400, 260],
+    {},
+    'One series'
+  );
   await expect(page.locator('#empty').textContent()).resolves.toContain('No data');
   await expect(page.locator('#few').textContent()).resolves.toContain('Only 1 series');
   await screenshot(page, 'panels-states');

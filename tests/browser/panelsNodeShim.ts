@@ -8,7 +8,16 @@ import { JSDOM } from 'jsdom';
 const g = globalThis as Record<string, unknown>;
 if (g.window === undefined) {
   const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
-  for (const key of ['window', 'document', 'history', 'localStorage', 'location', 'HTMLElement', 'getComputedStyle', 'matchMedia']) {
+  for (const key of [
+    'window',
+    'document',
+    'history',
+    'localStorage',
+    'location',
+    'HTMLElement',
+    'getComputedStyle',
+    'matchMedia',
+  ]) {
     if (g[key] === undefined) {
       g[key] = key === 'window' ? dom.window : (dom.window as unknown as Record<string, unknown>)[key];
     }
@@ -16,6 +25,12 @@ if (g.window === undefined) {
   if (g.navigator === undefined) {
     Object.defineProperty(globalThis, 'navigator', { value: dom.window.navigator, configurable: true });
   }
-  g.matchMedia ??= () => ({ matches: false, addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined });
+  g.matchMedia ??= () => ({
+    matches: false,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  });
 }
 export {};

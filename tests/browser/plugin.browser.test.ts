@@ -47,7 +47,12 @@ describe.each([
       return out;
     }, MODULES);
     // instanceof holds only if the plugin's @grafana/data is the host's: shared, not bundled.
-    expect(kinds).toEqual({ app: 'AppPlugin', datasource: 'DataSourcePlugin', 'panels/matrix': 'PanelPlugin', 'panels/lag': 'PanelPlugin' });
+    expect(kinds).toEqual({
+      app: 'AppPlugin',
+      datasource: 'DataSourcePlugin',
+      'panels/matrix': 'PanelPlugin',
+      'panels/lag': 'PanelPlugin',
+    });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -109,23 +114,32 @@ describe.each(['dark', 'light'])('app route, %s theme', (theme) => {
 it('says a path under the app names no page, and its link leads to the overview without reloading', async () => {
   const { page, problems } = await openPage(browser, `${sandbox.url}${APP}/incidents`);
   await page.getByText('No such page').waitFor();
-  await expect(page.getByText('InfraDrift has no page at /a/infradrift-correlation-app/incidents').count()).resolves.toBe(1);
+  await expect(
+    page.getByText('InfraDrift has no page at /a/infradrift-correlation-app/incidents').count()
+  ).resolves.toBe(1);
   await screenshot(page, 'app-not-found-dark');
   await page.evaluate(() => ((window as unknown as { beforeNavigation: boolean }).beforeNavigation = true));
   await page.getByRole('link', { name: 'Go to the InfraDrift overview' }).click();
   await page.getByTestId('infradrift-app-root').waitFor();
   expect(new URL(page.url()).pathname).toBe(`/${APP}`);
   // Same document: the router moved, the browser did not load a new page.
-  await expect(page.evaluate(() => (window as unknown as { beforeNavigation?: boolean }).beforeNavigation)).resolves.toBe(true);
+  await expect(
+    page.evaluate(() => (window as unknown as { beforeNavigation?: boolean }).beforeNavigation)
+  ).resolves.toBe(true);
   expect(problems).toEqual([]);
   await page.close();
 });
 
 it('loads the app’s lazy chunk next to module.js when the plugin is served from a CDN origin', async () => {
-  const { page, problems } = await openPage(browser, `${sandbox.url}${APP}/?cdn=${encodeURIComponent(sandbox.cdnUrl!)}`);
+  const { page, problems } = await openPage(
+    browser,
+    `${sandbox.url}${APP}/?cdn=${encodeURIComponent(sandbox.cdnUrl!)}`
+  );
   await page.getByTestId('infradrift-app-root').waitFor();
   const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-  const fromCdn = scripts.filter((u) => u.startsWith(sandbox.cdnUrl!) && /\.js(\?|$)/.test(u)).map((u) => new URL(u).pathname);
+  const fromCdn = scripts
+    .filter((u) => u.startsWith(sandbox.cdnUrl!) && /\.js(\?|$)/.test(u))
+    .map((u) => new URL(u).pathname);
   // module.js and, beside it, the chunk holding the app's pages.
   expect(fromCdn).toContain('/module.js');
   expect(fromCdn.filter((p) => /^\/\d+\.js$/.test(p)).length).toBeGreaterThan(0);

@@ -14,7 +14,13 @@ import fs from 'fs';
 import path from 'path';
 import { buildAlertRules } from '../../src/alerting';
 import { simulate } from '../../simulator/simulate';
-import { alertmanagerAvailable, RunningAlertmanager, startAlertmanager, startWebhook, Webhook } from '../support/alertmanagerServer';
+import {
+  alertmanagerAvailable,
+  RunningAlertmanager,
+  startAlertmanager,
+  startWebhook,
+  Webhook,
+} from '../support/alertmanagerServer';
 import { cacheDriftRule, DEMO_OPTIONS, demoRequest, FEATURE, featureDriftRule } from '../support/alertingScenario';
 import { httpGet } from '../support/daemon';
 import { prometheusAvailable } from '../support/prometheusServer';
@@ -87,14 +93,19 @@ afterAll(async () => {
 /** The correlation rule as Prometheus reports it, and r now. */
 async function correlationState(scenario: Scenario) {
   const prom = proms.get(scenario)!;
-  const rules = JSON.parse((await httpGet(`${prom.url}api/v1/rules`)).body).data.groups.flatMap((g: { rules: unknown[] }) => g.rules);
+  const rules = JSON.parse((await httpGet(`${prom.url}api/v1/rules`)).body).data.groups.flatMap(
+    (g: { rules: unknown[] }) => g.rules
+  );
   const rule = rules.find((r: { name: string }) => r.name === ruleNames.correlation);
   const [r] = await prom.query(ruleNames.r, Date.now() / 1000);
   return { rule, r: r?.value };
 }
 
 it('cache eviction storm: the correlation alert reaches the webhook with its labels and annotations', async () => {
-  const alert = await webhook.waitFor((a) => a.labels.alertname === ruleNames.correlation && a.labels.scenario === 'cache-eviction-storm', 60_000);
+  const alert = await webhook.waitFor(
+    (a) => a.labels.alertname === ruleNames.correlation && a.labels.scenario === 'cache-eviction-storm',
+    60_000
+  );
   const { r } = await correlationState('cache-eviction-storm');
   console.log(`cache eviction storm: r now = ${r?.toFixed(3)}; alert ${alert.labels.alertname} received`);
   expect(alert.status).toBe('firing');
@@ -105,7 +116,9 @@ it('cache eviction storm: the correlation alert reaches the webhook with its lab
     infradrift_rule: `cache_misses_move_with_${FEATURE}_drift`,
     scenario: 'cache-eviction-storm',
   });
-  expect(alert.annotations.summary).toMatch(new RegExp(`^cache_miss_ratio moves with feature drift \\(${FEATURE}\\) \\(r = 0\\.\\d\\d over 30m\\)$`));
+  expect(alert.annotations.summary).toMatch(
+    new RegExp(`^cache_miss_ratio moves with feature drift \\(${FEATURE}\\) \\(r = 0\\.\\d\\d over 30m\\)$`)
+  );
   expect(Number(/r = (0\.\d\d)/.exec(alert.annotations.summary)![1])).toBeGreaterThanOrEqual(DEMO_OPTIONS.threshold);
   expect(alert.annotations.description).toContain(`with cache_miss_ratio leading feature drift (${FEATURE}) by 3m`);
   expect(alert.annotations.runbook).toBe('Check the feature cache (size, eviction rate) before retraining.');
@@ -128,5 +141,7 @@ it('genuine data drift: the drift alert arrives, the cache correlation alert doe
   expect(rule.health).toBe('ok');
   expect(rule.state).toBe('inactive');
   expect(r).toBeDefined();
-  expect(webhook.alerts.filter((a) => a.labels.scenario === 'data-drift' && a.labels.alertname === ruleNames.correlation)).toEqual([]);
+  expect(
+    webhook.alerts.filter((a) => a.labels.scenario === 'data-drift' && a.labels.alertname === ruleNames.correlation)
+  ).toEqual([]);
 });

@@ -16,7 +16,9 @@ import { validateGrafanaAlerting } from '../support/grafanaAlertingValidator';
 const ROOT = path.join(__dirname, '../..');
 const FIXTURES = path.join(ROOT, 'fixtures/alerting');
 const provisioned = new Set<string>(
-  parse(fs.readFileSync(path.join(ROOT, 'provisioning/datasources/datasources.yaml'), 'utf8')).datasources.map((d: { uid: string }) => d.uid)
+  parse(fs.readFileSync(path.join(ROOT, 'provisioning/datasources/datasources.yaml'), 'utf8')).datasources.map(
+    (d: { uid: string }) => d.uid
+  )
 );
 
 function demo() {
@@ -36,10 +38,17 @@ it('the demo rules are valid Grafana provisioning on a provisioned Prometheus ui
 it('a hostile request still gives a valid file', () => {
   const hostile = 'q"}{{ x }}\\\n`$1';
   const request = demoRequest();
-  request.rules = request.rules.map((r) => ({ ...r, name: `${r.name} ${hostile}`, labels: { team: hostile }, annotations: { note: hostile } }));
+  request.rules = request.rules.map((r) => ({
+    ...r,
+    name: `${r.name} ${hostile}`,
+    labels: { team: hostile },
+    annotations: { note: hostile },
+  }));
   const out = buildAlertRules(request);
   expect(out.ok).toBe(true);
-  expect(validateGrafanaAlerting(parse((out as { grafanaProvisioning: string }).grafanaProvisioning), provisioned)).toEqual([]);
+  expect(
+    validateGrafanaAlerting(parse((out as { grafanaProvisioning: string }).grafanaProvisioning), provisioned)
+  ).toEqual([]);
 });
 
 it('the validator is not vacuous: it names a dangling condition, an unknown uid and an unwired expression', () => {
@@ -58,7 +67,10 @@ it('the validator is not vacuous: it names a dangling condition, an unknown uid 
 
 it('the committed example files are what the generator writes for the demo request', () => {
   const out = demo();
-  const files: Record<string, string> = { 'demo.rules.yml': out.prometheusRuleFile, 'demo.grafana.yml': out.grafanaProvisioning };
+  const files: Record<string, string> = {
+    'demo.rules.yml': out.prometheusRuleFile,
+    'demo.grafana.yml': out.grafanaProvisioning,
+  };
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(FIXTURES, name);
     if (process.env.UPDATE_ALERTING_FIXTURES) {

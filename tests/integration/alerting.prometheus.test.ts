@@ -33,7 +33,11 @@ const RULES_FROM = START / 1000 + 3600;
 const FROM = RULES_FROM + W + 600;
 const TO = END / 1000;
 
-const REQUEST_RATE: AlertSignal = { kind: 'gauge', name: 'request_rate', expr: INFRA.find((s) => s.legendFormat === 'request_rate')!.expr };
+const REQUEST_RATE: AlertSignal = {
+  kind: 'gauge',
+  name: 'request_rate',
+  expr: INFRA.find((s) => s.legendFormat === 'request_rate')!.expr,
+};
 const MEMORY_EXPR = 'max(container_memory_working_set_bytes{namespace="recsys"})';
 const BUCKETS = `sum by (le) (increase(recsys_feature_value_bucket{namespace="recsys", feature="${FEATURE}"}[5m]))`;
 
@@ -71,7 +75,11 @@ async function values(expr: string, g: Grid): Promise<Float64Array> {
 /** Per-bucket increases on the grid (engine 'increase' mode), buckets ascending by le. */
 async function bucketGrid(g: Grid) {
   const series = await prom.queryRange(BUCKETS, g.start, g.start + (g.n - 1) * S, S);
-  series.sort((a, b) => (a.metric.le === '+Inf' ? Infinity : Number(a.metric.le)) - (b.metric.le === '+Inf' ? Infinity : Number(b.metric.le)));
+  series.sort(
+    (a, b) =>
+      (a.metric.le === '+Inf' ? Infinity : Number(a.metric.le)) -
+      (b.metric.le === '+Inf' ? Infinity : Number(b.metric.le))
+  );
   const buckets = series.map((s) => {
     const v = new Float64Array(g.n).fill(NaN);
     s.values.forEach(([t, x]) => (v[at(g, t)] = x));
@@ -80,18 +88,39 @@ async function bucketGrid(g: Grid) {
   return { start: g.start, n: g.n, le: series.map((s) => s.metric.le), buckets };
 }
 
-function engineDrift(method: 'ks' | 'psi', baseline: { kind: 'preceding'; factor: number } | { kind: 'shifted'; shift: number }, b: Awaited<ReturnType<typeof bucketGrid>>) {
+function engineDrift(
+  method: 'ks' | 'psi',
+  baseline: { kind: 'preceding'; factor: number } | { kind: 'shifted'; shift: number },
+  b: Awaited<ReturnType<typeof bucketGrid>>
+) {
   const request: AnalyzeRequest = {
     version: 1,
     series: [],
     grid: { start: b.start * 1000, end: (b.start + (b.n - 1) * S) * 1000, stepMs: S * 1000 },
-    drift: { series: [{ id: 'h', input: { kind: 'histogram', le: b.le, buckets: b.buckets, mode: 'increase' }, methods: [method], baseline, windowMs: 300_000 }] },
+    drift: {
+      series: [
+        {
+          id: 'h',
+          input: { kind: 'histogram', le: b.le, buckets: b.buckets, mode: 'increase' },
+          methods: [method],
+          baseline,
+          windowMs: 300_000,
+        },
+      ],
+    },
   };
   return analyze(request).drift!.series[0].methods[0].scores.map((x) => (x === null ? NaN : x));
 }
 
 function engineR(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
-  const result = analyze({ version: 1, series: [{ id: 'a', values: Array.from(a) }, { id: 'b', values: Array.from(b) }], correlation: { method: 'pearson' } });
+  const result = analyze({
+    version: 1,
+    series: [
+      { id: 'a', values: Array.from(a) },
+      { id: 'b', values: Array.from(b) },
+    ],
+    correlation: { method: 'pearson' },
+  });
   return result.correlation!.r[1];
 }
 
@@ -107,7 +136,14 @@ interface Agreement {
  * over the same window: A(t − lag) against B(t) for t in [T − W, T] on the grid, pairwise complete,
  * at least minSamples.
  */
-async function agreement(rule: CorrelationRule, g: Grid, a: Float64Array, b: Float64Array, expr: string, minSamples: number): Promise<Agreement> {
+async function agreement(
+  rule: CorrelationRule,
+  g: Grid,
+  a: Float64Array,
+  b: Float64Array,
+  expr: string,
+  minSamples: number
+): Promise<Agreement> {
   const lagSteps = (rule.lagSeconds ?? 0) / S;
   const first = at(g, FROM + g.offset);
   const series = await prom.queryRange(expr, g.start + first * S, g.start + (g.n - 1) * S, S);
@@ -151,7 +187,15 @@ const memoryRule = (name: string): CorrelationRule => ({
 
 const rules: CorrelationRule[] = [
   { type: 'correlation', name: 'cache vs requests', a: CACHE_MISS, b: REQUEST_RATE, windowSeconds: W, stepSeconds: S },
-  { type: 'correlation', name: 'cache leads drift', a: CACHE_MISS, b: featureDrift(300), windowSeconds: W, stepSeconds: S, lagSeconds: 180 },
+  {
+    type: 'correlation',
+    name: 'cache leads drift',
+    a: CACHE_MISS,
+    b: featureDrift(300),
+    windowSeconds: W,
+    stepSeconds: S,
+    lagSeconds: 180,
+  },
   // typical (centring) is set in beforeAll from the engine's summary, as the panel would.
   memoryRule('memory leads requests'),
   memoryRule('memory leads requests uncentred'),
@@ -180,7 +224,9 @@ beforeAll(async () => {
   fs.writeFileSync(file, built.prometheusRuleFile);
   const t0 = Date.now();
   await prom.backfillRules(file, RULES_FROM, TO);
-  console.log(`promtool tsdb create-blocks-from rules: ${rules.length} pairs over ${(TO - RULES_FROM) / 3600} h at ${S} s in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `promtool tsdb create-blocks-from rules: ${rules.length} pairs over ${(TO - RULES_FROM) / 3600} h at ${S} s in ${((Date.now() - t0) / 1000).toFixed(1)} s`
+  );
 });
 
 afterAll(async () => {
@@ -196,7 +242,12 @@ function built(rule: CorrelationRule) {
     throw new Error(JSON.stringify(out.problems));
   }
   const recorded = out.prometheusGroups[0].rules[3].expr;
-  return { records: out.alerts[0].records, recorded, adhoc: out.alerts[0].promql, minSamples: Number(/>= (\d+)$/.exec(recorded)![1]) };
+  return {
+    records: out.alerts[0].records,
+    recorded,
+    adhoc: out.alerts[0].promql,
+    minSamples: Number(/>= (\d+)$/.exec(recorded)![1]),
+  };
 }
 
 /** Where in the step the group's samples sit (seconds): promtool backfills at the group's own offset. */
@@ -208,7 +259,10 @@ async function groupOffset(record: string): Promise<number> {
 /** The engine's inputs for rule k on grid g, from the raw PromQL of each signal. */
 async function inputs(k: number, g: Grid): Promise<[Float64Array, Float64Array]> {
   const a = await values(k >= 2 ? 'sum(rate(recsys_requests_total{namespace="recsys"}[2m]))' : CACHE_MISS.expr, g);
-  const b = k === 1 ? Float64Array.from(engineDrift('ks', { kind: 'preceding', factor: 4 }, await bucketGrid(g))) : await values(k >= 2 ? MEMORY_EXPR : REQUEST_RATE.expr, g);
+  const b =
+    k === 1
+      ? Float64Array.from(engineDrift('ks', { kind: 'preceding', factor: 4 }, await bucketGrid(g)))
+      : await values(k >= 2 ? MEMORY_EXPR : REQUEST_RATE.expr, g);
   return [a, b];
 }
 
@@ -224,7 +278,9 @@ it.each([
   const g = gridOf(BACK, await groupOffset(rule.records[0]));
   const [a, b] = await inputs(k, g);
   const agree = await agreement(rules[k], g, a, b, rule.recorded, rule.minSamples);
-  results.push(`  recorded, ${title}: ${agree.windows} windows, max |r_prom - r_engine| = ${agree.maxDiff.toExponential(2)}, availability mismatches ${agree.mismatched} (group offset ${g.offset} s)`);
+  results.push(
+    `  recorded, ${title}: ${agree.windows} windows, max |r_prom - r_engine| = ${agree.maxDiff.toExponential(2)}, availability mismatches ${agree.mismatched} (group offset ${g.offset} s)`
+  );
   expect(agree.windows).toBeGreaterThan(250);
   expect(agree.mismatched).toBe(0);
   expect(agree.maxDiff).toBeLessThan(1e-6);
@@ -235,7 +291,9 @@ it('centring: the same counter/memory pair without it (reported)', async () => {
   const g = gridOf(BACK, await groupOffset(rule.records[0]));
   const [a, b] = await inputs(UNCENTRED, g);
   const agree = await agreement(rules[UNCENTRED], g, a, b, rule.recorded, rule.minSamples);
-  results.push(`  recorded, the same without centring (memory ${memoryScale}): max |r_prom - r_engine| = ${agree.maxDiff.toExponential(2)}`);
+  results.push(
+    `  recorded, the same without centring (memory ${memoryScale}): max |r_prom - r_engine| = ${agree.maxDiff.toExponential(2)}`
+  );
   expect(agree.windows).toBeGreaterThan(250);
 });
 
@@ -244,7 +302,9 @@ it('the ad hoc subquery form (Grafana, alert form) equals the engine on multiple
   const g = gridOf(BACK, 0);
   const [a, b] = await inputs(1, g);
   const agree = await agreement(rules[1], g, a, b, rule.adhoc, rule.minSamples);
-  results.push(`  ad hoc subquery, gauge leading a KS drift score: ${agree.windows} windows, max |r_prom - r_engine| = ${agree.maxDiff.toExponential(2)}, availability mismatches ${agree.mismatched}`);
+  results.push(
+    `  ad hoc subquery, gauge leading a KS drift score: ${agree.windows} windows, max |r_prom - r_engine| = ${agree.maxDiff.toExponential(2)}, availability mismatches ${agree.mismatched}`
+  );
   expect(agree.windows).toBeGreaterThan(250);
   expect(agree.mismatched).toBe(0);
   expect(agree.maxDiff).toBeLessThan(1e-6);
@@ -257,11 +317,18 @@ it.each([
   const g = gridOf(2 * 3600, 0);
   const buckets = await bucketGrid(g);
   const signal: AlertSignal = { ...featureDrift(300), drift: { score, windowSeconds: 300, baseline, le: buckets.le } };
-  const out = buildAlertRules({ datasource: { uid: 'prom' }, rules: [{ type: 'drift', name: `d ${score}`, signal, stepSeconds: S }] });
+  const out = buildAlertRules({
+    datasource: { uid: 'prom' },
+    rules: [{ type: 'drift', name: `d ${score}`, signal, stepSeconds: S }],
+  });
   if (!out.ok) {
     throw new Error(JSON.stringify(out.problems));
   }
-  const engine = engineDrift(score, baseline.kind === 'preceding' ? baseline : { kind: 'shifted', shift: baseline.shiftSeconds * 1000 }, buckets);
+  const engine = engineDrift(
+    score,
+    baseline.kind === 'preceding' ? baseline : { kind: 'shifted', shift: baseline.shiftSeconds * 1000 },
+    buckets
+  );
   const rule = await values(out.alerts[0].promql, g);
   let max = 0;
   let n = 0;
@@ -275,7 +342,9 @@ it.each([
       max = Math.max(max, Math.abs(p - e));
     }
   }
-  results.push(`  ${score.toUpperCase()} (${baseline.kind} baseline, ${buckets.le.length} buckets): ${n} windows, max |diff| = ${max.toExponential(2)}, mismatches ${mismatched}`);
+  results.push(
+    `  ${score.toUpperCase()} (${baseline.kind} baseline, ${buckets.le.length} buckets): ${n} windows, max |diff| = ${max.toExponential(2)}, mismatches ${mismatched}`
+  );
   expect(n).toBeGreaterThan(250);
   expect(mismatched).toBe(0);
   expect(max).toBeLessThan(1e-9);

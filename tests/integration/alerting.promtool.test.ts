@@ -111,13 +111,40 @@ it('promtool check rules accepts every form the module writes (PSI, fixed and sh
       {
         type: 'drift',
         name: 'psi fixed',
-        signal: { kind: 'histogram', expr: 'h{job="a"}', labels: ['feature'], select: { feature: hostile }, drift: { score: 'psi', windowSeconds: 600, le: ['0.5', '1', '+Inf'], baseline: { kind: 'fixed', from: 1.7e12, to: 1.7e12 + 3.6e6 } } },
+        signal: {
+          kind: 'histogram',
+          expr: 'h{job="a"}',
+          labels: ['feature'],
+          select: { feature: hostile },
+          drift: {
+            score: 'psi',
+            windowSeconds: 600,
+            le: ['0.5', '1', '+Inf'],
+            baseline: { kind: 'fixed', from: 1.7e12, to: 1.7e12 + 3.6e6 },
+          },
+        },
       },
-      { type: 'drift', name: 'ks shifted', signal: { kind: 'histogram', expr: 'h', drift: { windowSeconds: 300, baseline: { kind: 'shifted', shiftSeconds: 86400 } } }, threshold: 0.3 },
+      {
+        type: 'drift',
+        name: 'ks shifted',
+        signal: {
+          kind: 'histogram',
+          expr: 'h',
+          drift: { windowSeconds: 300, baseline: { kind: 'shifted', shiftSeconds: 86400 } },
+        },
+        threshold: 0.3,
+      },
       {
         type: 'correlation',
         name: 'per pod',
-        a: { kind: 'counter', expr: 'cpu_seconds_total{container="x"}', aggregation: 'sum', labels: ['pod'], transform: 'diff', typical: { mean: 3, std: 0.2 } },
+        a: {
+          kind: 'counter',
+          expr: 'cpu_seconds_total{container="x"}',
+          aggregation: 'sum',
+          labels: ['pod'],
+          transform: 'diff',
+          typical: { mean: 3, std: 0.2 },
+        },
         b: { kind: 'gauge', expr: 'sum(rate(requests_total[5m])) # total', transform: 'log' },
         on: [],
         many: 'a',
@@ -155,7 +182,11 @@ it('promtool test rules: r as NumPy computes it, firing times, labels and annota
     c.r.map((r, t) =>
       r === null
         ? { expr: `infradrift:${slug(c)}:r`, eval_time: minute(t), exp_samples: [] }
-        : { expr: `abs(infradrift:${slug(c)}:r - (${r})) < bool 1e-9`, eval_time: minute(t), exp_samples: [{ labels: '{}', value: 1 }] }
+        : {
+            expr: `abs(infradrift:${slug(c)}:r - (${r})) < bool 1e-9`,
+            eval_time: minute(t),
+            exp_samples: [{ labels: '{}', value: 1 }],
+          }
     )
   );
   // One r per pod, each against the single B.
@@ -164,7 +195,11 @@ it('promtool test rules: r as NumPy computes it, firing times, labels and annota
       rs.map((r, t) =>
         r === null
           ? { expr: `infradrift:case_many:r{pod="${pod}"}`, eval_time: minute(t), exp_samples: [] }
-          : { expr: `abs(infradrift:case_many:r{pod="${pod}"} - (${r})) < bool 1e-9`, eval_time: minute(t), exp_samples: [{ labels: `{case="many", pod="${pod}"}`, value: 1 }] }
+          : {
+              expr: `abs(infradrift:case_many:r{pod="${pod}"} - (${r})) < bool 1e-9`,
+              eval_time: minute(t),
+              exp_samples: [{ labels: `{case="many", pod="${pod}"}`, value: 1 }],
+            }
       )
     )
   );
@@ -175,7 +210,11 @@ it('promtool test rules: r as NumPy computes it, firing times, labels and annota
       exp_alerts: c.firing.includes(t)
         ? [
             {
-              exp_labels: { severity: 'warning', infradrift_rule: slug(c), ...(c.name === 'hostile' ? { team: TEAM } : {}) },
+              exp_labels: {
+                severity: 'warning',
+                infradrift_rule: slug(c),
+                ...(c.name === 'hostile' ? { team: TEAM } : {}),
+              },
               exp_annotations: annotations(c, r!),
             },
           ]
@@ -193,7 +232,10 @@ it('promtool test rules: r as NumPy computes it, firing times, labels and annota
             { series: seriesName('t_a', c), values: c.a.join(' ') },
             { series: seriesName('t_b', c), values: c.b.join(' ') },
           ]),
-          ...Object.entries(ref.many.a).map(([pod, values]) => ({ series: `t_m{case="many",pod="${pod}"}`, values: values.join(' ') })),
+          ...Object.entries(ref.many.a).map(([pod, values]) => ({
+            series: `t_m{case="many",pod="${pod}"}`,
+            values: values.join(' '),
+          })),
           { series: 't_mb{case="many"}', values: ref.many.b.join(' ') },
         ],
         promql_expr_test: exprTests,
@@ -208,5 +250,7 @@ it('promtool test rules: r as NumPy computes it, firing times, labels and annota
   expect(run.output).toMatch(/SUCCESS/);
   expect(run.code).toBe(0);
   const firing = ref.cases.map((c) => `${c.name}: ${c.firing.length}`).join(', ');
-  console.log(`promtool test rules: ${exprTests.length} r checks (|r - numpy| < 1e-9), ${alertTests.length} alert checks; firing evaluations per case: ${firing}`);
+  console.log(
+    `promtool test rules: ${exprTests.length} r checks (|r - numpy| < 1e-9), ${alertTests.length} alert checks; firing evaluations per case: ${firing}`
+  );
 });

@@ -35,7 +35,10 @@ async function scan(scenario: 'cache-eviction-storm' | 'data-drift', seed: numbe
   const sim = simulate({ scenario, hours: 6, end: SIM_END, stepSeconds: 60, seed });
   const incident = sim.truth.incidents[0];
   // Hours of history, not a day: the drift baseline is a fixed healthy range before the incident.
-  const o = { ...DEMO_OPTIONS, baseline: { kind: 'fixed' as const, from: incident.start - 120 * MINUTE, to: incident.start - 30 * MINUTE } };
+  const o = {
+    ...DEMO_OPTIONS,
+    baseline: { kind: 'fixed' as const, from: incident.start - 120 * MINUTE, to: incident.start - 30 * MINUTE },
+  };
   const built = buildAlertRules({ datasource: { uid: 'prom' }, rules: [cacheDriftRule(o), featureDriftRule(o)] });
   if (!built.ok) {
     throw new Error(JSON.stringify(built.problems));
@@ -54,7 +57,9 @@ async function scan(scenario: 'cache-eviction-storm' | 'data-drift', seed: numbe
     const [sample] = await prom.query(`timestamp(${built.alerts[0].records[0]})`, to);
     const start = from + o.windowSeconds + (sample.value % S);
     const condition = built.alerts[0].alertExpr;
-    const holds = new Set((await prom.queryRange(condition, start, to, S))[0]?.values.map(([t]) => Math.round((t - start) / S)) ?? []);
+    const holds = new Set(
+      (await prom.queryRange(condition, start, to, S))[0]?.values.map(([t]) => Math.round((t - start) / S)) ?? []
+    );
     const r = (await prom.queryRange(built.alerts[0].records[3], start, to, S))[0]?.values.map(([, v]) => v) ?? [];
     const drift = (await prom.queryRange(built.alerts[1].promql, start, to, S))[0]?.values.map(([, v]) => v) ?? [];
     let run = 0;
@@ -81,19 +86,30 @@ beforeAll(() => {
 });
 
 const log: string[] = [];
-afterAll(() => console.log(`demo rule (r >= ${DEMO_OPTIONS.threshold} while KS >= ${DEMO_OPTIONS.driftGate}, for ${DEMO_OPTIONS.forSeconds / 60}m) over whole incidents:\n${log.join('\n')}`));
+afterAll(() =>
+  console.log(
+    `demo rule (r >= ${DEMO_OPTIONS.threshold} while KS >= ${DEMO_OPTIONS.driftGate}, for ${DEMO_OPTIONS.forSeconds / 60}m) over whole incidents:\n${log.join('\n')}`
+  )
+);
 
 it.each([1, 2, 3])('cache eviction storm, seed %i: fires within the first 45 minutes', async (seed) => {
   const s = await scan('cache-eviction-storm', seed);
-  log.push(`  cache eviction storm, seed ${seed}: fires at +${s.firesAt?.toFixed(1)} min, condition held ${s.longestMinutes.toFixed(1)} min, max r ${s.maxR.toFixed(2)}, max KS ${s.maxDrift.toFixed(2)}`);
+  log.push(
+    `  cache eviction storm, seed ${seed}: fires at +${s.firesAt?.toFixed(1)} min, condition held ${s.longestMinutes.toFixed(1)} min, max r ${s.maxR.toFixed(2)}, max KS ${s.maxDrift.toFixed(2)}`
+  );
   expect(s.firesAt).not.toBeNull();
   expect(s.firesAt!).toBeGreaterThanOrEqual(0);
   expect(s.firesAt!).toBeLessThanOrEqual(45);
 });
 
-it.each([1, 2, 3])('genuine data drift, seed %i: the drift is real, the correlation alert never fires', async (seed) => {
-  const s = await scan('data-drift', seed);
-  log.push(`  genuine data drift, seed ${seed}: never fires (condition held at most ${s.longestMinutes.toFixed(1)} min), max r ${s.maxR.toFixed(2)}, max KS ${s.maxDrift.toFixed(2)}`);
-  expect(s.maxDrift).toBeGreaterThan(DEMO_OPTIONS.driftGate);
-  expect(s.firesAt).toBeNull();
-});
+it.each([1, 2, 3])(
+  'genuine data drift, seed %i: the drift is real, the correlation alert never fires',
+  async (seed) => {
+    const s = await scan('data-drift', seed);
+    log.push(
+      `  genuine data drift, seed ${seed}: never fires (condition held at most ${s.longestMinutes.toFixed(1)} min), max r ${s.maxR.toFixed(2)}, max KS ${s.maxDrift.toFixed(2)}`
+    );
+    expect(s.maxDrift).toBeGreaterThan(DEMO_OPTIONS.driftGate);
+    expect(s.firesAt).toBeNull();
+  }
+);

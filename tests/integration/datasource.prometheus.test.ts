@@ -68,7 +68,12 @@ beforeAll(async () => {
     reload: async () => {},
     registerRuntimeDataSource: () => {},
   } as any);
-  setTemplateSrv({ replace: (s?: string) => s ?? '', getVariables: () => [], containsTemplate: () => false, updateTimeRange: () => {} } as any);
+  setTemplateSrv({
+    replace: (s?: string) => s ?? '',
+    getVariables: () => [],
+    containsTemplate: () => false,
+    updateTimeRange: () => {},
+  } as any);
 });
 
 afterAll(async () => {
@@ -76,8 +81,26 @@ afterAll(async () => {
 });
 
 async function run(query: Partial<InfraDriftQuery>, from: number, to: number): Promise<DataFrame[]> {
-  const ds = new InfraDriftDataSource(settings('infradrift', 'infradrift-correlation-datasource', { defaultSource: { type: 'prometheus', uid: 'prom' } }));
-  const target = { refId: 'A', signals: [], analysis: { output: 'matrix', method: 'pearson', maxLag: 10, lagMode: 'all', confounders: [], alpha: 0.05, adjust: 'fdr_bh', autocorrelation: true, clustering: 'average', includeAligned: false }, ...query } as InfraDriftQuery;
+  const ds = new InfraDriftDataSource(
+    settings('infradrift', 'infradrift-correlation-datasource', { defaultSource: { type: 'prometheus', uid: 'prom' } })
+  );
+  const target = {
+    refId: 'A',
+    signals: [],
+    analysis: {
+      output: 'matrix',
+      method: 'pearson',
+      maxLag: 10,
+      lagMode: 'all',
+      confounders: [],
+      alpha: 0.05,
+      adjust: 'fdr_bh',
+      autocorrelation: true,
+      clustering: 'average',
+      includeAligned: false,
+    },
+    ...query,
+  } as InfraDriftQuery;
   const request = {
     requestId: 'test',
     range: { from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } },
@@ -124,9 +147,15 @@ function matrixFrame(frames: DataFrame[]): DataFrame {
 it('scenario 1 (cache eviction storm): the cache-miss ratio is the top correlate of feature drift, leading by the planted lag, with the planted sign', async () => {
   const sim = prom.simulations[0];
   const incident = sim.truth.incidents[0];
-  const truth = sim.truth.truths.find((t) => t.causeId === 'cache_miss_ratio' && t.effectId === 'feature_drift:user_ctr_7d')!;
+  const truth = sim.truth.truths.find(
+    (t) => t.causeId === 'cache_miss_ratio' && t.effectId === 'feature_drift:user_ctr_7d'
+  )!;
   const baseline = { from: incident.start - 4 * HOUR, to: incident.start - HOUR };
-  const frames = await run({ signals: [...INFRA, driftSignal('user_ctr_7d', baseline)] }, incident.start - 4 * HOUR, incident.end + HOUR);
+  const frames = await run(
+    { signals: [...INFRA, driftSignal('user_ctr_7d', baseline)] },
+    incident.start - 4 * HOUR,
+    incident.end + HOUR
+  );
   const meta = matrixFrame(frames).meta!.custom as MatrixMeta;
   const drift = meta.signals.find((s) => s.role === 'model')!.name;
   const infraNames = new Set(INFRA.map((s) => s.legendFormat));
@@ -145,7 +174,11 @@ it('scenario 3 (genuine data drift): no infra signal is significant after FDR', 
   const sim = prom.simulations[1];
   const incident = sim.truth.incidents[0];
   const baseline = { from: incident.start - 3 * HOUR, to: incident.start };
-  const frames = await run({ signals: [...INFRA, driftSignal('user_tenure_days', baseline)] }, incident.start - 3 * HOUR, incident.end);
+  const frames = await run(
+    { signals: [...INFRA, driftSignal('user_tenure_days', baseline)] },
+    incident.start - 3 * HOUR,
+    incident.end
+  );
   const meta = matrixFrame(frames).meta!.custom as MatrixMeta;
   const drift = meta.signals.find((s) => s.role === 'model')!.name;
   const infraNames = new Set(INFRA.map((s) => s.legendFormat));
@@ -158,8 +191,19 @@ it('scenario 3 (genuine data drift): no infra signal is significant after FDR', 
 
 it('a failed signal names itself and carries Prometheus’s own message; the others still come back', async () => {
   const sim = prom.simulations[0];
-  const bad: SignalQuery = { key: 'BAD', expr: 'sum(rate(recsys_requests_total[5m]', legendFormat: 'broken', role: 'infra', kind: 'gauge', transform: 'none' };
-  const frames = await run({ signals: [INFRA[0], INFRA[1], INFRA[2], bad] }, sim.schedule.end - 4 * HOUR, sim.schedule.end);
+  const bad: SignalQuery = {
+    key: 'BAD',
+    expr: 'sum(rate(recsys_requests_total[5m]',
+    legendFormat: 'broken',
+    role: 'infra',
+    kind: 'gauge',
+    transform: 'none',
+  };
+  const frames = await run(
+    { signals: [INFRA[0], INFRA[1], INFRA[2], bad] },
+    sim.schedule.end - 4 * HOUR,
+    sim.schedule.end
+  );
   const notices = frames.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text);
   expect(notices.join('\n')).toMatch(/signal BAD \(broken\): .*parse error/);
   expect(cells(matrixFrame(frames)).length).toBe(9);
@@ -169,16 +213,54 @@ it('a deleted source data source and a histogram without le get clear messages',
   const sim = prom.simulations[0];
   const gone: SignalQuery = { ...INFRA[0], key: 'GONE', datasource: { type: 'prometheus', uid: 'deleted-uid' } };
   const notHist: SignalQuery = { ...driftSignal('x'), key: 'NOLE', expr: 'recsys_model_accuracy' };
-  const frames = await run({ signals: [gone, notHist, INFRA[1], INFRA[2]] }, sim.schedule.end - 3 * HOUR, sim.schedule.end);
-  const text = frames.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text).join('\n');
+  const frames = await run(
+    { signals: [gone, notHist, INFRA[1], INFRA[2]] },
+    sim.schedule.end - 3 * HOUR,
+    sim.schedule.end
+  );
+  const text = frames
+    .flatMap((f) => f.meta?.notices ?? [])
+    .map((n) => n.text)
+    .join('\n');
   expect(text).toMatch(/signal GONE.*deleted-uid is not available/);
-  expect(text).toMatch(/signal NOLE: .*recsys_model_accuracy_bucket returned no data|does not look like a Prometheus histogram/);
+  expect(text).toMatch(
+    /signal NOLE: .*recsys_model_accuracy_bucket returned no data|does not look like a Prometheus histogram/
+  );
 });
 
 it('a series cap names the series it leaves out', async () => {
   const sim = prom.simulations[0];
-  const perPod: SignalQuery = { key: 'P', expr: 'rate(container_cpu_usage_seconds_total[5m])', legendFormat: 'cpu {{pod}}', role: 'infra', kind: 'gauge', transform: 'none' };
-  const frames = await run({ signals: [INFRA[0], perPod], analysis: { output: 'matrix', method: 'pearson', maxLag: 0, lagMode: 'all', confounders: [], alpha: 0.05, adjust: 'fdr_bh', autocorrelation: true, clustering: 'none', includeAligned: false, maxSeries: 2 } }, sim.schedule.end - 2 * HOUR, sim.schedule.end);
-  const text = frames.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text).join('\n');
+  const perPod: SignalQuery = {
+    key: 'P',
+    expr: 'rate(container_cpu_usage_seconds_total[5m])',
+    legendFormat: 'cpu {{pod}}',
+    role: 'infra',
+    kind: 'gauge',
+    transform: 'none',
+  };
+  const frames = await run(
+    {
+      signals: [INFRA[0], perPod],
+      analysis: {
+        output: 'matrix',
+        method: 'pearson',
+        maxLag: 0,
+        lagMode: 'all',
+        confounders: [],
+        alpha: 0.05,
+        adjust: 'fdr_bh',
+        autocorrelation: true,
+        clustering: 'none',
+        includeAligned: false,
+        maxSeries: 2,
+      },
+    },
+    sim.schedule.end - 2 * HOUR,
+    sim.schedule.end
+  );
+  const text = frames
+    .flatMap((f) => f.meta?.notices ?? [])
+    .map((n) => n.text)
+    .join('\n');
   expect(text).toMatch(/exceed the limit of 2; left out: cpu /);
 });

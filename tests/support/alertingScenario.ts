@@ -23,7 +23,10 @@ export const CACHE_MISS: AlertSignal = {
   expr: INFRA.find((s) => s.legendFormat === 'cache_miss_ratio')!.expr,
 };
 
-export function featureDrift(windowSeconds: number, baseline: DriftBaseline = { kind: 'preceding', factor: 4 }): AlertSignal {
+export function featureDrift(
+  windowSeconds: number,
+  baseline: DriftBaseline = { kind: 'preceding', factor: 4 }
+): AlertSignal {
   return {
     kind: 'histogram',
     name: `feature drift (${FEATURE})`,

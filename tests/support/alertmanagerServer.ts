@@ -72,7 +72,11 @@ export async function startWebhook(): Promise<Webhook> {
         };
         const timer = setTimeout(() => {
           done();
-          reject(new Error(`no matching alert within ${timeoutMs} ms; received: ${JSON.stringify(alerts.map((a) => a.labels))}`));
+          reject(
+            new Error(
+              `no matching alert within ${timeoutMs} ms; received: ${JSON.stringify(alerts.map((a) => a.labels))}`
+            )
+          );
         }, timeoutMs);
         const done = () => {
           clearTimeout(timer);

@@ -35,7 +35,12 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startDaemon(command: string, args: string[], readyUrl: string, timeoutMs = 60_000): Promise<Daemon> {
+export async function startDaemon(
+  command: string,
+  args: string[],
+  readyUrl: string,
+  timeoutMs = 60_000
+): Promise<Daemon> {
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let tail = '';
   child.stderr!.on('data', (c) => (tail = (tail + c).slice(-4000)));

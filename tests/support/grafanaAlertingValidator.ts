@@ -17,7 +17,18 @@ const EXPRESSION_TYPES: Record<string, (model: any) => string[]> = {
   classic_conditions: (m) => (m.conditions ?? []).map((c: any) => c?.query?.params?.[0]),
 };
 const REDUCERS = new Set(['last', 'mean', 'min', 'max', 'sum', 'count', 'median']);
-const THRESHOLD_TYPES = new Set(['gt', 'lt', 'eq', 'ne', 'gte', 'lte', 'within_range', 'outside_range', 'within_range_included', 'outside_range_included']);
+const THRESHOLD_TYPES = new Set([
+  'gt',
+  'lt',
+  'eq',
+  'ne',
+  'gte',
+  'lte',
+  'within_range',
+  'outside_range',
+  'within_range_included',
+  'outside_range_included',
+]);
 
 export function validateGrafanaAlerting(doc: any, datasourceUids: Set<string>): string[] {
   const errors: string[] = [];
@@ -74,7 +85,10 @@ export function validateGrafanaAlerting(doc: any, datasourceUids: Set<string>): 
         err(rw, `execErrState ${r?.execErrState} is not one of OK, Error, Alerting, KeepLast`);
       }
       for (const map of ['labels', 'annotations']) {
-        if (r?.[map] !== undefined && (typeof r[map] !== 'object' || Object.values(r[map]).some((v) => typeof v !== 'string'))) {
+        if (
+          r?.[map] !== undefined &&
+          (typeof r[map] !== 'object' || Object.values(r[map]).some((v) => typeof v !== 'string'))
+        ) {
           err(rw, `${map} must map names to strings`);
         }
       }
@@ -134,7 +148,14 @@ function validateData(rw: string, r: any, datasourceUids: Set<string>): string[]
         const c = q.model.conditions;
         const ev = c?.[0]?.evaluator;
         const params = ev?.type?.includes('range') ? 2 : 1;
-        if (!Array.isArray(c) || c.length !== 1 || !THRESHOLD_TYPES.has(ev?.type) || !Array.isArray(ev.params) || ev.params.length < params || ev.params.some((p: unknown) => typeof p !== 'number')) {
+        if (
+          !Array.isArray(c) ||
+          c.length !== 1 ||
+          !THRESHOLD_TYPES.has(ev?.type) ||
+          !Array.isArray(ev.params) ||
+          ev.params.length < params ||
+          ev.params.some((p: unknown) => typeof p !== 'number')
+        ) {
           errors.push(`${where}: threshold needs exactly one condition with a known evaluator and ${params} number(s)`);
         }
       }

@@ -84,7 +84,13 @@ export async function startPrometheus(specs: BackfillSpec[]): Promise<RunningPro
   const data = path.join(dir, 'data');
   const simulations: SimulationResult[] = [];
   for (const [i, spec] of specs.entries()) {
-    const sim = simulate({ scenario: spec.scenario, hours: spec.hours, end: spec.end, seed: spec.seed ?? 1, stepSeconds: spec.stepSeconds ?? 60 });
+    const sim = simulate({
+      scenario: spec.scenario,
+      hours: spec.hours,
+      end: spec.end,
+      seed: spec.seed ?? 1,
+      stepSeconds: spec.stepSeconds ?? 60,
+    });
     simulations.push(sim);
     const file = path.join(dir, `scenario-${i}.om`);
     const out = fs.createWriteStream(file);

@@ -19,7 +19,11 @@ export function promtool(args: string[], cwd?: string): ToolRun {
 }
 
 /** A temporary directory that `remove()` deletes. */
-export function tempDir(prefix: string): { dir: string; write(name: string, content: string | object): string; remove(): void } {
+export function tempDir(prefix: string): {
+  dir: string;
+  write(name: string, content: string | object): string;
+  remove(): void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return {
     dir,

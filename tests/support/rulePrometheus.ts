@@ -91,7 +91,15 @@ export async function startRulePrometheus(inputs: OpenMetricsInput[], setup: Rul
       },
       rule_files: ruleFiles,
       scrape_configs: [],
-      ...(s.alertmanagerUrl ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [s.alertmanagerUrl.replace(/^https?:\/\//, '').replace(/\/$/, '')] }] }] } } : {}),
+      ...(s.alertmanagerUrl
+        ? {
+            alerting: {
+              alertmanagers: [
+                { static_configs: [{ targets: [s.alertmanagerUrl.replace(/^https?:\/\//, '').replace(/\/$/, '')] }] },
+              ],
+            },
+          }
+        : {}),
     };
     fs.writeFileSync(path.join(dir, 'prometheus.yml'), stringify(config));
     daemon = await startDaemon(
@@ -134,14 +142,33 @@ export async function startRulePrometheus(inputs: OpenMetricsInput[], setup: Rul
       return d.result.map((r: any) => ({ metric: r.metric, value: Number(r.value[1]) }));
     },
     async queryRange(expr, startSeconds, endSeconds, stepSeconds) {
-      const d = await api(`${url}api/v1/query_range?query=${encodeURIComponent(expr)}&start=${startSeconds}&end=${endSeconds}&step=${stepSeconds}`);
-      return d.result.map((r: any) => ({ metric: r.metric, values: r.values.map(([t, v]: [number, string]) => [t, Number(v)]) }));
+      const d = await api(
+        `${url}api/v1/query_range?query=${encodeURIComponent(expr)}&start=${startSeconds}&end=${endSeconds}&step=${stepSeconds}`
+      );
+      return d.result.map((r: any) => ({
+        metric: r.metric,
+        values: r.values.map(([t, v]: [number, string]) => [t, Number(v)]),
+      }));
     },
     async backfillRules(ruleFile, startSeconds, endSeconds, then) {
       const out = path.join(dir, 'rule-blocks');
-      execFileSync('promtool', ['tsdb', 'create-blocks-from', 'rules', `--url=${url}`, `--start=${startSeconds}`, `--end=${endSeconds}`, `--output-dir=${out}`, '--quiet', ruleFile], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      execFileSync(
+        'promtool',
+        [
+          'tsdb',
+          'create-blocks-from',
+          'rules',
+          `--url=${url}`,
+          `--start=${startSeconds}`,
+          `--end=${endSeconds}`,
+          `--output-dir=${out}`,
+          '--quiet',
+          ruleFile,
+        ],
+        {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        }
+      );
       await stopDaemon();
       for (const block of fs.readdirSync(out)) {
         fs.renameSync(path.join(out, block), path.join(data, block));

@@ -36,4 +36,3 @@ export function driftSignal(feature: string, baseline?: { from: number; to: numb
     windowSteps: 1,
   };
 }
-

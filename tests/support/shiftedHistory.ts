@@ -22,8 +22,21 @@ export function historyEndingAt(sim: SimulationResult, cut: number, at: number):
   const shiftMs = Math.floor(at / stepMs) * stepMs - sim.timestamps[last];
   const families: MetricFamily[] = sim.families.map((f) =>
     f.type === 'histogram'
-      ? { ...f, series: f.series.map((h) => ({ ...h, cumulative: h.cumulative.map((c) => c.subarray(0, n)), sum: h.sum.subarray(0, n), count: h.count.subarray(0, n) })) }
+      ? {
+          ...f,
+          series: f.series.map((h) => ({
+            ...h,
+            cumulative: h.cumulative.map((c) => c.subarray(0, n)),
+            sum: h.sum.subarray(0, n),
+            count: h.count.subarray(0, n),
+          })),
+        }
       : { ...f, series: f.series.map((s) => ({ ...s, values: s.values.subarray(0, n) })) }
   );
-  return { timestamps: sim.timestamps.subarray(0, n).map((t) => t + shiftMs), stepSeconds: sim.stepSeconds, families, shiftMs };
+  return {
+    timestamps: sim.timestamps.subarray(0, n).map((t) => t + shiftMs),
+    stepSeconds: sim.stepSeconds,
+    families,
+    shiftMs,
+  };
 }

@@ -20,13 +20,29 @@ import { validateGrafanaAlerting } from '../support/grafanaAlertingValidator';
 const ROOT = path.resolve(__dirname, '..', '..');
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
 const compose = parse(read('docker-compose.yml'), { merge: true }) as {
-  services: Record<string, { image?: string; build?: { context: string; dockerfile: string }; volumes?: string[]; ports?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }> }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      build?: { context: string; dockerfile: string };
+      volumes?: string[];
+      ports?: string[];
+      environment?: Record<string, string>;
+      depends_on?: Record<string, { condition: string }>;
+    }
+  >;
   volumes: Record<string, unknown>;
 };
 const dashboard = JSON.parse(read('provisioning/dashboards/ml-service.json'));
-const datasources = (parse(read('provisioning/datasources/datasources.yaml')) as { datasources: Array<{ uid: string; type: string; url?: string; jsonData?: Record<string, any> }> }).datasources;
+const datasources = (
+  parse(read('provisioning/datasources/datasources.yaml')) as {
+    datasources: Array<{ uid: string; type: string; url?: string; jsonData?: Record<string, any> }>;
+  }
+).datasources;
 
-function pluginJsons(dir = path.join(ROOT, 'src')): Array<{ id: string; type: string; dependencies?: { grafanaDependency?: string } }> {
+function pluginJsons(
+  dir = path.join(ROOT, 'src')
+): Array<{ id: string; type: string; dependencies?: { grafanaDependency?: string } }> {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     return e.isDirectory() ? pluginJsons(p) : e.name === 'plugin.json' ? [JSON.parse(fs.readFileSync(p, 'utf8'))] : [];
@@ -48,7 +64,14 @@ function atLeast(version: string, range: string): boolean {
 
 describe('docker-compose.yml', () => {
   it('has the demo services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['alertmanager', 'backfill', 'grafana', 'history', 'prometheus', 'simulator']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'alertmanager',
+      'backfill',
+      'grafana',
+      'history',
+      'prometheus',
+      'simulator',
+    ]);
   });
 
   it('mounts only paths that exist, and declares its named volumes', () => {
@@ -58,7 +81,11 @@ describe('docker-compose.yml', () => {
         if (source.startsWith('.')) {
           // dist/ is made by `npm run build`, which the README puts before `docker compose up`.
           const built = source === './dist' && !fs.existsSync(path.join(ROOT, 'dist'));
-          expect({ name, source, exists: built || fs.existsSync(path.join(ROOT, source)) }).toEqual({ name, source, exists: true });
+          expect({ name, source, exists: built || fs.existsSync(path.join(ROOT, source)) }).toEqual({
+            name,
+            source,
+            exists: true,
+          });
         } else {
           expect(Object.keys(compose.volumes)).toContain(source);
         }
@@ -95,7 +122,12 @@ describe('docker-compose.yml', () => {
 
   it('publishes the documented ports and starts Prometheus only after the backfill', () => {
     const ports = Object.fromEntries(Object.entries(compose.services).map(([k, s]) => [k, s.ports ?? []]));
-    expect(ports).toMatchObject({ grafana: ['3000:3000'], prometheus: ['9090:9090'], simulator: ['9464:9464'], alertmanager: ['9093:9093'] });
+    expect(ports).toMatchObject({
+      grafana: ['3000:3000'],
+      prometheus: ['9090:9090'],
+      simulator: ['9464:9464'],
+      alertmanager: ['9093:9093'],
+    });
     const header = read('docker-compose.yml').split('\nservices:')[0];
     for (const port of ['3000', '9090', '9093', '9464']) {
       expect(header).toContain(port);
@@ -117,11 +149,18 @@ describe('Prometheus configuration', () => {
   });
 
   (hasPromtool ? it : it.skip)('passes promtool check config (compose and local variants)', () => {
-    expect(execFileSync('promtool', ['check', 'config', path.join(ROOT, 'demo', 'prometheus.yml')]).toString()).toMatch(/SUCCESS/);
+    expect(execFileSync('promtool', ['check', 'config', path.join(ROOT, 'demo', 'prometheus.yml')]).toString()).toMatch(
+      /SUCCESS/
+    );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infradrift-promcfg-'));
     try {
       const local = path.join(dir, 'prometheus.yml');
-      fs.writeFileSync(local, read('demo/prometheus.yml').replace('simulator:9464', '127.0.0.1:9464').replace('alertmanager:9093', '127.0.0.1:9093'));
+      fs.writeFileSync(
+        local,
+        read('demo/prometheus.yml')
+          .replace('simulator:9464', '127.0.0.1:9464')
+          .replace('alertmanager:9093', '127.0.0.1:9093')
+      );
       fs.cpSync(path.join(ROOT, 'demo', 'rules'), path.join(dir, 'rules'), { recursive: true });
       expect(execFileSync('promtool', ['check', 'config', local]).toString()).toMatch(/SUCCESS: 1 rule files found/);
     } finally {
@@ -135,16 +174,23 @@ describe('alert rules of the demo', () => {
   const hasAmtool = !spawnSync('amtool', ['--version'], { stdio: 'ignore' }).error;
   const config = parse(read('demo/prometheus.yml'));
   const grafanaRules = parse(read('provisioning/alerting/infradrift.yaml'));
-  const ruleFile = parse(read('demo/rules/infradrift.rules.yml')) as { groups: Array<{ rules: Array<{ alert?: string; record?: string }> }> };
+  const ruleFile = parse(read('demo/rules/infradrift.rules.yml')) as {
+    groups: Array<{ rules: Array<{ alert?: string; record?: string }> }>;
+  };
 
   it('are what scripts/demo/alertRules.ts writes from src/alerting (run it after changing the module)', () => {
     for (const [file, content] of Object.entries(demoAlertFiles())) {
-      expect({ file: path.relative(ROOT, file), same: fs.readFileSync(file, 'utf8') === content }).toEqual({ file: path.relative(ROOT, file), same: true });
+      expect({ file: path.relative(ROOT, file), same: fs.readFileSync(file, 'utf8') === content }).toEqual({
+        file: path.relative(ROOT, file),
+        same: true,
+      });
     }
   });
 
   it('Grafana-managed rules: valid provisioning on provisioned data sources, wired expressions, existing condition', () => {
-    expect(fs.readdirSync(path.join(ROOT, 'provisioning/alerting')).filter((f) => /\.ya?ml$/.test(f))).toEqual(['infradrift.yaml']);
+    expect(fs.readdirSync(path.join(ROOT, 'provisioning/alerting')).filter((f) => /\.ya?ml$/.test(f))).toEqual([
+      'infradrift.yaml',
+    ]);
     expect(validateGrafanaAlerting(grafanaRules, new Set(datasources.map((d) => d.uid)))).toEqual([]);
     expect(grafanaRules.apiVersion).toBe(1);
     const rules = grafanaRules.groups.flatMap((g: { rules: unknown[] }) => g.rules);
@@ -180,26 +226,35 @@ describe('alert rules of the demo', () => {
   });
 
   (hasPromtool ? it : it.skip)('pass promtool check rules', () => {
-    expect(execFileSync('promtool', ['check', 'rules', path.join(ROOT, 'demo/rules/infradrift.rules.yml')]).toString()).toContain(
-      `SUCCESS: ${ruleFile.groups.flatMap((g) => g.rules).length} rules found`
-    );
+    expect(
+      execFileSync('promtool', ['check', 'rules', path.join(ROOT, 'demo/rules/infradrift.rules.yml')]).toString()
+    ).toContain(`SUCCESS: ${ruleFile.groups.flatMap((g) => g.rules).length} rules found`);
   });
 
   it('backfill in two passes: raw-series records first, then the r that reads them; alerts are not backfilled', () => {
-    const passes = recordingPasses(read('demo/rules/infradrift.rules.yml')).map((p) => p.flatMap((g) => g.rules.map((r) => r.record!.split(':').pop())));
-    expect(passes).toEqual([['a', 'b', 'ab', 'a', 'b', 'ab', 'ks'], ['r', 'r']]);
+    const passes = recordingPasses(read('demo/rules/infradrift.rules.yml')).map((p) =>
+      p.flatMap((g) => g.rules.map((r) => r.record!.split(':').pop()))
+    );
+    expect(passes).toEqual([
+      ['a', 'b', 'ab', 'a', 'b', 'ab', 'ks'],
+      ['r', 'r'],
+    ]);
   });
 
   it('a condition counts as fired once it has held for the rule `for` duration (the page replays history so)', () => {
     const t = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + 15 * i);
     // 5 evaluations span 60 s: exactly `for: 1m`; 4 do not; a missing step splits a run.
-    expect(firingRuns([...t(0, 5), ...t(1000, 4), ...t(2000, 3), ...t(2060, 3)], 15, 60)).toEqual([{ from: 60, to: 60 }]);
+    expect(firingRuns([...t(0, 5), ...t(1000, 4), ...t(2000, 3), ...t(2060, 3)], 15, 60)).toEqual([
+      { from: 60, to: 60 },
+    ]);
     expect(firingRuns(t(0, 10), 15, 0)).toEqual([{ from: 0, to: 135 }]);
     expect(firingRuns([], 15, 60)).toEqual([]);
   });
 
   (hasAmtool ? it : it.skip)('Alertmanager config passes amtool check-config', () => {
-    expect(execFileSync('amtool', ['check-config', path.join(ROOT, 'demo/alertmanager.yml')]).toString()).toMatch(/SUCCESS/);
+    expect(execFileSync('amtool', ['check-config', path.join(ROOT, 'demo/alertmanager.yml')]).toString()).toMatch(
+      /SUCCESS/
+    );
   });
 });
 
@@ -214,13 +269,27 @@ describe('provisioned data sources', () => {
 
   it('enables the app', () => {
     const apps = parse(read('provisioning/plugins/apps.yaml')).apps;
-    expect(apps).toEqual([expect.objectContaining({ type: plugins.find((p) => p.type === 'app')!.id, disabled: false })]);
+    expect(apps).toEqual([
+      expect.objectContaining({ type: plugins.find((p) => p.type === 'app')!.id, disabled: false }),
+    ]);
   });
 });
 
 describe('dashboard ml-service.json', () => {
   const panels: any[] = dashboard.panels;
-  const BUILT_IN = new Set(['row', 'timeseries', 'stat', 'gauge', 'bargauge', 'table', 'text', 'heatmap', 'state-timeline', 'barchart', 'histogram']);
+  const BUILT_IN = new Set([
+    'row',
+    'timeseries',
+    'stat',
+    'gauge',
+    'bargauge',
+    'table',
+    'text',
+    'heatmap',
+    'state-timeline',
+    'barchart',
+    'histogram',
+  ]);
   const OURS = new Set(plugins.filter((p) => p.type === 'panel').map((p) => p.id));
 
   it('uses only Grafana built-in panels and ours, including both of ours', () => {

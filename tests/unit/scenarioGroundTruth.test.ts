@@ -25,11 +25,28 @@ function infraSeries(sim: SimulationResult) {
 /** Per-step bucket counts of one feature's histogram, summed over pods: what `increase()` by (le) returns. */
 function featureHistogram(sim: SimulationResult, feature: string) {
   const ctx = signalContext(sim, WINDOW_SECONDS);
-  const { le, rates } = bucketRates(ctx.index, 'recsys_feature_value', { feature }, ctx.windowSteps, sim.stepSeconds, ctx.length);
-  return { kind: 'histogram' as const, le, buckets: rates.map((r) => r.map((v) => v * sim.stepSeconds)), mode: 'increase' as const };
+  const { le, rates } = bucketRates(
+    ctx.index,
+    'recsys_feature_value',
+    { feature },
+    ctx.windowSteps,
+    sim.stepSeconds,
+    ctx.length
+  );
+  return {
+    kind: 'histogram' as const,
+    le,
+    buckets: rates.map((r) => r.map((v) => v * sim.stepSeconds)),
+    mode: 'increase' as const,
+  };
 }
 
-function request(sim: SimulationResult, feature: string, baseline: { from: number; to: number }, extra: Partial<AnalyzeRequest> = {}): AnalyzeRequest {
+function request(
+  sim: SimulationResult,
+  feature: string,
+  baseline: { from: number; to: number },
+  extra: Partial<AnalyzeRequest> = {}
+): AnalyzeRequest {
   return {
     version: 1,
     series: infraSeries(sim),
@@ -37,7 +54,18 @@ function request(sim: SimulationResult, feature: string, baseline: { from: numbe
     correlation: { method: 'pearson' },
     significance: { adjust: 'fdr_bh', autocorrelation: 'bretherton', alpha: 0.05 },
     lags: { maxLag: 10, all: true, includeCurves: false },
-    drift: { correlate: true, series: [{ id: feature, input: featureHistogram(sim, feature), methods: ['psi'], baseline: { kind: 'fixed', ...baseline }, windowMs: sim.stepSeconds * 1000 }] },
+    drift: {
+      correlate: true,
+      series: [
+        {
+          id: feature,
+          input: featureHistogram(sim, feature),
+          methods: ['psi'],
+          baseline: { kind: 'fixed', ...baseline },
+          windowMs: sim.stepSeconds * 1000,
+        },
+      ],
+    },
     ...extra,
   };
 }
@@ -51,7 +79,12 @@ function rowOf(result: AnalyzeResult, id: string) {
     .map((other, j) => {
       const li = lagIds.indexOf(id);
       const lj = lagIds.indexOf(other);
-      return { id: other, r: c.r[i * N + j], q: c.q[i * N + j], bestLag: result.lags!.bestLagMatrix![li * lagIds.length + lj] };
+      return {
+        id: other,
+        r: c.r[i * N + j],
+        q: c.q[i * N + j],
+        bestLag: result.lags!.bestLagMatrix![li * lagIds.length + lj],
+      };
     })
     .filter((x) => x.id !== id && INFRA_IDS.includes(x.id));
 }
@@ -59,7 +92,9 @@ function rowOf(result: AnalyzeResult, id: string) {
 it('scenario 1: the cache-miss ratio is the top correlate of feature drift, with the planted lag (±1 step) and sign', () => {
   const sim = simulate({ scenario: 'cache-eviction-storm', hours: 12, end: END, seed: 1 });
   const incident = sim.truth.incidents[0];
-  const truth = sim.truth.truths.find((t) => t.causeId === 'cache_miss_ratio' && t.effectId === 'feature_drift:user_ctr_7d')!;
+  const truth = sim.truth.truths.find(
+    (t) => t.causeId === 'cache_miss_ratio' && t.effectId === 'feature_drift:user_ctr_7d'
+  )!;
   const result = analyze(request(sim, 'user_ctr_7d', { from: incident.start - 4 * HOUR, to: incident.start - HOUR }));
   const row = rowOf(result, 'drift:user_ctr_7d:psi').filter((x) => x.r !== null);
   row.sort((a, b) => Math.abs(b.r!) - Math.abs(a.r!));
@@ -93,7 +128,8 @@ it('scenario 4: traffic confounder: CPU-latency is high plainly and near 0 given
   const plain = analyze(base);
   const partial = analyze({ ...base, partial: { controls: ['request_rate'] } });
   const c = plain.correlation!;
-  const at = (ids: string[], m: Array<number | null>, a: string, b: string) => m[ids.indexOf(a) * ids.length + ids.indexOf(b)]!;
+  const at = (ids: string[], m: Array<number | null>, a: string, b: string) =>
+    m[ids.indexOf(a) * ids.length + ids.indexOf(b)]!;
   process.stdout.write(
     `[scenario 4] r(cpu, latency) = ${at(c.ids, c.r, 'cpu_usage', 'latency_mean').toFixed(3)}, partial given request_rate = ${at(partial.partial!.ids, partial.partial!.r, 'cpu_usage', 'latency_mean').toFixed(3)}\n`
   );

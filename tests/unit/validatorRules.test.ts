@@ -66,20 +66,39 @@ describe('plugin.json rules', () => {
   const app = (includes: unknown[]) =>
     JSON.stringify({ id: 'a-app', type: 'app', includes, info: {}, dependencies: { grafanaDependency: '>=12.3.0' } });
   const nested = (dep = '>=12.3.0', logo = 'img/logo.svg') =>
-    JSON.stringify({ id: 'a-panel', type: 'panel', info: { logos: { small: logo, large: logo } }, dependencies: { grafanaDependency: dep } });
+    JSON.stringify({
+      id: 'a-panel',
+      type: 'panel',
+      info: { logos: { small: logo, large: logo } },
+      dependencies: { grafanaDependency: dep },
+    });
 
   it('flags a nested plugin missing from includes', () => {
-    const dir = tree({ 'src/plugin.json': app([]), 'src/p/plugin.json': nested(), 'src/p/module.ts': '', 'src/p/img/logo.svg': '' });
-    expect(checkPluginJson(path.join(dir, 'src'), dir).map((f) => f.text).join()).toMatch(/not declared/);
+    const dir = tree({
+      'src/plugin.json': app([]),
+      'src/p/plugin.json': nested(),
+      'src/p/module.ts': '',
+      'src/p/img/logo.svg': '',
+    });
+    expect(
+      checkPluginJson(path.join(dir, 'src'), dir)
+        .map((f) => f.text)
+        .join()
+    ).toMatch(/not declared/);
   });
 
   it('flags a named path that does not exist and a differing grafanaDependency', () => {
     const dir = tree({
-      'src/plugin.json': app([{ type: 'panel', path: 'p/plugin.json' }, { type: 'panel', path: 'q/plugin.json' }]),
+      'src/plugin.json': app([
+        { type: 'panel', path: 'p/plugin.json' },
+        { type: 'panel', path: 'q/plugin.json' },
+      ]),
       'src/p/plugin.json': nested('>=11.0.0', 'img/missing.svg'),
       'src/p/module.ts': '',
     });
-    const texts = checkPluginJson(path.join(dir, 'src'), dir).map((f) => f.text).join('\n');
+    const texts = checkPluginJson(path.join(dir, 'src'), dir)
+      .map((f) => f.text)
+      .join('\n');
     expect(texts).toMatch(/img\/missing.svg, which does not exist/);
     expect(texts).toMatch(/grafanaDependency >=11.0.0 differs/);
     expect(texts).toMatch(/includes q\/plugin.json, which does not exist/);

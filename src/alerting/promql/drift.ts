@@ -51,7 +51,10 @@ export function baselineWindows(baseline: DriftBaseline, windowSeconds: number):
       if (!Number.isInteger(k) || k < 1 || k > 24) {
         throw new AlertInputError(`preceding baseline factor must be a whole number from 1 to 24, got ${k}`);
       }
-      return Array.from({ length: k }, (_, j) => ({ rangeSeconds: windowSeconds, offsetSeconds: (j + 1) * windowSeconds }));
+      return Array.from({ length: k }, (_, j) => ({
+        rangeSeconds: windowSeconds,
+        offsetSeconds: (j + 1) * windowSeconds,
+      }));
     }
     case 'shifted':
       return [{ rangeSeconds: windowSeconds, offsetSeconds: baseline.shiftSeconds }];
@@ -85,8 +88,16 @@ function buckets(selector: Selector, extra: Matcher[]): string {
 }
 
 /** Counts per bucket (or in total) over the windows, summed per label set. */
-function counts(selector: Selector, labels: string[], windows: CountWindow[], extra: Matcher[] = [], byLe = true): string {
-  const terms = windows.map((w) => `sum${groupBy(labels, byLe ? ['le'] : [])} (increase(${buckets(selector, extra)}${windowSuffix(w)}))`);
+function counts(
+  selector: Selector,
+  labels: string[],
+  windows: CountWindow[],
+  extra: Matcher[] = [],
+  byLe = true
+): string {
+  const terms = windows.map(
+    (w) => `sum${groupBy(labels, byLe ? ['le'] : [])} (increase(${buckets(selector, extra)}${windowSuffix(w)}))`
+  );
   return terms.length === 1 ? terms[0] : `(${terms.join(' + ')})`;
 }
 
@@ -139,7 +150,13 @@ function bucketBounds(le: string[] | undefined): string[] {
  * Per-bucket proportions with a zero replaced by ε (the engine's rule: only exact zeros), labels
  * (le, labels...). Negative differences (resets seen in one bucket only) are clamped to 0 as the engine does.
  */
-function proportions(selector: Selector, labels: string[], w: CountWindow[], bounds: string[], epsilon: string): string {
+function proportions(
+  selector: Selector,
+  labels: string[],
+  w: CountWindow[],
+  bounds: string[],
+  epsilon: string
+): string {
   const finite = bounds.slice(0, -1);
   const cumulative = counts(selector, labels, w);
   // Each bucket but the last, relabelled to the next bound, highest first.

@@ -12,7 +12,9 @@ const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 /** A label name as Prometheus 2.x accepts it; names starting with `__` are reserved. */
 export function labelName(name: string, what = 'label name'): string {
   if (typeof name !== 'string' || !LABEL_NAME.test(name)) {
-    throw new AlertInputError(`${what} ${JSON.stringify(name)} is not a valid Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*)`);
+    throw new AlertInputError(
+      `${what} ${JSON.stringify(name)} is not a valid Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*)`
+    );
   }
   if (name.startsWith('__')) {
     throw new AlertInputError(`${what} ${JSON.stringify(name)} starts with "__", which Prometheus reserves`);
@@ -23,7 +25,9 @@ export function labelName(name: string, what = 'label name'): string {
 /** A metric (or recording rule) name. */
 export function metricName(name: string, what = 'metric name'): string {
   if (typeof name !== 'string' || !METRIC_NAME.test(name)) {
-    throw new AlertInputError(`${what} ${JSON.stringify(name)} is not a valid Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)`);
+    throw new AlertInputError(
+      `${what} ${JSON.stringify(name)} is not a valid Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)`
+    );
   }
   return name;
 }

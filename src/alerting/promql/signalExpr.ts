@@ -82,7 +82,9 @@ function baseExpr(signal: AlertSignal, stepSeconds: number): string {
       return driftScoreExpr({ ...selector, matchers: [...selector.matchers, ...matchers] }, labels, signal.drift);
     }
     default:
-      throw new AlertInputError(`kind must be gauge, counter or histogram, got ${JSON.stringify((signal as AlertSignal).kind)}`);
+      throw new AlertInputError(
+        `kind must be gauge, counter or histogram, got ${JSON.stringify((signal as AlertSignal).kind)}`
+      );
   }
 }
 

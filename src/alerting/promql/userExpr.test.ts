@@ -35,9 +35,12 @@ describe('selectors', () => {
     expect(formatSelector(s)).toBe('m_bucket{job="a\\"b", path=~"/x\\n.*", env!="c\\"d"}');
   });
 
-  it.each(['rate(x[5m])', 'x[5m]', 'x offset 1m', '{job="a"}', 'x{job="a"} or y', 'x{job=a}', 'x{1a="b"}'])('refuses %j', (text) => {
-    expect(() => parseSelector(text)).toThrow(AlertInputError);
-  });
+  it.each(['rate(x[5m])', 'x[5m]', 'x offset 1m', '{job="a"}', 'x{job="a"} or y', 'x{job=a}', 'x{1a="b"}'])(
+    'refuses %j',
+    (text) => {
+      expect(() => parseSelector(text)).toThrow(AlertInputError);
+    }
+  );
 });
 
 describe('literals', () => {

@@ -85,7 +85,18 @@ export interface Selector {
   matchers: Matcher[];
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"', "'": "'" };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+};
 
 /** The value of a PromQL string literal (Go escapes), starting at `start`; returns value and end. */
 function readString(text: string, start: number): { value: string; end: number } {
@@ -139,7 +150,9 @@ export function parseSelector(text: string, what = 'selector'): Selector {
   const source = wellFormed(text, what);
   const head = SELECTOR_HEAD.exec(source);
   if (!head) {
-    throw new AlertInputError(`${what} must start with a metric name, e.g. my_histogram{job="x"}; got ${JSON.stringify(text)}`);
+    throw new AlertInputError(
+      `${what} must start with a metric name, e.g. my_histogram{job="x"}; got ${JSON.stringify(text)}`
+    );
   }
   const matchers: Matcher[] = [];
   let i = head[0].length;
@@ -184,13 +197,17 @@ export function parseSelector(text: string, what = 'selector'): Selector {
   }
   skipSpace();
   if (i !== source.length) {
-    throw new AlertInputError(`${what} must be a metric name with optional label matchers only; unexpected text at character ${i + 1} of ${JSON.stringify(text)}`);
+    throw new AlertInputError(
+      `${what} must be a metric name with optional label matchers only; unexpected text at character ${i + 1} of ${JSON.stringify(text)}`
+    );
   }
   return { metric: head[1], matchers };
 }
 
 /** A selector as PromQL text, every label name checked and every value escaped. */
 export function formatSelector(selector: Selector): string {
-  const parts = selector.matchers.map((m) => `${m.label === '__name__' ? m.label : labelName(m.label, 'matcher label')}${m.op}${stringLiteral(m.value)}`);
+  const parts = selector.matchers.map(
+    (m) => `${m.label === '__name__' ? m.label : labelName(m.label, 'matcher label')}${m.op}${stringLiteral(m.value)}`
+  );
   return parts.length ? `${selector.metric}{${parts.join(', ')}}` : selector.metric;
 }

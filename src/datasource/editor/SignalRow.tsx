@@ -22,7 +22,10 @@ export function SignalRow({ signal, defaultSource, onChange, onRemove, onRunQuer
   return (
     <div data-testid={`infradrift-signal-${signal.key}`}>
       <InlineFieldRow>
-        <InlineField label={signal.key} tooltip="Source data source; empty uses the InfraDrift data source's default source">
+        <InlineField
+          label={signal.key}
+          tooltip="Source data source; empty uses the InfraDrift data source's default source"
+        >
           <DataSourcePicker
             current={signal.datasource?.uid ? signal.datasource : defaultSource}
             noDefault
@@ -35,7 +38,9 @@ export function SignalRow({ signal, defaultSource, onChange, onRemove, onRunQuer
         <InlineField label={isHistogram ? 'Histogram' : 'Expression'} grow>
           <Input
             value={signal.expr}
-            placeholder={isHistogram ? 'recsys_feature_value{model="ranker"}' : 'rate(container_cpu_usage_seconds_total[5m])'}
+            placeholder={
+              isHistogram ? 'recsys_feature_value{model="ranker"}' : 'rate(container_cpu_usage_seconds_total[5m])'
+            }
             onChange={(e) => set({ expr: e.currentTarget.value })}
             onBlur={onRunQuery}
             aria-label={`Expression of signal ${signal.key}`}
@@ -50,8 +55,20 @@ export function SignalRow({ signal, defaultSource, onChange, onRemove, onRunQuer
         <InlineField label="Kind">
           <Select width={16} options={KIND_OPTIONS} value={signal.kind} onChange={(v) => set({ kind: v.value! })} />
         </InlineField>
-        <InlineField label="Legend" tooltip={isHistogram ? 'Names each distribution, e.g. {{feature}} drift; empty: the metric and the kept labels' : 'Names the series, e.g. {{pod}}'}>
-          <Input width={20} value={signal.legendFormat ?? ''} onChange={(e) => set({ legendFormat: e.currentTarget.value })} onBlur={onRunQuery} />
+        <InlineField
+          label="Legend"
+          tooltip={
+            isHistogram
+              ? 'Names each distribution, e.g. {{feature}} drift; empty: the metric and the kept labels'
+              : 'Names the series, e.g. {{pod}}'
+          }
+        >
+          <Input
+            width={20}
+            value={signal.legendFormat ?? ''}
+            onChange={(e) => set({ legendFormat: e.currentTarget.value })}
+            onBlur={onRunQuery}
+          />
         </InlineField>
         {isHistogram ? (
           <>
@@ -59,19 +76,41 @@ export function SignalRow({ signal, defaultSource, onChange, onRemove, onRunQuer
               <TagsInput tags={signal.by ?? []} onChange={(by) => set({ by })} placeholder="label + enter" width={24} />
             </InlineField>
             <InlineField label="Drift">
-              <Select width={22} options={DRIFT_METHOD_OPTIONS} value={signal.driftMethod ?? 'psi'} onChange={(v) => set({ driftMethod: v.value! })} />
+              <Select
+                width={22}
+                options={DRIFT_METHOD_OPTIONS}
+                value={signal.driftMethod ?? 'psi'}
+                onChange={(v) => set({ driftMethod: v.value! })}
+              />
             </InlineField>
             <InlineField label="Baseline">
-              <Select width={22} options={BASELINE_OPTIONS} value={signal.baseline ?? 'preceding'} onChange={(v) => set({ baseline: v.value! })} />
+              <Select
+                width={22}
+                options={BASELINE_OPTIONS}
+                value={signal.baseline ?? 'preceding'}
+                onChange={(v) => set({ baseline: v.value! })}
+              />
             </InlineField>
             <InlineField label="Window" tooltip="Drift window in steps">
-              <Input type="number" width={8} value={signal.windowSteps ?? 10} min={2} onChange={(e) => set({ windowSteps: Number(e.currentTarget.value) })} onBlur={onRunQuery} />
+              <Input
+                type="number"
+                width={8}
+                value={signal.windowSteps ?? 10}
+                min={2}
+                onChange={(e) => set({ windowSteps: Number(e.currentTarget.value) })}
+                onBlur={onRunQuery}
+              />
             </InlineField>
           </>
         ) : (
           <>
             <InlineField label="Transform">
-              <Select width={18} options={TRANSFORM_OPTIONS} value={signal.transform} onChange={(v) => set({ transform: v.value! })} />
+              <Select
+                width={18}
+                options={TRANSFORM_OPTIONS}
+                value={signal.transform}
+                onChange={(v) => set({ transform: v.value! })}
+              />
             </InlineField>
           </>
         )}
@@ -79,7 +118,11 @@ export function SignalRow({ signal, defaultSource, onChange, onRemove, onRunQuer
       {isHistogram && signal.baseline === 'static' && (
         <InlineFieldRow>
           <InlineField label="Reference" grow tooltip='e.g. {"edges":[0,0.5,1],"counts":[10,20]}'>
-            <Input value={signal.baselineJson ?? ''} onChange={(e) => set({ baselineJson: e.currentTarget.value })} onBlur={onRunQuery} />
+            <Input
+              value={signal.baselineJson ?? ''}
+              onChange={(e) => set({ baselineJson: e.currentTarget.value })}
+              onBlur={onRunQuery}
+            />
           </InlineField>
         </InlineFieldRow>
       )}

@@ -9,8 +9,16 @@ export const ROLE_OPTIONS: Array<SelectableValue<SignalQuery['role']>> = [
 
 export const KIND_OPTIONS: Array<SelectableValue<SignalKind>> = [
   { value: 'gauge', label: 'Gauge', description: 'Use the values as they are (also for rate() expressions)' },
-  { value: 'counter', label: 'Counter', description: 'Raw counter: InfraDrift takes the per-second rate, handling resets' },
-  { value: 'histogram', label: 'Histogram', description: 'Name a Prometheus histogram: InfraDrift computes its drift over time' },
+  {
+    value: 'counter',
+    label: 'Counter',
+    description: 'Raw counter: InfraDrift takes the per-second rate, handling resets',
+  },
+  {
+    value: 'histogram',
+    label: 'Histogram',
+    description: 'Name a Prometheus histogram: InfraDrift computes its drift over time',
+  },
 ];
 
 export const TRANSFORM_OPTIONS: Array<SelectableValue<SignalTransform>> = [

@@ -12,7 +12,9 @@ export class UpstreamCancelled extends Error {
 /** Rejection of an upstream query that did not answer in time; the message names what timed out. */
 export class UpstreamTimeout extends Error {
   constructor(what: string, timeoutMs: number) {
-    super(`${what} did not answer within ${timeoutMs / 1000} s (the data source's query timeout); narrow the query or raise the timeout in the InfraDrift data source settings`);
+    super(
+      `${what} did not answer within ${timeoutMs / 1000} s (the data source's query timeout); narrow the query or raise the timeout in the InfraDrift data source settings`
+    );
     this.name = 'UpstreamTimeout';
   }
 }
@@ -29,7 +31,10 @@ export interface UpstreamOptions {
  * times). Subscribes itself rather than using `lastValueFrom`, so that a timeout or our own
  * cancellation unsubscribes the upstream query: Grafana's data sources cancel their HTTP request then.
  */
-export function awaitUpstream(query: () => ObservableInput<DataQueryResponse>, { what, timeoutMs, signal }: UpstreamOptions): Promise<DataQueryResponse> {
+export function awaitUpstream(
+  query: () => ObservableInput<DataQueryResponse>,
+  { what, timeoutMs, signal }: UpstreamOptions
+): Promise<DataQueryResponse> {
   return new Promise<DataQueryResponse>((resolve, reject) => {
     if (signal?.aborted) {
       reject(new UpstreamCancelled());

@@ -2,7 +2,15 @@
  * From fetched signals to one engine request (docs/engine.md), plus what the user must be told:
  * failed signals, series left out by the cap, histograms without buckets.
  */
-import { driftSeriesId, driftSeriesName, type AnalyzeRequest, type BaselineSpec, type DriftSeriesRequest, type SeriesInput, type TransformSpec } from '../../stats';
+import {
+  driftSeriesId,
+  driftSeriesName,
+  type AnalyzeRequest,
+  type BaselineSpec,
+  type DriftSeriesRequest,
+  type SeriesInput,
+  type TransformSpec,
+} from '../../stats';
 import type { SignalInfo } from '../../shared/frameContract';
 import { seriesFromFrames } from '../../shared/seriesFromFrames';
 import type { SignalFrames } from './fetchSignal';
@@ -51,7 +59,12 @@ function listNames(names: string[]): string {
 /** Frames converted per task: keeps each main-thread task short when a signal returns hundreds of series. */
 const FRAMES_PER_TASK = 50;
 
-export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSpec, grid: TimeGrid, maxSeries: number): Promise<BuiltRequest> {
+export async function buildRequest(
+  fetched: SignalFrames[],
+  analysis: AnalysisSpec,
+  grid: TimeGrid,
+  maxSeries: number
+): Promise<BuiltRequest> {
   const notices: string[] = [];
   const series: SeriesInput[] = [];
   const signals: SignalInfo[] = [];
@@ -70,7 +83,9 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
       const metric = histogramMetric(signal.expr);
       const { groups, withoutLe } = groupHistogram(f.frames, metric, grid);
       if (withoutLe > 0) {
-        notices.push(`signal ${signal.key}: ${withoutLe} series without an "le" label: ${metric} does not look like a Prometheus histogram (expected ${metric}_bucket{le=...})`);
+        notices.push(
+          `signal ${signal.key}: ${withoutLe} series without an "le" label: ${metric} does not look like a Prometheus histogram (expected ${metric}_bucket{le=...})`
+        );
       }
       if (!f.error && groups.length === 0 && withoutLe === 0) {
         notices.push(`signal ${signal.key}: ${metric}_bucket returned no data in this time range`);
@@ -87,7 +102,12 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
         const windowMs = (signal.windowSteps ?? DEFAULT_DRIFT_WINDOW_STEPS) * grid.stepMs;
         // The engine labels the drift series `<name> drift (<method>)`: that label must be unique among
         // every row, so the name is chosen by it. The id keeps the full selector.
-        const readable = histogramName({ expr: signal.expr, labels: g.labels, by: signal.by, legendFormat: signal.legendFormat });
+        const readable = histogramName({
+          expr: signal.expr,
+          labels: g.labels,
+          by: signal.by,
+          legendFormat: signal.legendFormat,
+        });
         const name = uniqueName(readable, taken, (n) => driftSeriesName(n, method));
         const id = driftSeriesId(g.selector, method);
         // Targets, pairs and confounders may name the drift series by the label the engine gives it, or by its full selector.
@@ -121,7 +141,12 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
         await nextTask();
       }
       const batch = f.frames.slice(start, start + FRAMES_PER_TASK);
-      const extracted = seriesFromFrames(batch, { role: signal.role, signal: signal.key, expr: signal.expr, datasourceUid: f.datasource?.uid, provenance }, taken, f.frames);
+      const extracted = seriesFromFrames(
+        batch,
+        { role: signal.role, signal: signal.key, expr: signal.expr, datasourceUid: f.datasource?.uid, provenance },
+        taken,
+        f.frames
+      );
       extracted.series.forEach((s) => series.push({ ...placeOnGrid(s, grid), transform: chain }));
       signals.push(...extracted.signals);
     }
@@ -136,7 +161,9 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
     const keepDrift = Math.min(drift.length, maxSeries);
     const keepSeries = Math.max(0, maxSeries - keepDrift);
     const left = [...drift.slice(keepDrift).map((d) => d.name!), ...series.slice(keepSeries).map((s) => s.name!)];
-    notices.push(`${total} series exceed the limit of ${maxSeries}; left out: ${listNames(left)}. Narrow the queries or raise the limit.`);
+    notices.push(
+      `${total} series exceed the limit of ${maxSeries}; left out: ${listNames(left)}. Narrow the queries or raise the limit.`
+    );
     drift.splice(keepDrift);
     series.splice(keepSeries);
   }
@@ -149,7 +176,11 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
     series,
     grid: { start: grid.start, end: grid.end, stepMs: grid.stepMs },
     correlation: { method: analysis.method, enabled: matrix },
-    significance: { alpha: analysis.alpha, adjust: analysis.adjust, autocorrelation: analysis.autocorrelation ? 'bretherton' : 'none' },
+    significance: {
+      alpha: analysis.alpha,
+      adjust: analysis.adjust,
+      autocorrelation: analysis.autocorrelation ? 'bretherton' : 'none',
+    },
     includeAligned: analysis.includeAligned || analysis.output === 'aligned',
     limits: { maxSeries },
   };
@@ -167,7 +198,9 @@ export async function buildRequest(fetched: SignalFrames[], analysis: AnalysisSp
     request.lags = {
       maxLag: analysis.maxLag,
       ...(mode === 'target' && analysis.target ? { target: idOf(analysis.target) } : {}),
-      ...(mode === 'pairs' && analysis.pairs?.length ? { pairs: analysis.pairs.map(([a, b]) => [idOf(a), idOf(b)] as [string, string]) } : {}),
+      ...(mode === 'pairs' && analysis.pairs?.length
+        ? { pairs: analysis.pairs.map(([a, b]) => [idOf(a), idOf(b)] as [string, string]) }
+        : {}),
       ...(mode === 'all' || (!analysis.target && !analysis.pairs?.length) ? { all: true } : {}),
       // The matrix needs best lags only; curves are for the lag output.
       includeCurves: analysis.output === 'lags',

@@ -53,13 +53,21 @@ export async function fetchSignal(signal: SignalQuery, ctx: FetchContext): Promi
   const { grid } = ctx;
   const ref = signal.datasource?.uid ? signal.datasource : ctx.defaultSource;
   if (!ref?.uid) {
-    return { signal, frames: [], error: `${describeSignal(signal)}: no data source chosen, and the InfraDrift data source has no default source` };
+    return {
+      signal,
+      frames: [],
+      error: `${describeSignal(signal)}: no data source chosen, and the InfraDrift data source has no default source`,
+    };
   }
   let ds;
   try {
     ds = await ctx.srv.get(ref, ctx.scopedVars);
   } catch (error) {
-    return { signal, frames: [], error: `${describeSignal(signal)}: data source ${ref.uid} is not available (deleted or no access): ${errorText(error)}` };
+    return {
+      signal,
+      frames: [],
+      error: `${describeSignal(signal)}: data source ${ref.uid} is not available (deleted or no access): ${errorText(error)}`,
+    };
   }
   const datasource = { uid: ds.uid, type: ds.type };
   const stepSeconds = grid.stepMs / 1000;
@@ -72,7 +80,11 @@ export async function fetchSignal(signal: SignalQuery, ctx: FetchContext): Promi
   if (!expr.trim()) {
     return { signal, frames: [], datasource, error: `${describeSignal(signal)}: the expression is empty` };
   }
-  const range = { from: dateTime(grid.start), to: dateTime(grid.end), raw: { from: dateTime(grid.start), to: dateTime(grid.end) } };
+  const range = {
+    from: dateTime(grid.start),
+    to: dateTime(grid.end),
+    raw: { from: dateTime(grid.start), to: dateTime(grid.end) },
+  };
   const target = {
     refId: signal.key,
     datasource,
@@ -99,7 +111,11 @@ export async function fetchSignal(signal: SignalQuery, ctx: FetchContext): Promi
     targets: [target],
   } as DataQueryRequest;
   try {
-    const response = await awaitUpstream(() => ds.query(upstream), { what: describeSignal(signal), timeoutMs: ctx.timeoutMs, signal: ctx.signal });
+    const response = await awaitUpstream(() => ds.query(upstream), {
+      what: describeSignal(signal),
+      timeoutMs: ctx.timeoutMs,
+      signal: ctx.signal,
+    });
     const errors = queryErrorTexts(response);
     const answer = { signal, frames: response.data ?? [], datasource, sentExpr: expr };
     return errors.length ? { ...answer, error: `${describeSignal(signal)}: ${errors.join('; ')}` } : answer;

@@ -52,7 +52,11 @@ function runningSum(increases: Float64Array): Float64Array {
  * Groups `_bucket` series by their labels other than `le`: each group is one distribution over time
  * (e.g. one feature). Frames without an `le` label are reported, never guessed at.
  */
-export function groupHistogram(frames: DataFrame[], metricName: string, grid: TimeGrid): { groups: HistogramGroup[]; withoutLe: number } {
+export function groupHistogram(
+  frames: DataFrame[],
+  metricName: string,
+  grid: TimeGrid
+): { groups: HistogramGroup[]; withoutLe: number } {
   const groups = new Map<string, HistogramGroup>();
   let withoutLe = 0;
   for (const frame of frames) {
@@ -70,7 +74,12 @@ export function groupHistogram(frames: DataFrame[], metricName: string, grid: Ti
       .sort()
       .map(([k, v]) => `${k}="${v}"`)
       .join(', ');
-    const group = groups.get(key) ?? { selector: rest ? `${metricName}{${rest}}` : metricName, labels, le: [], buckets: [] };
+    const group = groups.get(key) ?? {
+      selector: rest ? `${metricName}{${rest}}` : metricName,
+      labels,
+      le: [],
+      buckets: [],
+    };
     group.le.push(le);
     group.buckets.push(runningSum(onGrid(frame, grid)));
     groups.set(key, group);

@@ -3,7 +3,12 @@ import type { TransformSpec } from '../../stats';
 import type { SignalFrames } from './fetchSignal';
 
 /** How a fetched signal's series were made (docs/frames.md, "Provenance"). */
-export function provenanceOf(f: SignalFrames, transforms: TransformSpec[], stepMs: number, drift?: SignalProvenance['drift']): SignalProvenance {
+export function provenanceOf(
+  f: SignalFrames,
+  transforms: TransformSpec[],
+  stepMs: number,
+  drift?: SignalProvenance['drift']
+): SignalProvenance {
   const { signal } = f;
   return {
     datasource: f.datasource ?? null,

@@ -11,7 +11,12 @@ import type { AnalyzeRequest } from '../../stats';
 import { interpolateQuery } from '../query/interpolate';
 import { queryVersionProblem } from '../query/migrate';
 import { timeGrid, type TimeGrid } from '../query/timeGrid';
-import { DEFAULT_MAX_SERIES, DEFAULT_QUERY_TIMEOUT_SECONDS, type InfraDriftOptions, type InfraDriftQuery } from '../types';
+import {
+  DEFAULT_MAX_SERIES,
+  DEFAULT_QUERY_TIMEOUT_SECONDS,
+  type InfraDriftOptions,
+  type InfraDriftQuery,
+} from '../types';
 import { buildRequest } from './buildRequest';
 import { fetchSignal } from './fetchSignal';
 
@@ -58,7 +63,15 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   const { settings } = input;
   const grid = timeGrid(input.range.from.valueOf(), input.range.to.valueOf(), input.intervalMs, settings, active);
   const timeoutMs = (settings.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000;
-  const context = { defaultSource: settings.defaultSource, grid, srv: input.srv, scopedVars, timeoutMs, signal: input.signal, base: input.base };
+  const context = {
+    defaultSource: settings.defaultSource,
+    grid,
+    srv: input.srv,
+    scopedVars,
+    timeoutMs,
+    signal: input.signal,
+    base: input.base,
+  };
   const fetched = await Promise.all(active.map((s) => fetchSignal(s, context)));
   const maxSeries = query.analysis.maxSeries ?? settings.maxSeries ?? DEFAULT_MAX_SERIES;
   const built = await buildRequest(fetched, query.analysis, grid, maxSeries);

@@ -33,7 +33,7 @@ function templateSrv(variables: Variable[]): TemplateSrv {
       if (isAll && v.allValue) {
         return v.allValue;
       }
-      const value = isAll ? v.options ?? [] : v.current;
+      const value = isAll ? (v.options ?? []) : v.current;
       if (typeof format === 'function') {
         return format(value, v);
       }
@@ -51,7 +51,9 @@ const exprOf = (expr: string, variables: Variable[], scopedVars: ScopedVars = {}
 
 describe('template variables in expressions follow the Prometheus data source', () => {
   it('a single value with dots, colons and slashes goes in raw (regression: instance labels were regex-escaped)', () => {
-    expect(exprOf('up{instance="$inst"}', [{ name: 'inst', current: '10.0.0.1:9100' }])).toBe('up{instance="10.0.0.1:9100"}');
+    expect(exprOf('up{instance="$inst"}', [{ name: 'inst', current: '10.0.0.1:9100' }])).toBe(
+      'up{instance="10.0.0.1:9100"}'
+    );
     expect(exprOf('up{path="${p}"}', [{ name: 'p', current: '/api/v1/query' }])).toBe('up{path="/api/v1/query"}');
   });
 
@@ -61,11 +63,15 @@ describe('template variables in expressions follow the Prometheus data source', 
 
   it('a multi-value becomes a regex alternation with each value regex-escaped, for =~', () => {
     const variables = [{ name: 'inst', current: ['10.0.0.1:9100', 'host-(b)'], multi: true }];
-    expect(exprOf('up{instance=~"$inst"}', variables)).toBe('up{instance=~"(10\\\\.0\\\\.0\\\\.1:9100|host-\\\\(b\\\\))"}');
+    expect(exprOf('up{instance=~"$inst"}', variables)).toBe(
+      'up{instance=~"(10\\\\.0\\\\.0\\\\.1:9100|host-\\\\(b\\\\))"}'
+    );
   });
 
   it('a multi-value with one value is that value, regex-escaped', () => {
-    expect(exprOf('up{job=~"$job"}', [{ name: 'job', current: ['node.exporter'], multi: true }])).toBe('up{job=~"node\\\\.exporter"}');
+    expect(exprOf('up{job=~"$job"}', [{ name: 'job', current: ['node.exporter'], multi: true }])).toBe(
+      'up{job=~"node\\\\.exporter"}'
+    );
   });
 
   it('a single value of an include-All variable is regex-escaped (it is meant for =~)', () => {
@@ -78,7 +84,9 @@ describe('template variables in expressions follow the Prometheus data source', 
   });
 
   it('All with a custom all value inserts it as written', () => {
-    const variables = [{ name: 'job', current: '$__all', includeAll: true, multi: true, allValue: '.*', options: ['api'] }];
+    const variables = [
+      { name: 'job', current: '$__all', includeAll: true, multi: true, allValue: '.*', options: ['api'] },
+    ];
     expect(exprOf('up{job=~"$job"}', variables)).toBe('up{job=~".*"}');
   });
 
@@ -89,8 +97,8 @@ describe('template variables in expressions follow the Prometheus data source', 
       __range: { text: '1h', value: '1h' },
       pod: { text: 'ranker-1', value: 'ranker-1' },
     };
-    expect(exprOf('rate(x{pod="$pod"}[$__rate_interval]) + rate(x[$__interval]) + increase(x[$__range])', [], scoped)).toBe(
-      'rate(x{pod="ranker-1"}[$__rate_interval]) + rate(x[$__interval]) + increase(x[$__range])'
-    );
+    expect(
+      exprOf('rate(x{pod="$pod"}[$__rate_interval]) + rate(x[$__interval]) + increase(x[$__range])', [], scoped)
+    ).toBe('rate(x{pod="ranker-1"}[$__rate_interval]) + rate(x[$__interval]) + increase(x[$__range])');
   });
 });

@@ -28,7 +28,15 @@ export function promqlVariableFormat(value: unknown, variable?: { multi?: boolea
  * Built-ins that depend on the step and range: left for the source data source to fill in, because
  * it runs the signal on InfraDrift's own grid (its step and range differ from the dashboard's).
  */
-const SOURCE_BUILT_INS = ['__interval', '__interval_ms', '__rate_interval', '__rate_interval_ms', '__range', '__range_s', '__range_ms'];
+const SOURCE_BUILT_INS = [
+  '__interval',
+  '__interval_ms',
+  '__rate_interval',
+  '__rate_interval_ms',
+  '__range',
+  '__range_s',
+  '__range_ms',
+];
 
 function withoutSourceBuiltIns(scopedVars: ScopedVars): ScopedVars {
   const rest = { ...scopedVars };
@@ -42,19 +50,21 @@ function withoutSourceBuiltIns(scopedVars: ScopedVars): ScopedVars {
  * Expressions follow the Prometheus data source's rules (`promqlVariableFormat`); `$__interval`,
  * `$__rate_interval` and `$__range` reach the source data source untouched.
  */
-export function interpolateQuery(query: InfraDriftQuery, templateSrv: TemplateSrv, scopedVars: ScopedVars = {}): InfraDriftQuery {
+export function interpolateQuery(
+  query: InfraDriftQuery,
+  templateSrv: TemplateSrv,
+  scopedVars: ScopedVars = {}
+): InfraDriftQuery {
   const vars = withoutSourceBuiltIns(scopedVars);
   const r = (text: string | undefined) => (text === undefined ? undefined : templateSrv.replace(text, vars));
-  const signals = query.signals.map(
-    (s): SignalQuery => ({
-      ...s,
-      expr: templateSrv.replace(s.expr, vars, promqlVariableFormat),
-      legendFormat: r(s.legendFormat),
-      by: s.by?.map((l) => r(l)!),
-      baselineJson: r(s.baselineJson),
-      datasource: s.datasource?.uid ? { ...s.datasource, uid: r(s.datasource.uid) } : s.datasource,
-    })
-  );
+  const signals = query.signals.map((s): SignalQuery => ({
+    ...s,
+    expr: templateSrv.replace(s.expr, vars, promqlVariableFormat),
+    legendFormat: r(s.legendFormat),
+    by: s.by?.map((l) => r(l)!),
+    baselineJson: r(s.baselineJson),
+    datasource: s.datasource?.uid ? { ...s.datasource, uid: r(s.datasource.uid) } : s.datasource,
+  }));
   const a = query.analysis;
   return {
     ...query,

@@ -40,7 +40,12 @@ describe('migrateQuery on the provisioned dashboard’s queries (saved before ve
 
 describe('migrateQuery on sparse and unreadable queries', () => {
   it('gives a query saved with only a refId today’s default signals and analysis', () => {
-    expect(migrateQuery({ refId: 'B' })).toStrictEqual({ refId: 'B', schemaVersion: QUERY_SCHEMA_VERSION, signals: DEFAULT_SIGNALS, analysis: DEFAULT_ANALYSIS });
+    expect(migrateQuery({ refId: 'B' })).toStrictEqual({
+      refId: 'B',
+      schemaVersion: QUERY_SCHEMA_VERSION,
+      signals: DEFAULT_SIGNALS,
+      analysis: DEFAULT_ANALYSIS,
+    });
   });
 
   it('keeps an explicit empty signal list (the data source then says the query has no signals)', () => {

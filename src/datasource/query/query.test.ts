@@ -26,7 +26,14 @@ describe('time grid', () => {
     expect(chooseStepMs(0, 7 * 86_400_000, 60_000, { maxPoints: 1000 })).toBe(606_000);
   });
   it('aligns to the step and reaches back for histogram baselines', () => {
-    const hist: SignalQuery = { key: 'H', expr: 'h', role: 'model', kind: 'histogram', transform: 'none', windowSteps: 10 };
+    const hist: SignalQuery = {
+      key: 'H',
+      expr: 'h',
+      role: 'model',
+      kind: 'histogram',
+      transform: 'none',
+      windowSteps: 10,
+    };
     const g = timeGrid(3_630_000, 7_200_000, 60_000, {}, [hist]);
     expect(g.stepMs).toBe(60_000);
     expect(g.start % 60_000).toBe(0);
@@ -37,16 +44,34 @@ describe('time grid', () => {
 
 describe('interpolation', () => {
   const templateSrv = {
-    replace: (text: string) => text.replace(/\$pod/g, 'ranker-1').replace(/\$ds/g, 'prom-uid').replace(/\$rate/g, 'request rate'),
+    replace: (text: string) =>
+      text
+        .replace(/\$pod/g, 'ranker-1')
+        .replace(/\$ds/g, 'prom-uid')
+        .replace(/\$rate/g, 'request rate'),
   } as never;
   it('replaces variables in every text field', () => {
     const q = withDefaults({
       refId: 'A',
-      signals: [{ key: 'A', expr: 'up{pod="$pod"}', legendFormat: '$pod', role: 'infra', kind: 'gauge', transform: 'none', datasource: { type: 'prometheus', uid: '$ds' } }],
+      signals: [
+        {
+          key: 'A',
+          expr: 'up{pod="$pod"}',
+          legendFormat: '$pod',
+          role: 'infra',
+          kind: 'gauge',
+          transform: 'none',
+          datasource: { type: 'prometheus', uid: '$ds' },
+        },
+      ],
       analysis: { ...withDefaults({ refId: 'A' }).analysis, target: '$pod', confounders: ['$rate'] },
     });
     const out = interpolateQuery(q, templateSrv);
-    expect(out.signals[0]).toMatchObject({ expr: 'up{pod="ranker-1"}', legendFormat: 'ranker-1', datasource: { uid: 'prom-uid' } });
+    expect(out.signals[0]).toMatchObject({
+      expr: 'up{pod="ranker-1"}',
+      legendFormat: 'ranker-1',
+      datasource: { uid: 'prom-uid' },
+    });
     expect(out.analysis).toMatchObject({ target: 'ranker-1', confounders: ['request rate'] });
   });
 });

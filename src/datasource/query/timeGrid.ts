@@ -1,6 +1,12 @@
 import { baselineRange } from '../../stats';
 import { baselineSpec } from './baselineSpec';
-import { DEFAULT_DRIFT_WINDOW_STEPS, DEFAULT_MAX_POINTS, DEFAULT_MIN_STEP_SECONDS, type InfraDriftOptions, type SignalQuery } from '../types';
+import {
+  DEFAULT_DRIFT_WINDOW_STEPS,
+  DEFAULT_MAX_POINTS,
+  DEFAULT_MIN_STEP_SECONDS,
+  type InfraDriftOptions,
+  type SignalQuery,
+} from '../types';
 
 export interface TimeGrid {
   /** First grid time (ms), a multiple of the step, as Prometheus aligns range queries. */
@@ -16,7 +22,12 @@ export interface TimeGrid {
  * interval, but never finer than the configured minimum and never more than `maxPoints` points.
  * Whole seconds, because PromQL steps and range selectors are written in seconds.
  */
-export function chooseStepMs(fromMs: number, toMs: number, intervalMs: number | undefined, settings: InfraDriftOptions): number {
+export function chooseStepMs(
+  fromMs: number,
+  toMs: number,
+  intervalMs: number | undefined,
+  settings: InfraDriftOptions
+): number {
   const minStep = (settings.minStepSeconds ?? DEFAULT_MIN_STEP_SECONDS) * 1000;
   const maxPoints = settings.maxPoints ?? DEFAULT_MAX_POINTS;
   const byPoints = Math.ceil((toMs - fromMs) / Math.max(1, maxPoints - 1));
@@ -42,9 +53,18 @@ export function baselineLookbackMs(signal: SignalQuery, stepMs: number, visibleF
   return range ? Math.max(0, visibleFrom - range.from) : 0;
 }
 
-export function timeGrid(fromMs: number, toMs: number, intervalMs: number | undefined, settings: InfraDriftOptions, signals: SignalQuery[]): TimeGrid {
+export function timeGrid(
+  fromMs: number,
+  toMs: number,
+  intervalMs: number | undefined,
+  settings: InfraDriftOptions,
+  signals: SignalQuery[]
+): TimeGrid {
   const stepMs = chooseStepMs(fromMs, toMs, intervalMs, settings);
-  const lookback = Math.max(0, ...signals.filter((s) => s.kind === 'histogram' && !s.hide).map((s) => baselineLookbackMs(s, stepMs, fromMs)));
+  const lookback = Math.max(
+    0,
+    ...signals.filter((s) => s.kind === 'histogram' && !s.hide).map((s) => baselineLookbackMs(s, stepMs, fromMs))
+  );
   const start = Math.floor((fromMs - lookback) / stepMs) * stepMs;
   return { start, end: Math.floor(toMs / stepMs) * stepMs, stepMs, visibleFrom: fromMs };
 }

@@ -32,18 +32,32 @@ const M = { left: 34, right: 16, top: 22, bottom: 36 };
  * r(k) against lag with the no-correlation band, the best lag marked, and the sign convention
  * written under the axis ("← B leads" / "A leads →"). SVG with React text, never HTML.
  */
-export function LagChart({ series, width, height, leftLabel, rightLabel, showBestText = true, decimals = 2, testId }: Props) {
+export function LagChart({
+  series,
+  width,
+  height,
+  leftLabel,
+  rightLabel,
+  showBestText = true,
+  decimals = 2,
+  testId,
+}: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   if (series.length === 0 || width < 60 || height < 60) {
     return null;
   }
   const first = series[0].curve;
-  const [x0, x1] = extent(series.map((s) => s.curve.lags), [-1, 1]);
+  const [x0, x1] = extent(
+    series.map((s) => s.curve.lags),
+    [-1, 1]
+  );
   const sx = linearScale([x0, x1], [M.left, width - M.right]);
   const sy = linearScale([-1, 1], [height - M.bottom, M.top]);
   const stepS = first.stepMs / 1000;
-  const xTicks = niceTicks(x0 / (stepS || 1), x1 / (stepS || 1), Math.max(2, Math.floor((width - M.left) / 60))).map((k) => k * (stepS || 1));
+  const xTicks = niceTicks(x0 / (stepS || 1), x1 / (stepS || 1), Math.max(2, Math.floor((width - M.left) / 60))).map(
+    (k) => k * (stepS || 1)
+  );
   const yTicks = height > 140 ? [-1, -0.5, 0, 0.5, 1] : [-1, 0, 1];
   const band = series.length === 1 ? first.band : Math.max(...series.map((s) => s.curve.band ?? 0));
   const bandFill = colorManipulator.alpha(theme.colors.text.primary, 0.08);
@@ -52,15 +66,34 @@ export function LagChart({ series, width, height, leftLabel, rightLabel, showBes
   // The convention labels share the bottom line with the centred axis caption on wide charts.
   const maxChars = Math.max(4, Math.floor((width - M.left) / (width > 360 ? 3 : 2) / 6) - 9);
   return (
-    <svg width={width} height={height} className={styles.svg} data-testid={testId ?? 'infradrift-lag-chart'} role="img" aria-label={`Lag correlation of ${first.a} and ${first.b}`}>
+    <svg
+      width={width}
+      height={height}
+      className={styles.svg}
+      data-testid={testId ?? 'infradrift-lag-chart'}
+      role="img"
+      aria-label={`Lag correlation of ${first.a} and ${first.b}`}
+    >
       {band !== null && band > 0 && (
-        <rect x={M.left} width={width - M.left - M.right} y={sy(Math.min(1, band))} height={sy(-Math.min(1, band)) - sy(Math.min(1, band))} fill={bandFill}>
+        <rect
+          x={M.left}
+          width={width - M.left - M.right}
+          y={sy(Math.min(1, band))}
+          height={sy(-Math.min(1, band)) - sy(Math.min(1, band))}
+          fill={bandFill}
+        >
           <title>{`95% band under no cross-correlation: ±${formatR(band, decimals)}`}</title>
         </rect>
       )}
       {yTicks.map((v) => (
         <g key={`y${v}`}>
-          <line x1={M.left} x2={width - M.right} y1={sy(v)} y2={sy(v)} className={v === 0 ? styles.zero : styles.grid} />
+          <line
+            x1={M.left}
+            x2={width - M.right}
+            y1={sy(v)}
+            y2={sy(v)}
+            className={v === 0 ? styles.zero : styles.grid}
+          />
           <text x={M.left - 4} y={sy(v)} className={styles.tick} textAnchor="end" dominantBaseline="middle">
             {formatR(v, v === 0 || Math.abs(v) === 1 ? 0 : 1)}
           </text>
@@ -68,7 +101,13 @@ export function LagChart({ series, width, height, leftLabel, rightLabel, showBes
       ))}
       {xTicks.map((v) => (
         <g key={`x${v}`}>
-          <line x1={sx(v)} x2={sx(v)} y1={M.top} y2={height - M.bottom} className={v === 0 ? styles.zero : styles.grid} />
+          <line
+            x1={sx(v)}
+            x2={sx(v)}
+            y1={M.top}
+            y2={height - M.bottom}
+            className={v === 0 ? styles.zero : styles.grid}
+          />
           <text x={sx(v)} y={height - M.bottom + 12} className={styles.tick} textAnchor="middle">
             {formatDuration(v)}
           </text>
@@ -79,7 +118,14 @@ export function LagChart({ series, width, height, leftLabel, rightLabel, showBes
           <path d={linePath(curve.lags, curve.r, sx, sy)} fill="none" stroke={color} strokeWidth={1.5} />
           {curve.bestLagSeconds !== null && curve.bestR !== null && (
             <g data-testid="infradrift-best-lag">
-              <line x1={sx(curve.bestLagSeconds)} x2={sx(curve.bestLagSeconds)} y1={M.top} y2={height - M.bottom} stroke={color} strokeDasharray="3 3" />
+              <line
+                x1={sx(curve.bestLagSeconds)}
+                x2={sx(curve.bestLagSeconds)}
+                y1={M.top}
+                y2={height - M.bottom}
+                stroke={color}
+                strokeDasharray="3 3"
+              />
               <circle cx={sx(curve.bestLagSeconds)} cy={sy(curve.bestR)} r={3.5} fill={color} />
               <title>{leadOf(curve, curve).text}</title>
             </g>

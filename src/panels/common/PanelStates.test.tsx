@@ -8,7 +8,10 @@ import { defaultMatrixOptions } from '../matrix/types';
 import { panelProps } from '../testing/fixtures';
 import { installPanelTestEnv } from '../testing/setup';
 
-jest.mock('../../worker', () => ({ AnalysisCancelled: class extends Error {}, getAnalysisClient: () => ({ run: jest.fn() }) }));
+jest.mock('../../worker', () => ({
+  AnalysisCancelled: class extends Error {},
+  getAnalysisClient: () => ({ run: jest.fn() }),
+}));
 
 installPanelTestEnv();
 
@@ -25,6 +28,8 @@ it.each([
 ])('failed query shows its error, not the "No data" hint (%s panel)', (_name, panel) => {
   render(panel());
   expect(screen.getByRole('alert')).toHaveTextContent('The query failed');
-  expect(screen.getAllByText('InfraDrift: nothing to analyse: signal A (cpu) did not answer within 60 s')).toHaveLength(1);
+  expect(screen.getAllByText('InfraDrift: nothing to analyse: signal A (cpu) did not answer within 60 s')).toHaveLength(
+    1
+  );
   expect(screen.queryByText('No data')).toBeNull();
 });

@@ -17,17 +17,30 @@ export function PanelState({ state, emptyHint, minSeries }: Props) {
     case 'too-few':
       return (
         <PanelMessage
-          title={state.count === 0 ? 'No numeric time series in the result' : `Only ${state.count} series: at least ${minSeries} are needed`}
+          title={
+            state.count === 0
+              ? 'No numeric time series in the result'
+              : `Only ${state.count} series: at least ${minSeries} are needed`
+          }
           hint="Add queries (or a query returning several series) so there is something to correlate, or use the InfraDrift Correlation data source."
         />
       );
     case 'running':
-      return <PanelMessage title={`Computing correlations… ${Math.round(state.progress * 100)}%`} hint={`Stage: ${state.stage}. The analysis runs in a background worker.`} />;
+      return (
+        <PanelMessage
+          title={`Computing correlations… ${Math.round(state.progress * 100)}%`}
+          hint={`Stage: ${state.stage}. The analysis runs in a background worker.`}
+        />
+      );
     case 'error':
       return state.query ? (
         <PanelMessage kind="error" title="The query failed" hint={state.message} />
       ) : (
-        <PanelMessage kind="error" title="The analysis failed" hint={`${state.message}. Check the query result, or narrow the time range.`} />
+        <PanelMessage
+          kind="error"
+          title="The analysis failed"
+          hint={`${state.message}. Check the query result, or narrow the time range.`}
+        />
       );
   }
 }
@@ -36,6 +49,11 @@ export function PanelState({ state, emptyHint, minSeries }: Props) {
 export function tooFewPointsMessage(reasons: string[]): string | undefined {
   const counts = new Map<string, number>();
   reasons.forEach((r) => r && counts.set(r, (counts.get(r) ?? 0) + 1));
-  const few = (counts.get('too_few_points') ?? 0) + (counts.get('insufficient_overlap') ?? 0) + (counts.get('effective_n_too_small') ?? 0);
-  return few > 0 ? 'Too few points in common: widen the time range, lower the query step, or check that the series overlap in time.' : undefined;
+  const few =
+    (counts.get('too_few_points') ?? 0) +
+    (counts.get('insufficient_overlap') ?? 0) +
+    (counts.get('effective_n_too_small') ?? 0);
+  return few > 0
+    ? 'Too few points in common: widen the time range, lower the query step, or check that the series overlap in time.'
+    : undefined;
 }

@@ -17,7 +17,9 @@ export const SCALE_STEPS = 201;
 function mix(a: string, b: string, t: number): string {
   const ca = colorManipulator.decomposeColor(a);
   const cb = colorManipulator.decomposeColor(b);
-  const values = [0, 1, 2].map((i) => Math.round(Number(ca.values[i]) + (Number(cb.values[i]) - Number(ca.values[i])) * t));
+  const values = [0, 1, 2].map((i) =>
+    Math.round(Number(ca.values[i]) + (Number(cb.values[i]) - Number(ca.values[i])) * t)
+  );
   return colorManipulator.recomposeColor({ type: 'rgb', values });
 }
 

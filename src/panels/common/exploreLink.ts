@@ -8,7 +8,10 @@ export interface TimeWindow {
 }
 
 /** A sanitized Explore URL for the signal's query, or undefined when the signal has no query to open. */
-export function exploreUrl(signal: Pick<SignalInfo, 'expr' | 'datasourceUid'> | undefined, range: TimeWindow): string | undefined {
+export function exploreUrl(
+  signal: Pick<SignalInfo, 'expr' | 'datasourceUid'> | undefined,
+  range: TimeWindow
+): string | undefined {
   if (!signal?.expr || !signal.datasourceUid) {
     return undefined;
   }

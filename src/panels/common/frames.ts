@@ -122,9 +122,18 @@ export function seriesByName(frames: DataFrame[]): Map<string, NamedSeries> {
       if (field.type !== FieldType.number) {
         continue;
       }
-      const name = frameKind(frame) === FrameKind.Aligned ? (frame.name ?? getFieldDisplayName(field, frame, pool)) : getFieldDisplayName(field, frame, pool);
+      const name =
+        frameKind(frame) === FrameKind.Aligned
+          ? (frame.name ?? getFieldDisplayName(field, frame, pool))
+          : getFieldDisplayName(field, frame, pool);
       if (!out.has(name)) {
-        out.set(name, { name, times, values: Array.from(field.values as ArrayLike<number | null>, (v) => (v === null || v === undefined ? null : Number(v))) });
+        out.set(name, {
+          name,
+          times,
+          values: Array.from(field.values as ArrayLike<number | null>, (v) =>
+            v === null || v === undefined ? null : Number(v)
+          ),
+        });
       }
     }
   }

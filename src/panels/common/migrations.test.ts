@@ -53,8 +53,12 @@ describe('the options migration ladder', () => {
 
   it('applies, in order, only the steps newer than the version that saved the panel', () => {
     expect(migrateOptions(model({ old: 2 }), { renamed: 0 }, [rename, double])).toStrictEqual({ renamed: 4 });
-    expect(migrateOptions(model({ renamed: 2 }, '0.3.0'), { renamed: 0 }, [rename, double])).toStrictEqual({ renamed: 4 });
-    expect(migrateOptions(model({ renamed: 2 }, '1.0.0'), { renamed: 0 }, [rename, double])).toStrictEqual({ renamed: 2 });
+    expect(migrateOptions(model({ renamed: 2 }, '0.3.0'), { renamed: 0 }, [rename, double])).toStrictEqual({
+      renamed: 4,
+    });
+    expect(migrateOptions(model({ renamed: 2 }, '1.0.0'), { renamed: 0 }, [rename, double])).toStrictEqual({
+      renamed: 2,
+    });
   });
 
   it('compares versions as numbers, and reads what is no x.y.z version as the oldest', () => {

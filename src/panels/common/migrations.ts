@@ -35,7 +35,8 @@ export function isOlderVersion(version: string | undefined, than: string): boole
  */
 export function migrateOptions<T extends object>(panel: SavedPanel, defaults: T, steps: OptionsStep[]): T {
   const saved: unknown = panel.options;
-  let options: Record<string, unknown> = saved && typeof saved === 'object' && !Array.isArray(saved) ? { ...saved } : {};
+  let options: Record<string, unknown> =
+    saved && typeof saved === 'object' && !Array.isArray(saved) ? { ...saved } : {};
   for (const step of steps) {
     if (isOlderVersion(panel.pluginVersion, step.before)) {
       options = step.apply(options);

@@ -32,15 +32,24 @@ export function useComputedFrames(
   data: PanelData,
   jobKey: string,
   requestKey: string,
-  makeRequest: (input: SeriesForRequest, stepMs: number | undefined) => { request: AnalyzeRequest; signals: SignalInfo[] },
+  makeRequest: (
+    input: SeriesForRequest,
+    stepMs: number | undefined
+  ) => { request: AnalyzeRequest; signals: SignalInfo[] },
   minSeries = 2
 ): ComputedFrames {
   const series = data.series;
   const passThrough = useMemo(() => hasInfraDriftFrames(series), [series]);
-  const extracted = useMemo(() => (passThrough ? undefined : withQueryInfo(seriesFromFrames(series), data)), [series, passThrough, data]);
+  const extracted = useMemo(
+    () => (passThrough ? undefined : withQueryInfo(seriesFromFrames(series), data)),
+    [series, passThrough, data]
+  );
   // Results are tagged with the inputs they belong to: a stale result reads as "running", with no
   // synchronous setState in the effect.
-  const [tagged, setTagged] = useState<{ source?: SeriesForRequest; key: string; state: ComputedFrames }>({ key: '', state: { status: 'empty' } });
+  const [tagged, setTagged] = useState<{ source?: SeriesForRequest; key: string; state: ComputedFrames }>({
+    key: '',
+    state: { status: 'empty' },
+  });
   const stepMs = data.request?.intervalMs;
   const runKey = `${jobKey}|${requestKey}|${stepMs ?? ''}|${minSeries}`;
 
@@ -86,14 +95,17 @@ export function useComputedFrames(
     return { status: 'too-few', count: extracted?.series.length ?? 0 };
   }
   const fresh = tagged.source === extracted && tagged.key === runKey;
-  return fresh && tagged.state.status !== 'empty' ? tagged.state : { status: 'running', progress: 0, stage: 'starting' };
+  return fresh && tagged.state.status !== 'empty'
+    ? tagged.state
+    : { status: 'running', progress: 0, stage: 'starting' };
 }
 
 /** Fill expr / data source uid from the panel's queries, so the drill-down can link to Explore. */
 function withQueryInfo(input: SeriesForRequest, data: PanelData): SeriesForRequest {
   const targets = data.request?.targets ?? [];
   const signals = input.signals.map((s) => {
-    const target = targets.find((t) => t.refId === s.signal) as { expr?: unknown; datasource?: { uid?: string } } | undefined;
+    const target = targets.find((t) => t.refId === s.signal) as
+      { expr?: unknown; datasource?: { uid?: string } } | undefined;
     return {
       ...s,
       expr: s.expr ?? (typeof target?.expr === 'string' ? target.expr : undefined),

@@ -33,7 +33,16 @@ function maxLagSeconds(ctx: LeadContext): number | undefined {
 export function leadOf(x: LeadEvidence, ctx: LeadContext): LeadStatement {
   // The frames carry lags in seconds: read one second as the step the engine's sentence counts in.
   return leadStatement(
-    { a: x.a, b: x.b, bestLag: x.bestLagSeconds, bestR: x.bestR, pBestLag: x.pBestLag, qBestLag: x.qBestLag, atEdge: x.atEdge === true, reason: null },
+    {
+      a: x.a,
+      b: x.b,
+      bestLag: x.bestLagSeconds,
+      bestR: x.bestR,
+      pBestLag: x.pBestLag,
+      qBestLag: x.qBestLag,
+      atEdge: x.atEdge === true,
+      reason: null,
+    },
     { alpha: ctx.alpha, stepMs: 1000, maxLag: maxLagSeconds(ctx) }
   );
 }
@@ -42,7 +51,12 @@ export function leadOf(x: LeadEvidence, ctx: LeadContext): LeadStatement {
  * The engine's decision in a few words for a chart caption, the leader named first ("cache_miss_ratio
  * leads by 3m"); `fit` shortens a name to the room left, never the lag: the lag is what the caption is for.
  */
-export function leadCaption(x: LeadEvidence, ctx: LeadContext, fit: (name: string, room: number) => string, maxChars: number): string {
+export function leadCaption(
+  x: LeadEvidence,
+  ctx: LeadContext,
+  fit: (name: string, room: number) => string,
+  maxChars: number
+): string {
   const s = leadOf(x, ctx);
   const range = maxLagSeconds(ctx);
   switch (s.kind) {
@@ -84,7 +98,8 @@ export function pairSentence(x: PairNumbers, decimals = 2): string {
   if (x.r === null || !Number.isFinite(x.r)) {
     return `No correlation for ${x.a} and ${x.b}${x.reason ? ` (${x.reason.replace(/_/g, ' ')})` : ''}.`;
   }
-  const ci = x.ciLow !== null && x.ciHigh !== null ? ` (CI ${formatR(x.ciLow, decimals)}–${formatR(x.ciHigh, decimals)})` : '';
+  const ci =
+    x.ciLow !== null && x.ciHigh !== null ? ` (CI ${formatR(x.ciLow, decimals)}–${formatR(x.ciHigh, decimals)})` : '';
   const sig = x.q !== null ? `q ${pText(x.q)}` : x.p !== null ? `p ${pText(x.p)} (not adjusted)` : 'no p-value';
   const n = x.nEff !== null ? `n_eff ${formatCount(x.nEff)}` : `n ${formatCount(x.n)}`;
   const lead = x.lead ? ` ${x.lead.text}` : '';

@@ -9,7 +9,9 @@ import { LagPanel } from './LagPanel';
 import { plugin } from './module';
 import { defaultLagOptions, LagOptions } from './types';
 
-const run = jest.fn((request: AnalyzeRequest) => Promise.resolve({ result: analyze(request), mode: 'worker' as const }));
+const run = jest.fn((request: AnalyzeRequest) =>
+  Promise.resolve({ result: analyze(request), mode: 'worker' as const })
+);
 jest.mock('../../worker', () => ({
   AnalysisCancelled: class AnalysisCancelled extends Error {},
   getAnalysisClient: () => ({ run }),
@@ -50,7 +52,11 @@ it('overlays pairs with a legend in words', () => {
 /** The engine's frames with the first (strongest) pair's lead evidence replaced. */
 function withEvidence(evidence: Partial<LagMeta>) {
   const frames = engineFrames();
-  const lag = frames.find((f) => (f.meta?.custom as LagMeta | undefined)?.kind === FrameKind.Lag && (f.meta!.custom as LagMeta).a === 'cache_miss_ratio')!;
+  const lag = frames.find(
+    (f) =>
+      (f.meta?.custom as LagMeta | undefined)?.kind === FrameKind.Lag &&
+      (f.meta!.custom as LagMeta).a === 'cache_miss_ratio'
+  )!;
   lag.meta!.custom = { ...lag.meta!.custom, ...evidence };
   return frames;
 }
@@ -62,19 +68,25 @@ it('says "no clear lead" for a best lag whose q is above alpha, in the caption, 
   expect(chart).toHaveTextContent('cache_miss_ratio → model_drift');
   expect(chart).toHaveTextContent('no clear lead (r = ');
   expect(chart).not.toHaveTextContent('leads by');
-  expect(chart.querySelector('[data-testid="infradrift-best-lag-text"] title')!.textContent).toMatch(/^No clear lead between cache_miss_ratio and model_drift \(strongest lag: r = 0\.\d\d, q = 0\.40\)\.$/);
+  expect(chart.querySelector('[data-testid="infradrift-best-lag-text"] title')!.textContent).toMatch(
+    /^No clear lead between cache_miss_ratio and model_drift \(strongest lag: r = 0\.\d\d, q = 0\.40\)\.$/
+  );
   unmount();
   render(<LagPanel {...props(frames, { layout: 'overlay' })} />);
-  expect(screen.getByTestId('infradrift-lag-legend')).toHaveTextContent('cache_miss_ratio → model_drift: No clear lead between cache_miss_ratio and model_drift');
+  expect(screen.getByTestId('infradrift-lag-legend')).toHaveTextContent(
+    'cache_miss_ratio → model_drift: No clear lead between cache_miss_ratio and model_drift'
+  );
 });
 
 it('asks to widen the lag range when a significant peak sits at the edge', () => {
   render(<LagPanel {...props(withEvidence({ qBestLag: 0.0001, atEdge: true }))} />);
   // The fixture searched ±6 steps of 60 s.
-  expect(screen.getAllByTestId('infradrift-lag-multiple')[0]).toHaveTextContent('peak at the edge of ±6m: widen the lag range (r = ');
+  expect(screen.getAllByTestId('infradrift-lag-multiple')[0]).toHaveTextContent(
+    'peak at the edge of ±6m: widen the lag range (r = '
+  );
 });
 
-it('reads frames without the decision\'s inputs (older frames) as no clear lead', () => {
+it("reads frames without the decision's inputs (older frames) as no clear lead", () => {
   render(<LagPanel {...props(withEvidence({ qBestLag: undefined, pBestLag: undefined }))} />);
   expect(screen.getAllByTestId('infradrift-lag-multiple')[0]).toHaveTextContent('no clear lead (r = ');
 });

@@ -14,7 +14,8 @@ import { leadOf } from '../common/words';
 import { lagRequest, resolveTarget } from './request';
 import { LagOptions } from './types';
 
-const EMPTY_HINT = 'Query the InfraDrift Correlation data source with the lags output, or any data source returning two or more time series.';
+const EMPTY_HINT =
+  'Query the InfraDrift Correlation data source with the lags output, or any data source returning two or more time series.';
 const MIN_CELL_W = 250;
 const MIN_CELL_H = 150;
 
@@ -27,7 +28,10 @@ function byStrength(curves: LagCurve[]): LagCurve[] {
 export function LagPanel({ id, data, width, height, options, fieldConfig, timeRange }: PanelProps<LagOptions>) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const makeRequest = useCallback((input: SeriesForRequest, stepMs: number | undefined) => lagRequest(input, stepMs, options), [options]);
+  const makeRequest = useCallback(
+    (input: SeriesForRequest, stepMs: number | undefined) => lagRequest(input, stepMs, options),
+    [options]
+  );
   const computed = useComputedFrames(data, `lag-panel-${id}`, `${options.target}|${options.maxLag}`, makeRequest);
   const frames = computed.status === 'ready' ? computed.frames : undefined;
   const all = useMemo(() => (frames ? byStrength(lagCurves(frames)) : []), [frames]);
@@ -97,14 +101,22 @@ export function LagPanel({ id, data, width, height, options, fieldConfig, timeRa
   return wrap(
     <>
       {noteH > 0 && <div className={styles.note}>{notes.join(' ')}</div>}
-      <div className={styles.grid} style={{ height: height - noteH, gridTemplateColumns: `repeat(${cols}, ${cellW}px)` }}>
+      <div
+        className={styles.grid}
+        style={{ height: height - noteH, gridTemplateColumns: `repeat(${cols}, ${cellW}px)` }}
+      >
         {curves.map((c) => (
           <div key={`${c.a}|${c.b}`} className={styles.cell} data-testid="infradrift-lag-multiple">
             <div className={styles.titleRow}>
               <div className={styles.title} title={`${c.a} → ${c.b}`}>{`${c.a} → ${c.b}`}</div>
               <CurveAlert curve={c} frames={frames ?? []} timeRange={timeRange} />
             </div>
-            <LagChart series={[{ curve: c, color: palette[0] }]} width={cellW - 8} height={cellH - 22} decimals={decimals} />
+            <LagChart
+              series={[{ curve: c, color: palette[0] }]}
+              width={cellW - 8}
+              height={cellH - 22}
+              decimals={decimals}
+            />
           </div>
         ))}
       </div>
@@ -146,7 +158,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
     textOverflow: 'ellipsis',
     height: 18,
   }),
-  note: css({ height: 20, lineHeight: '20px', fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }),
+  note: css({
+    height: 20,
+    lineHeight: '20px',
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.secondary,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  }),
   legend: css({
     listStyle: 'none',
     margin: 0,

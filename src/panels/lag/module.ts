@@ -16,9 +16,20 @@ export const plugin = new PanelPlugin<LagOptions>(LagPanel)
         name: 'Layout',
         description: 'One chart per pair, or all pairs on one chart.',
         defaultValue: d.layout,
-        settings: { options: [{ value: 'multiples', label: 'Small multiples' }, { value: 'overlay', label: 'Overlay' }] },
+        settings: {
+          options: [
+            { value: 'multiples', label: 'Small multiples' },
+            { value: 'overlay', label: 'Overlay' },
+          ],
+        },
       })
-      .addNumberInput({ path: 'maxPairs', name: 'Pairs shown', description: 'Most pairs drawn, strongest first.', defaultValue: d.maxPairs, settings: { min: 1, max: 100, integer: true } })
+      .addNumberInput({
+        path: 'maxPairs',
+        name: 'Pairs shown',
+        description: 'Most pairs drawn, strongest first.',
+        defaultValue: d.maxPairs,
+        settings: { min: 1, max: 100, integer: true },
+      })
       .addTextInput({
         path: 'target',
         name: 'Target series',
@@ -26,5 +37,12 @@ export const plugin = new PanelPlugin<LagOptions>(LagPanel)
         category: [TIME_SERIES_MODE],
         defaultValue: d.target,
       })
-      .addNumberInput({ path: 'maxLag', name: 'Max lag (steps)', description: 'Largest lead/lag searched, in query steps.', category: [TIME_SERIES_MODE], defaultValue: d.maxLag, settings: { min: 1, max: 1000, integer: true } })
+      .addNumberInput({
+        path: 'maxLag',
+        name: 'Max lag (steps)',
+        description: 'Largest lead/lag searched, in query steps.',
+        category: [TIME_SERIES_MODE],
+        defaultValue: d.maxLag,
+        settings: { min: 1, max: 1000, integer: true },
+      })
   );

@@ -10,7 +10,10 @@ export function resolveTarget(names: string[], wanted: string): { target: string
 }
 
 export function lagRequest(input: SeriesForRequest, stepMs: number | undefined, options: LagOptions) {
-  const { target } = resolveTarget(input.series.map((s) => s.id), options.target);
+  const { target } = resolveTarget(
+    input.series.map((s) => s.id),
+    options.target
+  );
   const request: AnalyzeRequest = {
     version: 1,
     series: input.series,

@@ -16,7 +16,12 @@ export function CellTooltip({ cell, decimals, adjusted }: Props) {
   const styles = useStyles2(getStyles);
   const rows: Array<[string, string]> = [
     ['r', formatR(cell.r, decimals)],
-    ['95% CI', cell.ciLow !== null && cell.ciHigh !== null ? `${formatR(cell.ciLow, decimals)} to ${formatR(cell.ciHigh, decimals)}` : '–'],
+    [
+      '95% CI',
+      cell.ciLow !== null && cell.ciHigh !== null
+        ? `${formatR(cell.ciLow, decimals)} to ${formatR(cell.ciHigh, decimals)}`
+        : '–',
+    ],
     ['p', formatP(cell.p)],
     [adjusted ? 'q (FDR)' : 'q', cell.q === null ? 'not adjusted' : formatP(cell.q)],
     ['n', formatCount(cell.n)],
@@ -69,12 +74,21 @@ const getStyles = (theme: GrafanaTheme2) => ({
     maxWidth: 320,
     pointerEvents: 'none',
   }),
-  names: css({ fontWeight: theme.typography.fontWeightMedium, wordBreak: 'break-all', marginBottom: theme.spacing(0.5) }),
+  names: css({
+    fontWeight: theme.typography.fontWeightMedium,
+    wordBreak: 'break-all',
+    marginBottom: theme.spacing(0.5),
+  }),
   vs: css({ color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightRegular }),
   reason: css({ color: theme.colors.warning.text }),
   table: css({
     borderCollapse: 'collapse',
-    th: { textAlign: 'left', fontWeight: theme.typography.fontWeightRegular, color: theme.colors.text.secondary, paddingRight: theme.spacing(2) },
+    th: {
+      textAlign: 'left',
+      fontWeight: theme.typography.fontWeightRegular,
+      color: theme.colors.text.secondary,
+      paddingRight: theme.spacing(2),
+    },
     td: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   }),
   lead: css({ marginTop: theme.spacing(0.5), wordBreak: 'break-word' }),

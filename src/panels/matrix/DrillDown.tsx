@@ -39,7 +39,18 @@ const CHART_W = 640;
 const NARROW = 480;
 
 /** Details of one pair: the sentence, the numbers, both series, a scatter and the lag curve. */
-export function DrillDown({ cell, signals, frames, timeRange, stepMs, maxLag, decimals, method, controls, onClose }: Props) {
+export function DrillDown({
+  cell,
+  signals,
+  frames,
+  timeRange,
+  stepMs,
+  maxLag,
+  decimals,
+  method,
+  controls,
+  onClose,
+}: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   // Charts take the drawer's width, whatever the window and however far the drawer edge is dragged.
@@ -72,7 +83,12 @@ export function DrillDown({ cell, signals, frames, timeRange, stepMs, maxLag, de
   ].filter((s): s is [string, string] => s[1] !== undefined && s[0] !== s[1]);
   const numbers: Array<[string, string]> = [
     ['r', formatR(cell.r, decimals)],
-    ['95% CI', cell.ciLow !== null && cell.ciHigh !== null ? `${formatR(cell.ciLow, decimals)} to ${formatR(cell.ciHigh, decimals)}` : '–'],
+    [
+      '95% CI',
+      cell.ciLow !== null && cell.ciHigh !== null
+        ? `${formatR(cell.ciLow, decimals)} to ${formatR(cell.ciHigh, decimals)}`
+        : '–',
+    ],
     ['p', formatP(cell.p)],
     ['q', cell.q === null ? 'not adjusted' : formatP(cell.q)],
     ['n', formatCount(cell.n)],
@@ -125,13 +141,28 @@ export function DrillDown({ cell, signals, frames, timeRange, stepMs, maxLag, de
             const name = i === 0 ? cell.a : cell.b;
             const url = exploreUrl(s, range);
             return url ? (
-              <LinkButton key={name} href={textUtil.sanitizeUrl(url)} icon="compass" variant="secondary" size="sm" fill="outline" className={styles.linkButton} title={`Explore ${name}`}>
+              <LinkButton
+                key={name}
+                href={textUtil.sanitizeUrl(url)}
+                icon="compass"
+                variant="secondary"
+                size="sm"
+                fill="outline"
+                className={styles.linkButton}
+                title={`Explore ${name}`}
+              >
                 {`Explore ${name}`}
               </LinkButton>
             ) : null;
           })}
         </div>
-        <h4 className={styles.h}>Both series (standardised{cell.bestLagSeconds ? `, ${cell.b} shifted by ${formatDuration(alignmentShift(cell.bestLagSeconds ?? 0))}` : ''})</h4>
+        <h4 className={styles.h}>
+          Both series (standardised
+          {cell.bestLagSeconds
+            ? `, ${cell.b} shifted by ${formatDuration(alignmentShift(cell.bestLagSeconds ?? 0))}`
+            : ''}
+          )
+        </h4>
         {overlay && scatter ? (
           <>
             <div className={styles.legend}>
@@ -139,17 +170,29 @@ export function DrillDown({ cell, signals, frames, timeRange, stepMs, maxLag, de
               <span style={{ color: theme.visualization.getColorByName('orange') }}>━ {cell.b}</span>
             </div>
             <SeriesOverlay a={overlay.a} b={overlay.b} width={chartW} height={180} />
-            <h4 className={styles.h}>{`Scatter at lag 0 (${formatCount(scatter.count)} points) with least-squares line`}</h4>
+            <h4
+              className={styles.h}
+            >{`Scatter at lag 0 (${formatCount(scatter.count)} points) with least-squares line`}</h4>
             <Scatter data={scatter} width={chartW} height={220} xLabel={cell.a} yLabel={cell.b} />
           </>
         ) : (
-          <Alert severity="info" title="The series are not in the query result" data-testid="infradrift-drilldown-no-series">
+          <Alert
+            severity="info"
+            title="The series are not in the query result"
+            data-testid="infradrift-drilldown-no-series"
+          >
             Enable &apos;aligned series&apos; in the InfraDrift query to see both series and the scatter here.
           </Alert>
         )}
         <h4 className={styles.h}>Correlation against lag</h4>
         {lag.status === 'ready' ? (
-          <LagChart series={[{ curve: lag.curve, color: theme.visualization.getColorByName('blue') }]} width={chartW} height={200} decimals={decimals} testId="infradrift-drilldown-lag" />
+          <LagChart
+            series={[{ curve: lag.curve, color: theme.visualization.getColorByName('blue') }]}
+            width={chartW}
+            height={200}
+            decimals={decimals}
+            testId="infradrift-drilldown-lag"
+          />
         ) : lag.status === 'running' ? (
           <p className={styles.muted}>Computing the lag curve…</p>
         ) : (
@@ -164,21 +207,40 @@ const getStyles = (theme: GrafanaTheme2) => ({
   // minWidth 0 and anywhere-wrapping: a long name (a raw selector has no spaces) wraps instead of widening the drawer.
   body: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), minWidth: 0, overflowWrap: 'anywhere' }),
   sentence: css({ fontSize: theme.typography.h5.fontSize, margin: 0 }),
-  sources: css({ listStyle: 'none', margin: 0, padding: 0, fontSize: theme.typography.bodySmall.fontSize, code: { whiteSpace: 'normal' } }),
+  sources: css({
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    fontSize: theme.typography.bodySmall.fontSize,
+    code: { whiteSpace: 'normal' },
+  }),
   numbers: css({
     display: 'grid',
     gridTemplateColumns: 'repeat(4, minmax(0, 1fr))',
     gap: theme.spacing(1),
     margin: 0,
-    dt: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, fontWeight: theme.typography.fontWeightRegular },
+    dt: {
+      color: theme.colors.text.secondary,
+      fontSize: theme.typography.bodySmall.fontSize,
+      fontWeight: theme.typography.fontWeightRegular,
+    },
     dd: { margin: 0, fontVariantNumeric: 'tabular-nums' },
   }),
   // Eight numbers: two rows of four, or four rows of two in a narrow drawer (never a ragged last row).
   numbersNarrow: css({ gridTemplateColumns: 'repeat(2, minmax(0, 1fr))' }),
   links: css({ display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' }),
   // A button's label does not wrap: a long name is cut with an ellipsis (the full name is its title and its text).
-  linkButton: css({ maxWidth: '100%', '& > span': { display: 'block', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }),
+  linkButton: css({
+    maxWidth: '100%',
+    '& > span': { display: 'block', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  }),
   h: css({ margin: theme.spacing(1, 0, 0), fontSize: theme.typography.h6.fontSize }),
-  legend: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0, 2), fontSize: theme.typography.bodySmall.fontSize, '& > span': { minWidth: 0 } }),
+  legend: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0, 2),
+    fontSize: theme.typography.bodySmall.fontSize,
+    '& > span': { minWidth: 0 },
+  }),
   muted: css({ color: theme.colors.text.secondary }),
 });

@@ -26,9 +26,17 @@ export function SeriesOverlay({ a, b, width, height }: OverlayProps) {
   const fmt = span > 2 * 86400_000 ? 'MM-DD' : span > 86400_000 ? 'MM-DD HH:mm' : 'HH:mm';
   // A tick whose centred label would reach past either edge is left out (the chart must not draw outside itself).
   const half = (fmt.length * 6) / 2;
-  const ticks = timeTicks(t0, t1, Math.max(2, Math.floor(width / 110))).filter((t) => sx(t) - half >= 0 && sx(t) + half <= width);
+  const ticks = timeTicks(t0, t1, Math.max(2, Math.floor(width / 110))).filter(
+    (t) => sx(t) - half >= 0 && sx(t) + half <= width
+  );
   return (
-    <svg width={width} height={height} data-testid="infradrift-drilldown-overlay" role="img" aria-label="Both series over time">
+    <svg
+      width={width}
+      height={height}
+      data-testid="infradrift-drilldown-overlay"
+      role="img"
+      aria-label="Both series over time"
+    >
       {niceTicks(v0, v1, 4).map((v) => (
         <g key={`y${v}`}>
           <line x1={M.left} x2={width - M.right} y1={sy(v)} y2={sy(v)} className={styles.grid} />
@@ -42,8 +50,18 @@ export function SeriesOverlay({ a, b, width, height }: OverlayProps) {
           {dateTimeFormat(t, { format: fmt, timeZone: 'utc' })}
         </text>
       ))}
-      <path d={linePath(a.times, a.values, sx, sy)} fill="none" stroke={theme.visualization.getColorByName('blue')} strokeWidth={1.2} />
-      <path d={linePath(b.times, b.values, sx, sy)} fill="none" stroke={theme.visualization.getColorByName('orange')} strokeWidth={1.2} />
+      <path
+        d={linePath(a.times, a.values, sx, sy)}
+        fill="none"
+        stroke={theme.visualization.getColorByName('blue')}
+        strokeWidth={1.2}
+      />
+      <path
+        d={linePath(b.times, b.values, sx, sy)}
+        fill="none"
+        stroke={theme.visualization.getColorByName('orange')}
+        strokeWidth={1.2}
+      />
     </svg>
   );
 }
@@ -68,7 +86,13 @@ export function Scatter({ data, width, height, xLabel, yLabel }: ScatterProps) {
   // Axis captions are shortened to the plot's width (the full names are in their <title>s and in the drawer's sentence).
   const captionChars = charsIn(width - M.left - M.right - 8, 11) - 3;
   return (
-    <svg width={width} height={height} data-testid="infradrift-drilldown-scatter" role="img" aria-label={`${xLabel} against ${yLabel}`}>
+    <svg
+      width={width}
+      height={height}
+      data-testid="infradrift-drilldown-scatter"
+      role="img"
+      aria-label={`${xLabel} against ${yLabel}`}
+    >
       {niceTicks(y0, y1, 4).map((v) => (
         <g key={`y${v}`}>
           <line x1={M.left} x2={width - M.right} y1={sy(v)} y2={sy(v)} className={styles.grid} />

@@ -69,7 +69,16 @@ export function MatrixGrid({ model, view, options, width, height, decimals, onOp
       return;
     }
     const t0 = performance.now();
-    drawBase(ctx, { model, view, layout, palette, significance: options.significance, showValues: options.showValues, showDendrogram, decimals });
+    drawBase(ctx, {
+      model,
+      view,
+      layout,
+      palette,
+      significance: options.significance,
+      showValues: options.showValues,
+      showDendrogram,
+      decimals,
+    });
     canvas.dataset.lastDrawMs = (performance.now() - t0).toFixed(2);
   }, [model, view, layout, palette, options.significance, options.showValues, showDendrogram, decimals, width, height]);
 
@@ -123,7 +132,9 @@ export function MatrixGrid({ model, view, options, width, height, decimals, onOp
     }
   };
 
-  const tipStyle = active ? tooltipPosition(layout.gridX + (active.b + 1) * layout.cell, layout.gridY + active.a * layout.cell, width, height) : undefined;
+  const tipStyle = active
+    ? tooltipPosition(layout.gridX + (active.b + 1) * layout.cell, layout.gridY + active.a * layout.cell, width, height)
+    : undefined;
   return (
     <div
       className={styles.wrapper}
@@ -137,7 +148,13 @@ export function MatrixGrid({ model, view, options, width, height, decimals, onOp
       onFocus={() => setActive((cur) => cur ?? moveActive(view, null, ''))}
       data-testid="infradrift-matrix-grid"
     >
-      <canvas ref={baseRef} className={styles.canvas} style={{ width, height }} data-testid="infradrift-matrix-base" aria-hidden />
+      <canvas
+        ref={baseRef}
+        className={styles.canvas}
+        style={{ width, height }}
+        data-testid="infradrift-matrix-base"
+        aria-hidden
+      />
       <canvas
         ref={overlayRef}
         className={styles.canvas}
@@ -161,7 +178,11 @@ export function MatrixGrid({ model, view, options, width, height, decimals, onOp
         </div>
       )}
       {labelTip && (
-        <div className={styles.labelTip} style={tooltipPosition(labelTip.x + 8, labelTip.y + 8, width, height)} data-testid="infradrift-matrix-label-tip">
+        <div
+          className={styles.labelTip}
+          style={tooltipPosition(labelTip.x + 8, labelTip.y + 8, width, height)}
+          data-testid="infradrift-matrix-label-tip"
+        >
           {labelTip.text}
         </div>
       )}

@@ -11,13 +11,18 @@ import { MatrixPanel } from './MatrixPanel';
 import { plugin } from './module';
 import { defaultMatrixOptions, MatrixOptions } from './types';
 
-const run = jest.fn((request: AnalyzeRequest) => Promise.resolve({ result: analyze(request), mode: 'worker' as const }));
+const run = jest.fn((request: AnalyzeRequest) =>
+  Promise.resolve({ result: analyze(request), mode: 'worker' as const })
+);
 jest.mock('../../worker', () => ({
   AnalysisCancelled: class AnalysisCancelled extends Error {},
   getAnalysisClient: () => ({ run }),
 }));
 
-function props(series = engineFrames({ aligned: true }), options: Partial<MatrixOptions> = {}): PanelProps<MatrixOptions> {
+function props(
+  series = engineFrames({ aligned: true }),
+  options: Partial<MatrixOptions> = {}
+): PanelProps<MatrixOptions> {
   return panelProps(7, series, { ...defaultMatrixOptions, ...options });
 }
 
@@ -92,7 +97,9 @@ describe('tooltip and keyboard', () => {
       expect(screen.getByText(label)).toBeInTheDocument();
     }
     expect(screen.getByTestId('tooltip-best-lag')).toHaveTextContent('3m');
-    expect(screen.getByTestId('infradrift-tooltip-lead').textContent).toMatch(/^cache_miss_ratio leads model_drift by 3m \(r = 0\.\d\d at that lag, q [<=] [\d.]+\)\.$/);
+    expect(screen.getByTestId('infradrift-tooltip-lead').textContent).toMatch(
+      /^cache_miss_ratio leads model_drift by 3m \(r = 0\.\d\d at that lag, q [<=] [\d.]+\)\.$/
+    );
   });
 
   it('says "no clear lead" for a best lag whose q is above alpha, and asks to widen the range for an edge peak', () => {
@@ -105,13 +112,17 @@ describe('tooltip and keyboard', () => {
     m.qBestLag[k] = 0.5;
     const { unmount } = render(<CellTooltip cell={cellInfo(m, 0, 1)} decimals={2} adjusted />);
     expect(screen.getByTestId('tooltip-best-lag')).toHaveTextContent('3m');
-    expect(screen.getByTestId('infradrift-tooltip-lead').textContent).toMatch(/^No clear lead between cache_miss_ratio and model_drift \(strongest lag: r = 0\.\d\d, q = 0\.50\)\.$/);
+    expect(screen.getByTestId('infradrift-tooltip-lead').textContent).toMatch(
+      /^No clear lead between cache_miss_ratio and model_drift \(strongest lag: r = 0\.\d\d, q = 0\.50\)\.$/
+    );
     unmount();
     m.qBestLag[k] = 0.0001;
     m.atEdge[k] = 1;
     render(<CellTooltip cell={cellInfo(m, 0, 1)} decimals={2} adjusted />);
     // The fixture searched ±6 steps of 60 s.
-    expect(screen.getByTestId('infradrift-tooltip-lead').textContent).toMatch(/^Peak at the edge of ±6m: widen the lag range before reading a lead between cache_miss_ratio and model_drift/);
+    expect(screen.getByTestId('infradrift-tooltip-lead').textContent).toMatch(
+      /^Peak at the edge of ±6m: widen the lag range before reading a lead between cache_miss_ratio and model_drift/
+    );
   });
 
   it('moves the active cell with arrow keys and opens the drill-down with Enter; Escape closes it', async () => {
@@ -129,7 +140,11 @@ describe('tooltip and keyboard', () => {
 });
 
 describe('drill-down', () => {
-  const range = { from: dateTime(T0), to: dateTime(T0 + 240 * STEP), raw: { from: dateTime(T0), to: dateTime(T0 + 240 * STEP) } };
+  const range = {
+    from: dateTime(T0),
+    to: dateTime(T0 + 240 * STEP),
+    raw: { from: dateTime(T0), to: dateTime(T0 + 240 * STEP) },
+  };
   function cell(frames = engineFrames({ aligned: true })) {
     const built = buildMatrixModel(frames);
     if (!built.ok) {
@@ -140,7 +155,20 @@ describe('drill-down', () => {
 
   it('shows the sentence, numbers, both series, scatter, lag curve and Explore links', () => {
     const { c, signals, frames } = cell();
-    render(<DrillDown cell={c} signals={signals} frames={frames} timeRange={range} method="pearson" controls={[]} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
+    render(
+      <DrillDown
+        cell={c}
+        signals={signals}
+        frames={frames}
+        timeRange={range}
+        method="pearson"
+        controls={[]}
+        stepMs={60_000}
+        maxLag={6}
+        decimals={2}
+        onClose={jest.fn()}
+      />
+    );
     expect(screen.getByTestId('infradrift-drilldown-sentence').textContent).toMatch(
       /^cache_miss_ratio and model_drift: r = 0\.\d\d \(CI 0\.\d\d–0\.\d\d\), q [<=] [\d.]+, n_eff \d+\. cache_miss_ratio leads model_drift by 3m \(r = 0\.\d\d at that lag, q [<=] [\d.]+\)\.$/
     );
@@ -155,7 +183,20 @@ describe('drill-down', () => {
 
   it('says the series are not in the query result when the data source sent none', () => {
     const { c, signals, frames } = cell(engineFrames({ aligned: false }));
-    render(<DrillDown cell={c} signals={signals} frames={frames} timeRange={range} method="pearson" controls={[]} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
+    render(
+      <DrillDown
+        cell={c}
+        signals={signals}
+        frames={frames}
+        timeRange={range}
+        method="pearson"
+        controls={[]}
+        stepMs={60_000}
+        maxLag={6}
+        decimals={2}
+        onClose={jest.fn()}
+      />
+    );
     expect(screen.getByText('The series are not in the query result')).toBeInTheDocument();
     expect(screen.getByText(/Enable 'aligned series'/)).toBeInTheDocument();
     // The lag curve still comes from the lag frames.
@@ -165,7 +206,20 @@ describe('drill-down', () => {
   it('computes a missing lag curve from the series in the worker', async () => {
     const frames = engineFrames({ aligned: true, lags: false });
     const { c, signals } = cell(frames);
-    render(<DrillDown cell={c} signals={signals} frames={frames} timeRange={range} method="pearson" controls={[]} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
+    render(
+      <DrillDown
+        cell={c}
+        signals={signals}
+        frames={frames}
+        timeRange={range}
+        method="pearson"
+        controls={[]}
+        stepMs={60_000}
+        maxLag={6}
+        decimals={2}
+        onClose={jest.fn()}
+      />
+    );
     expect(screen.getByText('Computing the lag curve…')).toBeInTheDocument();
     expect(await screen.findByTestId('infradrift-drilldown-lag')).toBeInTheDocument();
     expect((run.mock.calls[0][0] as AnalyzeRequest).lags).toMatchObject({ maxLag: 6, pairs: [['A', 'B']] });
@@ -174,7 +228,20 @@ describe('drill-down', () => {
   it('renders a hostile series name as text', () => {
     const { c, signals, frames } = cell();
     const evil = '<img src=x onerror=alert(1)>';
-    render(<DrillDown cell={{ ...c, a: evil }} signals={signals} frames={frames} timeRange={range} method="pearson" controls={[]} stepMs={60_000} maxLag={6} decimals={2} onClose={jest.fn()} />);
+    render(
+      <DrillDown
+        cell={{ ...c, a: evil }}
+        signals={signals}
+        frames={frames}
+        timeRange={range}
+        method="pearson"
+        controls={[]}
+        stepMs={60_000}
+        maxLag={6}
+        decimals={2}
+        onClose={jest.fn()}
+      />
+    );
     expect(screen.getAllByText(new RegExp(evil.replace(/[()]/g, '\\$&'))).length).toBeGreaterThan(0);
     expect(document.querySelector('img[src="x"]')).toBeNull();
   });

@@ -12,12 +12,16 @@ import { buildView } from './model/view';
 import { matrixRequest, MAX_LAG_PAIRS_IN_PANEL } from './request';
 import { MatrixOptions } from './types';
 
-const EMPTY_HINT = 'Query the InfraDrift Correlation data source with the matrix output, or any data source returning two or more time series.';
+const EMPTY_HINT =
+  'Query the InfraDrift Correlation data source with the matrix output, or any data source returning two or more time series.';
 
 /** Correlation matrix panel: one render path for the data source's matrix frame and for plain time series. */
 export function MatrixPanel({ id, data, width, height, options, fieldConfig, timeRange }: PanelProps<MatrixOptions>) {
   const styles = useStyles2(getStyles);
-  const makeRequest = useCallback((input: SeriesForRequest, stepMs: number | undefined) => matrixRequest(input, stepMs, options), [options]);
+  const makeRequest = useCallback(
+    (input: SeriesForRequest, stepMs: number | undefined) => matrixRequest(input, stepMs, options),
+    [options]
+  );
   const requestKey = `${options.method}|${options.maxLag}|${options.modelPattern}`;
   const computed = useComputedFrames(data, `matrix-panel-${id}`, requestKey, makeRequest);
   const [open, setOpen] = useState<CellInfo | null>(null);
@@ -27,7 +31,10 @@ export function MatrixPanel({ id, data, width, height, options, fieldConfig, tim
   const built = useMemo(() => (frames ? buildMatrixModel(frames) : undefined), [frames]);
   const model = built?.ok ? built.model : undefined;
   const view = useMemo(
-    () => (model ? buildView(model, { clusterOrder: options.clusterOrder, layout: options.layout, triangle: options.triangle }) : undefined),
+    () =>
+      model
+        ? buildView(model, { clusterOrder: options.clusterOrder, layout: options.layout, triangle: options.triangle })
+        : undefined,
     [model, options.clusterOrder, options.layout, options.triangle]
   );
 
@@ -45,20 +52,39 @@ export function MatrixPanel({ id, data, width, height, options, fieldConfig, tim
       <PanelMessage
         kind={detail ? 'error' : 'info'}
         title={detail ? 'The matrix frame is malformed' : 'No correlation matrix in the query result'}
-        hint={detail ?? "Set the InfraDrift query's output to include the correlation matrix (the lag panel shows lag frames)."}
+        hint={
+          detail ??
+          "Set the InfraDrift query's output to include the correlation matrix (the lag panel shows lag frames)."
+        }
       />
     );
   }
   const fewPoints = noNumbers(model) ? tooFewPointsMessage(model.reason) : undefined;
   if (noNumbers(model)) {
-    return wrap(<PanelMessage title="No correlations could be computed" hint={fewPoints ?? 'Every series is constant or missing in this time range: widen the range or check the queries.'} />);
+    return wrap(
+      <PanelMessage
+        title="No correlations could be computed"
+        hint={
+          fewPoints ?? 'Every series is constant or missing in this time range: widen the range or check the queries.'
+        }
+      />
+    );
   }
   const decimals = fieldConfig?.defaults?.decimals ?? model.decimals ?? 2;
   const notes = [view.note, lagNote(computed.computed, model, options.maxLag)].filter((n): n is string => Boolean(n));
   const noteHeight = notes.length ? 20 * notes.length : 0;
   return wrap(
     <>
-      <MatrixGrid model={model} view={view} options={options} width={width} height={height - noteHeight} decimals={decimals} onOpen={setOpen} onEscape={close} />
+      <MatrixGrid
+        model={model}
+        view={view}
+        options={options}
+        width={width}
+        height={height - noteHeight}
+        decimals={decimals}
+        onOpen={setOpen}
+        onEscape={close}
+      />
       {notes.map((n) => (
         <div key={n} className={styles.note} data-testid="infradrift-matrix-note">
           {n}

@@ -14,7 +14,11 @@ import type { SignificanceDisplay } from './types';
 export const FONT_FAMILY = 'Inter, Helvetica, Arial, sans-serif';
 
 /** Sizes the canvas for the device pixel ratio and returns a context in CSS pixels (or null in jsdom). */
-export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+export function prepareCanvas(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number
+): CanvasRenderingContext2D | null {
   const dpr = typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
   const w = Math.max(1, Math.round(width * dpr));
   const h = Math.max(1, Math.round(height * dpr));
@@ -51,7 +55,10 @@ export function drawBase(ctx: CanvasRenderingContext2D, input: BaseDrawInput) {
   drawLegend(ctx, input);
 }
 
-function drawCells(ctx: CanvasRenderingContext2D, { model, view, layout, palette, significance, showValues, decimals }: BaseDrawInput) {
+function drawCells(
+  ctx: CanvasRenderingContext2D,
+  { model, view, layout, palette, significance, showValues, decimals }: BaseDrawInput
+) {
   const N = model.size;
   // Batch cells by colour: one fillStyle change per colour instead of per cell (90 000 cells at 300 x 300).
   const buckets: number[][] = Array.from({ length: SCALE_STEPS * 2 + 1 }, () => []);
@@ -82,7 +89,8 @@ function drawCells(ctx: CanvasRenderingContext2D, { model, view, layout, palette
     if (cells.length === 0) {
       return;
     }
-    ctx.fillStyle = i === SCALE_STEPS * 2 ? palette.noValue : i >= SCALE_STEPS ? palette.faded[i - SCALE_STEPS] : palette.cells[i];
+    ctx.fillStyle =
+      i === SCALE_STEPS * 2 ? palette.noValue : i >= SCALE_STEPS ? palette.faded[i - SCALE_STEPS] : palette.cells[i];
     for (let c = 0; c < cells.length; c += 2) {
       const x0 = x(cells[c + 1]);
       const y0 = y(cells[c]);

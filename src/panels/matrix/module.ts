@@ -18,7 +18,12 @@ export const plugin = new PanelPlugin<MatrixOptions>(MatrixPanel)
         description: 'All signals against all, or model signals as rows against infrastructure signals as columns.',
         category: [DISPLAY],
         defaultValue: d.layout,
-        settings: { options: [{ value: 'all', label: 'All x all' }, { value: 'model-infra', label: 'Model x infra' }] },
+        settings: {
+          options: [
+            { value: 'all', label: 'All x all' },
+            { value: 'model-infra', label: 'Model x infra' },
+          ],
+        },
       })
       .addRadio({
         path: 'triangle',
@@ -27,10 +32,28 @@ export const plugin = new PanelPlugin<MatrixOptions>(MatrixPanel)
         category: [DISPLAY],
         defaultValue: d.triangle,
         showIf: (o) => o.layout === 'all',
-        settings: { options: [{ value: 'full', label: 'Full' }, { value: 'lower', label: 'Lower' }, { value: 'upper', label: 'Upper' }] },
+        settings: {
+          options: [
+            { value: 'full', label: 'Full' },
+            { value: 'lower', label: 'Lower' },
+            { value: 'upper', label: 'Upper' },
+          ],
+        },
       })
-      .addBooleanSwitch({ path: 'showValues', name: 'Show values', description: 'Print r in cells large enough to hold it.', category: [DISPLAY], defaultValue: d.showValues })
-      .addBooleanSwitch({ path: 'clusterOrder', name: 'Cluster order', description: 'Order rows and columns so that related signals sit together.', category: [DISPLAY], defaultValue: d.clusterOrder })
+      .addBooleanSwitch({
+        path: 'showValues',
+        name: 'Show values',
+        description: 'Print r in cells large enough to hold it.',
+        category: [DISPLAY],
+        defaultValue: d.showValues,
+      })
+      .addBooleanSwitch({
+        path: 'clusterOrder',
+        name: 'Cluster order',
+        description: 'Order rows and columns so that related signals sit together.',
+        category: [DISPLAY],
+        defaultValue: d.clusterOrder,
+      })
       .addBooleanSwitch({
         path: 'showDendrogram',
         name: 'Dendrogram',
@@ -45,16 +68,34 @@ export const plugin = new PanelPlugin<MatrixOptions>(MatrixPanel)
         description: 'How to show cells whose q-value is above alpha.',
         category: [DISPLAY],
         defaultValue: d.significance,
-        settings: { options: [{ value: 'fade', label: 'Fade' }, { value: 'hatch', label: 'Hatch' }, { value: 'none', label: 'As is' }] },
+        settings: {
+          options: [
+            { value: 'fade', label: 'Fade' },
+            { value: 'hatch', label: 'Hatch' },
+            { value: 'none', label: 'As is' },
+          ],
+        },
       })
-      .addBooleanSwitch({ path: 'reverseColors', name: 'Reverse colours', description: 'Positive correlations blue, negative red.', category: [DISPLAY], defaultValue: d.reverseColors })
+      .addBooleanSwitch({
+        path: 'reverseColors',
+        name: 'Reverse colours',
+        description: 'Positive correlations blue, negative red.',
+        category: [DISPLAY],
+        defaultValue: d.reverseColors,
+      })
       .addRadio({
         path: 'method',
         name: 'Method',
         description: 'Correlation method when the panel computes from plain time series.',
         category: [TIME_SERIES_MODE],
         defaultValue: d.method,
-        settings: { options: [{ value: 'pearson', label: 'Pearson' }, { value: 'spearman', label: 'Spearman' }, { value: 'kendall', label: 'Kendall' }] },
+        settings: {
+          options: [
+            { value: 'pearson', label: 'Pearson' },
+            { value: 'spearman', label: 'Spearman' },
+            { value: 'kendall', label: 'Kendall' },
+          ],
+        },
       })
       .addNumberInput({
         path: 'maxLag',
@@ -67,7 +108,8 @@ export const plugin = new PanelPlugin<MatrixOptions>(MatrixPanel)
       .addTextInput({
         path: 'modelPattern',
         name: 'Model signals',
-        description: 'Regular expression: series whose name matches are model signals (rows in the model x infra layout).',
+        description:
+          'Regular expression: series whose name matches are model signals (rows in the model x infra layout).',
         category: [TIME_SERIES_MODE],
         defaultValue: d.modelPattern,
       })

@@ -17,7 +17,11 @@ export function modelMatcher(pattern: string): (name: string) => boolean {
   }
 }
 
-export function matrixRequest(input: SeriesForRequest, stepMs: number | undefined, options: MatrixOptions): { request: AnalyzeRequest; signals: SignalInfo[] } {
+export function matrixRequest(
+  input: SeriesForRequest,
+  stepMs: number | undefined,
+  options: MatrixOptions
+): { request: AnalyzeRequest; signals: SignalInfo[] } {
   const isModel = modelMatcher(options.modelPattern);
   const signals = input.signals.map((s): SignalInfo => ({ ...s, role: isModel(s.name) ? 'model' : 'infra' }));
   const n = input.series.length;
@@ -29,7 +33,9 @@ export function matrixRequest(input: SeriesForRequest, stepMs: number | undefine
     correlation: { method: options.method },
     clustering: { enabled: true },
     includeAligned: true,
-    ...(options.maxLag > 0 && lagPairs <= MAX_LAG_PAIRS_IN_PANEL ? { lags: { maxLag: Math.round(options.maxLag), all: true, includeCurves: false } } : {}),
+    ...(options.maxLag > 0 && lagPairs <= MAX_LAG_PAIRS_IN_PANEL
+      ? { lags: { maxLag: Math.round(options.maxLag), all: true, includeCurves: false } }
+      : {}),
   };
   return { request, signals };
 }

@@ -7,7 +7,8 @@ import { resultToFrames } from '../../shared/frames';
 import { AnalysisCancelled, getAnalysisClient } from '../../worker';
 import { lagCurves, LagCurve, NamedSeries } from '../common/frames';
 
-export type PairLag = { status: 'ready'; curve: LagCurve } | { status: 'running' } | { status: 'unavailable'; why: string };
+export type PairLag =
+  { status: 'ready'; curve: LagCurve } | { status: 'running' } | { status: 'unavailable'; why: string };
 
 export function usePairLagCurve(
   fromFrames: LagCurve | undefined,
@@ -16,7 +17,10 @@ export function usePairLagCurve(
   maxLag: number,
   stepMs: number
 ): PairLag {
-  const [tagged, setTagged] = useState<{ a?: NamedSeries; b?: NamedSeries; maxLag: number; value: PairLag }>({ maxLag: 0, value: { status: 'running' } });
+  const [tagged, setTagged] = useState<{ a?: NamedSeries; b?: NamedSeries; maxLag: number; value: PairLag }>({
+    maxLag: 0,
+    value: { status: 'running' },
+  });
   const needed = !fromFrames && a !== undefined && b !== undefined && maxLag > 0;
   useEffect(() => {
     if (!needed || !a || !b) {
@@ -24,15 +28,30 @@ export function usePairLagCurve(
     }
     const controller = new AbortController();
     const setComputed = (value: PairLag) => setTagged({ a, b, maxLag, value });
-    const series = [a, b].map((s, i) => ({ id: i === 0 ? 'A' : 'B', name: s.name, timestamps: s.times, values: s.values }));
+    const series = [a, b].map((s, i) => ({
+      id: i === 0 ? 'A' : 'B',
+      name: s.name,
+      timestamps: s.times,
+      values: s.values,
+    }));
     getAnalysisClient()
       .run(
-        { version: 1, series, grid: stepMs > 0 ? { stepMs } : undefined, correlation: { enabled: false }, lags: { maxLag, pairs: [['A', 'B']] } },
+        {
+          version: 1,
+          series,
+          grid: stepMs > 0 ? { stepMs } : undefined,
+          correlation: { enabled: false },
+          lags: { maxLag, pairs: [['A', 'B']] },
+        },
         { key: 'matrix-drilldown', signal: controller.signal }
       )
       .then((run) => {
         const curve = lagCurves(resultToFrames(run.result, { refId: 'drilldown', signals: [] }))[0];
-        setComputed(curve ? { status: 'ready', curve } : { status: 'unavailable', why: 'the engine returned no lag curve for this pair' });
+        setComputed(
+          curve
+            ? { status: 'ready', curve }
+            : { status: 'unavailable', why: 'the engine returned no lag curve for this pair' }
+        );
       })
       .catch((e: unknown) => {
         if (!(e instanceof AnalysisCancelled) && !controller.signal.aborted) {

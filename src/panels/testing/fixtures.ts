@@ -11,7 +11,7 @@ const N = 240;
 /** `lead` leads `follow` by 3 steps; `noise` is unrelated; `model_drift` is a model signal. */
 export function pairSeries(): SeriesInput[] {
   let s = 7;
-  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647) - 0.5;
+  const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647 - 0.5;
   const base = Array.from({ length: N + 3 }, (_, i) => Math.sin(i / 9) + rnd() * 0.4);
   const times = Array.from({ length: N }, (_, i) => T0 + i * STEP);
   return [
@@ -31,12 +31,23 @@ export function signalsFor(series: SeriesInput[], provenance = false): SignalInf
     expr: `metric_${x.id}`,
     datasourceUid: 'prom',
     ...(provenance
-      ? { provenance: { datasource: { uid: 'prom', type: 'prometheus' }, expr: `metric_${x.id}`, sentExpr: `metric_${x.id}`, kind: 'gauge' as const, transforms: [{ type: 'none' as const }], stepMs: STEP } }
+      ? {
+          provenance: {
+            datasource: { uid: 'prom', type: 'prometheus' },
+            expr: `metric_${x.id}`,
+            sentExpr: `metric_${x.id}`,
+            kind: 'gauge' as const,
+            transforms: [{ type: 'none' as const }],
+            stepMs: STEP,
+          },
+        }
       : {}),
   }));
 }
 
-export function engineFrames(opts: { aligned?: boolean; lags?: boolean; series?: SeriesInput[]; provenance?: boolean } = {}): DataFrame[] {
+export function engineFrames(
+  opts: { aligned?: boolean; lags?: boolean; series?: SeriesInput[]; provenance?: boolean } = {}
+): DataFrame[] {
   const series = opts.series ?? pairSeries();
   const request: AnalyzeRequest = {
     version: 1,
@@ -47,7 +58,11 @@ export function engineFrames(opts: { aligned?: boolean; lags?: boolean; series?:
     includeAligned: opts.aligned,
     ...(opts.lags === false ? {} : { lags: { maxLag: 6, all: true } }),
   };
-  return resultToFrames(analyze(request), { refId: 'A', signals: signalsFor(series, opts.provenance), aligned: opts.aligned });
+  return resultToFrames(analyze(request), {
+    refId: 'A',
+    signals: signalsFor(series, opts.provenance),
+    aligned: opts.aligned,
+  });
 }
 
 /** Plain time series frames as any data source returns them. */
@@ -64,7 +79,12 @@ export function timeSeriesFrames(series = pairSeries()): DataFrame[] {
 }
 
 /** PanelProps as Grafana passes them, for rendering a panel component directly. */
-export function panelProps<T>(id: number, series: DataFrame[], options: T, size = { width: 600, height: 400 }): PanelProps<T> {
+export function panelProps<T>(
+  id: number,
+  series: DataFrame[],
+  options: T,
+  size = { width: 600, height: 400 }
+): PanelProps<T> {
   const timeRange = getDefaultTimeRange();
   return {
     id,

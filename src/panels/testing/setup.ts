@@ -13,5 +13,7 @@ export function installPanelTestEnv() {
   g.IntersectionObserver ??= NoopObserver;
   // Grafana core registers option editors at start-up; builders look them up by id.
   const ids = ['text', 'number', 'slider', 'boolean', 'radio', 'select', 'unit', 'color'];
-  standardEditorsRegistry.setInit(() => ids.map((id): StandardEditorsRegistryItem => ({ id, name: id, editor: () => null })));
+  standardEditorsRegistry.setInit(() =>
+    ids.map((id): StandardEditorsRegistryItem => ({ id, name: id, editor: () => null }))
+  );
 }

@@ -11,16 +11,27 @@ export function alignedFrames(result: AnalyzeResult, opts: FrameOptions): DataFr
     .filter((s) => s.values)
     .map((s) => {
       const info = infoOf(s.id);
-      const custom: AlignedMeta = { kind: FrameKind.Aligned, version: FRAME_CONTRACT_VERSION, role: info.role, transforms: s.transforms, ...withProvenance(info.provenance) };
+      const custom: AlignedMeta = {
+        kind: FrameKind.Aligned,
+        version: FRAME_CONTRACT_VERSION,
+        role: info.role,
+        transforms: s.transforms,
+        ...withProvenance(info.provenance),
+      };
       return createDataFrame({
         refId: opts.refId,
         name: s.name,
         meta: { preferredVisualisationType: 'graph', custom },
         fields: [
           { name: 'Time', type: FieldType.time, values: times },
-          { name: 'Value', type: FieldType.number, values: s.values!.map(finiteOrNull), labels: info.labels, config: { displayName: s.name } },
+          {
+            name: 'Value',
+            type: FieldType.number,
+            values: s.values!.map(finiteOrNull),
+            labels: info.labels,
+            config: { displayName: s.name },
+          },
         ],
       });
     });
 }
-

@@ -26,10 +26,15 @@ export function driftFrames(result: AnalyzeResult, opts: FrameOptions): DataFram
         meta: { preferredVisualisationType: 'graph', custom },
         fields: [
           { name: 'Time', type: FieldType.time, values: times },
-          { name: m.method, type: FieldType.number, values: m.scores.map(finiteOrNull), labels: { signal: s.name, method: m.method }, config: { displayName: driftSeriesName(s.name, m.method) } },
+          {
+            name: m.method,
+            type: FieldType.number,
+            values: m.scores.map(finiteOrNull),
+            labels: { signal: s.name, method: m.method },
+            config: { displayName: driftSeriesName(s.name, m.method) },
+          },
         ],
       });
     })
   );
 }
-

@@ -47,11 +47,19 @@ export function lagFrames(result: AnalyzeResult, opts: FrameOptions): DataFrame[
         meta: { preferredVisualisationType: 'table', custom },
         fields: [
           { name: LagField.Lag, type: FieldType.number, values: lagValues, config: { unit: 's' } },
-          { name: LagField.R, type: FieldType.number, values: pair.r!.map(finiteOrNull), config: { min: -1, max: 1, displayName: `r(${custom.a}, ${custom.b})` } },
-          { name: LagField.BandLow, type: FieldType.number, values: lagValues.map(() => (band === null ? null : -band)) },
+          {
+            name: LagField.R,
+            type: FieldType.number,
+            values: pair.r!.map(finiteOrNull),
+            config: { min: -1, max: 1, displayName: `r(${custom.a}, ${custom.b})` },
+          },
+          {
+            name: LagField.BandLow,
+            type: FieldType.number,
+            values: lagValues.map(() => (band === null ? null : -band)),
+          },
           { name: LagField.BandHigh, type: FieldType.number, values: lagValues.map(() => band) },
         ],
       });
     });
 }
-

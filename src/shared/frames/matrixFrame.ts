@@ -64,7 +64,12 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
     custom.maxLag = result.lags.maxLag;
     custom.lagAlpha = result.lags.alpha;
   }
-  const number = (name: string, values: Array<number | null>, config = {}) => ({ name, type: FieldType.number, values, config });
+  const number = (name: string, values: Array<number | null>, config = {}) => ({
+    name,
+    type: FieldType.number,
+    values,
+    config,
+  });
   return createDataFrame({
     refId: opts.refId,
     name: useP ? 'Partial correlation matrix' : 'Correlation matrix',
@@ -89,7 +94,6 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
     ],
   });
 }
-
 
 /**
  * The lag columns, from the engine's lag pairs (every pair analysed, in either orientation): the best

@@ -3,6 +3,8 @@ import type { EngineWarning } from '../../stats';
 
 /** Engine warnings become frame notices, so Grafana shows them in the panel header. */
 export function warningNotices(warnings: EngineWarning[]): QueryResultMetaNotice[] {
-  return warnings.map((w) => ({ severity: w.code === 'INTERNAL_ERROR' ? 'error' : 'warning', text: w.series ? `${w.series}: ${w.message}` : w.message }));
+  return warnings.map((w) => ({
+    severity: w.code === 'INTERNAL_ERROR' ? 'error' : 'warning',
+    text: w.series ? `${w.series}: ${w.message}` : w.message,
+  }));
 }
-

@@ -4,7 +4,14 @@
  * turned back into the queries behind it (alert rules, "open in Explore").
  */
 import type { DataFrame } from '@grafana/data';
-import { FrameKind, type AlignedMeta, type DriftMeta, type LagMeta, type MatrixMeta, type SignalProvenance } from '../frameContract';
+import {
+  FrameKind,
+  type AlignedMeta,
+  type DriftMeta,
+  type LagMeta,
+  type MatrixMeta,
+  type SignalProvenance,
+} from '../frameContract';
 
 /** One side of a cell: the signal's name and labels (to pick its series out of `sentExpr`) and how it was made. */
 export interface SignalSource {
@@ -43,7 +50,11 @@ export function signalProvenance(frame: DataFrame, name: string): SignalProvenan
 }
 
 /** Both sides of the matrix cell (row, column), or undefined when the frame is no matrix or a name is unknown. */
-export function cellSources(matrix: DataFrame, row: string, column: string): { row: SignalSource; column: SignalSource } | undefined {
+export function cellSources(
+  matrix: DataFrame,
+  row: string,
+  column: string
+): { row: SignalSource; column: SignalSource } | undefined {
   const custom = customOf(matrix);
   if (custom?.kind !== FrameKind.Matrix) {
     return undefined;

@@ -26,8 +26,11 @@ describe('chi-squared survival function, p from 0.5 down to 1e-300', () => {
   });
 
   it('worst relative error against SciPy and mpmath (printed)', () => {
-    const worst = (key: 'scipy' | 'mpmath'): number => Math.max(...fixture.sf.map((c) => rel(chiSquaredSf(c.x, c.dof), c[key])));
-    process.stdout.write(`\n[chi2 tail] ${fixture.sf.length} cases down to p = 1e-300: max relative error vs mpmath ${worst('mpmath').toExponential(2)}, vs scipy.stats.chi2.sf ${worst('scipy').toExponential(2)}\n`);
+    const worst = (key: 'scipy' | 'mpmath'): number =>
+      Math.max(...fixture.sf.map((c) => rel(chiSquaredSf(c.x, c.dof), c[key])));
+    process.stdout.write(
+      `\n[chi2 tail] ${fixture.sf.length} cases down to p = 1e-300: max relative error vs mpmath ${worst('mpmath').toExponential(2)}, vs scipy.stats.chi2.sf ${worst('scipy').toExponential(2)}\n`
+    );
     expect(worst('mpmath')).toBeLessThanOrEqual(1e-12);
   });
 });

@@ -9,7 +9,17 @@ it('a drift-only request (no plain series) computes drift on the grid it names',
     version: 1,
     series: [],
     grid: { start: 0, end: (n - 1) * 60_000, stepMs: 60_000 },
-    drift: { series: [{ id: 'h', input: { kind: 'histogram', le, buckets, mode: 'increase' }, methods: ['psi'], baseline: { kind: 'fixed', from: 0, to: 40 * 60_000 }, windowMs: 60_000 }] },
+    drift: {
+      series: [
+        {
+          id: 'h',
+          input: { kind: 'histogram', le, buckets, mode: 'increase' },
+          methods: ['psi'],
+          baseline: { kind: 'fixed', from: 0, to: 40 * 60_000 },
+          windowMs: 60_000,
+        },
+      ],
+    },
   });
   expect(result.warnings.filter((w) => w.code === 'NO_SERIES' || w.code === 'INTERNAL_ERROR')).toEqual([]);
   const scores = result.drift!.series[0].methods[0].scores;

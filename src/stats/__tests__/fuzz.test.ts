@@ -12,7 +12,20 @@ const SEED = 20240611;
 const RUNS = 300;
 
 const hostileId = fc.oneof(
-  fc.constantFrom('constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype', '', ' ', '<img src=x onerror=alert(1)>', 'a"b', 'drift:x:psi', '📈'),
+  fc.constantFrom(
+    'constructor',
+    'toString',
+    '__proto__',
+    'hasOwnProperty',
+    'valueOf',
+    'prototype',
+    '',
+    ' ',
+    '<img src=x onerror=alert(1)>',
+    'a"b',
+    'drift:x:psi',
+    '📈'
+  ),
   fc.string({ maxLength: 6 })
 );
 const value = fc.oneof(
@@ -28,10 +41,28 @@ const series = fc.record({
   values: fc.array(value, { maxLength: 40 }),
   scale: magnitude,
   timed: fc.constantFrom('none', 'sorted', 'shuffled', 'ragged'),
-  transform: fc.option(fc.constantFrom<unknown>({ type: 'diff' }, { type: 'rate' }, { type: 'zscore' }, { type: 'log', offset: 1 }, { type: 'rollingMean', window: 3 }, { type: 'rollingMean', window: 1e9 }, { type: 'ewm' }), { nil: undefined, freq: 2 }),
+  transform: fc.option(
+    fc.constantFrom<unknown>(
+      { type: 'diff' },
+      { type: 'rate' },
+      { type: 'zscore' },
+      { type: 'log', offset: 1 },
+      { type: 'rollingMean', window: 3 },
+      { type: 'rollingMean', window: 1e9 },
+      { type: 'ewm' }
+    ),
+    { nil: undefined, freq: 2 }
+  ),
 });
 /** A valid option most of the time, sometimes one the engine must refuse. */
-const option = <T>(valid: T[], invalid: unknown[]) => fc.option(fc.oneof({ weight: 40, arbitrary: fc.constantFrom(...valid) }, { weight: 1, arbitrary: fc.constantFrom(...invalid) }), { nil: undefined });
+const option = <T>(valid: T[], invalid: unknown[]) =>
+  fc.option(
+    fc.oneof(
+      { weight: 40, arbitrary: fc.constantFrom(...valid) },
+      { weight: 1, arbitrary: fc.constantFrom(...invalid) }
+    ),
+    { nil: undefined }
+  );
 const request = fc.record({
   series: fc.array(series, { minLength: 1, maxLength: 6 }),
   method: option(['pearson', 'spearman', 'kendall'], ['cosine', 1]),
@@ -55,8 +86,20 @@ function build(r: Req): unknown {
       const values = s.values.map((v) => (typeof v === 'number' ? v * s.scale : v));
       const t = values.map((_, k) => 1_700_000_000_000 + k * 1000);
       const timestamps =
-        s.timed === 'none' ? undefined : s.timed === 'sorted' ? t : s.timed === 'shuffled' ? t.map((_, k) => t[(k * 7) % t.length]) : t.slice(0, Math.max(0, t.length - 2));
-      return { id: s.id, values, ...(timestamps ? { timestamps } : {}), ...(s.transform ? { transform: s.transform } : {}), name: `n${i}` };
+        s.timed === 'none'
+          ? undefined
+          : s.timed === 'sorted'
+            ? t
+            : s.timed === 'shuffled'
+              ? t.map((_, k) => t[(k * 7) % t.length])
+              : t.slice(0, Math.max(0, t.length - 2));
+      return {
+        id: s.id,
+        values,
+        ...(timestamps ? { timestamps } : {}),
+        ...(s.transform ? { transform: s.transform } : {}),
+        name: `n${i}`,
+      };
     }),
     align: { fill: r.fill, minOverlap: r.minOverlap },
     correlation: { method: r.method },
@@ -71,7 +114,14 @@ function build(r: Req): unknown {
 const inRange = (v: number | null, lo: number, hi: number) => v === null || (Number.isFinite(v) && v >= lo && v <= hi);
 
 /** Every null of a flat matrix off the diagonal has a reason; every number is finite and in range. */
-function checkMatrix(name: string, m: FlatMatrix, reason: Array<ReasonCode | null>, N: number, lo: number, hi: number): void {
+function checkMatrix(
+  name: string,
+  m: FlatMatrix,
+  reason: Array<ReasonCode | null>,
+  N: number,
+  lo: number,
+  hi: number
+): void {
   m.forEach((v, c) => {
     if (!inRange(v, lo, hi)) {
       throw new Error(`${name}[${c}] = ${v} outside [${lo}, ${hi}]`);
@@ -83,7 +133,12 @@ function checkMatrix(name: string, m: FlatMatrix, reason: Array<ReasonCode | nul
 }
 
 /** Correlation-like fields in [-1, 1], probabilities in [0, 1]. */
-function checkMatrices<K extends string>(label: string, m: Record<K, FlatMatrix> & { ids: string[]; reason: Array<ReasonCode | null> }, corr: K[], prob: K[]): void {
+function checkMatrices<K extends string>(
+  label: string,
+  m: Record<K, FlatMatrix> & { ids: string[]; reason: Array<ReasonCode | null> },
+  corr: K[],
+  prob: K[]
+): void {
   corr.forEach((k) => checkMatrix(label + k, m[k], m.reason, m.ids.length, -1, 1));
   prob.forEach((k) => checkMatrix(label + k, m[k], m.reason, m.ids.length, 0, 1));
 }
@@ -123,7 +178,10 @@ function checkResult(res: AnalyzeResult): void {
   // 'adjusted' divides lag k's sum by its own overlap, as statsmodels does: |r(k)| may exceed 1 there.
   const rMax = res.lags?.normalization === 'adjusted' ? Infinity : 1 + 1e-12;
   for (const pair of res.lags?.pairs ?? []) {
-    if ((pair.bestLag === null || pair.bestR === null || pair.nEff === null || pair.band === null) && pair.reason === null) {
+    if (
+      (pair.bestLag === null || pair.bestR === null || pair.nEff === null || pair.band === null) &&
+      pair.reason === null
+    ) {
       throw new Error(`lag pair ${pair.a}/${pair.b} has a null without a reason`);
     }
     expect(pair.bestR === null || Math.abs(pair.bestR) <= rMax).toBe(true);
@@ -171,22 +229,37 @@ describe(`fuzz: analyze() under hostile requests (seed ${SEED}, ${RUNS} runs)`, 
   });
 
   it('on well-scaled finite data, r equals a plain two-pass Pearson, whatever magnitude the series come in', () => {
-    const clean = fc.record({
-      n: fc.integer({ min: 2, max: 4 }),
-      t: fc.integer({ min: 4, max: 30 }),
-      scales: fc.array(magnitude, { minLength: 4, maxLength: 4 }),
-    }).chain(({ n, t, scales }) =>
-      fc.record({
-        // Well-scaled: values on a 1e-6 grid, so the plain reference itself neither overflows nor underflows.
-        data: fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }).map((v) => Math.round(v * 1e6) / 1e6), { minLength: t, maxLength: t }), { minLength: n, maxLength: n }),
-        scales: fc.constant(scales),
-        holes: fc.array(fc.nat({ max: t - 1 }), { maxLength: 3 }),
+    const clean = fc
+      .record({
+        n: fc.integer({ min: 2, max: 4 }),
+        t: fc.integer({ min: 4, max: 30 }),
+        scales: fc.array(magnitude, { minLength: 4, maxLength: 4 }),
       })
-    );
+      .chain(({ n, t, scales }) =>
+        fc.record({
+          // Well-scaled: values on a 1e-6 grid, so the plain reference itself neither overflows nor underflows.
+          data: fc.array(
+            fc.array(
+              fc.double({ min: -100, max: 100, noNaN: true }).map((v) => Math.round(v * 1e6) / 1e6),
+              { minLength: t, maxLength: t }
+            ),
+            { minLength: n, maxLength: n }
+          ),
+          scales: fc.constant(scales),
+          holes: fc.array(fc.nat({ max: t - 1 }), { maxLength: 3 }),
+        })
+      );
     fc.assert(
       fc.property(clean, ({ data, scales, holes }) => {
         const withHoles = data.map((x, i) => x.map((v, t) => (i === 0 && holes.includes(t) ? NaN : v)));
-        const res = analyze({ version: 1, series: withHoles.map((x, i) => ({ id: `s${i}`, values: x.map((v) => (Number.isNaN(v) ? null : v * scales[i])) })), lags: { maxLag: 0 } });
+        const res = analyze({
+          version: 1,
+          series: withHoles.map((x, i) => ({
+            id: `s${i}`,
+            values: x.map((v) => (Number.isNaN(v) ? null : v * scales[i])),
+          })),
+          lags: { maxLag: 0 },
+        });
         checkResult(res);
         const N = data.length;
         for (let i = 0; i < N; i++) {

@@ -38,22 +38,25 @@ describe('golden: scipy.stats pearsonr / spearmanr / kendalltau', () => {
 
 describe('golden: pandas DataFrame.corr with NaNs and min_periods (through analyze)', () => {
   const fx = readFixture('frame_corr.json');
-  it.each((fx.cases as any[]).map((c: any) => [c.method, c.min_periods, c] as [string, number, any]))('%s min_periods=%d', (method, minPeriods, c: any) => {
-    const req: AnalyzeRequest = {
-      version: 1,
-      series: fx.columns.map((id: string) => ({ id, values: fx.data[id] })),
-      grid: { start: 0, stepMs: 1000 },
-      align: { minOverlap: Math.max(2, minPeriods as number) },
-      correlation: { method: method as any },
-    };
-    const res = analyze(req);
-    const N = fx.columns.length;
-    for (let i = 0; i < N; i++) {
-      for (let j = 0; j < N; j++) {
-        expectClose(res.correlation!.r[i * N + j], c.matrix[i][j], 1e-9, 1e-15, `${method} [${i},${j}]`);
+  it.each((fx.cases as any[]).map((c: any) => [c.method, c.min_periods, c] as [string, number, any]))(
+    '%s min_periods=%d',
+    (method, minPeriods, c: any) => {
+      const req: AnalyzeRequest = {
+        version: 1,
+        series: fx.columns.map((id: string) => ({ id, values: fx.data[id] })),
+        grid: { start: 0, stepMs: 1000 },
+        align: { minOverlap: Math.max(2, minPeriods as number) },
+        correlation: { method: method as any },
+      };
+      const res = analyze(req);
+      const N = fx.columns.length;
+      for (let i = 0; i < N; i++) {
+        for (let j = 0; j < N; j++) {
+          expectClose(res.correlation!.r[i * N + j], c.matrix[i][j], 1e-9, 1e-15, `${method} [${i},${j}]`);
+        }
       }
     }
-  });
+  );
 });
 
 describe('golden: statsmodels ccf / np.correlate', () => {
@@ -83,7 +86,14 @@ describe('golden: statsmodels ccf / np.correlate', () => {
     }
   });
   it('analyze finds that a leads b by 4 steps (positive lag)', () => {
-    const res = analyze({ version: 1, series: [{ id: 'a', values: fx.a }, { id: 'b', values: fx.b }], lags: { maxLag: L, pairs: [['a', 'b']] } });
+    const res = analyze({
+      version: 1,
+      series: [
+        { id: 'a', values: fx.a },
+        { id: 'b', values: fx.b },
+      ],
+      lags: { maxLag: L, pairs: [['a', 'b']] },
+    });
     expect(res.lags!.pairs[0].bestLag).toBe(4);
     expectClose(res.lags!.pairs[0].bestR, fx.ccf_ba_biased[4], 1e-12, 1e-13, 'bestR');
   });
@@ -139,23 +149,26 @@ describe('golden: statsmodels multipletests', () => {
 
 describe('golden: scipy.cluster.hierarchy linkage (cophenetic distances)', () => {
   const fx = readFixture('cluster.json');
-  it.each((fx.cases as any[]).map((c: any) => [c.distance, c.method, c] as [string, string, any]))('%s / %s', (_d, method, c: any) => {
-    const N = c.D.length;
-    const merges = linkage(c.D.flat(), N, method as any);
-    const coph = cophenetic(merges, N);
-    for (let i = 0; i < N; i++) {
-      for (let j = 0; j < N; j++) {
-        expectClose(coph[i * N + j], c.cophenetic[i][j], 1e-9, 1e-15, `coph[${i},${j}]`);
+  it.each((fx.cases as any[]).map((c: any) => [c.distance, c.method, c] as [string, string, any]))(
+    '%s / %s',
+    (_d, method, c: any) => {
+      const N = c.D.length;
+      const merges = linkage(c.D.flat(), N, method as any);
+      const coph = cophenetic(merges, N);
+      for (let i = 0; i < N; i++) {
+        for (let j = 0; j < N; j++) {
+          expectClose(coph[i * N + j], c.cophenetic[i][j], 1e-9, 1e-15, `coph[${i},${j}]`);
+        }
       }
+      merges.forEach((m, k) => {
+        expectClose(m.height, c.Z[k][2], 1e-9, 1e-15, `height ${k}`);
+        expect(m.size).toBe(c.Z[k][3]);
+        if (!c.ties) {
+          expect([m.a, m.b]).toEqual([c.Z[k][0], c.Z[k][1]]);
+        }
+      });
     }
-    merges.forEach((m, k) => {
-      expectClose(m.height, c.Z[k][2], 1e-9, 1e-15, `height ${k}`);
-      expect(m.size).toBe(c.Z[k][3]);
-      if (!c.ties) {
-        expect([m.a, m.b]).toEqual([c.Z[k][0], c.Z[k][1]]);
-      }
-    });
-  });
+  );
   it('analyze clusters the fixture series like scipy (average, 1-|r|)', () => {
     const res = analyze({
       version: 1,

@@ -8,7 +8,13 @@ export function readFixture<T = any>(name: string): T {
 }
 
 /** |a - b| <= rel * max(|a|, |b|) + abs; null/NaN must match null/NaN. */
-export function expectClose(actual: number | null | undefined, expected: number | null | undefined, rel = 1e-9, abs = 1e-15, label = ''): void {
+export function expectClose(
+  actual: number | null | undefined,
+  expected: number | null | undefined,
+  rel = 1e-9,
+  abs = 1e-15,
+  label = ''
+): void {
   const a = actual === null || actual === undefined || Number.isNaN(actual) ? null : actual;
   const e = expected === null || expected === undefined || Number.isNaN(expected) ? null : expected;
   if (a === null || e === null) {

@@ -52,11 +52,15 @@ it('Gram fast path equals the pairwise two-pass formula (1e-12)', () => {
   const T = 257;
   let s = 12345;
   const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 2 - 1;
-  const series = Array.from({ length: N }, (_, i) => Float64Array.from({ length: T }, (_, t) => rand() + (i % 3) * Math.sin(t / 9)));
+  const series = Array.from({ length: N }, (_, i) =>
+    Float64Array.from({ length: T }, (_, t) => rand() + (i % 3) * Math.sin(t / 9))
+  );
   const m = pearsonMatrix(series, 3);
   for (let i = 0; i < N; i++) {
     for (let j = 0; j < N; j++) {
-      expect(Math.abs(m.r[i * N + j] - (i === j ? 1 : pearsonPair(series[i], series[j], 3).r))).toBeLessThanOrEqual(1e-12);
+      expect(Math.abs(m.r[i * N + j] - (i === j ? 1 : pearsonPair(series[i], series[j], 3).r))).toBeLessThanOrEqual(
+        1e-12
+      );
     }
   }
 });
@@ -64,7 +68,14 @@ it('Gram fast path equals the pairwise two-pass formula (1e-12)', () => {
 it('pairStats reads one cell with the best lag in the asked direction', () => {
   const a = Array.from({ length: 200 }, (_, i) => Math.sin(i / 3) + Math.sin(i / 17));
   const b = a.map((_, i) => a[Math.max(0, i - 5)]);
-  const res = analyze({ version: 1, series: [{ id: 'a', values: a }, { id: 'b', values: b }], lags: { maxLag: 10 } });
+  const res = analyze({
+    version: 1,
+    series: [
+      { id: 'a', values: a },
+      { id: 'b', values: b },
+    ],
+    lags: { maxLag: 10 },
+  });
   expect(pairStats(res, 'a', 'b')!.bestLag).toBe(5);
   expect(pairStats(res, 'b', 'a')!.bestLag).toBe(-5);
   expect(res.lags!.bestLagMatrix).toEqual([null, 5, -5, null]);

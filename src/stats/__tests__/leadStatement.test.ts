@@ -61,13 +61,21 @@ describe('sentence kinds (decision table in lags/leadStatement.ts)', () => {
   });
 
   it('unavailable: no best lag, with the reason', () => {
-    const s = leadStatement(pair({ bestLag: null, bestR: null, pBestLag: null, qBestLag: null, reason: 'insufficient_overlap' }));
+    const s = leadStatement(
+      pair({ bestLag: null, bestR: null, pBestLag: null, qBestLag: null, reason: 'insufficient_overlap' })
+    );
     expect(s.kind).toBe('unavailable');
     expect(s.text).toBe('No lag for cache and latency (insufficient overlap).');
   });
 
   it('never says "causes"', () => {
-    const variants: Array<Partial<LeadPair>> = [{}, { bestLag: 0 }, { qBestLag: 0.5 }, { atEdge: true }, { bestLag: null, bestR: null }];
+    const variants: Array<Partial<LeadPair>> = [
+      {},
+      { bestLag: 0 },
+      { qBestLag: 0.5 },
+      { atEdge: true },
+      { bestLag: null, bestR: null },
+    ];
     for (const v of variants) {
       expect(leadStatement(pair(v), { names }).text).not.toMatch(/caus/i);
     }
@@ -81,7 +89,15 @@ describe('edge flag from the engine', () => {
   const a = x.slice(12);
   const b = x.slice(0, 400).map((v) => v + 0.3 * z());
   const run = (maxLag: number) =>
-    analyze({ version: 1, series: [{ id: 'a', values: a }, { id: 'b', values: b }], grid: { stepMs: 60_000 }, lags: { maxLag, pairs: [['a', 'b']] } }).lags!;
+    analyze({
+      version: 1,
+      series: [
+        { id: 'a', values: a },
+        { id: 'b', values: b },
+      ],
+      grid: { stepMs: 60_000 },
+      lags: { maxLag, pairs: [['a', 'b']] },
+    }).lags!;
 
   it('peak inside the range: atEdge false and a lead of 12 steps', () => {
     const lags = run(20);

@@ -10,7 +10,12 @@ import { copyToFloat64, finiteOrNull, numberOrNaN, toFloat64, toJsonArray } from
 
 describe('lag convention', () => {
   it('reversing twice gives the lag back, and never -0', () => {
-    fc.assert(fc.property(fc.integer({ min: -1000, max: 1000 }), (k) => reverseLag(reverseLag(k)) === k && !Object.is(reverseLag(k), -0)));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        (k) => reverseLag(reverseLag(k)) === k && !Object.is(reverseLag(k), -0)
+      )
+    );
     expect(reverseLag(null)).toBeNull();
     expect(lagAsAsked(3, 'a', 'a')).toBe(3);
     expect(lagAsAsked(3, 'b', 'a')).toBe(-3);
@@ -22,7 +27,14 @@ describe('lag convention', () => {
     const a = Array.from({ length: n }, (_, t) => Math.sin(t / 5) + 0.3 * Math.cos(t * 1.7));
     const b = Array.from({ length: n }, (_, t) => (t >= 2 ? a[t - 2] : 0));
     const run = (pairs: Array<[string, string]>) =>
-      analyze({ version: 1, series: [{ id: 'a', values: a }, { id: 'b', values: b }], lags: { maxLag: 5, pairs } });
+      analyze({
+        version: 1,
+        series: [
+          { id: 'a', values: a },
+          { id: 'b', values: b },
+        ],
+        lags: { maxLag: 5, pairs },
+      });
     const ab = run([['a', 'b']]);
     const ba = run([['b', 'a']]);
     expect(ab.lags!.convention).toBe(LAG_CONVENTION);

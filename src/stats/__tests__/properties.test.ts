@@ -10,10 +10,19 @@ const methods: CorrelationMethod[] = ['pearson', 'spearman', 'kendall'];
 const seriesSet = fc
   .record({ n: fc.integer({ min: 2, max: 5 }), t: fc.integer({ min: 5, max: 40 }) })
   .chain(({ n, t }) =>
-    fc.array(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e3, max: 1e3, noNaN: true }).map((v) => Math.round(v * 1000) / 1000)), { minLength: t, maxLength: t }), {
-      minLength: n,
-      maxLength: n,
-    })
+    fc.array(
+      fc.array(
+        fc.oneof(
+          fc.integer({ min: -5, max: 5 }),
+          fc.double({ min: -1e3, max: 1e3, noNaN: true }).map((v) => Math.round(v * 1000) / 1000)
+        ),
+        { minLength: t, maxLength: t }
+      ),
+      {
+        minLength: n,
+        maxLength: n,
+      }
+    )
   );
 
 function run(data: number[][], method: CorrelationMethod): AnalyzeResult {
@@ -47,22 +56,36 @@ describe.each(methods)('properties of the %s matrix', (method) => {
 
   it('permuting the series permutes the matrix', () => {
     fc.assert(
-      fc.property(seriesSet.chain((d) => fc.tuple(fc.constant(d), fc.shuffledSubarray(d.map((_, i) => i), { minLength: d.length, maxLength: d.length }))), ([data, perm]) => {
-        const a = run(data, method).correlation!;
-        const b = run(perm.map((k) => data[k]), method).correlation!;
-        const N = data.length;
-        for (let i = 0; i < N; i++) {
-          for (let j = 0; j < N; j++) {
-            const x = b.r[i * N + j];
-            const y = a.r[perm[i] * N + perm[j]];
-            if (x === null || y === null) {
-              expect(x).toBe(y);
-            } else {
-              expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-12);
+      fc.property(
+        seriesSet.chain((d) =>
+          fc.tuple(
+            fc.constant(d),
+            fc.shuffledSubarray(
+              d.map((_, i) => i),
+              { minLength: d.length, maxLength: d.length }
+            )
+          )
+        ),
+        ([data, perm]) => {
+          const a = run(data, method).correlation!;
+          const b = run(
+            perm.map((k) => data[k]),
+            method
+          ).correlation!;
+          const N = data.length;
+          for (let i = 0; i < N; i++) {
+            for (let j = 0; j < N; j++) {
+              const x = b.r[i * N + j];
+              const y = a.r[perm[i] * N + perm[j]];
+              if (x === null || y === null) {
+                expect(x).toBe(y);
+              } else {
+                expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-12);
+              }
             }
           }
         }
-      }),
+      ),
       { seed: SEED, numRuns: 100 }
     );
   });
@@ -70,16 +93,21 @@ describe.each(methods)('properties of the %s matrix', (method) => {
 
 it('Pearson is invariant under positive affine maps', () => {
   fc.assert(
-    fc.property(seriesSet, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true }), (data, a, b) => {
-      const r1 = run(data, 'pearson').correlation!.r;
-      const mapped = data.map((s, i) => (i === 0 ? s.map((v) => a * v + b) : s));
-      const r2 = run(mapped, 'pearson').correlation!.r;
-      r1.forEach((v, k) => {
-        if (v !== null && r2[k] !== null) {
-          expect(Math.abs(v - (r2[k] as number))).toBeLessThanOrEqual(1e-9);
-        }
-      });
-    }),
+    fc.property(
+      seriesSet,
+      fc.double({ min: 0.01, max: 100, noNaN: true }),
+      fc.double({ min: -100, max: 100, noNaN: true }),
+      (data, a, b) => {
+        const r1 = run(data, 'pearson').correlation!.r;
+        const mapped = data.map((s, i) => (i === 0 ? s.map((v) => a * v + b) : s));
+        const r2 = run(mapped, 'pearson').correlation!.r;
+        r1.forEach((v, k) => {
+          if (v !== null && r2[k] !== null) {
+            expect(Math.abs(v - (r2[k] as number))).toBeLessThanOrEqual(1e-9);
+          }
+        });
+      }
+    ),
     { seed: SEED, numRuns: 100 }
   );
 });

@@ -36,7 +36,13 @@ describe('rolling mean near 1e9 with one huge value (running-sum error)', () => 
       includeAligned: true,
     });
     const [x, y] = res.series.map((s) => s.values!.slice(fx.corr_from));
-    const again = analyze({ version: 1, series: [{ id: 'x', values: x }, { id: 'y', values: y }] });
+    const again = analyze({
+      version: 1,
+      series: [
+        { id: 'x', values: x },
+        { id: 'y', values: y },
+      ],
+    });
     expectClose(again.correlation!.r[1], fx.pearson_r_after_spike_exact, 1e-13, 0, 'exact r');
     expectClose(again.correlation!.r[1], fx.pearson_r_after_spike, 1e-7, 0, 'SciPy r');
   });
@@ -46,19 +52,45 @@ describe('series named like Object.prototype members keep their transforms', () 
   it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('%s', (id) => {
     const values = noise(30, 7).map((v) => v + 100);
     const bySeries = JSON.parse(`{"${id}": {"type": "diff"}}`) as Record<string, { type: 'diff' }>;
-    const own = analyze({ version: 1, series: [{ id, values, transform: { type: 'zscore' } }, { id: 'other', values: noise(30, 8) }] });
+    const own = analyze({
+      version: 1,
+      series: [
+        { id, values, transform: { type: 'zscore' } },
+        { id: 'other', values: noise(30, 8) },
+      ],
+    });
     expect(own.series[0].transforms).toEqual(['zscore']);
     expect(codes(own)).not.toContain('UNKNOWN_OPTION');
-    const by = analyze({ version: 1, series: [{ id, values }, { id: 'other', values: noise(30, 8) }], transforms: { bySeries } });
+    const by = analyze({
+      version: 1,
+      series: [
+        { id, values },
+        { id: 'other', values: noise(30, 8) },
+      ],
+      transforms: { bySeries },
+    });
     expect(by.series[0].transforms).toEqual(['diff']);
-    const none = analyze({ version: 1, series: [{ id, values }, { id: 'other', values: noise(30, 8) }], transforms: { bySeries: {} } });
+    const none = analyze({
+      version: 1,
+      series: [
+        { id, values },
+        { id: 'other', values: noise(30, 8) },
+      ],
+      transforms: { bySeries: {} },
+    });
     expect(none.series[0].transforms).toEqual([]);
     expect(codes(none)).not.toContain('UNKNOWN_OPTION');
   });
 });
 
 describe('unknown option values are errors that name the valid values', () => {
-  const base = (): AnalyzeRequest => ({ version: 1, series: [{ id: 'a', values: noise(20, 1) }, { id: 'b', values: noise(20, 2) }] });
+  const base = (): AnalyzeRequest => ({
+    version: 1,
+    series: [
+      { id: 'a', values: noise(20, 1) },
+      { id: 'b', values: noise(20, 2) },
+    ],
+  });
   it.each([
     ['significance.adjust holm', { significance: { adjust: 'holm' } }, "'fdr_bh', 'bonferroni', 'none'"],
     ['clustering.linkage ward', { clustering: { linkage: 'ward' } }, "'average', 'complete', 'single'"],
@@ -73,7 +105,15 @@ describe('unknown option values are errors that name the valid values', () => {
     ['correlation.enabled "false"', { correlation: { enabled: 'false' } }, 'true or false'],
     ['transform ewm', { transforms: { default: { type: 'ewm' } } }, 'rollingMean'],
     ['rollingMean window 0', { transforms: { default: { type: 'rollingMean', window: 0 } } }, 'window'],
-    ['drift method mmd', { drift: { series: [{ id: 'h', methods: ['psi', 'mmd'], input: { kind: 'samples', timestamps: [], values: [] } }] } }, 'wassersteinNormalized'],
+    [
+      'drift method mmd',
+      {
+        drift: {
+          series: [{ id: 'h', methods: ['psi', 'mmd'], input: { kind: 'samples', timestamps: [], values: [] } }],
+        },
+      },
+      'wassersteinNormalized',
+    ],
   ])('%s', (_label, extra, valid) => {
     const res = analyze({ ...base(), ...(extra as object) });
     const w = res.warnings.find((x) => x.code === 'UNKNOWN_OPTION');
@@ -86,7 +126,11 @@ describe('unknown option values are errors that name the valid values', () => {
   });
 
   it('valid options still run', () => {
-    const res = analyze({ ...base(), significance: { alpha: 0.1, adjust: 'bonferroni' }, clustering: { linkage: 'single' } });
+    const res = analyze({
+      ...base(),
+      significance: { alpha: 0.1, adjust: 'bonferroni' },
+      clustering: { linkage: 'single' },
+    });
     expect(codes(res)).not.toContain('UNKNOWN_OPTION');
     expect(res.correlation!.adjust).toBe('bonferroni');
     expect(res.correlation!.alpha).toBe(0.1);
@@ -96,7 +140,12 @@ describe('unknown option values are errors that name the valid values', () => {
 describe('best lags at 204 series or more (lag pair limit)', () => {
   it('the 210-series default: 20,000 pairs get a lag, the rest say why they have none', () => {
     const series = Array.from({ length: 210 }, (_, i) => ({ id: `s${i}`, values: noise(24, 1000 + i) }));
-    const res = analyze({ version: 1, series, correlation: { enabled: false }, lags: { maxLag: 1, includeCurves: false } });
+    const res = analyze({
+      version: 1,
+      series,
+      correlation: { enabled: false },
+      lags: { maxLag: 1, includeCurves: false },
+    });
     const pairs = res.lags!.pairs;
     expect(pairs.length).toBe((210 * 209) / 2);
     expect(pairs.filter((p) => p.bestLag !== null).length).toBe(20000);
@@ -127,28 +176,66 @@ describe('best lags at 204 series or more (lag pair limit)', () => {
 });
 
 describe('overflow and underflow: extreme magnitudes give the well-scaled answer (SciPy fixtures)', () => {
-  const pairs = readFixture('pairs.json').cases.filter((c: { x: Array<number | null> }) => c.x.every((v) => v !== null)).slice(0, 3);
+  const pairs = readFixture('pairs.json')
+    .cases.filter((c: { x: Array<number | null> }) => c.x.every((v) => v !== null))
+    .slice(0, 3);
   const ccf = readFixture('ccf.json');
   const scale = (v: Array<number | null>, f: number) => v.map((x) => (x === null ? null : x * f));
 
   it.each([1e150, 1e154, 1e-160, 1e-300])('Pearson, Spearman and Kendall r(x*%p, y*s) = r(x, y) with p and CI', (f) => {
     for (const c of pairs) {
-      for (const [method, key] of [['pearson', 'r'], ['spearman', 'r'], ['kendall', 'tau']] as const) {
-        const res = analyze({ version: 1, series: [{ id: 'x', values: scale(c.x, f) }, { id: 'y', values: scale(c.y, f === 1e154 ? 1e154 : 1) }], correlation: { method } });
+      for (const [method, key] of [
+        ['pearson', 'r'],
+        ['spearman', 'r'],
+        ['kendall', 'tau'],
+      ] as const) {
+        const res = analyze({
+          version: 1,
+          series: [
+            { id: 'x', values: scale(c.x, f) },
+            { id: 'y', values: scale(c.y, f === 1e154 ? 1e154 : 1) },
+          ],
+          correlation: { method },
+        });
         const cor = res.correlation!;
         expectClose(cor.r[1], c[method][key], 1e-12, 1e-14, `${c.label} ${method} r`);
         expectClose(cor.pNaive[1], c[method].p, 1e-6, 1e-12, `${c.label} ${method} p`);
         expect(cor.ciLow[1]).not.toBeNull();
         expect(cor.reason[1]).toBeNull();
       }
-      const ms = analyze({ version: 1, series: [{ id: 'x', values: scale(c.x, f) }, { id: 'y', values: c.y }] }).series[0];
+      const ms = analyze({
+        version: 1,
+        series: [
+          { id: 'x', values: scale(c.x, f) },
+          { id: 'y', values: c.y },
+        ],
+      }).series[0];
       expect(ms.std).not.toBeNull();
-      expectClose(ms.std! / f, analyze({ version: 1, series: [{ id: 'x', values: c.x }, { id: 'y', values: c.y }] }).series[0].std, 1e-12, 0, 'std');
+      expectClose(
+        ms.std! / f,
+        analyze({
+          version: 1,
+          series: [
+            { id: 'x', values: c.x },
+            { id: 'y', values: c.y },
+          ],
+        }).series[0].std,
+        1e-12,
+        0,
+        'std'
+      );
     }
   });
 
   it.each([1e77, 1e154, 1e-160, 1e-300])('lags at scale %p: statsmodels ccf, a leads b by 4 steps', (f) => {
-    const res = analyze({ version: 1, series: [{ id: 'a', values: scale(ccf.a, f) }, { id: 'b', values: scale(ccf.b, f) }], lags: { maxLag: ccf.maxLag, pairs: [['a', 'b']] } });
+    const res = analyze({
+      version: 1,
+      series: [
+        { id: 'a', values: scale(ccf.a, f) },
+        { id: 'b', values: scale(ccf.b, f) },
+      ],
+      lags: { maxLag: ccf.maxLag, pairs: [['a', 'b']] },
+    });
     const p = res.lags!.pairs[0];
     expect(p.reason).toBeNull();
     expect(p.bestLag).toBe(4);
@@ -163,7 +250,13 @@ describe('overflow and underflow: extreme magnitudes give the well-scaled answer
     // The first row is huge; without it, the pair is the fixture's pair at 1e-160 scale.
     const x = [1e150, ...scale(c.x, 1e-160)];
     const y = [null, ...scale(c.y, 1e-160)];
-    const res = analyze({ version: 1, series: [{ id: 'x', values: x }, { id: 'y', values: y }] });
+    const res = analyze({
+      version: 1,
+      series: [
+        { id: 'x', values: x },
+        { id: 'y', values: y },
+      ],
+    });
     expectClose(res.correlation!.r[1], c.pearson.r, 1e-12, 1e-14, 'r');
   });
 });
@@ -173,7 +266,9 @@ describe('a null inside one histogram bucket is not read as 0', () => {
   const le = ['0.1', '0.5', '1', '+Inf'];
   const per = [50, 30, 15, 5];
   const T = 80;
-  const clean = le.map((_, b) => Array.from({ length: T }, (_, t) => (t + 1) * per.slice(0, b + 1).reduce((x, y) => x + y, 0)));
+  const clean = le.map((_, b) =>
+    Array.from({ length: T }, (_, t) => (t + 1) * per.slice(0, b + 1).reduce((x, y) => x + y, 0))
+  );
   const run = (buckets: Array<Array<number | null>>) =>
     analyze({
       version: 1,

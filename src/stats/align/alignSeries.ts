@@ -48,7 +48,11 @@ export function alignSeries(
       }
     }
     if (badTs > 0) {
-      warnings.push({ code: 'NON_FINITE_TIMESTAMPS', message: `${badTs} samples with non-finite timestamps were dropped`, series: s.id });
+      warnings.push({
+        code: 'NON_FINITE_TIMESTAMPS',
+        message: `${badTs} samples with non-finite timestamps were dropped`,
+        series: s.id,
+      });
       const keepT: number[] = [];
       const keepV: number[] = [];
       for (let i = 0; i < t.length; i++) {
@@ -62,7 +66,11 @@ export function alignSeries(
     }
     const res = sortByTime(t, vals);
     if (res.unsorted) {
-      warnings.push({ code: 'UNSORTED_TIMESTAMPS', message: 'timestamps were not sorted; samples were sorted by time (stable)', series: s.id });
+      warnings.push({
+        code: 'UNSORTED_TIMESTAMPS',
+        message: 'timestamps were not sorted; samples were sorted by time (stable)',
+        series: s.id,
+      });
     }
     if (res.duplicates > 0) {
       warnings.push({
@@ -79,17 +87,26 @@ export function alignSeries(
   let stepInferred = false;
   if (!(typeof stepMs === 'number' && Number.isFinite(stepMs) && stepMs > 0)) {
     if (stepMs !== undefined) {
-      warnings.push({ code: 'INVALID_REQUEST', message: `grid.stepMs must be a positive number (got ${String(stepMs)}); inferring it` });
+      warnings.push({
+        code: 'INVALID_REQUEST',
+        message: `grid.stepMs must be a positive number (got ${String(stepMs)}); inferring it`,
+      });
     }
     stepMs = inferStep(timed.map((s) => s.t));
     stepInferred = true;
     if (!Number.isFinite(stepMs)) {
       if (timed.length > 0) {
-        warnings.push({ code: 'STEP_UNKNOWN', message: 'no series has two distinct timestamps; using a step of 1000 ms' });
+        warnings.push({
+          code: 'STEP_UNKNOWN',
+          message: 'no series has two distinct timestamps; using a step of 1000 ms',
+        });
       }
       stepMs = 1000;
     } else {
-      warnings.push({ code: 'STEP_INFERRED', message: `grid step inferred as ${stepMs} ms (largest per-series median spacing)` });
+      warnings.push({
+        code: 'STEP_INFERRED',
+        message: `grid step inferred as ${stepMs} ms (largest per-series median spacing)`,
+      });
     }
   }
 

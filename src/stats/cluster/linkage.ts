@@ -60,7 +60,12 @@ export function linkage(dist: ArrayLike<number>, N: number, method: Linkage, che
       }
       const da = D[a * N + x];
       const dc = D[c * N + x];
-      const d = method === 'single' ? Math.min(da, dc) : method === 'complete' ? Math.max(da, dc) : (na * da + nc * dc) / (na + nc);
+      const d =
+        method === 'single'
+          ? Math.min(da, dc)
+          : method === 'complete'
+            ? Math.max(da, dc)
+            : (na * da + nc * dc) / (na + nc);
       D[c * N + x] = D[x * N + c] = d;
     }
     active[a] = 0;

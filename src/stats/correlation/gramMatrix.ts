@@ -10,7 +10,13 @@ import type { Checkpoint } from '../util/cancel';
  * (bench/correlation.bench.ts) shows it against ml-matrix and a naive loop. Each product sum is taken
  * in the same order as a plain dot product, so G[i][j] and G[j][i] are bitwise equal.
  */
-export function gramMatrix(z: Float64Array, rows: number, len: number, out: Float64Array, checkpoint?: Checkpoint): void {
+export function gramMatrix(
+  z: Float64Array,
+  rows: number,
+  len: number,
+  out: Float64Array,
+  checkpoint?: Checkpoint
+): void {
   const N = rows;
   const T = len;
   let i0 = 0;

@@ -80,7 +80,8 @@ export function pearsonMatrix(
       const v = i === j && res.reason === null ? 1 : res.r;
       r[i * N + j] = r[j * N + i] = v;
       n[i * N + j] = n[j * N + i] = res.n;
-      reason[i * N + j] = reason[j * N + i] = i === j && res.reason === 'insufficient_overlap' ? 'too_few_points' : res.reason;
+      reason[i * N + j] = reason[j * N + i] =
+        i === j && res.reason === 'insufficient_overlap' ? 'too_few_points' : res.reason;
     }
     checkpoint?.tick(N - i);
   }

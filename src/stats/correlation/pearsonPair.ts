@@ -79,7 +79,14 @@ export function pearsonPair(x: ArrayLike<number>, y: ArrayLike<number>, minOverl
   return { r: Math.max(-1, Math.min(1, r)), n, reason: null };
 }
 
-function scaledPearson(x: ArrayLike<number>, y: ArrayLike<number>, len: number, mx: number, my: number, n: number): PairCorrelation {
+function scaledPearson(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  len: number,
+  mx: number,
+  my: number,
+  n: number
+): PairCorrelation {
   const da: number[] = [];
   const db: number[] = [];
   for (let t = 0; t < len; t++) {
@@ -101,5 +108,7 @@ function scaledPearson(x: ArrayLike<number>, y: ArrayLike<number>, len: number, 
     sxy += a * b;
   }
   const r = sxy / Math.sqrt(sxx) / Math.sqrt(syy);
-  return Number.isFinite(r) ? { r: Math.max(-1, Math.min(1, r)), n, reason: null } : { r: NaN, n, reason: 'numeric_range' };
+  return Number.isFinite(r)
+    ? { r: Math.max(-1, Math.min(1, r)), n, reason: null }
+    : { r: NaN, n, reason: 'numeric_range' };
 }

@@ -23,7 +23,10 @@ import { durationText, pText, rText } from './leadWords';
 export type LeadKind = 'leads' | 'same-time' | 'no-clear-lead' | 'edge' | 'unavailable';
 
 /** What the decision reads from a lag pair (a LagPairResult has all of it). */
-export type LeadPair = Pick<LagPairResult, 'a' | 'b' | 'bestLag' | 'bestR' | 'pBestLag' | 'qBestLag' | 'atEdge' | 'reason'>;
+export type LeadPair = Pick<
+  LagPairResult,
+  'a' | 'b' | 'bestLag' | 'bestR' | 'pBestLag' | 'qBestLag' | 'atEdge' | 'reason'
+>;
 
 export interface LeadDecision {
   kind: LeadKind;
@@ -120,7 +123,12 @@ export function leadStatement(pair: LeadPair, options: LeadOptions = {}): LeadSt
  * The statement for series a and b of a lag result, read with a first (either orientation of a computed
  * pair); alpha, step and lag range come from the result unless given. Null when the pair was not analysed.
  */
-export function pairLeadStatement(lags: LagsResult, a: string, b: string, options: Omit<LeadOptions, 'first'> = {}): LeadStatement | null {
+export function pairLeadStatement(
+  lags: LagsResult,
+  a: string,
+  b: string,
+  options: Omit<LeadOptions, 'first'> = {}
+): LeadStatement | null {
   const pair = lags.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
   if (!pair) {
     return null;

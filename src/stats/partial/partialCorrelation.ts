@@ -50,7 +50,11 @@ export function partialCorrelation(
   const fast: number[] = [];
   const isFast = new Uint8Array(N);
   for (let i = 0; i < N; i++) {
-    if (rows.length >= Math.max(k + 3, minOverlap) && rows.every((t) => Number.isFinite(series[i][t])) && stdOn(series[i], rows) > 0) {
+    if (
+      rows.length >= Math.max(k + 3, minOverlap) &&
+      rows.every((t) => Number.isFinite(series[i][t])) &&
+      stdOn(series[i], rows) > 0
+    ) {
       fast.push(i);
       isFast[i] = 1;
     }
@@ -176,7 +180,10 @@ function partialPair(
   if (diagonal) {
     return { r: 1, n: count, reason: null };
   }
-  if (controls.length > 0 && !(new SingularValueDecomposition(R.subMatrix(2, m - 1, 2, m - 1)).condition < MAX_CONDITION)) {
+  if (
+    controls.length > 0 &&
+    !(new SingularValueDecomposition(R.subMatrix(2, m - 1, 2, m - 1)).condition < MAX_CONDITION)
+  ) {
     return { r: NaN, n: count, reason: 'singular' };
   }
   // x or y may itself be a linear function of the controls on these rows: then R has no inverse and
@@ -186,5 +193,7 @@ function partialPair(
   }
   const P = inverse(R);
   const v = -P.get(0, 1) / Math.sqrt(P.get(0, 0) * P.get(1, 1));
-  return Number.isFinite(v) ? { r: Math.max(-1, Math.min(1, v)), n: count, reason: null } : { r: NaN, n: count, reason: 'singular' };
+  return Number.isFinite(v)
+    ? { r: Math.max(-1, Math.min(1, v)), n: count, reason: null }
+    : { r: NaN, n: count, reason: 'singular' };
 }

@@ -65,7 +65,13 @@ export function pairSignificance(
  * 'skipped' for a cell without r, else 'effective_n_too_small' for an r without a p-value (or without
  * an interval, when `interval` is given). The diagonal keeps the kernel's reason.
  */
-export function cellReasons(kernel: ReadonlyArray<ReasonCode | null>, r: Float64Array, p: Float64Array, N: number, interval?: Float64Array): Array<ReasonCode | null> {
+export function cellReasons(
+  kernel: ReadonlyArray<ReasonCode | null>,
+  r: Float64Array,
+  p: Float64Array,
+  N: number,
+  interval?: Float64Array
+): Array<ReasonCode | null> {
   return kernel.map((why, c) => {
     if (why !== null || c % (N + 1) === 0) {
       return why;

@@ -30,7 +30,10 @@ export function clusterStage(ctx: StageContext, r: Float64Array): ClusteringResu
     }
   }
   if (missing > 0) {
-    ctx.warnings.push({ code: 'TOO_FEW_POINTS', message: `${missing / 2} pairs have no correlation; clustering uses distance 1 for them` });
+    ctx.warnings.push({
+      code: 'TOO_FEW_POINTS',
+      message: `${missing / 2} pairs have no correlation; clustering uses distance 1 for them`,
+    });
   }
   const merges = linkage(d, N, method, new Checkpoint(ctx.hooks, 'clustering', N));
   return { linkage: method, distance, ids: ctx.ids, order: leafOrder(merges, N), merges };

@@ -40,7 +40,11 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
   }
   const checkpoint = new Checkpoint(ctx.hooks, `correlation:${method}`, (N * (N + 1)) / 2);
   const kendall = method === 'kendall' ? kendallMatrix(ctx.values, ctx.minOverlap, checkpoint) : null;
-  const m = kendall ?? (method === 'spearman' ? spearmanMatrix(ctx.values, ctx.minOverlap, checkpoint) : pearsonMatrix(ctx.values, ctx.minOverlap, checkpoint));
+  const m =
+    kendall ??
+    (method === 'spearman'
+      ? spearmanMatrix(ctx.values, ctx.minOverlap, checkpoint)
+      : pearsonMatrix(ctx.values, ctx.minOverlap, checkpoint));
 
   const test: PairTest = kendall
     ? {

@@ -118,7 +118,10 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
   }
   if (maxLag > cap || maxLag > T - 1) {
     const to = Math.max(0, Math.min(cap, T - 1));
-    ctx.warnings.push({ code: 'LIMIT_EXCEEDED', message: `lags.maxLag ${maxLag} reduced to ${to} (limits.maxLag or series length)` });
+    ctx.warnings.push({
+      code: 'LIMIT_EXCEEDED',
+      message: `lags.maxLag ${maxLag} reduced to ${to} (limits.maxLag or series length)`,
+    });
     maxLag = to;
   }
   const pairs = lagPairs(ctx);
@@ -131,12 +134,17 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
     const x = prewhiten === 'difference' ? difference(ctx.values[i]) : ctx.values[i];
     const s = prepareLagSeries(x);
     missing = missing || s.mask !== null;
-    prepared.set(i, { s, lag1: prewhiten === 'difference' ? lag1Autocorrelation(x) : ctx.lag1[i], constant: isConstant(x) });
+    prepared.set(i, {
+      s,
+      lag1: prewhiten === 'difference' ? lag1Autocorrelation(x) : ctx.lag1[i],
+      constant: isConstant(x),
+    });
   }
   if (missing && normalization === 'biased') {
     ctx.warnings.push({
       code: 'MISSING_IN_LAGS',
-      message: 'some lag series have missing values; they add nothing to the cross sums (biased normalisation shrinks r where data is missing)',
+      message:
+        'some lag series have missing values; they add nothing to the cross sums (biased normalisation shrinks r where data is missing)',
     });
   }
   const directCost = T * (2 * maxLag + 1);
@@ -148,7 +156,11 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
   // Why a pair gets no lag before any curve is computed: constant series or too little overlap.
   const overlap = pairs.map(([a, b]) => pairOverlap(prepared.get(a)!.s, prepared.get(b)!.s));
   const reasons: Array<ReasonCode | null> = pairs.map(([a, b], k) =>
-    prepared.get(a)!.constant || prepared.get(b)!.constant ? 'constant' : overlap[k] < Math.max(ctx.minOverlap, 3) ? 'insufficient_overlap' : null
+    prepared.get(a)!.constant || prepared.get(b)!.constant
+      ? 'constant'
+      : overlap[k] < Math.max(ctx.minOverlap, 3)
+        ? 'insufficient_overlap'
+        : null
   );
   skipOverLimit(ctx, pairs, reasons, (a, b) => lagZeroR(prepared.get(a)!.s, prepared.get(b)!.s));
   const checkpoint = new Checkpoint(ctx.hooks, 'lags', pairs.length, 8);
@@ -168,7 +180,17 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
       // No finite r(k) at any lag: the sums of squares left the double range, or no lag has overlap.
       const numeric = !(A.s.ss > 0 && B.s.ss > 0 && Number.isFinite(A.s.ss) && Number.isFinite(B.s.ss));
       const why = numeric ? 'numeric_range' : 'insufficient_overlap';
-      return { a: ctx.ids[a], b: ctx.ids[b], bestLag: null, bestR: null, n, nEff: null, band: null, ...none, reason: why };
+      return {
+        a: ctx.ids[a],
+        b: ctx.ids[b],
+        bestLag: null,
+        bestR: null,
+        n,
+        nEff: null,
+        band: null,
+        ...none,
+        reason: why,
+      };
     }
     const nEff = ctx.request.significance?.autocorrelation === 'none' ? n : effectiveSampleSize(n, A.lag1, B.lag1);
     const test = bestLagTest(best.r, best.lag, n, nEff, maxLag, normalization);
@@ -193,7 +215,10 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
   });
   // q over the lag pairs analysed: the family is every pair with a best-lag p-value.
   const adjust = ctx.request.significance?.adjust ?? DEFAULTS.adjust;
-  const q = adjustPValues(results.map((r) => r.pBestLag ?? NaN), adjust);
+  const q = adjustPValues(
+    results.map((r) => r.pBestLag ?? NaN),
+    adjust
+  );
   results.forEach((r, k) => {
     r.qBestLag = finiteOrNull(q[k]);
   });

@@ -17,7 +17,11 @@ export function partialStage(ctx: StageContext): PartialResult | undefined {
   for (const id of controlsReq) {
     const idx = ctx.ids.indexOf(id);
     if (idx < 0) {
-      ctx.warnings.push({ code: 'UNKNOWN_SERIES', message: `partial.controls names unknown series '${id}'; ignored`, series: id });
+      ctx.warnings.push({
+        code: 'UNKNOWN_SERIES',
+        message: `partial.controls names unknown series '${id}'; ignored`,
+        series: id,
+      });
     } else if (!controls.includes(idx)) {
       controls.push(idx);
     }
@@ -35,7 +39,10 @@ export function partialStage(ctx: StageContext): PartialResult | undefined {
     new Checkpoint(ctx.hooks, 'partial', (N * (N + 1)) / 2)
   );
   if (res.singularControls) {
-    ctx.warnings.push({ code: 'SINGULAR_CONTROLS', message: 'control series are constant or collinear on some rows; affected partial correlations are missing' });
+    ctx.warnings.push({
+      code: 'SINGULAR_CONTROLS',
+      message: 'control series are constant or collinear on some rows; affected partial correlations are missing',
+    });
   }
   // Significance as for the plain matrix: the series are autocorrelated, so the test uses the pair's
   // effective sample size (from the series' lag-1 autocorrelations, an approximation of the residuals'),

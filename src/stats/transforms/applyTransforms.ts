@@ -48,14 +48,22 @@ export function applyTransforms(
       case 'rate': {
         const r = counterRate(v, stepMs);
         if (r.resets > 0) {
-          warnings.push({ code: 'COUNTER_RESET', message: `${r.resets} counter resets handled (counter assumed to restart at 0)`, series: seriesId });
+          warnings.push({
+            code: 'COUNTER_RESET',
+            message: `${r.resets} counter resets handled (counter assumed to restart at 0)`,
+            series: seriesId,
+          });
         }
         v = r.values;
         break;
       }
       case 'rollingMean':
         if (!(Number.isFinite(t.window) && t.window >= 1)) {
-          warnings.push({ code: 'UNKNOWN_OPTION', message: `rollingMean needs window >= 1 (got ${String(t.window)}); skipped`, series: seriesId });
+          warnings.push({
+            code: 'UNKNOWN_OPTION',
+            message: `rollingMean needs window >= 1 (got ${String(t.window)}); skipped`,
+            series: seriesId,
+          });
           continue;
         }
         v = rollingMean(v, t.window, t.minPeriods ?? t.window);
@@ -66,13 +74,21 @@ export function applyTransforms(
       case 'log': {
         const r = logTransform(v, t.offset ?? 0);
         if (r.nonPositive > 0) {
-          warnings.push({ code: 'LOG_NONPOSITIVE', message: `${r.nonPositive} non-positive values have no log and became missing`, series: seriesId });
+          warnings.push({
+            code: 'LOG_NONPOSITIVE',
+            message: `${r.nonPositive} non-positive values have no log and became missing`,
+            series: seriesId,
+          });
         }
         v = r.values;
         break;
       }
       default:
-        warnings.push({ code: 'UNKNOWN_OPTION', message: `unknown transform ${JSON.stringify(t)}; skipped`, series: seriesId });
+        warnings.push({
+          code: 'UNKNOWN_OPTION',
+          message: `unknown transform ${JSON.stringify(t)}; skipped`,
+          series: seriesId,
+        });
         continue;
     }
     applied.push(describeTransform(t));

@@ -12,7 +12,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -35,7 +37,11 @@ export interface WatchedPage {
   problems: string[];
 }
 
-export async function openPage(browser: Browser, url: string, viewport = { width: 1400, height: 1000 }): Promise<WatchedPage> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1400, height: 1000 }
+): Promise<WatchedPage> {
   const page = await browser.newPage({ viewport });
   const problems: string[] = [];
   page.on('console', (msg: ConsoleMessage) => {

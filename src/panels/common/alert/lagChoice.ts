@@ -14,7 +14,10 @@ export interface LagChoice {
   why: string;
 }
 
-type LeadInputs = Pick<LagCurve, 'bestLagSeconds' | 'bestR' | 'pBestLag' | 'qBestLag' | 'atEdge' | 'alpha' | 'stepMs' | 'maxLag'>;
+type LeadInputs = Pick<
+  LagCurve,
+  'bestLagSeconds' | 'bestR' | 'pBestLag' | 'qBestLag' | 'atEdge' | 'alpha' | 'stepMs' | 'maxLag'
+>;
 
 /** `a` and `b` name the curve's sides (the drill-down's own curve is computed under ids). */
 export function lagChoice(curve: LeadInputs | undefined, a: string, b: string): LagChoice {

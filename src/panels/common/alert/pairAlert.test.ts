@@ -170,7 +170,10 @@ describe('lagChoice', () => {
       seconds: 180,
       why: 'a leads b by 3m (r = 0.80 at that lag, q = 0.004)',
     });
-    expect(lagChoice(curve(-120, -0.5, 0.01), 'a', 'b')).toMatchObject({ seconds: -120, why: expect.stringMatching(/^b leads a by 2m/) });
+    expect(lagChoice(curve(-120, -0.5, 0.01), 'a', 'b')).toMatchObject({
+      seconds: -120,
+      why: expect.stringMatching(/^b leads a by 2m/),
+    });
     expect(lagChoice(undefined, 'a', 'b').why).toMatch(/no lag curve/);
   });
   it('uses no lag when the best lag is not a stated lead', () => {
@@ -184,6 +187,9 @@ describe('lagChoice', () => {
       seconds: 0,
       why: 'no lag: peak at the edge of ±10m: widen the lag range before reading a lead between a and b (r = 0.80, q < 0.001)',
     });
-    expect(lagChoice(curve(0, 0.9, 0.0002), 'a', 'b')).toEqual({ seconds: 0, why: 'lag 0: a moves with b at the same time (r = 0.90, q < 0.001)' });
+    expect(lagChoice(curve(0, 0.9, 0.0002), 'a', 'b')).toEqual({
+      seconds: 0,
+      why: 'lag 0: a moves with b at the same time (r = 0.90, q < 0.001)',
+    });
   });
 });

@@ -44,7 +44,8 @@ export interface MatrixModel {
   decimals?: number;
 }
 
-export type ModelResult = { ok: true; model: MatrixModel } | { ok: false; problem: 'no-matrix' | 'empty' | 'malformed'; detail?: string };
+export type ModelResult =
+  { ok: true; model: MatrixModel } | { ok: false; problem: 'no-matrix' | 'empty' | 'malformed'; detail?: string };
 
 export function findMatrixFrame(frames: DataFrame[]): DataFrame | undefined {
   return frames.find((f) => frameKind(f) === FrameKind.Matrix);
@@ -116,7 +117,9 @@ export function buildMatrixModel(frames: DataFrame[]): ModelResult {
     [MatrixField.QBestLag, model.qBestLag],
     [MatrixField.EffectiveLags, model.effectiveLags],
   ];
-  const sources = targets.map(([name, arr]) => [column(frame, name)?.values as ArrayLike<number | null> | undefined, arr] as const);
+  const sources = targets.map(
+    ([name, arr]) => [column(frame, name)?.values as ArrayLike<number | null> | undefined, arr] as const
+  );
   const reasons = column(frame, MatrixField.Reason)?.values as ArrayLike<string | null> | undefined;
   const edges = column(frame, MatrixField.AtEdge)?.values as ArrayLike<boolean | null> | undefined;
   for (let k = 0; k < frame.length; k++) {
@@ -139,7 +142,12 @@ export function buildMatrixModel(frames: DataFrame[]): ModelResult {
 
 /** The cluster order if it is a permutation of 0..size-1, else input order (never trust a frame blindly). */
 function validOrder(order: unknown, size: number): number[] {
-  if (Array.isArray(order) && order.length === size && new Set(order).size === size && order.every((v) => Number.isInteger(v) && v >= 0 && v < size)) {
+  if (
+    Array.isArray(order) &&
+    order.length === size &&
+    new Set(order).size === size &&
+    order.every((v) => Number.isInteger(v) && v >= 0 && v < size)
+  ) {
     return order as number[];
   }
   return Array.from({ length: size }, (_, i) => i);
@@ -195,7 +203,10 @@ export function cellInfo(model: MatrixModel, row: number, col: number): CellInfo
   const lead =
     info.bestLagSeconds === null || row === col
       ? null
-      : leadOf({ ...info, bestR: info.rAtBestLag }, { alpha: model.lagAlpha ?? model.alpha, stepMs: model.stepMs, maxLag: model.maxLag });
+      : leadOf(
+          { ...info, bestR: info.rAtBestLag },
+          { alpha: model.lagAlpha ?? model.alpha, stepMs: model.stepMs, maxLag: model.maxLag }
+        );
   return { ...info, lead };
 }
 

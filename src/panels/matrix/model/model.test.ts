@@ -33,7 +33,9 @@ describe('matrix model', () => {
     // The lead decision's inputs travel with the cell, the same both ways round, and the lead reads row first.
     expect(cellInfo(m, 1, 0).qBestLag).toBe(c.qBestLag);
     expect(c.atEdge).toBe(false);
-    expect(c.lead!.text).toBe(leadOf({ ...c, bestR: c.rAtBestLag }, { alpha: m.lagAlpha, stepMs: m.stepMs, maxLag: m.maxLag }).text);
+    expect(c.lead!.text).toBe(
+      leadOf({ ...c, bestR: c.rAtBestLag }, { alpha: m.lagAlpha, stepMs: m.stepMs, maxLag: m.maxLag }).text
+    );
     expect(cellInfo(m, 0, 0).lead).toBeNull();
     expect(isSignificant(m, 1)).toBe(true);
     expect(isSignificant(m, 2)).toBe(false);
@@ -55,7 +57,10 @@ describe('matrix model', () => {
     expect(mi.rows.map((i) => m.names[i])).toEqual(['model_drift']);
     expect(mi.cols.map((i) => m.names[i]).sort()).toEqual(['cache_miss_ratio', 'noise']);
     expect(mi.triangle).toBe('full');
-    const noModel = buildView({ ...m, signals: m.signals.map((s) => ({ ...s, role: 'infra' as const })) }, { clusterOrder: true, layout: 'model-infra', triangle: 'full' });
+    const noModel = buildView(
+      { ...m, signals: m.signals.map((s) => ({ ...s, role: 'infra' as const })) },
+      { clusterOrder: true, layout: 'model-infra', triangle: 'full' }
+    );
     expect(noModel.note).toMatch(/No model signals/);
   });
 
@@ -69,7 +74,14 @@ describe('matrix model', () => {
 });
 
 describe('geometry', () => {
-  const layout = computeLayout({ width: 600, height: 400, rows: ['a', 'bb', 'ccc'], cols: ['a', 'bb', 'ccc'], dendrogram: false, measure });
+  const layout = computeLayout({
+    width: 600,
+    height: 400,
+    rows: ['a', 'bb', 'ccc'],
+    cols: ['a', 'bb', 'ccc'],
+    dendrogram: false,
+    measure,
+  });
   it('fits square cells and hit-tests them', () => {
     expect(layout.cell).toBeGreaterThan(50);
     expect(hitTest(layout, layout.gridX + 1.5 * layout.cell, layout.gridY + 0.5 * layout.cell)).toEqual({ a: 0, b: 1 });
@@ -92,7 +104,9 @@ describe('colour scale', () => {
       const theme = createTheme({ colors: { mode } });
       const p = buildPalette(theme, false);
       expect(p.cells).toHaveLength(SCALE_STEPS);
-      expect(p.cells[colorIndex(0)]).toBe(buildColorTable({ negative: 'blue', neutral: theme.colors.background.primary, positive: 'red' })[100]);
+      expect(p.cells[colorIndex(0)]).toBe(
+        buildColorTable({ negative: 'blue', neutral: theme.colors.background.primary, positive: 'red' })[100]
+      );
       expect(p.cells[colorIndex(1)]).not.toBe(p.cells[colorIndex(-1)]);
       expect(buildPalette(theme, true).cells[colorIndex(1)]).toBe(p.cells[colorIndex(-1)]);
     }
@@ -115,30 +129,62 @@ describe('words and formats', () => {
   });
   const fit = (name: string) => name;
   it('states a lead only when the best lag is significant and inside the range', () => {
-    expect(leadOf(evidence(120, 0.004), grid).text).toBe('cache_miss_ratio leads feature_psi by 2m (r = 0.62 at that lag, q = 0.004).');
+    expect(leadOf(evidence(120, 0.004), grid).text).toBe(
+      'cache_miss_ratio leads feature_psi by 2m (r = 0.62 at that lag, q = 0.004).'
+    );
     expect(leadOf(evidence(-90, 0.004), grid).text).toMatch(/^feature_psi leads cache_miss_ratio by 1m 30s /);
     expect(leadCaption(evidence(120, 0.004), grid, fit, 80)).toBe('cache_miss_ratio leads by 2m');
   });
   it('reads a best lag that is not significant as no clear lead', () => {
-    expect(leadOf(evidence(120, 0.3), grid)).toMatchObject({ kind: 'no-clear-lead', text: 'No clear lead between cache_miss_ratio and feature_psi (strongest lag: r = 0.62, q = 0.30).' });
+    expect(leadOf(evidence(120, 0.3), grid)).toMatchObject({
+      kind: 'no-clear-lead',
+      text: 'No clear lead between cache_miss_ratio and feature_psi (strongest lag: r = 0.62, q = 0.30).',
+    });
     expect(leadOf(evidence(120, null), grid).kind).toBe('no-clear-lead');
     expect(leadCaption(evidence(120, 0.3), grid, fit, 80)).toBe('no clear lead');
   });
   it('asks for a wider range when a significant peak sits at the edge', () => {
     expect(leadOf(evidence(600, 0.001, true), grid).text).toMatch(/^Peak at the edge of ±10m: widen the lag range/);
-    expect(leadCaption(evidence(600, 0.001, true), grid, fit, 80)).toBe('peak at the edge of ±10m: widen the lag range');
+    expect(leadCaption(evidence(600, 0.001, true), grid, fit, 80)).toBe(
+      'peak at the edge of ±10m: widen the lag range'
+    );
     expect(leadCaption(evidence(0, 0.001), grid, fit, 80)).toBe('moves at the same time (lag 0)');
   });
   it('writes the drill-down sentence: the correlation, then the lead statement', () => {
-    const numbers = { a: 'cache_miss_ratio', b: 'feature_psi', r: 0.85, ciLow: 0.8, ciHigh: 0.89, q: 0.0004, p: 0.0001, nEff: 41.2, n: 300 };
+    const numbers = {
+      a: 'cache_miss_ratio',
+      b: 'feature_psi',
+      r: 0.85,
+      ciLow: 0.8,
+      ciHigh: 0.89,
+      q: 0.0004,
+      p: 0.0001,
+      nEff: 41.2,
+      n: 300,
+    };
     expect(pairSentence({ ...numbers, lead: leadOf(evidence(120, 0.004), grid) })).toBe(
       'cache_miss_ratio and feature_psi: r = 0.85 (CI 0.80–0.89), q < 0.001, n_eff 41. cache_miss_ratio leads feature_psi by 2m (r = 0.62 at that lag, q = 0.004).'
     );
-    expect(pairSentence({ ...numbers, lead: leadOf(evidence(120, 0.3), grid) })).toMatch(/n_eff 41\. No clear lead between/);
-    expect(pairSentence(numbers)).toBe('cache_miss_ratio and feature_psi: r = 0.85 (CI 0.80–0.89), q < 0.001, n_eff 41.');
-    expect(pairSentence({ a: 'x', b: 'y', r: null, ciLow: null, ciHigh: null, q: null, p: null, nEff: null, n: 2, reason: 'too_few_points' })).toBe(
-      'No correlation for x and y (too few points).'
+    expect(pairSentence({ ...numbers, lead: leadOf(evidence(120, 0.3), grid) })).toMatch(
+      /n_eff 41\. No clear lead between/
     );
+    expect(pairSentence(numbers)).toBe(
+      'cache_miss_ratio and feature_psi: r = 0.85 (CI 0.80–0.89), q < 0.001, n_eff 41.'
+    );
+    expect(
+      pairSentence({
+        a: 'x',
+        b: 'y',
+        r: null,
+        ciLow: null,
+        ciHigh: null,
+        q: null,
+        p: null,
+        nEff: null,
+        n: 2,
+        reason: 'too_few_points',
+      })
+    ).toBe('No correlation for x and y (too few points).');
   });
   it('formats numbers', () => {
     expect(formatR(-0.456)).toBe('−0.46');

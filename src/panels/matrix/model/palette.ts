@@ -26,7 +26,11 @@ export function buildPalette(theme: GrafanaTheme2, reverse: boolean): MatrixPale
   const red = theme.visualization.getColorByName('red');
   const neutral = theme.colors.background.primary;
   const cells = buildColorTable({ negative: reverse ? red : blue, neutral, positive: reverse ? blue : red });
-  const faded = cells.map((c) => colorManipulator.asRgbString(colorManipulator.onBackground(colorManipulator.alpha(c, 1 - FADE), neutral).toRgbString()));
+  const faded = cells.map((c) =>
+    colorManipulator.asRgbString(
+      colorManipulator.onBackground(colorManipulator.alpha(c, 1 - FADE), neutral).toRgbString()
+    )
+  );
   return {
     cells,
     faded,

@@ -56,9 +56,20 @@ export function isVisible(view: MatrixView, a: number, b: number): boolean {
 }
 
 /** Arrow-key movement that skips hidden cells of a triangle: clamp into the visible part. */
-export function moveActive(view: MatrixView, from: { a: number; b: number } | null, key: string): { a: number; b: number } {
+export function moveActive(
+  view: MatrixView,
+  from: { a: number; b: number } | null,
+  key: string
+): { a: number; b: number } {
   const start = from ?? firstVisible(view);
-  const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Home: [0, -Infinity], End: [0, Infinity] }[key];
+  const d = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+    Home: [0, -Infinity],
+    End: [0, Infinity],
+  }[key];
   if (!d) {
     return start;
   }
