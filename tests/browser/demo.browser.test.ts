@@ -22,7 +22,7 @@ import { launchChromium, openPage, screenshot, SCREENSHOT_DIR } from './lib/brow
 jest.setTimeout(150_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CACHE_ALERT = 'InfraDriftCorrelationCacheMissesMoveWithUserCtr7dDrift';
+const CACHE_ALERT = 'InfraDriftCorrelationCacheMissesMoveWithUserTenureDaysDrift';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -82,7 +82,7 @@ describe('provisioned dashboard in the sandbox', () => {
     expect(loaded.filter((r: { type: string }) => r.type === 'alerting').map((r: { name: string }) => r.name)).toEqual([
       CACHE_ALERT,
       'InfraDriftCorrelationGpuTemperatureMovesWithSessionLengthSecondsDrift',
-      'InfraDriftDriftUserCtr7dDriftKs',
+      'InfraDriftDriftUserTenureDaysDriftKs',
     ]);
     const deadline = Date.now() + 20_000;
     let active: Array<{ url: string }> = [];
@@ -114,8 +114,8 @@ describe('provisioned dashboard in the sandbox', () => {
     const cache = await rowsOf('cache-eviction-storm');
     expect(cache.rows.map((r) => [r.name, r.state])).toContainEqual([CACHE_ALERT, 'fired in range']);
     const row = cache.rows.find((r) => r.name === CACHE_ALERT)!;
-    expect(row.text).toContain('infradrift_rule=cache_misses_move_with_user_ctr_7d_drift');
-    expect(Number(/peak r = (-?[\d.]+)/.exec(row.text)![1])).toBeGreaterThanOrEqual(0.7);
+    expect(row.text).toContain('infradrift_rule=cache_misses_move_with_user_tenure_days_drift');
+    expect(Number(/peak r = (-?[\d.]+)/.exec(row.text)![1])).toBeGreaterThanOrEqual(0.8);
     await cache.page.locator('#demo-panel-6 [data-testid="infradrift-matrix-grid"]').waitFor({ timeout: 30_000 });
     await screenshot(cache.page, 'demo-alert-firing');
     expect(cache.problems).toEqual([]);
@@ -157,11 +157,11 @@ describe('provisioned dashboard in the sandbox', () => {
           firing = await arrived();
         }
         expect(firing?.labels).toMatchObject({
-          infradrift_rule: 'cache_misses_move_with_user_ctr_7d_drift',
+          infradrift_rule: 'cache_misses_move_with_user_tenure_days_drift',
           team: 'ml-platform',
         });
         expect(firing?.annotations.summary).toMatch(
-          /^cache_miss_ratio moves with feature drift \(user_ctr_7d\) \(r = 0\.(7|8|9)\d/
+          /^cache_miss_ratio moves with feature drift \(user_tenure_days\) \(r = 0\.(8|9)\d/
         );
         const { page, problems } = await openPage(browser, stack.url, { width: 1600, height: 1000 });
         await page

@@ -195,9 +195,9 @@ describe('alert rules of the demo', () => {
     expect(grafanaRules.apiVersion).toBe(1);
     const rules = grafanaRules.groups.flatMap((g: { rules: unknown[] }) => g.rules);
     expect(rules.map((r: { title: string }) => r.title)).toEqual([
-      'Cache misses move with user_ctr_7d drift',
+      'Cache misses move with user_tenure_days drift',
       'GPU temperature moves with session_length_seconds drift',
-      'user_ctr_7d drift (KS)',
+      'user_tenure_days drift (KS)',
     ]);
     for (const rule of rules) {
       const refIds = rule.data.map((d: { refId: string }) => d.refId);
