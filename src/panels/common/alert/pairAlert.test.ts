@@ -65,6 +65,13 @@ describe('pairAlert', () => {
     expect(ok(input({ threshold: 0.85 })).build.alerts[0].thresholdText).toBe('|r| >= 0.85');
   });
 
+  it('caps the window at a day for a long dashboard range, and says so', () => {
+    const out = ok(input({ windowMs: 30 * 86_400_000 }));
+    expect(out.request.rules[0]).toMatchObject({ type: 'correlation', windowSeconds: 86_400 });
+    expect(out.notices[0]).toMatch(/dashboard range is 30d.*the rule uses the last 1d/);
+    expect(ok(input()).notices.join(' ')).not.toMatch(/dashboard range/);
+  });
+
   it('uses the lag it is given (the caller decides significance) with the engine sign', () => {
     const rule = ok(input({ lag: { seconds: 180, why: 'x' } })).request.rules[0];
     expect(rule).toMatchObject({ lagSeconds: 180 });

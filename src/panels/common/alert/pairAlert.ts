@@ -79,6 +79,13 @@ function sourceProblems(a: PairSide, b: PairSide): string[] {
   return reasons;
 }
 
+/**
+ * The longest window a rule gets from a panel. WHY: a rule re-reads its whole window at every evaluation,
+ * and r over 30 days moves so slowly that an incident would show hours after it began; a day keeps the
+ * daily cycle in the window without either cost.
+ */
+export const MAX_RULE_WINDOW_SECONDS = 86_400;
+
 /** Whole seconds, at least `min`: rule windows and steps are Prometheus durations. */
 function seconds(ms: number, min: number): number {
   return Math.max(min, Math.round(ms / 1000));
@@ -91,8 +98,10 @@ export function pairAlert(input: PairAlertInput): PairAlert {
     return { ok: false, reasons, offerPearson: false };
   }
   const stepSeconds = seconds(input.stepMs, 1);
-  // A window of whole steps, as the analysis grid holds it.
-  const windowSeconds = Math.max(2, Math.floor(seconds(input.windowMs, 0) / stepSeconds)) * stepSeconds;
+  // A window of whole steps, as the analysis grid holds it, at most MAX_RULE_WINDOW_SECONDS.
+  const rangeSteps = Math.max(2, Math.floor(seconds(input.windowMs, 0) / stepSeconds));
+  const windowSeconds =
+    Math.min(rangeSteps, Math.max(2, Math.floor(MAX_RULE_WINDOW_SECONDS / stepSeconds))) * stepSeconds;
   const options = { stepSeconds, defaultWindowSteps: DEFAULT_DRIFT_WINDOW_STEPS };
   const sa = alertSignalFrom(signalDefinition(a.provenance!), a, options);
   const sb = alertSignalFrom(signalDefinition(b.provenance!), b, options);
@@ -122,6 +131,11 @@ export function pairAlert(input: PairAlertInput): PairAlert {
     };
   }
   const notices = [...sa.notices, ...sb.notices, ...build.notices];
+  if (windowSeconds < rangeSteps * stepSeconds) {
+    notices.unshift(
+      `The dashboard range is ${formatDuration(rangeSteps * stepSeconds)}; the rule uses the last ${formatDuration(windowSeconds)}. A longer window reacts to an incident hours late and costs more to evaluate every step; change windowSeconds in the files if you want it.`
+    );
+  }
   if (input.controls?.length) {
     notices.unshift(
       `The matrix shows partial correlations given ${input.controls.join(', ')}; the rule computes the plain Pearson r (PromQL cannot control for other signals).`
