@@ -11,8 +11,9 @@ const config = async (env: Env): Promise<Configuration> => {
   const baseConfig = await grafanaConfig(env);
   return merge(baseConfig, {
     optimization: {
-      // The analysis worker must stay one chunk: it runs from a blob: URL (see src/worker/corsWorker.ts),
-      // where a split-out chunk could not be found by relative path.
+      // No automatic splitting: each module.js stays whole. The one shared chunk is `engine`, named by the
+      // analysis worker's and the main-thread fallback's `import(/* webpackChunkName: "engine" */ ...)`
+      // (docs/worker.md).
       splitChunks: false,
     },
     plugins: [

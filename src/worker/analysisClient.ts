@@ -55,8 +55,8 @@ export const MAIN_THREAD_NOTICE =
   "allow blob: workers in Grafana's content_security_policy_template to fix it.";
 
 /**
- * The engine for the main-thread fallback, loaded only when a worker cannot run (it is a separate chunk;
- * why it is not the worker's own copy: docs/worker.md).
+ * The engine for the main-thread fallback, loaded only when a worker cannot run: the same `engine` chunk
+ * the worker loads (keep the chunk name in step with analysis.worker.ts; docs/worker.md).
  */
 async function analyzeLazily(request: AnalyzeRequest, hooks: AnalyzeHooks): Promise<AnalyzeResult> {
   const { analyze } = await import(/* webpackChunkName: "engine" */ '../stats');
