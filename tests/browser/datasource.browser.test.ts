@@ -4,6 +4,8 @@
  * Then the same with a Content-Security-Policy that forbids blob: workers: the main-thread fallback
  * computes the same answer and says so in a notice.
  */
+import fs from 'fs';
+import path from 'path';
 import { Browser, Page } from 'playwright-core';
 import { startSandbox, Sandbox } from '../../sandbox/server';
 import { prometheusAvailable, RunningPrometheus, startPrometheus } from '../support/prometheusServer';
@@ -101,6 +103,21 @@ it('computes the scenario-1 matrix in a worker loaded from the CDN origin throug
   expect(engine[0].startsWith(sandbox.cdnUrl!)).toBe(true);
   expect(problems).toEqual([]);
   await page.close();
+});
+
+it('ships the engine once: the worker and the main-thread fallback share dist/engine.js', () => {
+  // Both import the engine under the chunk name "engine" (src/worker/analysis.worker.ts and analysisClient.ts);
+  // a different name or a static import would put a second copy into the worker chunk.
+  const files = (function walk(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? walk(p) : e.name.endsWith('.js') ? [p] : [];
+    });
+  })(path.join(__dirname, '..', '..', 'dist'));
+  // A warning text that only the engine's alignment stage contains.
+  const marker = 'timestamps were not sorted';
+  const holders = files.filter((f) => fs.readFileSync(f, 'utf8').includes(marker));
+  expect(holders.map((f) => path.basename(f))).toEqual(['engine.js']);
 });
 
 it('falls back to the main thread under a CSP that forbids blob: workers, and says so', async () => {
