@@ -9,6 +9,7 @@
 import { startSandbox } from '../sandbox/server';
 import { launchChromium, openPage } from '../tests/browser/lib/browser';
 import { formatTable, ms } from './lib/table';
+import { DEFAULT_ANALYSIS } from '../src/datasource/query/defaults';
 
 const SIGNALS = 500;
 const POINTS = 2000;
@@ -45,18 +46,7 @@ async function measureOnce(url: string): Promise<Sample> {
         const target = {
           refId: 'A',
           signals: [{ key: 'A', expr: 'synthetic', role: 'infra', kind: 'gauge', transform: 'none' }],
-          analysis: {
-            output: 'matrix',
-            method: 'pearson',
-            maxLag: 0,
-            lagMode: 'all',
-            confounders: [],
-            alpha: 0.05,
-            adjust: 'fdr_bh',
-            autocorrelation: true,
-            clustering: 'average',
-            includeAligned: false,
-          },
+          analysis: { ...DEFAULT_ANALYSIS, maxLag: 0 },
         };
         const t0 = performance.now();
         const response = await sb.runQuery('infradrift', [target], { from, to }, { summaryOnly: true });

@@ -1,6 +1,7 @@
 /**
- * The demo's child processes (promtool, Prometheus, Alertmanager) on 127.0.0.1: each tracked by the
- * demo's one clean-up (cleanup.ts) from the moment it is spawned, so every way the demo ends stops it.
+ * Child processes on 127.0.0.1 (promtool, Prometheus, Alertmanager) for the demo and for the tests that
+ * start the same servers: the demo hands each child to its one clean-up (cleanup.ts) from the moment it
+ * is spawned, so every way the demo ends stops it; a test keeps the returned handle and stops it itself.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -43,6 +44,11 @@ export function run(cleanup: DemoCleanup, cmd: string, args: string[]): Promise<
   });
 }
 
+/** Who else must know about a started child (the demo's DemoCleanup). */
+export interface ChildTracker {
+  addChild(child: ChildProcess): void;
+}
+
 export interface Daemon {
   child: ChildProcess;
   /** The tail of what it wrote to stderr. */
@@ -56,14 +62,14 @@ export interface Daemon {
  * `check` runs between polls: it throws once the start-up is aborted.
  */
 export async function startDaemon(
-  cleanup: DemoCleanup,
+  tracker: ChildTracker | undefined,
   cmd: string,
   args: string[],
   readyUrl: string,
   check: () => void = () => undefined
 ): Promise<Daemon> {
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  cleanup.addChild(child);
+  tracker?.addChild(child);
   let tail = '';
   child.stderr!.on('data', (d) => (tail = (tail + d).slice(-4000)));
   const daemon: Daemon = { child, log: () => tail.trim(), stop: () => stopChild(child) };

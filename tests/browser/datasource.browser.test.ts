@@ -11,6 +11,7 @@ import { startSandbox, Sandbox } from '../../sandbox/server';
 import { prometheusAvailable, RunningPrometheus, startPrometheus } from '../support/prometheusServer';
 import { driftSignal, INFRA } from '../support/scenarioQueries';
 import { launchChromium, openPage, screenshot } from './lib/browser';
+import { DEFAULT_ANALYSIS } from '../../src/datasource/query/defaults';
 
 jest.setTimeout(180_000);
 
@@ -42,18 +43,7 @@ async function scenarioOneMatrix(page: Page, includeAligned = false) {
   const target = {
     refId: 'A',
     signals: [...INFRA, driftSignal('user_ctr_7d', baseline)],
-    analysis: {
-      output: 'matrix',
-      method: 'pearson',
-      maxLag: 10,
-      lagMode: 'all',
-      confounders: [],
-      alpha: 0.05,
-      adjust: 'fdr_bh',
-      autocorrelation: true,
-      clustering: 'average',
-      includeAligned,
-    },
+    analysis: { ...DEFAULT_ANALYSIS, includeAligned },
   };
   return page.evaluate(
     async ({ target, range }) => {
@@ -187,18 +177,7 @@ it('a failed query shows its error in the matrix panel, not the "No data" hint',
   const target = {
     refId: 'A',
     signals: [gone],
-    analysis: {
-      output: 'matrix',
-      method: 'pearson',
-      maxLag: 0,
-      lagMode: 'all',
-      confounders: [],
-      alpha: 0.05,
-      adjust: 'fdr_bh',
-      autocorrelation: true,
-      clustering: 'none',
-      includeAligned: false,
-    },
+    analysis: { ...DEFAULT_ANALYSIS, maxLag: 0, clustering: 'none' },
   };
   const error = await page.evaluate(async (t) => {
     const sb = (window as any).sandbox;

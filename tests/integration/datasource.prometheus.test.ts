@@ -14,6 +14,7 @@ import { FrameKind, MatrixField, MatrixMeta } from '../../src/shared/frameContra
 import { PrometheusStandIn } from '../../sandbox/host/prometheusStandIn';
 import { driftSignal, INFRA } from '../support/scenarioQueries';
 import { prometheusAvailable, RunningPrometheus, startPrometheus } from '../support/prometheusServer';
+import { DEFAULT_ANALYSIS } from '../../src/datasource/query/defaults';
 
 jest.mock('../../src/worker/createWorker', () => ({
   createAnalysisWorker: () => new (jest.requireActual('../support/inProcessWorker').InProcessWorker)(),
@@ -87,18 +88,7 @@ async function run(query: Partial<InfraDriftQuery>, from: number, to: number): P
   const target = {
     refId: 'A',
     signals: [],
-    analysis: {
-      output: 'matrix',
-      method: 'pearson',
-      maxLag: 10,
-      lagMode: 'all',
-      confounders: [],
-      alpha: 0.05,
-      adjust: 'fdr_bh',
-      autocorrelation: true,
-      clustering: 'average',
-      includeAligned: false,
-    },
+    analysis: { ...DEFAULT_ANALYSIS },
     ...query,
   } as InfraDriftQuery;
   const request = {
@@ -241,19 +231,7 @@ it('a series cap names the series it leaves out', async () => {
   const frames = await run(
     {
       signals: [INFRA[0], perPod],
-      analysis: {
-        output: 'matrix',
-        method: 'pearson',
-        maxLag: 0,
-        lagMode: 'all',
-        confounders: [],
-        alpha: 0.05,
-        adjust: 'fdr_bh',
-        autocorrelation: true,
-        clustering: 'none',
-        includeAligned: false,
-        maxSeries: 2,
-      },
+      analysis: { ...DEFAULT_ANALYSIS, maxLag: 0, clustering: 'none', maxSeries: 2 },
     },
     sim.schedule.end - 2 * HOUR,
     sim.schedule.end

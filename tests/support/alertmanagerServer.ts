@@ -112,6 +112,7 @@ export async function startAlertmanager(webhookUrl: string, groupBy: string[]): 
   };
   try {
     daemon = await startDaemon(
+      undefined,
       ALERTMANAGER,
       [
         `--config.file=${path.join(dir, 'alertmanager.yml')}`,

@@ -103,6 +103,7 @@ export async function startRulePrometheus(inputs: OpenMetricsInput[], setup: Rul
     };
     fs.writeFileSync(path.join(dir, 'prometheus.yml'), stringify(config));
     daemon = await startDaemon(
+      undefined,
       'prometheus',
       [
         `--config.file=${path.join(dir, 'prometheus.yml')}`,
