@@ -9,6 +9,7 @@
  * Units: timestamps are milliseconds since the Unix epoch, `step` is milliseconds, lags are in grid
  * steps (multiply by `grid.stepMs` to get milliseconds). The lag sign: src/stats/lags/convention.ts.
  */
+import type { CompareRequest } from './compare';
 import type { DriftRequest } from './drift';
 
 /** Version of the contract. Bump only for breaking changes; additive fields keep version 1. */
@@ -156,6 +157,8 @@ export interface AnalyzeRequest {
   limits?: Limits;
   /** Drift of histogram/sample/categorical series against a baseline (src/stats/drift, docs/engine.md "Drift"). */
   drift?: DriftRequest;
+  /** An incident window against a baseline: what changed, the correlation change and a verdict per target (contract/compare.ts). */
+  compare?: CompareRequest;
   /** Include the aligned, transformed values in the result (default false; can be large). */
   includeAligned?: boolean;
 }

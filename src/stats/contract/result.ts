@@ -4,6 +4,7 @@
  */
 import type { LAG_CONVENTION } from '../lags/convention';
 import type { AdjustMethod, AutocorrelationCorrection, CorrelationMethod, LagNormalization, Linkage } from './request';
+import type { CompareResult } from './compare';
 import type { DriftResult } from './drift';
 import type { EngineWarning } from './warnings';
 
@@ -162,6 +163,7 @@ export interface AnalyzeResult {
   lags?: LagsResult;
   clustering?: ClusteringResult;
   drift?: DriftResult;
+  compare?: CompareResult;
   warnings: EngineWarning[];
   cancelled: boolean;
   /** Wall time per stage in ms (informative only). */

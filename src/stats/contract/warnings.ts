@@ -27,6 +27,8 @@ export type WarningCode =
   | 'SINGULAR_CONTROLS'
   | 'EFFECTIVE_N_SMALL'
   | 'MISSING_IN_LAGS'
+  /** The compare section's windows: outside the data, overlapping, empty or too short. */
+  | 'COMPARE_WINDOW'
   | 'CANCELLED'
   | 'INTERNAL_ERROR';
 

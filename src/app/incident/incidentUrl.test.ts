@@ -1,0 +1,43 @@
+import { formatIncidentSearch, incidentPath, parseBaseline, parseIncidentSearch } from './incidentUrl';
+
+describe('incident page URL', () => {
+  it('round-trips every choice', () => {
+    const state = {
+      from: '1736700000000',
+      to: 'now',
+      baseline: { kind: 'fixed' as const, from: 1736600000000, to: 1736650000000 },
+      ds: 'infradrift',
+      dashboard: 'abc',
+      panel: 4,
+      source: 'prom',
+      exprs: ['sum(rate(x{job="a&b"}[5m]))', 'up'],
+      targets: ['accuracy'],
+      controls: ['request rate'],
+      alert: 'ModelDrift',
+    };
+    const back = parseIncidentSearch(formatIncidentSearch(state));
+    expect(back).toEqual({ ...state, baselineOk: true });
+  });
+
+  it('reads the baselines the page offers and refuses the rest', () => {
+    expect(parseBaseline('preceding').baseline).toEqual({ kind: 'preceding', factor: 4 });
+    expect(parseBaseline('preceding:2').baseline).toEqual({ kind: 'preceding', factor: 2 });
+    expect(parseBaseline('7d').baseline).toEqual({ kind: 'shifted', shift: '7d' });
+    expect(parseBaseline('fixed:5:3')).toEqual({ baseline: { kind: 'preceding', factor: 4 }, ok: false });
+    expect(parseBaseline('preceding:0').ok).toBe(false);
+    expect(parseBaseline('2w').ok).toBe(false);
+  });
+
+  it('drops empty, oversized and non-numeric values instead of passing them on', () => {
+    const s = parseIncidentSearch(`?panel=x&expr=&expr=${'a'.repeat(5000)}&target=ok`);
+    expect(s.panel).toBeUndefined();
+    expect(s.exprs).toEqual([]);
+    expect(s.targets).toEqual(['ok']);
+  });
+
+  it('builds the app path', () => {
+    expect(incidentPath({ from: '1', to: '2' })).toBe(
+      '/a/infradrift-correlation-app/incidents?from=1&to=2&baseline=preceding%3A4'
+    );
+  });
+});
