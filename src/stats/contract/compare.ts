@@ -103,6 +103,11 @@ export interface CompareLead {
   kind: 'leads' | 'follows' | 'same-time' | 'no-clear-lead' | 'edge' | 'unavailable';
   /** The sentence as every consumer prints it. */
   text: string;
+  /** r(k) of the other signal against the target, k = −maxLag..maxLag (index k + maxLag), for the lag chart. */
+  curve?: Array<number | null>;
+  maxLag?: number;
+  /** Pointwise (1 − alpha) band of r(k) under no cross-correlation, ± band. */
+  band?: number | null;
 }
 
 /** A target with one other signal. */
