@@ -10,6 +10,7 @@ import { DEFAULTS } from './defaults';
 import { alignSeries } from './align/alignSeries';
 import { lag1Autocorrelation } from './significance/lag1Autocorrelation';
 import { clusterStage } from './stages/clusterStage';
+import { compareStage } from './stages/compareStage';
 import type { StageContext } from './stages/context';
 import { correlationStage } from './stages/correlationStage';
 import { lagStage } from './stages/lagStage';
@@ -199,6 +200,10 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
     if (clusters) {
       result.clustering = clusters;
     }
+  }
+  const compare = timed(result, 'compare', () => compareStage(ctx, aligned.grid!.length, aligned.grid!.start));
+  if (compare) {
+    result.compare = compare;
   }
   hooks?.onProgress?.(1, 'done');
 }

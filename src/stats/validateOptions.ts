@@ -64,6 +64,10 @@ export const OPTION_RULES: readonly OptionRule[] = [
   atLeast('limits.maxLagPairs', 0),
   positive('limits.maxKendallWork'),
   bool('includeAligned'),
+  { path: 'compare.alpha', accepts: 'a number strictly between 0 and 1', ok: (v) => finite(v) && v > 0 && v < 1 },
+  atLeast('compare.maxLag', 0),
+  atLeast('compare.minEffective', 4),
+  bool('compare.includeMatrices'),
 ];
 
 const SECTIONS = [
@@ -77,6 +81,7 @@ const SECTIONS = [
   'clustering',
   'limits',
   'drift',
+  'compare',
 ];
 
 export const TRANSFORM_TYPES = ['none', 'diff', 'rate', 'rollingMean', 'zscore', 'log'] as const;

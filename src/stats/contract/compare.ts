@@ -124,7 +124,10 @@ export interface TargetLink {
   pIncident: number | null;
   qIncident: number | null;
   nEffIncident: number | null;
-  /** Incident partial correlation given the controls (absent without controls or for a control itself). */
+  /**
+   * Incident partial correlation given the controls (absent without controls or for a control itself),
+   * at the lead's lag when the other signal leads the target, else at lag 0.
+   */
   partialR?: number | null;
   partialQ?: number | null;
   lead: CompareLead;

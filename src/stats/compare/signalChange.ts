@@ -1,0 +1,85 @@
+import type { ChangeTest, SignalChange, SignalRole } from '../contract';
+import { ksPValue, ksStatisticSorted } from '../drift/ks';
+import { welchTest } from '../significance/welchTest';
+import { finiteOrNull } from '../util/missing';
+import type { WindowSample } from './windowSample';
+
+/** Fewest finite points a window needs before its signal is tested at all. */
+export const MIN_WINDOW_POINTS = 3;
+
+/** Two-sample KS with effective sizes (the Stephens-corrected Kolmogorov law of drift/ks.ts). */
+function ksTest(a: Float64Array, b: Float64Array, nA: number, nB: number): ChangeTest {
+  if (a.length === 0 || b.length === 0) {
+    return { statistic: null, p: null };
+  }
+  const d = ksStatisticSorted(a, b);
+  return { statistic: d, p: finiteOrNull(ksPValue(d, nA, nB)) };
+}
+
+/**
+ * How one signal changed from the baseline window to the incident window: three tests, each honest for
+ * autocorrelation through the windows' effective sizes:
+ *   - level: Welch t on the means (a step or a ramp);
+ *   - ksLevel: KS on the values (any change of distribution, e.g. a wider spread or a new mode);
+ *   - ksDiff: KS on the first differences (a change in how the signal moves: bursts, a new trend, noise).
+ * p is the smallest of the three, Bonferroni-corrected for taking the smallest (3·p_min, at most 1).
+ * The effect size is Glass's Δ, the mean shift in baseline standard deviations; score (for ranking) is
+ * the larger KS D, a share in [0, 1] that compares across signals of any unit.
+ */
+export function signalChange(
+  id: string,
+  name: string,
+  role: SignalRole,
+  baseline: WindowSample,
+  incident: WindowSample
+): Omit<SignalChange, 'q'> {
+  const base = {
+    id,
+    name,
+    role,
+    baselineMean: finiteOrNull(baseline.mean),
+    incidentMean: finiteOrNull(incident.mean),
+    nEffBaseline: finiteOrNull(baseline.nEff),
+    nEffIncident: finiteOrNull(incident.nEff),
+  };
+  if (baseline.sorted.length < MIN_WINDOW_POINTS || incident.sorted.length < MIN_WINDOW_POINTS) {
+    const none = { statistic: null, p: null };
+    return {
+      ...base,
+      effect: null,
+      level: none,
+      ksLevel: none,
+      ksDiff: none,
+      score: null,
+      p: null,
+      reason: 'too_few_points',
+    };
+  }
+  const welch = welchTest(
+    { mean: baseline.mean, variance: baseline.variance, n: baseline.nEff },
+    { mean: incident.mean, variance: incident.variance, n: incident.nEff }
+  );
+  const level: ChangeTest = {
+    statistic: Number.isNaN(welch.t) ? null : welch.t === Infinity || welch.t === -Infinity ? null : welch.t,
+    p: finiteOrNull(welch.p),
+  };
+  const ksLevel = ksTest(baseline.sorted, incident.sorted, baseline.nEff, incident.nEff);
+  const ksDiff = ksTest(baseline.diffsSorted, incident.diffsSorted, baseline.nEffDiffs, incident.nEffDiffs);
+  const ps = [level.p, ksLevel.p, ksDiff.p].filter((p): p is number => p !== null);
+  const sd = Math.sqrt(baseline.variance);
+  const shift = incident.mean - baseline.mean;
+  const effect = sd > 0 ? shift / sd : shift === 0 ? 0 : null;
+  const scores = [ksLevel.statistic, ksDiff.statistic].filter((d): d is number => d !== null);
+  // Constant and equal in both windows: nothing changed, and no test can say more.
+  const constantAlike = shift === 0 && baseline.variance === 0 && incident.variance === 0;
+  return {
+    ...base,
+    effect: finiteOrNull(effect ?? NaN),
+    level,
+    ksLevel,
+    ksDiff,
+    score: scores.length > 0 ? Math.max(...scores) : null,
+    p: constantAlike ? 1 : ps.length > 0 ? Math.min(1, 3 * Math.min(...ps)) : null,
+    reason: null,
+  };
+}

@@ -1,0 +1,167 @@
+import type { CompareLead, LagPairResult, SignalRole, TargetLink } from '../contract';
+import { bestLag } from '../lags/bestLag';
+import { bestLagTest, peakAtEdge } from '../lags/bestLagSignificance';
+import { crossCorrelation, prepareLagSeries } from '../lags/crossCorrelation';
+import { leadStatement } from '../lags/leadStatement';
+import { pearsonPair } from '../correlation/pearsonPair';
+import { adjustPValues } from '../significance/adjustPValues';
+import { correlationPValue } from '../significance/correlationPValue';
+import { effectiveSampleSize } from '../significance/effectiveSampleSize';
+import { finiteOrNull, toJsonArray } from '../util/missing';
+import type { CorrelationChange, WindowCorrelation } from './correlationChange';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+
+export interface TargetLinkInput {
+  target: number;
+  ids: string[];
+  names: string[];
+  roles: SignalRole[];
+  /** Incident slices of every series (and their residuals on the controls, when there are controls). */
+  incident: Float64Array[];
+  residuals: Float64Array[] | null;
+  controlCount: number;
+  /** AR(1)-equivalent lag-1 autocorrelation of each incident slice and of each residual (autocorrelationTime.ts). */
+  lag1: ArrayLike<number>;
+  residualLag1: ArrayLike<number>;
+  baselineCorr: WindowCorrelation;
+  incidentCorr: WindowCorrelation;
+  change: CorrelationChange;
+  maxLag: number;
+  stepMs: number;
+  alpha: number;
+  minOverlap: number;
+}
+
+/**
+ * The target's link with one other signal inside the incident: who leads, read with the one lead rule
+ * (lags/leadStatement.ts) on the incident's r(k), with the best-lag test (lags/bestLagSignificance.ts).
+ * `p` is filled here and replaced by q over the target's links by the caller.
+ */
+function incidentLag(
+  input: TargetLinkInput,
+  j: number
+): { pair: LagPairResult; curve: Float64Array | null; band: number | null } {
+  const a = prepareLagSeries(input.incident[j]);
+  const b = prepareLagSeries(input.incident[input.target]);
+  const n = Math.min(a.count, b.count);
+  const pair: LagPairResult = {
+    a: input.ids[j],
+    b: input.ids[input.target],
+    bestLag: null,
+    bestR: null,
+    n,
+    nEff: null,
+    band: null,
+    reason: null,
+  };
+  if (!(a.ss > 0) || !(b.ss > 0) || n < Math.max(3, input.minOverlap)) {
+    pair.reason = !(a.ss > 0) || !(b.ss > 0) ? 'constant' : 'too_few_points';
+    return { pair, curve: null, band: null };
+  }
+  const curve = crossCorrelation(a, b, input.maxLag, 'biased', null);
+  const best = bestLag(curve, input.maxLag);
+  const nEff = effectiveSampleSize(n, input.lag1[j], input.lag1[input.target]);
+  const band = normalQuantile(1 - input.alpha / 2, 0, 1) / Math.sqrt(nEff);
+  if (best) {
+    pair.bestLag = best.lag;
+    pair.bestR = best.r;
+    pair.pBestLag = finiteOrNull(bestLagTest(best.r, best.lag, n, nEff, input.maxLag, 'biased').p);
+    pair.atEdge = peakAtEdge(best.lag, input.maxLag);
+  }
+  pair.nEff = nEff;
+  pair.band = band;
+  return { pair, curve, band };
+}
+
+function leadOf(
+  input: TargetLinkInput,
+  pair: LagPairResult,
+  curve: Float64Array | null,
+  band: number | null
+): CompareLead {
+  const s = leadStatement(pair, {
+    alpha: input.alpha,
+    first: pair.a,
+    stepMs: input.stepMs,
+    maxLag: input.maxLag,
+    names: (id) => input.names[input.ids.indexOf(id)],
+  });
+  // The pair is [other, target]: a positive lag means the other signal leads the target.
+  const kind: CompareLead['kind'] = s.kind === 'leads' && s.leader === input.ids[input.target] ? 'follows' : s.kind;
+  return {
+    bestLag: pair.bestLag,
+    bestR: finiteOrNull(pair.bestR ?? NaN),
+    qBestLag: pair.qBestLag ?? null,
+    atEdge: pair.atEdge === true,
+    kind,
+    text: s.text,
+    ...(curve ? { curve: toJsonArray(curve), maxLag: input.maxLag, band: finiteOrNull(band ?? NaN) } : {}),
+  };
+}
+
+/**
+ * Partial r of the target with j given the controls, at `lag` (j leads the target by `lag` steps: j[t]
+ * against target[t + lag]), and its p with df = nEff − 2 − k from the residuals' persistence.
+ */
+function partialLink(input: TargetLinkInput, j: number, lag: number): { r: number; p: number } {
+  const res = input.residuals!;
+  const T = res[j].length;
+  const k = Math.max(0, Math.min(T, Math.abs(lag)));
+  const [x, y] =
+    lag >= 0
+      ? [res[j].subarray(0, T - k), res[input.target].subarray(k)]
+      : [res[j].subarray(k), res[input.target].subarray(0, T - k)];
+  const pc = pearsonPair(x, y, input.minOverlap);
+  if (pc.reason !== null) {
+    return { r: NaN, p: NaN };
+  }
+  const nEff = effectiveSampleSize(pc.n, input.residualLag1[input.target], input.residualLag1[j]);
+  return { r: pc.r, p: correlationPValue(pc.r, nEff - 2 - input.controlCount) };
+}
+
+/** Every link of one target, q-values over its links, strongest incident link first. */
+export function targetLinks(input: TargetLinkInput): TargetLink[] {
+  const N = input.ids.length;
+  const t = input.target;
+  const others = input.ids.map((_, j) => j).filter((j) => j !== t);
+  const lags = others.map((j) => incidentLag(input, j));
+  const qLag = adjustPValues(
+    lags.map((l) => l.pair.pBestLag ?? NaN),
+    'fdr_bh'
+  );
+  lags.forEach((l, k) => (l.pair.qBestLag = finiteOrNull(qLag[k])));
+  const pInc = others.map((j) => {
+    const c = t * N + j;
+    return correlationPValue(input.incidentCorr.r[c], input.incidentCorr.nEff[c] - 2);
+  });
+  const qInc = adjustPValues(pInc, 'fdr_bh');
+  const leads = lags.map((l) => leadOf(input, l.pair, l.curve, l.band));
+  // A leading signal is judged where it leads; every other link at the same time.
+  const partials = others.map((j, k) =>
+    input.residuals && input.roles[j] !== 'control'
+      ? partialLink(input, j, leads[k].kind === 'leads' ? (leads[k].bestLag ?? 0) : 0)
+      : null
+  );
+  const qPartial = adjustPValues(
+    partials.map((x) => x?.p ?? NaN),
+    'fdr_bh'
+  );
+  const links = others.map((j, k): TargetLink => {
+    const c = t * N + j;
+    return {
+      other: input.ids[j],
+      role: input.roles[j],
+      rBaseline: finiteOrNull(input.baselineCorr.r[c]),
+      rIncident: finiteOrNull(input.incidentCorr.r[c]),
+      deltaR: finiteOrNull(input.change.deltaR[c]),
+      zDelta: finiteOrNull(input.change.z[c]),
+      pDelta: finiteOrNull(input.change.p[c]),
+      pIncident: finiteOrNull(pInc[k]),
+      qIncident: finiteOrNull(qInc[k]),
+      nEffIncident: finiteOrNull(input.incidentCorr.nEff[c]),
+      ...(partials[k] ? { partialR: finiteOrNull(partials[k]!.r), partialQ: finiteOrNull(qPartial[k]) } : {}),
+      lead: leads[k],
+    };
+  });
+  return links.sort((x, y) => Math.abs(y.rIncident ?? 0) - Math.abs(x.rIncident ?? 0));
+}

@@ -1,0 +1,105 @@
+import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
+import { meanEffectiveSize } from '../significance/meanEffectiveSize';
+
+/** One signal inside one window, reduced to what the two-sample tests need. */
+export interface WindowSample {
+  /** Finite values, ascending (for KS). */
+  sorted: Float64Array;
+  /** First differences of consecutive finite grid points, ascending. */
+  diffsSorted: Float64Array;
+  mean: number;
+  /** ddof = 1. */
+  variance: number;
+  /** Effective sizes of the levels and of the differences under the null process (see below). */
+  nEff: number;
+  nEffDiffs: number;
+  /** The null process's lag-1 autocorrelation (AR(1)-equivalent), also for the pair's Bretherton size. */
+  lag1: number;
+}
+
+/** The null process of a signal: how fast its levels and its differences decorrelate in the baseline. */
+export interface NullProcess {
+  lag1: number;
+  lag1Diffs: number;
+}
+
+/**
+ * The baseline window's autocorrelation, which both windows are judged by. WHY the baseline's: the
+ * question is "is the incident unlike normal?", so under the null hypothesis the incident follows the
+ * baseline's process; the incident's own autocorrelation is inflated by the very change being tested
+ * (a step or a ramp looks like perfect persistence) and would hide every change.
+ */
+export function nullProcess(x: Float64Array, lo: number, hi: number): NullProcess {
+  // Persistence is read around the baseline's straight-line course: a slow daily swing across a long
+  // baseline would otherwise read as hours of persistence and leave no power to see any change.
+  const slice = detrended(x.subarray(lo, hi));
+  const diffs = new Float64Array(Math.max(0, slice.length - 1));
+  for (let t = 0; t + 1 < slice.length; t++) {
+    diffs[t] = slice[t + 1] - slice[t];
+  }
+  return {
+    lag1: equivalentLag1(autocorrelationTime(slice)),
+    lag1Diffs: equivalentLag1(autocorrelationTime(diffs)),
+  };
+}
+
+/** Values of `x` at grid points lo..hi−1, with effective sizes under the null process. */
+export function windowSample(x: Float64Array, lo: number, hi: number, process: NullProcess): WindowSample {
+  const slice = x.subarray(lo, hi);
+  const finite: number[] = [];
+  const diffs: number[] = [];
+  for (let t = 0; t < slice.length; t++) {
+    if (Number.isFinite(slice[t])) {
+      finite.push(slice[t]);
+      if (t + 1 < slice.length && Number.isFinite(slice[t + 1])) {
+        diffs.push(slice[t + 1] - slice[t]);
+      }
+    }
+  }
+  const n = finite.length;
+  let mean = 0;
+  for (const v of finite) {
+    mean += v;
+  }
+  mean /= n;
+  let ss = 0;
+  for (const v of finite) {
+    ss += (v - mean) * (v - mean);
+  }
+  const diffArray = Float64Array.from(diffs);
+  return {
+    sorted: Float64Array.from(finite).sort(),
+    diffsSorted: diffArray.slice().sort(),
+    mean: n > 0 ? mean : NaN,
+    variance: n > 1 ? ss / (n - 1) : NaN,
+    nEff: meanEffectiveSize(n, process.lag1),
+    nEffDiffs: meanEffectiveSize(diffs.length, process.lag1Diffs),
+    lag1: process.lag1,
+  };
+}
+
+/** x minus its least-squares line over the finite points (missing stay missing). */
+function detrended(x: Float64Array): Float64Array {
+  let n = 0;
+  let st = 0;
+  let sx = 0;
+  for (let t = 0; t < x.length; t++) {
+    if (Number.isFinite(x[t])) {
+      n++;
+      st += t;
+      sx += x[t];
+    }
+  }
+  const mt = st / n;
+  const mx = sx / n;
+  let stt = 0;
+  let stx = 0;
+  for (let t = 0; t < x.length; t++) {
+    if (Number.isFinite(x[t])) {
+      stt += (t - mt) * (t - mt);
+      stx += (t - mt) * (x[t] - mx);
+    }
+  }
+  const slope = stt > 0 ? stx / stt : 0;
+  return x.map((v, t) => v - mx - slope * (t - mt));
+}

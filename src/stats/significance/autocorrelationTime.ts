@@ -1,0 +1,62 @@
+/**
+ * Integrated autocorrelation time of a window, τ = 1 + 2 Σ_{k=1..M} ρ(k), with Sokal's automatic
+ * window: the smallest M with M ≥ c·τ(M), c = 5 (Sokal 1997, "Monte Carlo methods in statistical
+ * mechanics", §3; Madras & Sokal 1988). n/τ is the number of independent values a mean of n points
+ * is worth (the variance-inflation factor of the mean, Bartlett 1946).
+ *
+ * WHY not the lag-1 AR(1) rule (1 + ρ1)/(1 − ρ1) here: monitoring series are sums over rate windows
+ * (PromQL `rate(x[5m])` makes a 5-step moving average) plus slow noise. Their lag-1 autocorrelation is
+ * high although they decorrelate within a few steps; the AR(1) rule then counts 3–5 times too few
+ * independent values, and a compare of an incident with its baseline never finds anything. The summed
+ * autocorrelation follows the actual decay.
+ *
+ * ρ(k) is the standard ACF estimator over the finite values (products with a missing value skipped),
+ * the same as lag1Autocorrelation.ts at k = 1. Returns NaN with fewer than 8 finite values.
+ */
+export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
+  const n = x.length;
+  let count = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isFinite(x[i])) {
+      sum += x[i];
+      count++;
+    }
+  }
+  if (count < 8) {
+    return NaN;
+  }
+  const mean = sum / count;
+  const d = new Float64Array(n);
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    // Missing values become 0 deviations: they add nothing to the lagged sums.
+    d[i] = Number.isFinite(x[i]) ? x[i] - mean : 0;
+    den += d[i] * d[i];
+  }
+  if (!(den > 0)) {
+    return NaN;
+  }
+  const maxLag = Math.floor(n / 2);
+  let tau = 1;
+  for (let k = 1; k <= maxLag; k++) {
+    let s = 0;
+    for (let i = 0; i + k < n; i++) {
+      s += d[i] * d[i + k];
+    }
+    tau += (2 * s) / den;
+    if (k >= c * tau) {
+      break;
+    }
+  }
+  // A negative sum would claim more independent values than points; a mean is never worth more than n.
+  return Math.max(1, tau);
+}
+
+/**
+ * The lag-1 autocorrelation of the AR(1) process with the same τ: (1 + ρ)/(1 − ρ) = τ. It lets a
+ * window's τ drive the AR(1)-shaped effective-size formulas (Bretherton for a pair, meanEffectiveSize).
+ */
+export function equivalentLag1(tau: number): number {
+  return Number.isFinite(tau) ? (tau - 1) / (tau + 1) : NaN;
+}

@@ -1,0 +1,30 @@
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+
+export interface FisherDeltaTest {
+  /** rAfter − rBefore. */
+  delta: number;
+  z: number;
+  /** Two-sided p. */
+  p: number;
+}
+
+/**
+ * Is the correlation of a pair different in two independent windows? Fisher's z test for two
+ * correlations (Fisher 1921; Cohen et al., "Applied Multiple Regression", 3rd ed., §2.8.2):
+ *
+ *   z = (atanh r2 − atanh r1) / sqrt(1/(n1 − 3) + 1/(n2 − 3))
+ *
+ * with each window's effective sample size in place of n (Bretherton, effectiveSampleSize.ts), so two
+ * smooth series that happen to line up in a short window do not count as a new link. NaN (no test)
+ * when an r is missing or a window has 3 or fewer effective points. |r| = 1 is pulled in to
+ * ±(1 − 1e-15) so that atanh stays finite and the test still ranks it as the strongest change.
+ */
+export function fisherDeltaTest(rBefore: number, nBefore: number, rAfter: number, nAfter: number): FisherDeltaTest {
+  const delta = rAfter - rBefore;
+  if (!Number.isFinite(delta) || !(nBefore > 3) || !(nAfter > 3)) {
+    return { delta, z: NaN, p: NaN };
+  }
+  const clamp = (r: number) => Math.max(-1 + 1e-15, Math.min(1 - 1e-15, r));
+  const z = (Math.atanh(clamp(rAfter)) - Math.atanh(clamp(rBefore))) / Math.sqrt(1 / (nBefore - 3) + 1 / (nAfter - 3));
+  return { delta, z, p: Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1)) };
+}

@@ -1,0 +1,181 @@
+import type { CompareResult, SignalChange, SignalRole } from '../contract';
+import { correlationChange, windowCorrelation } from '../compare/correlationChange';
+import { signalChange } from '../compare/signalChange';
+import { targetLinks } from '../compare/targetLinks';
+import { CAUTION, verdict } from '../compare/verdict';
+import { compareWindows } from '../compare/windows';
+import { nullProcess, windowSample } from '../compare/windowSample';
+import { residualize } from '../partial/residualize';
+import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
+import { adjustPValues } from '../significance/adjustPValues';
+import { Checkpoint } from '../util/cancel';
+import { finiteOrNull, toJsonArray } from '../util/missing';
+import type { StageContext } from './context';
+
+/** Effective points each window needs before a verdict (compare.minEffective). */
+export const DEFAULT_MIN_EFFECTIVE = 5;
+/** Largest incident lag searched by default, in steps. */
+const DEFAULT_MAX_LAG = 10;
+
+/**
+ * Compare: the incident window against the baseline (docs/engine.md, "Compare"). Reads the aligned,
+ * transformed series of the analysis (drift scores included), so every signal is judged exactly as the
+ * matrix sees it. Steps: windows → per-signal change (q across signals) → both windows' correlation
+ * matrices and Δr → per target its links (incident r, partial r, lead) → one verdict per target.
+ */
+export function compareStage(ctx: StageContext, gridLength: number, gridStart: number): CompareResult | undefined {
+  const request = ctx.request.compare;
+  if (!request) {
+    return undefined;
+  }
+  const windows = compareWindows(request, { start: gridStart, stepMs: ctx.stepMs, length: gridLength }, ctx.warnings);
+  if (!windows) {
+    return undefined;
+  }
+  const { ids } = ctx;
+  const N = ids.length;
+  const known = (list: unknown, what: string): string[] => {
+    const given = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    for (const id of given.filter((x) => !ids.includes(x))) {
+      ctx.warnings.push({
+        code: 'UNKNOWN_SERIES',
+        message: `compare.${what} names unknown series '${id}'; ignored`,
+        series: id,
+      });
+    }
+    return given.filter((x) => ids.includes(x));
+  };
+  const targets = known(request.targets, 'targets');
+  const controls = known(request.controls ?? ctx.request.partial?.controls ?? [], 'controls').filter(
+    (c) => !targets.includes(c)
+  );
+  const infra = request.infrastructure === undefined ? null : known(request.infrastructure, 'infrastructure');
+  const roles: SignalRole[] = ids.map((id) =>
+    targets.includes(id)
+      ? 'model'
+      : controls.includes(id)
+        ? 'control'
+        : infra === null || infra.includes(id)
+          ? 'infrastructure'
+          : 'model'
+  );
+  if (targets.length === 0) {
+    ctx.warnings.push({
+      code: 'COMPARE_WINDOW',
+      message: 'compare.targets names no known series: signals are compared but no verdict is given',
+    });
+  }
+  const alpha = validLevel(request.alpha) ?? ctx.alpha;
+  const minEffective = Math.max(
+    4,
+    Number.isFinite(request.minEffective) ? Number(request.minEffective) : DEFAULT_MIN_EFFECTIVE
+  );
+  const names = new Map(ctx.summaries.map((s) => [s.id, s.name]));
+  const { incident, baseline } = windows;
+  const pairs = (N * (N + 1)) / 2;
+
+  const processes = ctx.values.map((v) => nullProcess(v, baseline.lo, baseline.hi));
+  const bSamples = ctx.values.map((v, i) => windowSample(v, baseline.lo, baseline.hi, processes[i]));
+  const iSamples = ctx.values.map((v, i) => windowSample(v, incident.lo, incident.hi, processes[i]));
+  const signalsDone = new Checkpoint(ctx.hooks, 'compare:signals', N, 16);
+  const raw = ids.map((id, i) => {
+    signalsDone.tick();
+    return signalChange(id, names.get(id) ?? id, roles[i], bSamples[i], iSamples[i]);
+  });
+  const q = adjustPValues(
+    raw.map((c) => c.p ?? NaN),
+    'fdr_bh'
+  );
+  const signals: SignalChange[] = raw.map((c, i) => ({ ...c, q: finiteOrNull(q[i]) }));
+  const changes = new Map(signals.map((s) => [s.id, s]));
+
+  const bSlices = ctx.values.map((v) => v.subarray(baseline.lo, baseline.hi));
+  const iSlices = ctx.values.map((v) => v.subarray(incident.lo, incident.hi));
+  // Links are judged by each window's own persistence: a pair of signals that share one slow swing in
+  // the incident (a ramp, the daily cycle) is one coincidence, not many points of agreement.
+  const bLag1 = processes.map((p) => p.lag1);
+  const iLag1 = iSlices.map((x) => equivalentLag1(autocorrelationTime(x)));
+  const bCorr = windowCorrelation(bSlices, bLag1, ctx.minOverlap, new Checkpoint(ctx.hooks, 'compare:baseline', pairs));
+  const iCorr = windowCorrelation(iSlices, iLag1, ctx.minOverlap, new Checkpoint(ctx.hooks, 'compare:incident', pairs));
+  const change = correlationChange(bCorr, iCorr, N, ctx.request.significance?.adjust ?? 'fdr_bh');
+
+  const controlSlices = controls.map((c) => iSlices[ids.indexOf(c)]);
+  const residuals = controls.length > 0 ? iSlices.map((s) => residualize(s, controlSlices)) : null;
+  const residualLag1 = residuals ? residuals.map((x) => equivalentLag1(autocorrelationTime(x))) : iLag1;
+  const maxLag = Math.max(
+    0,
+    Math.min(
+      Number.isFinite(request.maxLag) ? Math.floor(Number(request.maxLag)) : DEFAULT_MAX_LAG,
+      Math.floor(incident.points / 4)
+    )
+  );
+  const links: CompareResult['links'] = {};
+  const linksDone = new Checkpoint(ctx.hooks, 'compare:links', targets.length, 1);
+  const verdicts = targets.map((id) => {
+    const t = ids.indexOf(id);
+    links[id] = targetLinks({
+      target: t,
+      ids,
+      names: ids.map((x) => names.get(x) ?? x),
+      roles,
+      incident: iSlices,
+      residuals,
+      controlCount: controls.length,
+      lag1: iLag1,
+      residualLag1,
+      baselineCorr: bCorr,
+      incidentCorr: iCorr,
+      change,
+      maxLag,
+      stepMs: ctx.stepMs,
+      alpha,
+      minOverlap: ctx.minOverlap,
+    });
+    linksDone.tick();
+    return verdict({
+      target: changes.get(id)!,
+      links: links[id],
+      changes,
+      names,
+      controls,
+      alpha,
+      minEffective,
+      stepMs: ctx.stepMs,
+      baselinePoints: baseline.points,
+      incidentPoints: incident.points,
+    });
+  });
+
+  const result: CompareResult = {
+    incident: { from: incident.from, to: incident.to, points: incident.points },
+    baseline: { from: baseline.from, to: baseline.to, points: baseline.points },
+    alpha,
+    targets,
+    controls,
+    signals: rank(signals, alpha),
+    links,
+    verdicts,
+    caution: CAUTION,
+  };
+  if (request.includeMatrices !== false) {
+    result.ids = ids.slice();
+    result.rBaseline = toJsonArray(bCorr.r);
+    result.rIncident = toJsonArray(iCorr.r);
+    result.deltaR = toJsonArray(change.deltaR);
+    result.pDelta = toJsonArray(change.p);
+    result.qDelta = toJsonArray(change.q);
+  }
+  return result;
+}
+
+/** Changed signals (q <= alpha) first, each group by change score. */
+function rank(signals: SignalChange[], alpha: number): SignalChange[] {
+  const changed = (s: SignalChange) => s.q !== null && s.q <= alpha;
+  return signals
+    .slice()
+    .sort((a, b) => (changed(a) === changed(b) ? (b.score ?? -1) - (a.score ?? -1) : changed(a) ? -1 : 1));
+}
+
+function validLevel(a: unknown): number | undefined {
+  return typeof a === 'number' && a > 0 && a < 1 ? a : undefined;
+}

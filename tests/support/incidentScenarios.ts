@@ -1,0 +1,165 @@
+/**
+ * Incidents of the simulator as compare requests: one seeded timeline that plays every scenario in turn
+ * ("all"), each incident judged against the quiet time before it, as a user zooming on it would. Shared
+ * by the verdict tests, the CLI's scenario CSVs and the benchmark, so they all judge the same cases.
+ */
+import { driftSeriesId, type AnalyzeRequest, type CompareBaseline, type VerdictKind } from '../../src/stats';
+import { FEATURES } from '../../simulator/model/config';
+import { bucketRates } from '../../simulator/series';
+import { featureDriftId, INFRA_SIGNAL_IDS, SIGNALS } from '../../simulator/signals';
+import { evaluateSignal, signalContext, simulate, type SimulationResult } from '../../simulator/simulate';
+import type { ScenarioName } from '../../simulator/types';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Rate windows of the PromQL signals (5m), and the drift window (10 steps, the data source default). */
+const RATE_WINDOW_SECONDS = 300;
+const DRIFT_WINDOW_STEPS = 10;
+/** Hours of the "all" timeline: 8 h per scenario, room for a quiet baseline before each incident. */
+export const TIMELINE_HOURS = 40;
+
+export interface IncidentCase {
+  scenario: ScenarioName;
+  incident: { from: number; to: number };
+  baseline: CompareBaseline;
+  /** The signal whose verdict is checked. */
+  target: string;
+  controls: string[];
+  expected: VerdictKind;
+  /** At least one of these must be named (infrastructure, confounded); none may be named for data drift. */
+  expectNamed: string[];
+  /** Signals that can be named as infrastructure. */
+  infrastructure: string[];
+}
+
+export function simulateTimeline(seed: number): SimulationResult {
+  return simulate({ scenario: 'all', seed, hours: TIMELINE_HOURS, stepSeconds: 60 });
+}
+
+const psiId = (id: string) => driftSeriesId(id, 'psi');
+
+/** Every simulator signal as the demo's data source reads it: plain series, and PSI drift of each histogram. */
+export function timelineRequest(sim: SimulationResult): AnalyzeRequest {
+  const ctx = signalContext(sim, RATE_WINDOW_SECONDS);
+  const stepMs = sim.stepSeconds * 1000;
+  // Drift against a fixed reference (as against training data): the first quiet hours of the timeline.
+  const first = sim.schedule.incidents[0];
+  const reference = { kind: 'fixed' as const, from: sim.timestamps[0] + 30 * MINUTE, to: first.start - 10 * MINUTE };
+  const plain = SIGNALS.filter((s) => s.evaluate).map((s) => ({ id: s.id, values: evaluateSignal(sim, s.id, ctx) }));
+  const histogram = (metric: string, matchers: Record<string, string>) => {
+    const { le, rates } = bucketRates(ctx.index, metric, matchers, ctx.windowSteps, sim.stepSeconds, ctx.length);
+    return {
+      kind: 'histogram' as const,
+      le,
+      buckets: rates.map((r) => r.map((v) => v * sim.stepSeconds)),
+      mode: 'increase' as const,
+    };
+  };
+  const drift = [
+    { id: 'score_drift', input: histogram('recsys_prediction_score', {}) },
+    ...FEATURES.map((f) => ({
+      id: featureDriftId(f.name),
+      input: histogram('recsys_feature_value', { feature: f.name }),
+    })),
+  ].map((d) => ({ ...d, methods: ['psi' as const], windowMs: DRIFT_WINDOW_STEPS * stepMs, baseline: reference }));
+  return {
+    version: 1,
+    series: plain,
+    grid: { start: sim.timestamps[0], stepMs, end: sim.timestamps[sim.timestamps.length - 1] },
+    correlation: { enabled: false },
+    drift: { correlate: true, series: drift },
+  };
+}
+
+/** Where each scenario's verdict is read, and what it must say. */
+const EXPECTATIONS: Record<
+  ScenarioName,
+  Pick<IncidentCase, 'target' | 'expected' | 'expectNamed' | 'controls'> & { sameMeasurement?: string[] }
+> = {
+  'cache-eviction-storm': {
+    target: 'conversion_rate',
+    expected: 'infrastructure',
+    expectNamed: ['cache_miss_ratio'],
+    controls: ['request_rate'],
+  },
+  'gpu-thermal-throttling': {
+    target: psiId(featureDriftId('session_length_seconds')),
+    expected: 'infrastructure',
+    expectNamed: ['gpu_temp', 'timeout_ratio'],
+    controls: ['request_rate'],
+  },
+  'data-drift': {
+    target: psiId(featureDriftId('user_tenure_days')),
+    expected: 'data drift',
+    expectNamed: [],
+    controls: ['request_rate'],
+  },
+  'traffic-confounder': {
+    target: 'latency_mean',
+    expected: 'confounded',
+    expectNamed: ['request_rate'],
+    controls: ['request_rate'],
+    // Other views of the same latency distribution are not candidates for what moves latency.
+    sameMeasurement: ['latency_p99', 'timeout_ratio', 'preprocessing_skipped_ratio'],
+  },
+  'memory-leak': {
+    target: psiId(featureDriftId('user_tenure_days')),
+    expected: 'infrastructure',
+    expectNamed: ['memory_working_set', 'restarts'],
+    controls: ['request_rate'],
+  },
+};
+
+/**
+ * One case per scenario: the incident window is the scenario's (its first, larger incident), the
+ * baseline the quiet time before it in its slice. The data-drift window also takes in the last 15
+ * minutes of the GPU incident before it, as a hand-zoomed window does.
+ */
+export function incidentCases(sim: SimulationResult): IncidentCase[] {
+  const { incidents, start } = sim.schedule;
+  const seen = new Set<string>();
+  return incidents.flatMap((inc, k) => {
+    if (seen.has(inc.scenario)) {
+      return [];
+    }
+    seen.add(inc.scenario);
+    const previous = incidents[k - 1];
+    const from = inc.scenario === 'data-drift' && previous ? previous.end - 15 * MINUTE : inc.start;
+    // The quiet time before the window: up to the first incident still active at its start, back to
+    // 20 minutes after the incident before that one ended, at most 3 hours.
+    const firstActive = Math.min(
+      from,
+      ...incidents.filter((i) => i.end > from && i.start < inc.end).map((i) => i.start)
+    );
+    const baselineTo = firstActive - 10 * MINUTE;
+    const before = Math.max(start, ...incidents.filter((i) => i.end <= baselineTo).map((i) => i.end + 20 * MINUTE));
+    const baselineFrom = Math.max(before, baselineTo - 3 * HOUR);
+    const { sameMeasurement = [], ...expected } = EXPECTATIONS[inc.scenario];
+    const infrastructure = INFRA_SIGNAL_IDS.filter(
+      (id) => id !== expected.target && !expected.controls.includes(id) && !sameMeasurement.includes(id)
+    );
+    return [
+      {
+        scenario: inc.scenario,
+        incident: { from, to: inc.end },
+        baseline: { kind: 'fixed', from: baselineFrom, to: baselineTo },
+        infrastructure,
+        ...expected,
+      },
+    ];
+  });
+}
+
+export function caseRequest(base: AnalyzeRequest, c: IncidentCase): AnalyzeRequest {
+  return {
+    ...base,
+    compare: {
+      incident: c.incident,
+      baseline: c.baseline,
+      targets: [c.target],
+      controls: c.controls,
+      infrastructure: c.infrastructure,
+      includeMatrices: false,
+    },
+  };
+}
