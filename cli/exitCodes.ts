@@ -17,15 +17,23 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-export const EXIT_CODES_HELP = `Exit codes:
-  0  success, no gate crossed
-  1  at least one gate crossed (each is reported on stderr)
-  2  bad input: unknown flag or bad value, malformed gate, unreadable or malformed
-     file, a request the engine refuses (no series, unsupported version, unknown
-     option), a gate naming an unknown pair or one without a value, an output
-     path that cannot be written
+/** The exit codes as a command's help lists them: what 0 and 1 mean, and its own kinds of bad input. */
+export function exitCodesHelp(ok: string, failed: string, badInput: string): string {
+  return `Exit codes:
+  0  success, ${ok}
+  1  ${failed}
+  2  bad input: unknown flag or bad value, unreadable or malformed file, a request
+     the engine refuses (no series, unsupported version, unknown option), an
+     output path that cannot be written; ${badInput}
   3  internal error of the tool (a bug: please report it with the input)
 `;
+}
+
+export const EXIT_CODES_HELP = exitCodesHelp(
+  'no gate crossed',
+  'at least one gate crossed (each is reported on stderr)',
+  'a malformed gate, a gate naming an unknown pair or one without a value'
+);
 
 /** A problem with what the user gave (flags, files, request): exit 2 with this message. */
 export class BadInputError extends Error {

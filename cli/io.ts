@@ -27,6 +27,19 @@ export function readInput(input: string, io: CliIO): string {
   }
 }
 
+/** The one input a command reads: `--input` or one positional (default `-`, stdin); two are bad input. */
+export function inputArgument(flag: string | undefined, positionals: string[]): string {
+  if (positionals.length > 1 || (positionals.length === 1 && flag !== undefined)) {
+    throw new BadInputError(
+      `one input only, got ${[flag, ...positionals]
+        .filter((x) => x !== undefined)
+        .map((x) => `'${x}'`)
+        .join(', ')}`
+    );
+  }
+  return flag ?? positionals[0] ?? '-';
+}
+
 /** `text` (read from `input`) as a JSON object; anything else is bad input naming the expected `shape`. */
 export function jsonObject(text: string, input: string, shape: string): Record<string, unknown> {
   let value: unknown;

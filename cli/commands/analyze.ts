@@ -13,27 +13,24 @@ import {
   type Linkage,
 } from '../../src/stats';
 import { oneOf, parseCommandArgs } from '../args';
-import { csvToRequest } from '../csv';
-import { BadInputError, blockingWarnings, EXIT, EXIT_CODES_HELP, exitCodeOfResult, type ExitCode } from '../exitCodes';
+import { EXIT, EXIT_CODES_HELP, type ExitCode } from '../exitCodes';
 import { evaluateGates, GATE_STATS, parseGate, type Gate } from '../gates';
-import { jsonObject, readInput, type CliIO } from '../io';
 import { parseNumber } from '../parseNumber';
+import {
+  readRequest,
+  reportRefusal,
+  REQUEST_INPUT_HELP,
+  REQUEST_INPUT_OPTIONS,
+  requestInput,
+  writeResult,
+} from '../requestInput';
 import type { Command, CommandContext } from './command';
 
 const METHODS: readonly CorrelationMethod[] = ['pearson', 'spearman', 'kendall'];
 const LINKAGES: readonly Linkage[] = ['average', 'complete', 'single'];
 
 const OPTIONS_HELP = `Input:
-  INPUT, --input FILE|-   request file, or - for stdin (default -)
-  --format json|csv       input format (default: csv if FILE ends in .csv, else json)
-                          json: an AnalyzeRequest {version: 1, series: [...], ...} (docs/engine.md)
-                          csv:  header row; one time column, every other column is a series;
-                                every row has one cell per column; quote fields with commas
-  --time-column NAME      csv time column (default "time", else the first column)
-  --time-unit ms|s        unit of numeric csv timestamps (default ms). ISO 8601 strings also work;
-                          one without a zone is read as UTC (2026-01-01T00:00:00 = ...00Z)
-  --step MS               grid step in milliseconds (default: inferred)
-
+${REQUEST_INPUT_HELP}
 Analysis (override the request's sections):
   --method pearson|spearman|kendall
   --max-lag N             cross-correlation over -N..N steps for all pairs (positive lag: A leads B)
@@ -67,11 +64,7 @@ ${EXIT_CODES_HELP}`;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
-  input: { type: 'string' },
-  format: { type: 'string' },
-  'time-column': { type: 'string' },
-  'time-unit': { type: 'string' },
-  step: { type: 'string' },
+  ...REQUEST_INPUT_OPTIONS,
   method: { type: 'string' },
   'max-lag': { type: 'string' },
   controls: { type: 'string' },
@@ -109,22 +102,10 @@ function parseOptions(argv: string[]) {
       gateSpecs.push({ kind: t.name === 'fail-above' ? 'above' : 'below', spec: t.value });
     }
   });
-  if (rest.length > 1 || (rest.length === 1 && v.input !== undefined)) {
-    throw new BadInputError(
-      `one input only, got ${[v.input, ...rest]
-        .filter((x) => x !== undefined)
-        .map((x) => `'${x}'`)
-        .join(', ')}`
-    );
-  }
   const pairSeparator = v['pair-separator'] ?? ',';
   return {
     help: v.help === true,
-    input: v.input ?? rest[0] ?? '-',
-    format: oneOf(v.format, ['json', 'csv'] as const, '--format'),
-    timeColumn: v['time-column'],
-    timeUnit: oneOf(v['time-unit'], ['ms', 's'] as const, '--time-unit') ?? 'ms',
-    step: v.step === undefined ? undefined : parseNumber(v.step, '--step'),
+    ...requestInput(v, rest),
     method: oneOf(v.method, METHODS, '--method'),
     maxLag: v['max-lag'] === undefined ? undefined : parseNumber(v['max-lag'], '--max-lag'),
     controls: v.controls?.split(',').filter((s) => s !== ''),
@@ -139,21 +120,9 @@ function parseOptions(argv: string[]) {
 
 type AnalyzeOptions = ReturnType<typeof parseOptions>;
 
-function readRequest(o: AnalyzeOptions, io: CliIO): AnalyzeRequest {
-  const text = readInput(o.input, io);
-  const format = o.format ?? (o.input.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
-  if (format === 'csv') {
-    return csvToRequest(text, o.timeColumn, o.timeUnit);
-  }
-  return jsonObject(text, o.input, '{version: 1, series: [...]} (docs/engine.md)') as unknown as AnalyzeRequest;
-}
-
 /** Flags override the request's sections. */
 function applyOverrides(request: AnalyzeRequest, o: AnalyzeOptions): AnalyzeRequest {
   const r = { ...request };
-  if (o.step !== undefined) {
-    r.grid = { ...r.grid, stepMs: o.step };
-  }
   if (o.method) {
     r.correlation = { ...r.correlation, method: o.method };
   }
@@ -203,18 +172,6 @@ export function withLeadStatements(result: AnalyzeResult): AnalyzeResultWithLead
   return { ...result, lags: { ...lags, pairs } };
 }
 
-function writeResult(json: string, o: AnalyzeOptions, io: CliIO): void {
-  if (!o.output) {
-    io.stdout(json);
-    return;
-  }
-  try {
-    io.writeFile(o.output, json);
-  } catch (e) {
-    throw new BadInputError(`cannot write output '${o.output}': ${(e as Error).message}`);
-  }
-}
-
 function run(argv: string[], { io, engine, help }: CommandContext): ExitCode {
   const o = parseOptions(argv);
   if (o.help) {
@@ -223,12 +180,9 @@ function run(argv: string[], { io, engine, help }: CommandContext): ExitCode {
   }
   const result = engine.analyze(applyOverrides(readRequest(o, io), o));
   // A failure here (e.g. a result too large for one string) is a defect of the tool: main maps it to exit 3.
-  writeResult(JSON.stringify(withLeadStatements(result), null, o.pretty ? 2 : undefined) + '\n', o, io);
-  const code = exitCodeOfResult(result);
+  writeResult(JSON.stringify(withLeadStatements(result), null, o.pretty ? 2 : undefined) + '\n', o.output, io);
+  const code = reportRefusal(result, io);
   if (code !== EXIT.OK) {
-    blockingWarnings(result).forEach((w) =>
-      io.stderr(`infradrift: ${code === EXIT.INTERNAL ? 'internal error' : 'request refused'}: ${w}\n`)
-    );
     return code;
   }
   return evaluateGates(result, o.gates, o.failStat, io.stderr);

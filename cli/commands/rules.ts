@@ -8,7 +8,7 @@ import { buildAlertRules, type AlertRequest } from '../../src/alerting';
 import { RULE_FILE_NAMES } from '../../src/panels/common/alert/fileNames';
 import { oneOf, parseCommandArgs } from '../args';
 import { BadInputError, EXIT, EXIT_CODES_HELP, type ExitCode } from '../exitCodes';
-import { jsonObject, readInput, type CliIO } from '../io';
+import { inputArgument, jsonObject, readInput, type CliIO } from '../io';
 import type { Command, CommandContext } from './command';
 
 /** File names under --out-dir: the same names the panels' downloads use, as docs/cli.md lists them. */
@@ -57,14 +57,7 @@ const OPTIONS = {
 
 function parseOptions(argv: string[]) {
   const { values: v, positionals } = parseCommandArgs(argv, OPTIONS);
-  if (positionals.length > 1 || (positionals.length === 1 && v.input !== undefined)) {
-    throw new BadInputError(
-      `one input only, got ${[v.input, ...positionals]
-        .filter((x) => x !== undefined)
-        .map((x) => `'${x}'`)
-        .join(', ')}`
-    );
-  }
+  const input = inputArgument(v.input, positionals);
   for (const flag of ['datasource-uid', 'folder', 'out-dir'] as const) {
     if (v[flag] !== undefined && v[flag]!.trim() === '') {
       throw new BadInputError(`--${flag} needs a value`);
@@ -72,7 +65,7 @@ function parseOptions(argv: string[]) {
   }
   return {
     help: v.help === true,
-    input: v.input ?? positionals[0] ?? '-',
+    input,
     datasourceUid: v['datasource-uid'],
     folder: v.folder,
     outDir: v['out-dir'],
