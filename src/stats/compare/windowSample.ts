@@ -33,10 +33,7 @@ export function nullProcess(x: Float64Array, lo: number, hi: number): NullProces
   // Persistence is read around the baseline's straight-line course: a slow daily swing across a long
   // baseline would otherwise read as hours of persistence and leave no power to see any change.
   const slice = detrended(x.subarray(lo, hi));
-  const diffs = new Float64Array(Math.max(0, slice.length - 1));
-  for (let t = 0; t + 1 < slice.length; t++) {
-    diffs[t] = slice[t + 1] - slice[t];
-  }
+  const diffs = gridDifferences(slice);
   return {
     lag1: equivalentLag1(autocorrelationTime(slice)),
     lag1Diffs: equivalentLag1(autocorrelationTime(diffs)),
@@ -76,6 +73,15 @@ export function windowSample(x: Float64Array, lo: number, hi: number, process: N
     nEffDiffs: meanEffectiveSize(diffs.length, process.lag1Diffs),
     lag1: process.lag1,
   };
+}
+
+/** x[t+1] − x[t] on the grid: missing where either neighbour is missing, so no difference spans a gap. */
+export function gridDifferences(x: ArrayLike<number>): Float64Array {
+  const d = new Float64Array(Math.max(0, x.length - 1));
+  for (let t = 0; t + 1 < x.length; t++) {
+    d[t] = x[t + 1] - x[t];
+  }
+  return d;
 }
 
 /** x minus its least-squares line over the finite points (missing stay missing). */
