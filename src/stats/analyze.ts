@@ -160,7 +160,7 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
     const grid = aligned.grid;
     const drift = timed(result, 'drift', () => analyzeDrift(request.drift!, grid, warnings));
     result.drift = drift.result;
-    lag1All = appendDriftSeries(drift.extra, ids, values, summaries, lag1, minOverlap);
+    lag1All = appendDriftSeries(drift.extra, ids, values, summaries, lag1, minOverlap, request.includeAligned === true);
   }
   const alpha = request.significance?.alpha;
   const ctx: StageContext = {

@@ -115,7 +115,8 @@ export function appendDriftSeries(
   values: Float64Array[],
   summaries: SeriesSummary[],
   lag1: Float64Array,
-  minOverlap: number
+  minOverlap: number,
+  includeAligned = false
 ): Float64Array {
   if (extra.length === 0) {
     return lag1;
@@ -145,6 +146,7 @@ export function appendDriftSeries(
               ? 'constant'
               : 'ok',
       transforms: [],
+      ...(includeAligned ? { values: toJsonArray(e.values) } : {}),
     });
   });
   return out;
