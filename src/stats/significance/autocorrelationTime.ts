@@ -1,3 +1,5 @@
+import { centreInto } from '../util/centre';
+
 /**
  * Integrated autocorrelation time of a window, τ = 1 + 2 Σ_{k=1..M} ρ(k), with Sokal's automatic
  * window: the smallest M with M ≥ c·τ(M), c = 5 (Sokal 1997, "Monte Carlo methods in statistical
@@ -15,26 +17,10 @@
  */
 export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
   const n = x.length;
-  let count = 0;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    if (Number.isFinite(x[i])) {
-      sum += x[i];
-      count++;
-    }
-  }
-  if (count < 8) {
-    return NaN;
-  }
-  const mean = sum / count;
+  // Missing values become 0 deviations: they add nothing to the lagged sums.
   const d = new Float64Array(n);
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    // Missing values become 0 deviations: they add nothing to the lagged sums.
-    d[i] = Number.isFinite(x[i]) ? x[i] - mean : 0;
-    den += d[i] * d[i];
-  }
-  if (!(den > 0)) {
+  const { count, ss: den } = centreInto(x, d);
+  if (count < 8 || !(den > 0)) {
     return NaN;
   }
   const maxLag = Math.floor(n / 2);
