@@ -36,7 +36,7 @@ export function panelContext(
 
 /** Label text a page must show as text: markup, URL syntax, quotes, a comment and a percent escape. */
 export const HOSTILE_EXPR =
-  'sum(rate(x{job="<img src=x onerror=alert(1)>",path=~"/a&b=c?d#e%20+f"}[5m])) or vector(1) # \'"`';
+  'sum(rate(x{job="<img src=x onerror=steal(document.cookie)>",path=~"/a&b=c?d#e%20+f"}[5m])) or vector(1) # \'"`';
 
 /** A state written into the page's URL and read back, as the page will read it. */
 export function roundTrip(state: IncidentState): IncidentState {
