@@ -15,12 +15,14 @@ import {
   dateTime,
   FieldType,
   GrafanaTheme2,
+  PluginExtensionPanelContext,
   ThemeContext,
   TimeRange,
 } from '@grafana/data';
 import { LegendDisplayMode } from '@grafana/schema';
 import { PanelChrome, TimeSeries } from '@grafana/ui';
 import { AlertRow, FiringAlerts, loadAlerts } from './alerts';
+import { MenuPanel, panelMenuContext } from '../host/panelMenu';
 
 interface GridPos {
   x: number;
@@ -42,7 +44,9 @@ interface DashboardPanel {
 }
 
 interface Dashboard {
+  uid: string;
   title: string;
+  tags?: string[];
   time: { from: string; to: string };
   panels: DashboardPanel[];
   templating: { list: Array<{ name: string; current?: { value?: string | string[] } }> };
@@ -80,7 +84,10 @@ export interface DemoHost {
     height?: number;
     timeRange?: { from: number; to: number };
     errorMessage?: string;
+    menuContext?: PluginExtensionPanelContext;
   }): Promise<void>;
+  /** The panel's "⋮" menu: the links apps add to Grafana's panel menu. */
+  panelMenu(context: PluginExtensionPanelContext): Promise<() => React.ReactElement>;
   templateSrv: { setValues(values: Record<string, string>): void; replace(text?: string): string };
 }
 
@@ -115,6 +122,7 @@ function BuiltInPanel(props: {
   height: number;
   range: { from: number; to: number };
   theme: GrafanaTheme2;
+  menu?: () => React.ReactElement;
 }) {
   const { panel, width, height, theme } = props;
   // Frames without a time field (e.g. InfraDrift's notices-only frame) are not time series.
@@ -146,6 +154,7 @@ function BuiltInPanel(props: {
       width={width}
       height={height}
       statusMessage={props.error}
+      menu={props.menu}
     >
       {(w, h) =>
         panel.type === 'timeseries' && frames.length > 0 ? (
@@ -334,6 +343,11 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
     const error = result.error ? (result.error.message ?? 'query failed') : undefined;
     el.dataset.frames = String(frames.length);
     el.dataset.error = error ?? '';
+    const menuContext = panelMenuContext(
+      { uid: dashboard.uid, title: dashboard.title, tags: dashboard.tags ?? [] },
+      panel as MenuPanel,
+      range
+    );
     if (OURS[panel.type]) {
       await host.renderPanel({
         id: el.id,
@@ -345,6 +359,7 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
         height: pxH,
         timeRange: range,
         errorMessage: error,
+        menuContext,
       });
       return;
     }
@@ -358,6 +373,7 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
           height={pxH}
           range={range}
           theme={theme}
+          menu={await host.panelMenu(menuContext)}
         />
       </ThemeContext.Provider>
     );

@@ -18,6 +18,7 @@ import {
   dataFrameToJSON,
   dateTime,
   PanelPlugin,
+  PluginExtensionPanelContext,
   ThemeContext,
   toDataFrame,
 } from '@grafana/data';
@@ -29,6 +30,7 @@ import { dataSourceSrv, installServices, instanceSettings, templateSrv } from '.
 import { installExtensionHooks } from './extensions';
 import { startDemo } from '../demo/page';
 import { SandboxPanel } from './panel';
+import { PanelLinksMenu } from './panelMenu';
 import { PrometheusStandIn } from './prometheusStandIn';
 import { SyntheticDataSource } from './syntheticDataSource';
 import { registerOptionEditors } from './optionEditors';
@@ -77,15 +79,28 @@ async function loadPlugin(path: string) {
   return loadModule(new URL(`${path ? path + '/' : ''}module.js`, pluginBase).href);
 }
 
-/** The app plugin and its plugin.json (which titles its pages). */
-async function loadApp() {
-  const { plugin } = await loadPlugin('');
-  if (!(plugin instanceof AppPlugin)) {
-    throw new Error('module.js does not export an AppPlugin');
-  }
-  const meta = (await pluginJson('')) as AppPluginMeta;
-  setAppMeta(meta);
-  return { plugin, meta };
+let app: Promise<{ plugin: AppPlugin; meta: AppPluginMeta }> | undefined;
+
+/** The app plugin and its plugin.json (which titles its pages and declares its extension links), loaded once. */
+function loadApp() {
+  app ??= (async () => {
+    const { plugin } = await loadPlugin('');
+    if (!(plugin instanceof AppPlugin)) {
+      throw new Error('module.js does not export an AppPlugin');
+    }
+    const meta = (await pluginJson('')) as AppPluginMeta;
+    setAppMeta(meta);
+    return { plugin, meta };
+  })();
+  return app;
+}
+
+/** A panel's "⋮" menu with the links the app adds to Grafana's panel menu, configured when it opens. */
+async function panelMenu(context: PluginExtensionPanelContext) {
+  const { plugin, meta } = await loadApp();
+  return function Menu() {
+    return <PanelLinksMenu plugin={plugin} meta={meta} context={context} />;
+  };
 }
 
 async function pluginJson(path: string) {
@@ -107,6 +122,8 @@ interface PanelRequest {
   height?: number;
   timeRange?: { from: number; to: number };
   errorMessage?: string;
+  /** The context of the panel's menu, as Grafana gives it to apps' links (no menu without it). */
+  menuContext?: PluginExtensionPanelContext;
 }
 
 /** plugin.json-like meta for the host's stand-in data sources (pickers read its name and logos). */
@@ -184,9 +201,12 @@ const sandbox = {
         height={height}
         timeRange={req.timeRange ?? { from: Date.now() - 6 * 3600_000, to: Date.now() }}
         errorMessage={req.errorMessage}
+        menu={req.menuContext ? await panelMenu(req.menuContext) : undefined}
       />
     );
   },
+
+  panelMenu,
 
   /** The app's root page at its base URL, in a slot among the others (the gallery). */
   async renderAppRoot(id: string) {

@@ -21,6 +21,8 @@ export interface PanelMount {
   timeRange: { from: number; to: number };
   state?: LoadingState;
   errorMessage?: string;
+  /** The panel's "⋮" menu, built when it opens (see panelMenu.tsx). */
+  menu?: () => React.ReactElement;
 }
 
 /** Options with defaults filled from the plugin's options builder, as Grafana does for a new panel. */
@@ -58,7 +60,7 @@ export function SandboxPanel(props: PanelMount) {
     return <div>panel plugin has no component</div>;
   }
   return (
-    <PanelChrome title={title} width={width} height={height} statusMessage={props.errorMessage}>
+    <PanelChrome title={title} width={width} height={height} statusMessage={props.errorMessage} menu={props.menu}>
       {(innerWidth, innerHeight) => (
         <Panel
           id={1}
