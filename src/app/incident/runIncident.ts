@@ -3,7 +3,9 @@
  * then analyse it in the shared worker with progress and cancellation. The page's hook calls it; tests
  * replace it.
  */
+import type { DataQueryError } from '@grafana/data';
 import { getBackendSrv, getDataSourceSrv } from '@grafana/runtime';
+import { queryErrorTexts } from '../../shared/queryErrors';
 import { runPipeline } from '../../datasource/pipeline';
 import { getAnalysisClient, type AnalysisRun } from '../../worker';
 import type { IncidentState } from './incidentUrl';
@@ -35,9 +37,12 @@ export function grafanaServices(): IncidentRequestServices {
     listDataSources: () => srv.getList(),
     getDataSource: (uid) => srv.getInstanceSettings(uid),
     getDashboard: async (uid) => {
-      const response = await getBackendSrv().get<{ dashboard?: DashboardJson }>(
-        `/api/dashboards/uid/${encodeURIComponent(uid)}`
-      );
+      const response = await getBackendSrv()
+        .get<{ dashboard?: DashboardJson }>(`/api/dashboards/uid/${encodeURIComponent(uid)}`)
+        .catch((error: unknown) => {
+          // Grafana rejects with a FetchError ({status, data: {message}}), not an Error.
+          throw new Error(queryErrorTexts({ error: error as DataQueryError })[0] ?? String(error));
+        });
       if (!response?.dashboard) {
         throw new Error('the response holds no dashboard');
       }
