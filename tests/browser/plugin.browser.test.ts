@@ -112,10 +112,10 @@ describe.each(['dark', 'light'])('app route, %s theme', (theme) => {
 });
 
 it('says a path under the app names no page, and its link leads to the overview without reloading', async () => {
-  const { page, problems } = await openPage(browser, `${sandbox.url}${APP}/incidents`);
+  const { page, problems } = await openPage(browser, `${sandbox.url}${APP}/nowhere`);
   await page.getByText('No such page').waitFor();
   await expect(
-    page.getByText('InfraDrift has no page at /a/infradrift-correlation-app/incidents').count()
+    page.getByText('InfraDrift has no page at /a/infradrift-correlation-app/nowhere').count()
   ).resolves.toBe(1);
   await screenshot(page, 'app-not-found-dark');
   await page.evaluate(() => ((window as unknown as { beforeNavigation: boolean }).beforeNavigation = true));

@@ -2,7 +2,7 @@ import type { DataSourceSrv } from '@grafana/runtime';
 import type { PipelineInput, PipelineOutput } from '../../datasource/pipeline';
 import { INFRADRIFT_DS_TYPE } from './signalSet';
 import { emptyIncidentState, type IncidentState } from './incidentUrl';
-import { prepareIncident, type IncidentRequestServices } from './incidentRequest';
+import { isEmptyWindow, prepareIncident, type IncidentRequestServices } from './incidentRequest';
 
 const NOW = Date.UTC(2026, 0, 12, 12);
 const HOUR = 3600_000;
@@ -87,7 +87,7 @@ describe('prepareIncident', () => {
     };
     expect(await prepareIncident(state({}), services(failing), NOW)).toMatchObject({
       ok: false,
-      stage: 'data',
+      stage: 'empty',
       message: /nothing to analyse/,
     });
     const unknown = await prepareIncident(state({ targets: ['latency'] }), services(fakePipeline([])), NOW);
@@ -96,5 +96,15 @@ describe('prepareIncident', () => {
       ok: false,
       stage: 'window',
     });
+  });
+
+  it('tells an empty window from a failed source', () => {
+    expect(isEmptyWindow('nothing to analyse: signal A: the query returned no series in this time range')).toBe(true);
+    expect(
+      isEmptyWindow(
+        'nothing to analyse: signal A: 502 Bad Gateway; signal B: the query returned no series in this time range'
+      )
+    ).toBe(false);
+    expect(isEmptyWindow('the query has no signals')).toBe(false);
   });
 });

@@ -31,7 +31,8 @@ export interface PreparedIncident {
 
 /** Why there is nothing to analyse: `stage` says where it stopped, `series` the choices when a target is missing. */
 export interface IncidentProblem {
-  stage: 'signals' | 'window' | 'data' | 'targets';
+  /** `empty`: the sources answered with no data in the window; `data`: fetching failed. */
+  stage: 'signals' | 'window' | 'empty' | 'data' | 'targets';
   message: string;
   series?: NamedSeries[];
   set?: SignalSet;
@@ -64,6 +65,21 @@ export function withCompare(
       includeMatrices: true,
     },
   };
+}
+
+/**
+ * The pipeline says "nothing to analyse: <why>; <why>": the window is empty when every reason is a
+ * source that answered without data, rather than one that failed.
+ */
+export function isEmptyWindow(message: string): boolean {
+  const prefix = 'nothing to analyse: ';
+  return (
+    message.startsWith(prefix) &&
+    message
+      .slice(prefix.length)
+      .split('; ')
+      .every((why) => /returned no (series|data)|no signal returned data/.test(why))
+  );
 }
 
 export async function prepareIncident(
@@ -103,7 +119,8 @@ export async function prepareIncident(
     if (signal?.aborted) {
       throw error;
     }
-    return { ok: false, stage: 'data', message: error instanceof Error ? error.message : String(error), set, windows };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, stage: isEmptyWindow(message) ? 'empty' : 'data', message, set, windows };
   }
   let merged;
   try {

@@ -156,7 +156,7 @@ describe('the incident page’s view of a compare result', () => {
       <IncidentBody
         outcome={{
           kind: 'problem',
-          problem: { stage: 'data', message: 'nothing to analyse: no signal returned data' },
+          problem: { stage: 'empty', message: 'nothing to analyse: no signal returned data' },
         }}
       />
     );

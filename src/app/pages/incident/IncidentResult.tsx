@@ -82,7 +82,7 @@ export function IncidentBody({ outcome }: { outcome: IncidentOutcome }) {
   }
   if (outcome.kind === 'problem') {
     const { problem } = outcome;
-    const empty = problem.stage === 'data' && /nothing to analyse|no data|returned no/i.test(problem.message);
+    const empty = problem.stage === 'empty';
     const title =
       problem.stage === 'signals'
         ? t('incident.problem.signals', 'No signal set')
