@@ -27,6 +27,7 @@ import { from, lastValueFrom } from 'rxjs';
 import { installDefine, loadModule, providedNames } from './amd';
 import { AppAtPath, AppPage, appBaseUrl, setAppMeta } from './appPage';
 import { dataSourceSrv, installServices, instanceSettings, templateSrv } from './dataSources';
+import { installBackendSrv, registerDashboard } from './backendSrv';
 import { installExtensionHooks } from './extensions';
 import { startDemo } from '../demo/page';
 import { SandboxPanel } from './panel';
@@ -39,6 +40,7 @@ import { provideSharedDependencies } from './shared';
 installDefine();
 provideSharedDependencies();
 installServices();
+installBackendSrv();
 installExtensionHooks();
 registerOptionEditors();
 
@@ -271,6 +273,11 @@ const sandbox = {
       );
     }
     render(id, 1300, 700, <Editors />);
+  },
+
+  /** Serves a dashboard's JSON at `/api/dashboards/uid/<uid>` (the incident page reads an InfraDrift panel's query there). */
+  registerDashboard(uid: string, dashboard: Record<string, unknown>) {
+    registerDashboard(uid, dashboard);
   },
 
   /** Registers a synthetic data source returning `count` series (benchmarks). */

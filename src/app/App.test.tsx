@@ -6,6 +6,12 @@ import { plugin } from '../module';
 import pluginJson from '../plugin.json';
 import { PLUGIN_BASE_URL, prefixRoute, ROUTES } from './routes';
 
+// jsdom has no Worker; the incident page's analysis client is never started here.
+jest.mock('../worker', () => ({
+  AnalysisCancelled: class AnalysisCancelled extends Error {},
+  getAnalysisClient: () => ({ run: jest.fn() }),
+}));
+
 /** Renders the app's root page as Grafana does: under its router, for every path below the app's base URL. */
 function renderAt(path: string) {
   const Root = plugin.root as React.ComponentType<AppRootProps>;
@@ -49,6 +55,6 @@ describe('app routes', () => {
   it('builds page URLs under the app’s base URL, and plugin.json lists the pages that exist', () => {
     expect(prefixRoute(ROUTES.Incidents)).toBe('/a/infradrift-correlation-app/incidents');
     const pages = pluginJson.includes.filter((i) => i.type === 'page').map((i) => i.path);
-    expect(pages).toEqual([prefixRoute(ROUTES.Overview)]);
+    expect(pages).toEqual([prefixRoute(ROUTES.Overview), prefixRoute(ROUTES.Incidents)]);
   });
 });

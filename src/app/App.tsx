@@ -1,12 +1,16 @@
 import React from 'react';
 import { AppRootProps } from '@grafana/data';
 import { Route, Routes } from 'react-router-dom-v5-compat';
+import { IncidentPage } from './pages/incident/IncidentPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/overview/OverviewPage';
 import { AppRoute, ROUTES } from './routes';
 
 /** The pages that exist, by route. Add a page here and in plugin.json `includes`. */
-const PAGES: Array<{ route: AppRoute; Page: React.ComponentType }> = [{ route: ROUTES.Overview, Page: OverviewPage }];
+const PAGES: Array<{ route: AppRoute; Page: React.ComponentType }> = [
+  { route: ROUTES.Overview, Page: OverviewPage },
+  { route: ROUTES.Incidents, Page: IncidentPage },
+];
 
 /**
  * The app's root: Grafana renders it for every URL under `/a/<app id>/`, inside its own router, so the

@@ -1,4 +1,10 @@
-import { formatIncidentSearch, incidentPath, parseBaseline, parseIncidentSearch } from './incidentUrl';
+import {
+  formatIncidentSearch,
+  incidentPath,
+  incidentUrlQuery,
+  parseBaseline,
+  parseIncidentSearch,
+} from './incidentUrl';
 
 describe('incident page URL', () => {
   it('round-trips every choice', () => {
@@ -29,6 +35,7 @@ describe('incident page URL', () => {
   });
 
   it('drops empty, oversized and non-numeric values instead of passing them on', () => {
+    expect(parseIncidentSearch('panel=').panel).toBeUndefined();
     const s = parseIncidentSearch(`?panel=x&expr=&expr=${'a'.repeat(5000)}&target=ok`);
     expect(s.panel).toBeUndefined();
     expect(s.exprs).toEqual([]);
@@ -39,5 +46,23 @@ describe('incident page URL', () => {
     expect(incidentPath({ from: '1', to: '2' })).toBe(
       '/a/infradrift-correlation-app/incidents?from=1&to=2&baseline=preceding%3A4'
     );
+  });
+});
+
+describe('incidentUrlQuery', () => {
+  it('round-trips through the query string locationService.partial writes, and clears what the state leaves out', () => {
+    const { urlUtil } = jest.requireActual('@grafana/data');
+    const state = {
+      ...parseIncidentSearch('from=1&to=2&baseline=7d&target=a&target=b&expr=up'),
+      targets: ['a', 'b'],
+    };
+    const query = incidentUrlQuery(state);
+    expect(query.ds).toBeUndefined();
+    expect('ds' in query).toBe(true);
+    // locationService.partial drops undefined keys from the merged query before rendering it.
+    const kept = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+    const { baselineOk: _ok, ...back } = parseIncidentSearch(urlUtil.toUrlParams(kept));
+    const { baselineOk: _ok2, ...want } = state;
+    expect(back).toEqual(want);
   });
 });

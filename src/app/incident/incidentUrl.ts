@@ -97,7 +97,8 @@ function list(params: URLSearchParams, key: string, maxLength = 200): string[] {
 export function parseIncidentSearch(search: string): IncidentState & { baselineOk: boolean } {
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const { baseline, ok } = parseBaseline(params.get('baseline'));
-  const panel = Number(params.get('panel'));
+  const panelText = single(params, 'panel');
+  const panel = Number(panelText);
   return {
     from: single(params, 'from'),
     to: single(params, 'to'),
@@ -105,7 +106,7 @@ export function parseIncidentSearch(search: string): IncidentState & { baselineO
     baselineOk: ok,
     ds: single(params, 'ds'),
     dashboard: single(params, 'dashboard'),
-    panel: params.has('panel') && Number.isInteger(panel) && panel >= 0 ? panel : undefined,
+    panel: panelText !== undefined && Number.isInteger(panel) && panel >= 0 ? panel : undefined,
     source: single(params, 'source'),
     exprs: list(params, 'expr', MAX_EXPR_LENGTH),
     targets: list(params, 'target'),
@@ -137,4 +138,22 @@ export function formatIncidentSearch(state: IncidentState): string {
 export function incidentPath(state: Partial<IncidentState>): string {
   const search = formatIncidentSearch({ ...emptyIncidentState(), ...state });
   return `${PLUGIN_BASE_URL}/${ROUTES.Incidents}?${search}`;
+}
+
+/** Every parameter this page reads, so a change can clear the ones a new state leaves out. */
+const KEYS = ['from', 'to', 'baseline', 'ds', 'dashboard', 'panel', 'source', 'expr', 'target', 'control', 'alert'];
+
+/**
+ * The state as a query object for `locationService.partial`: each parameter of the page (repeatable
+ * ones as arrays), the ones the state leaves out as undefined so they are removed from the URL.
+ */
+export function incidentUrlQuery(state: IncidentState): Record<string, string | string[] | undefined> {
+  const params = new URLSearchParams(formatIncidentSearch(state));
+  const query: Record<string, string | string[] | undefined> = {};
+  for (const key of KEYS) {
+    const values = params.getAll(key);
+    query[key] =
+      values.length === 0 ? undefined : key === 'expr' || key === 'target' || key === 'control' ? values : values[0];
+  }
+  return query;
 }
