@@ -72,6 +72,7 @@ describe('prepareIncident', () => {
         baseline: { kind: 'shifted', shift: '7d' },
         targets: ['accuracy'],
         controls: [],
+        infrastructure: expect.any(Array),
         includeMatrices: true,
       });
       expect(request.includeAligned).toBe(true);

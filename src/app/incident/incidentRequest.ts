@@ -50,7 +50,7 @@ export type PrepareResult = { ok: true; prepared: PreparedIncident } | ({ ok: fa
 export function withCompare(
   request: AnalyzeRequest,
   windows: IncidentWindows,
-  roles: { targets: string[]; controls: string[] }
+  roles: { targets: string[]; controls: string[]; infrastructure?: string[] }
 ): AnalyzeRequest {
   const { lags: _lags, clustering: _clustering, partial: _partial, ...rest } = request;
   return {
@@ -62,6 +62,7 @@ export function withCompare(
       baseline: windows.baseline,
       targets: roles.targets,
       controls: roles.controls,
+      ...(roles.infrastructure ? { infrastructure: roles.infrastructure } : {}),
       includeMatrices: true,
     },
   };
@@ -133,6 +134,7 @@ export async function prepareIncident(
     targets: state.targets,
     controls: state.controls,
     confounders: set.query.analysis.confounders,
+    infra: state.infra,
   });
   if (!roles.ok) {
     return { ok: false, stage: 'targets', message: roles.message, series, set, windows };

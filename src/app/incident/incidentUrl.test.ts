@@ -19,6 +19,7 @@ describe('incident page URL', () => {
       exprs: ['sum(rate(x{job="a&b"}[5m]))', 'up'],
       targets: ['accuracy'],
       controls: ['request rate'],
+      infra: ['cpu', 'cache miss ratio'],
       alert: 'ModelDrift',
     };
     const back = parseIncidentSearch(formatIncidentSearch(state));

@@ -14,6 +14,8 @@
  *   expr            a PromQL query to analyse (repeatable): what a panel or Explore hands over
  *   target          name of a signal to judge (repeatable; default the model signals)
  *   control         name of a signal to partial out (repeatable; default the set's confounders)
+ *   infra           name of a signal that may be named as infrastructure (repeatable; default the set's
+ *                   infrastructure-role signals)
  *   alert           a firing alert's name, shown as the page's context
  */
 import { PLUGIN_BASE_URL, ROUTES } from '../routes';
@@ -34,6 +36,7 @@ export interface IncidentState {
   exprs: string[];
   targets: string[];
   controls: string[];
+  infra: string[];
   alert?: string;
 }
 
@@ -45,7 +48,7 @@ const MAX_EXPR_LENGTH = 4000;
 const MAX_LIST = 50;
 
 export function emptyIncidentState(): IncidentState {
-  return { baseline: DEFAULT_BASELINE, exprs: [], targets: [], controls: [] };
+  return { baseline: DEFAULT_BASELINE, exprs: [], targets: [], controls: [], infra: [] };
 }
 
 /** `preceding:4` → { preceding, 4 }; anything unreadable falls back to the default (and says so via `ok`). */
@@ -111,6 +114,7 @@ export function parseIncidentSearch(search: string): IncidentState & { baselineO
     exprs: list(params, 'expr', MAX_EXPR_LENGTH),
     targets: list(params, 'target'),
     controls: list(params, 'control'),
+    infra: list(params, 'infra'),
     alert: single(params, 'alert', 500),
   };
 }
@@ -130,6 +134,7 @@ export function formatIncidentSearch(state: IncidentState): string {
   state.exprs.slice(0, MAX_LIST).forEach((e) => put('expr', e));
   state.targets.slice(0, MAX_LIST).forEach((t) => put('target', t));
   state.controls.slice(0, MAX_LIST).forEach((c) => put('control', c));
+  state.infra.slice(0, MAX_LIST).forEach((c) => put('infra', c));
   put('alert', state.alert);
   return params.toString();
 }

@@ -37,7 +37,17 @@ describe('targets and controls', () => {
       ok: true,
       targets: ['acc'],
       controls: ['rps'],
+      infrastructure: ['cpu'],
     });
+  });
+
+  it('names as infrastructure only infra-role signals, or the URL list', () => {
+    const byRole = resolveRoles(series, signals, { targets: ['accuracy'], controls: [], confounders: [] });
+    expect(byRole.ok && byRole.infrastructure).toEqual(['cpu']);
+    const listed = resolveRoles(series, signals, { targets: ['acc'], controls: [], confounders: [], infra: ['rps'] });
+    expect(listed.ok && listed.infrastructure).toEqual(['rps']);
+    const unknown = resolveRoles(series, signals, { targets: ['acc'], controls: [], confounders: [], infra: ['gone'] });
+    expect(unknown.ok).toBe(false);
   });
 
   it('takes URL targets by display name or id, a drift series by its label, and never controls a target', () => {

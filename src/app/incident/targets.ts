@@ -33,7 +33,8 @@ function lookup(series: NamedSeries[]): (name: string) => string | undefined {
 }
 
 export type RolesResult =
-  { ok: true; targets: string[]; controls: string[] } | { ok: false; message: string; kind: 'no-targets' | 'unknown' };
+  | { ok: true; targets: string[]; controls: string[]; infrastructure: string[] }
+  | { ok: false; message: string; kind: 'no-targets' | 'unknown' };
 
 function listed(names: string[]): string {
   const shown = names.slice(0, 12).map((n) => `"${n}"`);
@@ -47,7 +48,7 @@ function listed(names: string[]): string {
 export function resolveRoles(
   series: NamedSeries[],
   signals: SignalInfo[],
-  wanted: { targets: string[]; controls: string[]; confounders: string[] }
+  wanted: { targets: string[]; controls: string[]; confounders: string[]; infra?: string[] }
 ): RolesResult {
   const idOf = lookup(series);
   const available = series.map((s) => s.name);
@@ -86,5 +87,26 @@ export function resolveRoles(
   const controls = controlNames
     .map((n) => idOf(n))
     .filter((id): id is string => id !== undefined && !targetSet.has(id));
-  return { ok: true, targets: [...new Set(targets)], controls: [...new Set(controls)] };
+  // Only infrastructure may be named as infrastructure: other model signals (another feature's drift)
+  // moving with the target are not an explanation of it.
+  const infraNames = wanted.infra ?? [];
+  const missingInfra = unknown(infraNames);
+  if (missingInfra.length) {
+    return {
+      ok: false,
+      kind: 'unknown',
+      message: `No infrastructure signal is named ${listed(missingInfra)} in this window. Available: ${listed(available)}.`,
+    };
+  }
+  const infraIds = new Set(signals.filter((s) => s.role === 'infra').map((s) => s.name));
+  const controlSet = new Set(controls);
+  const infrastructure = (
+    infraNames.length ? infraNames.map((n) => idOf(n)!) : series.filter((s) => infraIds.has(s.id)).map((s) => s.id)
+  ).filter((id) => !targetSet.has(id) && !controlSet.has(id));
+  return {
+    ok: true,
+    targets: [...new Set(targets)],
+    controls: [...new Set(controls)],
+    infrastructure: [...new Set(infrastructure)],
+  };
 }
