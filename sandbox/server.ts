@@ -153,9 +153,11 @@ export function createSandboxServer(options: SandboxOptions, hostFile: string, c
         const file = under(GRAFANA_ICONS, '/public/build/img/icons/', p);
         return file ? sendFile(res, file) : notFound(res);
       }
-      const inter = /^\/public\/fonts\/inter\/Inter-(\w+)\.woff2$/.exec(p);
-      if (inter && INTER_WEIGHTS[inter[1]]) {
-        return sendFile(res, path.join(INTER, `inter-latin-${INTER_WEIGHTS[inter[1]]}-normal.woff2`));
+      // Inter-<Weight>.woff2 and Inter-<Weight>Italic.woff2 ("Italic" alone is Regular's).
+      const inter = /^\/public\/fonts\/inter\/Inter-(\w*?)(Italic)?\.woff2$/.exec(p);
+      const weight = inter ? INTER_WEIGHTS[inter[1] || 'Regular'] : undefined;
+      if (inter && weight) {
+        return sendFile(res, path.join(INTER, `inter-latin-${weight}-${inter[2] ? 'italic' : 'normal'}.woff2`));
       }
       if (p === '/host.js') {
         return sendFile(res, hostFile);

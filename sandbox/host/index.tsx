@@ -28,6 +28,7 @@ import { installDefine, loadModule, providedNames } from './amd';
 import { AppAtPath, AppPage, appBaseUrl, setAppMeta } from './appPage';
 import { dataSourceSrv, installServices, instanceSettings, templateSrv } from './dataSources';
 import { installBackendSrv, registerDashboard } from './backendSrv';
+import { locationService } from '@grafana/runtime';
 import { installExtensionHooks } from './extensions';
 import { startDemo } from '../demo/page';
 import { SandboxPanel } from './panel';
@@ -273,6 +274,11 @@ const sandbox = {
       );
     }
     render(id, 1300, 700, <Editors />);
+  },
+
+  /** Moves to an app URL the way a link inside Grafana does (locationService), without a page load. */
+  navigate(url: string) {
+    locationService.push(url);
   },
 
   /** Serves a dashboard's JSON at `/api/dashboards/uid/<uid>` (the incident page reads an InfraDrift panel's query there). */

@@ -43,8 +43,7 @@ export function timelineRequest(sim: SimulationResult): AnalyzeRequest {
   const ctx = signalContext(sim, RATE_WINDOW_SECONDS);
   const stepMs = sim.stepSeconds * 1000;
   // Drift against a fixed reference (as against training data): the first quiet hours of the timeline.
-  const first = sim.schedule.incidents[0];
-  const reference = { kind: 'fixed' as const, from: sim.timestamps[0] + 30 * MINUTE, to: first.start - 10 * MINUTE };
+  const reference = { kind: 'fixed' as const, ...driftReference(sim) };
   const plain = SIGNALS.filter((s) => s.evaluate).map((s) => ({ id: s.id, values: evaluateSignal(sim, s.id, ctx) }));
   const histogram = (metric: string, matchers: Record<string, string>) => {
     const { le, rates } = bucketRates(ctx.index, metric, matchers, ctx.windowSteps, sim.stepSeconds, ctx.length);
@@ -148,6 +147,91 @@ export function incidentCases(sim: SimulationResult): IncidentCase[] {
       },
     ];
   });
+}
+
+/** The drift reference of the timeline: its first quiet hours (as against training data). */
+function driftReference(sim: SimulationResult): { from: number; to: number } {
+  const first = sim.schedule.incidents[0];
+  return { from: sim.timestamps[0] + 30 * MINUTE, to: first.start - 10 * MINUTE };
+}
+
+/** How the incident page names a case's target: a drift series by its label, other signals by their id. */
+export function targetName(c: IncidentCase): string {
+  const drift = /^drift:feature_drift:(.+):psi$/.exec(c.target) ?? /^drift:(score_drift):psi$/.exec(c.target);
+  return drift ? `${drift[1]} drift (psi)` : c.target;
+}
+
+/**
+ * The same signals as an InfraDrift dashboard panel (one query): the simulator's PromQL for the plain
+ * signals, named by their ids, and the score and feature histograms as PSI against the reference. The
+ * incident page reads it through Prometheus, as a user's dashboard would.
+ */
+export function scenarioDashboard(
+  sim: SimulationResult,
+  uid: string
+): { uid: string; title: string; panels: object[] } {
+  const reference = driftReference(sim);
+  const histogram = (key: string, expr: string, legendFormat: string, by: string[]) => ({
+    key,
+    expr,
+    legendFormat,
+    by,
+    role: 'model',
+    kind: 'histogram',
+    transform: 'none',
+    driftMethod: 'psi',
+    baseline: 'fixed',
+    baselineFrom: reference.from,
+    baselineTo: reference.to,
+    windowSteps: DRIFT_WINDOW_STEPS,
+  });
+  const plain = SIGNALS.filter((sig) => sig.evaluate).map((sig, i) => ({
+    key: `S${i}`,
+    expr: sig.promql,
+    legendFormat: sig.id,
+    role: sig.category === 'infra' ? 'infra' : 'model',
+    kind: 'gauge',
+    transform: 'none',
+  }));
+  const features = FEATURES.map((f, i) =>
+    histogram(`F${i}`, `recsys_feature_value{namespace="recsys",feature="${f.name}"}`, '{{feature}}', ['feature'])
+  );
+  return {
+    uid,
+    title: 'Simulator scenarios',
+    panels: [
+      {
+        id: 1,
+        type: 'infradrift-matrix-panel',
+        title: 'Every signal',
+        datasource: { type: 'infradrift-correlation-datasource', uid: 'infradrift' },
+        targets: [
+          {
+            refId: 'A',
+            schemaVersion: 1,
+            datasource: { type: 'infradrift-correlation-datasource', uid: 'infradrift' },
+            signals: [
+              ...plain,
+              histogram('P', 'recsys_prediction_score{namespace="recsys"}', 'score_drift', []),
+              ...features,
+            ],
+            analysis: {
+              output: 'matrix',
+              method: 'pearson',
+              maxLag: 10,
+              lagMode: 'all',
+              confounders: [],
+              alpha: 0.05,
+              adjust: 'fdr_bh',
+              autocorrelation: true,
+              clustering: 'none',
+              includeAligned: false,
+            },
+          },
+        ],
+      },
+    ],
+  };
 }
 
 export function caseRequest(base: AnalyzeRequest, c: IncidentCase): AnalyzeRequest {

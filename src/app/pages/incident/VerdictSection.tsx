@@ -112,7 +112,13 @@ export function VerdictSection({ compare }: { compare: CompareResult }) {
         </div>
       )}
       {compare.verdicts.map((v) => (
-        <article key={v.target} className={styles.card} data-testid="infradrift-verdict" aria-label={v.targetName}>
+        <article
+          key={v.target}
+          className={styles.card}
+          data-testid="infradrift-verdict"
+          data-kind={v.kind}
+          aria-label={v.targetName}
+        >
           <div className={styles.head}>
             <Badge text={v.kind} color={KIND_COLOR[v.kind] ?? 'darkgrey'} />
             <strong className={styles.name}>{v.targetName}</strong>
