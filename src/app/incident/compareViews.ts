@@ -72,10 +72,17 @@ export function compareMatrixModel(
   };
 }
 
-/** The link whose lag curve the page draws: the strongest link (first) of the first target that has a curve. */
+/**
+ * The link whose lag curve the page draws, for the first target that has one: the signal its verdict
+ * names first (the infrastructure behind it, or the confounder), else its strongest infrastructure link,
+ * else its strongest link. Another model signal moving with the target says nothing about why.
+ */
 export function leadingLink(compare: CompareResult): { target: string; link: TargetLink } | undefined {
   for (const target of compare.targets) {
-    const link = (compare.links[target] ?? []).find((l) => l.lead.curve && l.lead.curve.length > 0);
+    const links = (compare.links[target] ?? []).filter((l) => l.lead.curve && l.lead.curve.length > 0);
+    const named = compare.verdicts.find((v) => v.target === target)?.named[0];
+    const link =
+      links.find((l) => l.other === named) ?? links.find((l) => l.role === 'infrastructure') ?? links[0];
     if (link) {
       return { target, link };
     }

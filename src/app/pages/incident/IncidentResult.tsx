@@ -23,8 +23,12 @@ export function IncidentResult({ prepared, run }: { prepared: PreparedIncident; 
   const notices = [
     ...prepared.notices.map((n) => n.text),
     ...(run.notice ? [run.notice] : []),
-    ...result.warnings.map((w) => w.message),
+    // Name the series a warning is about: "series is constant" alone does not say which.
+    ...result.warnings.map((w) => (w.series ? `${seriesName(w.series)}: ${w.message}` : w.message)),
   ];
+  function seriesName(id: string): string {
+    return result.series.find((s) => s.id === id)?.name ?? id;
+  }
   const stepMs = result.grid?.stepMs ?? prepared.request.grid?.stepMs ?? 60_000;
   return (
     <div data-testid="infradrift-incident-result">
