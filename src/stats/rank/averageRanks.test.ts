@@ -54,10 +54,16 @@ it('radix average ranks equal the reference on long series of rounded floats', (
 
 it('radixArgsort is the stable ascending order', () => {
   fc.assert(
-    fc.property(fc.array(value.filter((v) => !Number.isNaN(v)), { maxLength: 300 }), (x) => {
-      const want = x.map((_, i) => i).sort((a, b) => (x[a] < x[b] ? -1 : x[a] > x[b] ? 1 : a - b));
-      expect(Array.from(radixArgsort(x))).toEqual(want);
-    }),
+    fc.property(
+      fc.array(
+        value.filter((v) => !Number.isNaN(v)),
+        { maxLength: 300 }
+      ),
+      (x) => {
+        const want = x.map((_, i) => i).sort((a, b) => (x[a] < x[b] ? -1 : x[a] > x[b] ? 1 : a - b));
+        expect(Array.from(radixArgsort(x))).toEqual(want);
+      }
+    ),
     { seed: 16, numRuns: 500 }
   );
 });

@@ -35,6 +35,8 @@ it('fdr_bh with the radix order equals the comparator step-up exactly', () => {
 it('fdr_bh equals the comparator step-up on a matrix-sized family', () => {
   let s = 5;
   const u = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  const p = Array.from({ length: 50000 }, () => (u() < 0.01 ? NaN : u() < 0.2 ? Math.round(u() * 100) / 100 : u() ** 8));
+  const p = Array.from({ length: 50000 }, () =>
+    u() < 0.01 ? NaN : u() < 0.2 ? Math.round(u() * 100) / 100 : u() ** 8
+  );
   expect(Array.from(adjustPValues(p, 'fdr_bh'))).toEqual(bhByComparator(p));
 });
