@@ -1,8 +1,10 @@
+import { radixArgsort } from './radixArgsort';
+
 /**
  * Ranks 1..n of the finite values, ties getting the average of the ranks they span (the "average"
  * method of scipy.stats.rankdata, which Spearman's rho requires). Missing values keep NaN.
- * Implementation: native typed-array sort of the finite values, then for each value the first and
- * last positions of its tie block by binary search: rank = (first + last) / 2 + 1 (1-based).
+ * Implementation: radix argsort of the finite values (radixArgsort.ts), then one walk over the order:
+ * a tie block at sorted positions first..last (0-based) gets rank (first + last) / 2 + 1.
  */
 export function averageRanks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
@@ -13,42 +15,28 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
       m++;
     }
   }
-  const sorted = new Float64Array(m);
+  const finite = new Float64Array(m);
+  const where = new Int32Array(m);
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (Number.isFinite(x[i])) {
-      sorted[k++] = x[i];
+      finite[k] = x[i];
+      where[k++] = i;
     }
   }
-  sorted.sort();
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    if (!Number.isFinite(v)) {
-      continue;
+  const order = radixArgsort(finite);
+  let first = 0;
+  while (first < m) {
+    const v = finite[order[first]];
+    let end = first + 1;
+    while (end < m && finite[order[end]] === v) {
+      end++;
     }
-    // first index with sorted[idx] >= v
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
+    const rank = (first + end - 1) / 2 + 1;
+    for (let s = first; s < end; s++) {
+      out[where[order[s]]] = rank;
     }
-    const first = lo;
-    hi = m;
-    // first index with sorted[idx] > v
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    out[i] = (first + lo - 1) / 2 + 1;
+    first = end;
   }
   return out;
 }
