@@ -23,8 +23,11 @@ jest.mock('../../src/worker/createWorker', () => ({
 jest.setTimeout(180_000);
 
 const HOUR = 3_600_000;
-// Whole hours in the past, so promtool accepts the blocks and Prometheus serves them.
-const END_1 = Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR;
+// A fixed whole hour in the past (Prometheus keeps backfilled history: retention 100y). WHY fixed: the
+// simulated data depend on the clock time of the range, so a range that follows the wall clock made the
+// "no infra signal is significant" case a different draw every hour (and false at about 1 hour in 20,
+// as an alpha of 0.05 says it will be).
+const END_1 = Date.UTC(2026, 10, 20, 10);
 const END_3 = END_1 - 3 * 24 * HOUR;
 
 let prom: RunningPrometheus;

@@ -81,8 +81,7 @@ export function leadingLink(compare: CompareResult): { target: string; link: Tar
   for (const target of compare.targets) {
     const links = (compare.links[target] ?? []).filter((l) => l.lead.curve && l.lead.curve.length > 0);
     const named = compare.verdicts.find((v) => v.target === target)?.named[0];
-    const link =
-      links.find((l) => l.other === named) ?? links.find((l) => l.role === 'infrastructure') ?? links[0];
+    const link = links.find((l) => l.other === named) ?? links.find((l) => l.role === 'infrastructure') ?? links[0];
     if (link) {
       return { target, link };
     }

@@ -1,4 +1,4 @@
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import { tTwoSided } from './tTail';
 
 export interface WelchTest {
   t: number;
@@ -32,5 +32,5 @@ export function welchTest(
   }
   const t = diff / Math.sqrt(se2);
   const df = (se2 * se2) / ((sa * sa) / (a.n - 1) + (sb * sb) / (b.n - 1));
-  return { t, df, p: Math.min(1, 2 * tCdf(-Math.abs(t), df)) };
+  return { t, df, p: Math.min(1, tTwoSided(t, df)) };
 }

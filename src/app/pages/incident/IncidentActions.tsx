@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
-import { GrafanaTheme2, PluginExtensionExposedComponents, type TimeRange } from '@grafana/data';
+import { GrafanaTheme2, PluginExtensionExposedComponents, textUtil, type TimeRange } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { usePluginComponent } from '@grafana/runtime';
 import type { Panel } from '@grafana/schema';
@@ -103,7 +103,7 @@ export function IncidentActions({ prepared, compare }: { prepared: PreparedIncid
       {leading && <CreateAlertButton input={alertInput} range={range} />}
       <AddToDashboard prepared={prepared} targetName={firstTarget ? nameOf(firstTarget) : undefined} range={range} />
       {explore && (
-        <LinkButton href={explore} icon="compass" variant="secondary" size="sm" fill="outline">
+        <LinkButton href={textUtil.sanitizeUrl(explore)} icon="compass" variant="secondary" size="sm" fill="outline">
           {t('incident.actions.explore', 'Open in Explore')}
         </LinkButton>
       )}
