@@ -47,7 +47,12 @@ run('incident page on the five scenarios', () => {
   });
 
   /** The app's page with the sandbox's data sources and the scenario dashboard, as Grafana would have them. */
-  async function openIncident(c: IncidentCase, theme: string, alert?: string): Promise<Page> {
+  async function openIncident(
+    c: IncidentCase,
+    theme: string,
+    alert?: string,
+    waitFor = 'infradrift-verdict'
+  ): Promise<Page> {
     const { page, problems } = await openPage(
       browser,
       `${sandbox.url}a/infradrift-correlation-app/incidents?theme=${theme}`,
@@ -82,7 +87,7 @@ run('incident page on the five scenarios', () => {
       alert,
     });
     await page.evaluate((url) => (window as any).sandbox.navigate(url), `${path}&theme=${theme}`);
-    await page.getByTestId('infradrift-verdict').first().waitFor({ timeout: 120_000 });
+    await page.getByTestId(waitFor).first().waitFor({ timeout: 120_000 });
     expect(problems).toEqual([]);
     return page;
   }
@@ -104,6 +109,30 @@ run('incident page on the five scenarios', () => {
       await screenshot(page, `incident-${c.scenario}-${theme}`);
       await page.close();
     });
+  });
+
+  it('too short a window: inconclusive, saying how long a window is needed', async () => {
+    const c = cases[0];
+    const short = { ...c, incident: { from: c.incident.from, to: c.incident.from + 3 * 60_000 } };
+    const page = await openIncident(short, 'dark');
+    const verdict = page.getByTestId('infradrift-verdict').first();
+    await expect(verdict.getAttribute('data-kind')).resolves.toBe('inconclusive');
+    await expect(page.getByTestId('infradrift-verdict-needed').textContent()).resolves.toMatch(/at least \d/);
+    await screenshot(page, 'incident-too-short-dark');
+    await page.close();
+  });
+
+  it('a window with no data says so', async () => {
+    const c = cases[0];
+    const day = 86_400_000;
+    const empty = {
+      ...c,
+      incident: { from: c.incident.from - 400 * day, to: c.incident.to - 400 * day },
+      baseline: { kind: 'fixed' as const, from: c.incident.from - 401 * day, to: c.incident.from - 400 * day - 60_000 },
+    };
+    const page = await openIncident(empty, 'dark', undefined, 'infradrift-incident-problem');
+    await page.getByText('No data in this window').waitFor();
+    await page.close();
   });
 
   it('is operable by keyboard: the baseline choice and the actions are reachable with Tab', async () => {
