@@ -68,4 +68,10 @@ describe('verdictPlan', () => {
     expect(plan.fetchGrid.start).toBeLessThanOrEqual(T - 8 * DAY);
     expect(plan.notices).toEqual([expect.stringMatching(/step is coarsened from 60 s to 70 s/)]);
   });
+
+  it('says so when a saved baseline is not one it knows, and uses the preceding window', () => {
+    const plan = verdictPlan(T - HOUR, T, MINUTE, {}, [gauge], { enabled: true, baseline: '30d' as never });
+    expect(plan.baseline).toEqual({ kind: 'preceding', factor: 4 });
+    expect(plan.notices).toEqual([expect.stringMatching(/baseline "30d" is not one of preceding, 1d, 7d/)]);
+  });
 });

@@ -6,8 +6,16 @@
  * without the verdict), the compare on the long one.
  */
 import { baselineRange, DEFAULT_PRECEDING_FACTOR, type CompareBaseline } from '../../stats';
-import { DEFAULT_MAX_POINTS, type InfraDriftOptions, type SignalQuery, type VerdictSetting } from '../types';
+import {
+  DEFAULT_MAX_POINTS,
+  type InfraDriftOptions,
+  type SignalQuery,
+  type VerdictBaseline,
+  type VerdictSetting,
+} from '../types';
 import { baselineLookbackMs, chooseStepMs, gridLength, timeGrid, type TimeGrid } from './timeGrid';
+
+const VERDICT_BASELINES: readonly VerdictBaseline[] = ['preceding', '1d', '7d'];
 
 /** Prometheus refuses a range query of more than 11,000 points per series. */
 export const PROMETHEUS_MAX_POINTS = 11_000;
@@ -64,6 +72,13 @@ export function verdictPlan(
   const histograms = signals.filter((s) => s.kind === 'histogram' && !s.hide);
   const budget = verdictPointBudget(settings);
   const notices: string[] = [];
+  if (!VERDICT_BASELINES.includes(setting.baseline)) {
+    // A hand-edited or newer saved query: say what is used instead of guessing silently.
+    notices.push(
+      `Verdict: the baseline ${JSON.stringify(setting.baseline)} is not one of ${VERDICT_BASELINES.join(', ')}; ` +
+        'the 4× longer window before the range is used.'
+    );
+  }
   let stepMs = chooseStepMs(fromMs, toMs, intervalMs, settings);
   let baseline = baselineOf(setting, DEFAULT_PRECEDING_FACTOR);
   const points = (step: number, b: VerdictPlan['baseline']) =>
