@@ -3,21 +3,15 @@
  * frame is the one the query gives without the verdict (the baseline does not enter it), and a verdict
  * frame follows with one row per model signal, the window and the data source in its meta.
  */
-import {
-  createDataFrame,
-  DataFrame,
-  dateTime,
-  DataQueryRequest,
-  DataSourceInstanceSettings,
-  FieldType,
-} from '@grafana/data';
+import { DataFrame, dateTime, DataQueryRequest, DataSourceInstanceSettings } from '@grafana/data';
 import { setDataSourceSrv, setTemplateSrv } from '@grafana/runtime';
-import { lastValueFrom, of } from 'rxjs';
+import { lastValueFrom } from 'rxjs';
 import { InfraDriftDataSource } from '../../src/datasource/datasource';
 import { withDefaults } from '../../src/datasource/query/defaults';
 import type { InfraDriftOptions, InfraDriftQuery, SignalQuery, VerdictSetting } from '../../src/datasource/types';
 import { FrameKind } from '../../src/shared/frameContract';
 import { readVerdictFrame } from '../../src/shared/frames';
+import { rangeUpstream } from '../../src/testing/rangeUpstream';
 
 jest.mock('../../src/worker/createWorker', () => ({
   createAnalysisWorker: () => new (jest.requireActual('../support/inProcessWorker').InProcessWorker)(),
@@ -35,34 +29,12 @@ function noise(seed: number): (i: number) => number {
   };
 }
 
-/** Answers each signal over whatever range is asked, one point per step; cpu and conversion step up in the last hour. */
+/** Every signal over whatever range is asked, one point per step; all but the request rate step up in the last hour. */
 function install() {
-  const upstream = {
-    uid: 'prom',
-    type: 'prometheus',
-    query: (r: DataQueryRequest<{ refId: string; expr: string; legendFormat?: string }>) => {
-      const { refId, expr, legendFormat } = r.targets[0];
-      const times: number[] = [];
-      for (let t = r.range.from.valueOf(); t <= r.range.to.valueOf(); t += r.intervalMs) {
-        times.push(t);
-      }
-      const e = noise(expr.length);
-      const step = (t: number) => (t > T - HOUR && expr !== 'rate' ? 3 : 0);
-      const values = times.map((t) => e(t / MINUTE) + step(t));
-      return of({
-        data: [
-          createDataFrame({
-            refId,
-            fields: [
-              { name: 'Time', type: FieldType.time, values: times },
-              { name: 'Value', type: FieldType.number, values, config: { displayNameFromDS: legendFormat } },
-            ],
-          }),
-        ],
-      });
-    },
-  };
-  setDataSourceSrv({ get: async () => upstream } as never);
+  const { srv } = rangeUpstream(
+    (expr, t) => noise(expr.length)(t / MINUTE) + (t > T - HOUR && expr !== 'rate' ? 3 : 0)
+  );
+  setDataSourceSrv(srv);
   setTemplateSrv({ replace: (s?: string) => s ?? '' } as never);
 }
 

@@ -1,6 +1,5 @@
-import { createDataFrame, dateTime, DataQueryRequest, FieldType } from '@grafana/data';
-import type { DataSourceSrv } from '@grafana/runtime';
-import { of } from 'rxjs';
+import { dateTime } from '@grafana/data';
+import { rangeUpstream } from '../../testing/rangeUpstream';
 import { withDefaults } from '../query/defaults';
 import { timeGrid } from '../query/timeGrid';
 import type { AnalysisSpec, InfraDriftQuery, SignalQuery } from '../types';
@@ -10,42 +9,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const T = Date.UTC(2026, 0, 10);
 
-/** An upstream that answers every range query with one point per step over the asked range, and records the ranges. */
-function upstream() {
-  const ranges: Array<{ from: number; to: number; step: number }> = [];
-  const ds = {
-    uid: 'prom',
-    type: 'prometheus',
-    query: (r: DataQueryRequest<{ refId: string; expr: string; legendFormat?: string }>) => {
-      const from = r.range.from.valueOf();
-      const to = r.range.to.valueOf();
-      ranges.push({ from, to, step: r.intervalMs });
-      const times: number[] = [];
-      for (let t = from; t <= to; t += r.intervalMs) {
-        times.push(t);
-      }
-      const { refId, legendFormat } = r.targets[0];
-      return of({
-        data: [
-          createDataFrame({
-            refId,
-            fields: [
-              { name: 'Time', type: FieldType.time, values: times },
-              {
-                name: 'Value',
-                type: FieldType.number,
-                values: times.map((t, i) => Math.sin(i / 7) + (t > T - HOUR ? 1 : 0)),
-                config: { displayNameFromDS: legendFormat },
-              },
-            ],
-          }),
-        ],
-      });
-    },
-  };
-  const srv = { get: async () => ds } as unknown as DataSourceSrv;
-  return { srv, ranges };
-}
+/** The values do not matter here, only the ranges asked and the requests built. */
+const upstream = () => rangeUpstream((_expr, t, i) => Math.sin(i / 7) + (t > T - HOUR ? 1 : 0));
 
 const signal = (key: string, legend: string, role: SignalQuery['role']): SignalQuery => ({
   key,
