@@ -21,6 +21,7 @@ import {
 import { LegendDisplayMode } from '@grafana/schema';
 import { PanelChrome, TimeSeries } from '@grafana/ui';
 import { AlertRow, FiringAlerts, loadAlerts } from './alerts';
+import { DemoIncidentLink, incidentLinks } from './incidentLinks';
 
 interface GridPos {
   x: number;
@@ -59,6 +60,9 @@ interface Incident {
   start: number;
   end: number;
 }
+
+/** The simulator's `/incidents` entries, typed as the simulator writes them. */
+type DemoIncident = Parameters<typeof incidentLinks>[0][number];
 
 /** What the demo needs from the sandbox host's `window.sandbox`. */
 export interface DemoHost {
@@ -178,6 +182,8 @@ function Header(props: {
   zoomed?: Incident;
   vars: Record<string, string>;
   theme: GrafanaTheme2;
+  /** Each finished scenario on the incident page, with its window and the quiet time before it. */
+  incidentLinks: DemoIncidentLink[];
 }) {
   const { theme, range } = props;
   const params = new URLSearchParams(window.location.search);
@@ -211,6 +217,19 @@ function Header(props: {
           </React.Fragment>
         ))}
       </span>
+      {props.incidentLinks.length > 0 && (
+        <span data-testid="demo-incident-links">
+          Open incident:{' '}
+          {props.incidentLinks.map((l, i) => (
+            <React.Fragment key={l.scenario}>
+              {i > 0 && ' · '}
+              <a href={l.href} title={`${l.title}, ${fmt(l.incident.from)}–${fmt(l.incident.to)}: the verdict page`}>
+                {l.scenario}
+              </a>
+            </React.Fragment>
+          ))}
+        </span>
+      )}
     </div>
   );
 }
@@ -264,6 +283,7 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
         zoomed={zoomed}
         vars={vars}
         theme={theme}
+        incidentLinks={incidentLinks(incidents as DemoIncident[], now)}
       />
     </ThemeContext.Provider>
   );
