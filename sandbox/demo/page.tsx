@@ -19,9 +19,9 @@ import {
   TimeRange,
 } from '@grafana/data';
 import { LegendDisplayMode } from '@grafana/schema';
+import { DemoIncidentLink, incidentLinks } from './incidentLinks';
 import { PanelChrome, TimeSeries } from '@grafana/ui';
 import { AlertRow, FiringAlerts, loadAlerts } from './alerts';
-import { DemoIncidentLink, incidentLinks } from './incidentLinks';
 
 interface GridPos {
   x: number;
