@@ -101,6 +101,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       srv: getDataSourceSrv(),
       templateSrv: getTemplateSrv(),
       signal,
+      verdict: true,
       base: {
         requestId: request.requestId,
         app: request.app,

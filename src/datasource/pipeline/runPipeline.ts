@@ -38,6 +38,12 @@ export interface PipelineInput {
   signal?: AbortSignal;
   /** Passed on to the upstream requests (app, dashboard, panel, request id, timezone). */
   base?: Partial<DataQueryRequest>;
+  /**
+   * Build the verdict's compare request when the query's verdict setting asks for it (the data source
+   * does). Off by default: a caller with windows of its own (the incident page) reuses a panel's query
+   * without its verdict changing what is fetched.
+   */
+  verdict?: boolean;
 }
 
 export interface PipelineOutput {
@@ -69,7 +75,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   const to = input.range.to.valueOf();
   // The verdict's baseline is fetched with the range, on one step; the matrix keeps its own grid.
   const plan =
-    query.analysis.output === 'matrix' && query.analysis.verdict?.enabled
+    input.verdict && query.analysis.output === 'matrix' && query.analysis.verdict?.enabled
       ? verdictPlan(from, to, input.intervalMs, settings, active, query.analysis.verdict)
       : undefined;
   const grid = plan?.matrixGrid ?? timeGrid(from, to, input.intervalMs, settings, active);

@@ -32,7 +32,7 @@ function query(analysis: Partial<AnalysisSpec>): InfraDriftQuery {
   return { ...base, signals: SIGNALS, analysis: { ...base.analysis, confounders: ['request rate'], ...analysis } };
 }
 
-async function run(analysis: Partial<AnalysisSpec>) {
+async function run(analysis: Partial<AnalysisSpec>, verdict = true) {
   const { srv, ranges } = upstream();
   const range = { from: dateTime(T - HOUR), to: dateTime(T), raw: { from: 'now-1h', to: 'now' } };
   const out = await runPipeline({
@@ -41,6 +41,7 @@ async function run(analysis: Partial<AnalysisSpec>) {
     intervalMs: MINUTE,
     settings: { defaultSource: { type: 'prometheus', uid: 'prom' } },
     srv,
+    verdict,
   });
   return { out, ranges };
 }
@@ -93,6 +94,12 @@ describe('runPipeline with the verdict on', () => {
     const { out, ranges } = await run({ verdict: { enabled: true, baseline: '1d' } });
     expect(out.verdict!.request.compare?.baseline).toEqual({ kind: 'shifted', shift: '1d' });
     expect(ranges[0].from).toBe(T - 25 * HOUR);
+  });
+
+  it('leaves the query as it was for a caller that does not ask for the verdict (the incident page)', async () => {
+    const { out, ranges } = await run({ verdict: { enabled: true, baseline: 'preceding' } }, false);
+    expect(out.verdict).toBeUndefined();
+    expect(ranges.every((r) => r.from === T - HOUR)).toBe(true);
   });
 
   it('leaves the query as it was when the verdict is off, absent, or the output is not the matrix', async () => {
