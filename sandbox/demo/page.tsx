@@ -20,6 +20,7 @@ import {
   TimeRange,
 } from '@grafana/data';
 import { LegendDisplayMode } from '@grafana/schema';
+import { DemoIncidentLink, incidentLinks } from './incidentLinks';
 import { PanelChrome, TimeSeries } from '@grafana/ui';
 import { AlertRow, FiringAlerts, loadAlerts } from './alerts';
 import { MenuPanel, panelMenuContext } from '../host/panelMenu';
@@ -63,6 +64,9 @@ interface Incident {
   start: number;
   end: number;
 }
+
+/** The simulator's `/incidents` entries, typed as the simulator writes them. */
+type DemoIncident = Parameters<typeof incidentLinks>[0][number];
 
 /** What the demo needs from the sandbox host's `window.sandbox`. */
 export interface DemoHost {
@@ -187,6 +191,8 @@ function Header(props: {
   zoomed?: Incident;
   vars: Record<string, string>;
   theme: GrafanaTheme2;
+  /** Each finished scenario on the incident page, with its window and the quiet time before it. */
+  incidentLinks: DemoIncidentLink[];
 }) {
   const { theme, range } = props;
   const params = new URLSearchParams(window.location.search);
@@ -220,6 +226,19 @@ function Header(props: {
           </React.Fragment>
         ))}
       </span>
+      {props.incidentLinks.length > 0 && (
+        <span data-testid="demo-incident-links">
+          Open incident:{' '}
+          {props.incidentLinks.map((l, i) => (
+            <React.Fragment key={l.scenario}>
+              {i > 0 && ' · '}
+              <a href={l.href} title={`${l.title}, ${fmt(l.incident.from)}–${fmt(l.incident.to)}: the verdict page`}>
+                {l.scenario}
+              </a>
+            </React.Fragment>
+          ))}
+        </span>
+      )}
     </div>
   );
 }
@@ -273,6 +292,7 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
         zoomed={zoomed}
         vars={vars}
         theme={theme}
+        incidentLinks={incidentLinks(incidents as DemoIncident[], now)}
       />
     </ThemeContext.Provider>
   );

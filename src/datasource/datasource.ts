@@ -1,4 +1,5 @@
 import {
+  createDataFrame,
   DataFrame,
   DataQueryRequest,
   DataQueryResponse,
@@ -11,10 +12,10 @@ import {
 import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { Observable } from 'rxjs';
 import { FrameKind, FrameKindValue } from '../shared/frameContract';
-import { resultToFrames } from '../shared/frames';
+import { resultToFrames, verdictFrame } from '../shared/frames';
 import { nextTask } from '../shared/nextTask';
 import { AnalysisCancelled, getAnalysisClient } from '../worker';
-import { runPipeline } from './pipeline';
+import { runPipeline, type PipelineOutput } from './pipeline';
 import { interpolateQuery } from './query/interpolate';
 import { migrateQuery } from './query/migrate';
 import { InfraDriftOptions, InfraDriftQuery } from './types';
@@ -100,6 +101,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       srv: getDataSourceSrv(),
       templateSrv: getTemplateSrv(),
       signal,
+      verdict: true,
       base: {
         requestId: request.requestId,
         app: request.app,
@@ -109,20 +111,57 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
         startTime: request.startTime,
       },
     });
-    const run = await getAnalysisClient().run(built.request, {
-      key: `${request.panelId ?? request.requestId}-${query.refId}`,
-      signal,
-    });
+    const key = `${request.panelId ?? request.requestId}-${query.refId}`;
+    const client = getAnalysisClient();
+    const [run, verdict] = await Promise.all([
+      client.run(built.request, { key, signal }),
+      built.verdict ? this.runVerdict(built.verdict, query.refId, `${key}-verdict`, signal) : undefined,
+    ]);
     const notices = run.notice ? [...built.notices, { severity: 'info' as const, text: run.notice }] : built.notices;
     // A fresh task for frame building, apart from the one that received the result.
     await nextTask();
-    return resultToFrames(run.result, {
+    const frames = resultToFrames(run.result, {
       refId: query.refId,
       signals: built.signals,
       aligned: built.request.includeAligned,
       notices,
       kinds: OUTPUT_KINDS[built.query.analysis.output],
     });
+    return verdict ? [...frames, verdict] : frames;
+  }
+
+  /**
+   * The verdict of a matrix query: the compare run on the long grid. Its failure costs the verdict,
+   * not the matrix: the frame then carries no rows and a notice saying why.
+   */
+  private async runVerdict(
+    verdict: NonNullable<PipelineOutput['verdict']>,
+    refId: string,
+    key: string,
+    signal: AbortSignal
+  ): Promise<DataFrame> {
+    const options = { refId, baseline: verdict.plan.baseline, datasourceUid: this.uid };
+    let frame: DataFrame | undefined;
+    let why: string[] = [];
+    try {
+      const run = await getAnalysisClient().run(verdict.request, { key, signal });
+      frame = verdictFrame(run.result, options);
+      // Warnings about the series themselves already come with the matrix; these are the compare's own.
+      why = run.result.warnings
+        .filter((w) => w.code === 'COMPARE_WINDOW' || w.code === 'INTERNAL_ERROR')
+        .map((w) => w.message);
+    } catch (error) {
+      if (error instanceof AnalysisCancelled || signal.aborted) {
+        throw error;
+      }
+      why = [error instanceof Error ? error.message : String(error)];
+    }
+    const out = frame ?? createDataFrame({ refId, name: 'Verdict', fields: [] });
+    if (why.length) {
+      const notices = why.map((text) => ({ severity: 'warning' as const, text: `Verdict: ${text}` }));
+      out.meta = { ...out.meta, notices: [...(out.meta?.notices ?? []), ...notices] };
+    }
+    return out;
   }
 
   async testDatasource(): Promise<TestDataSourceResponse> {

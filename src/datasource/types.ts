@@ -46,6 +46,18 @@ export interface SignalQuery {
 
 export type AnalysisOutput = 'matrix' | 'lags' | 'drift' | 'aligned';
 
+/** Baseline of the verdict: the 4x-longer window just before the range, or the same window 1 d / 7 d earlier. */
+export type VerdictBaseline = 'preceding' | '1d' | '7d';
+
+/**
+ * The one-line verdict of a matrix query (docs/frames.md, "Verdict"): the query's time range is the
+ * incident, compared with a baseline fetched before it. Absent (queries saved before it existed) = off.
+ */
+export interface VerdictSetting {
+  enabled: boolean;
+  baseline: VerdictBaseline;
+}
+
 export interface AnalysisSpec {
   output: AnalysisOutput;
   method: CorrelationMethod;
@@ -70,6 +82,8 @@ export interface AnalysisSpec {
   maxSeries?: number;
   /** Seconds a signal's query may take on its data source before it fails with a timeout (default 60). */
   queryTimeoutSeconds?: number;
+  /** Matrix output: also judge the range against a baseline (a verdict per model signal). Default off. */
+  verdict?: VerdictSetting;
 }
 
 export interface InfraDriftQuery extends DataQuery {

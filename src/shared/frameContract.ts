@@ -4,7 +4,7 @@
  * the statistics worker never needs it, but tests and panels can use it anywhere.
  */
 
-import type { BaselineSpec, DriftMethod, TransformSpec } from '../stats';
+import type { BaselineSpec, CompareBaseline, DriftMethod, TransformSpec, VerdictKind } from '../stats';
 
 export const FRAME_CONTRACT_VERSION = 1;
 
@@ -14,6 +14,7 @@ export const FrameKind = {
   Lag: 'infradrift-lag',
   Drift: 'infradrift-drift',
   Aligned: 'infradrift-aligned',
+  Verdict: 'infradrift-verdict',
 } as const;
 export type FrameKindValue = (typeof FrameKind)[keyof typeof FrameKind];
 
@@ -41,6 +42,22 @@ export const MatrixField = {
   AtEdge: 'at_edge',
   /** Why a cell has no number (constant, too_few_points, ...), empty when it has one. */
   Reason: 'reason',
+} as const;
+
+/** Field names of the verdict frame: one row per target (model signal). */
+export const VerdictField = {
+  /** Engine id of the target. */
+  Target: 'target',
+  /** Its display name. */
+  TargetName: 'target_name',
+  /** infrastructure / data drift / confounded / inconclusive / no change. */
+  Kind: 'kind',
+  /** The plain sentence ("moves with", "leads"; never "causes"). */
+  Sentence: 'sentence',
+  /** Display names of the signals the verdict names (string[]). */
+  Named: 'named',
+  /** The numbers behind it, one short line each (string[]). */
+  Evidence: 'evidence',
 } as const;
 
 /** Field names of a lag frame: one row per lag. */
@@ -171,3 +188,20 @@ export interface DriftMeta {
   thresholds: { moderate: number; significant: number } | null;
   provenance?: SignalProvenance;
 }
+
+/** `meta.custom` of the verdict frame (a matrix query with the verdict on). */
+export interface VerdictMeta {
+  kind: typeof FrameKind.Verdict;
+  version: number;
+  /** The incident window (the query's range), (from, to] in ms. */
+  incident: { from: number; to: number };
+  /** The baseline it was compared with (a preceding factor below 4 when the range left no room). */
+  baseline: Extract<CompareBaseline, { kind: 'preceding' | 'shifted' }>;
+  alpha: number;
+  /** Correlation is not causation: said once, for the panel to print once. */
+  caution: string;
+  /** The InfraDrift data source that answered (for a link to the incident page). */
+  datasourceUid?: string;
+}
+
+export type { VerdictKind };

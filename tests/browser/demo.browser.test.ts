@@ -325,11 +325,14 @@ describe('npm run demo', () => {
     const matrix = page.locator('#demo-panel-6');
     await matrix.locator('[data-testid="infradrift-matrix-grid"]').waitFor({ timeout: 30_000 });
     const states = await panelStates(page);
+    // The matrix frame, then the verdict frame (the panel's query has its verdict on).
     expect(states.find((s) => s.id === 'demo-panel-6')).toMatchObject({
       type: 'infradrift-matrix-panel',
-      frames: 1,
+      frames: 2,
       error: '',
     });
+    await matrix.getByTestId('infradrift-verdict-line').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('demo-incident-links').textContent()).toContain('cache-eviction-storm');
     // The matrix is drawn on a canvas: read the answer from the frame it drew (model rows x infra columns).
     expect(await matrix.locator('[role="grid"]').getAttribute('aria-colcount')).toBe('8');
     const cell = await page.evaluate(() => {

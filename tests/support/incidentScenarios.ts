@@ -5,13 +5,13 @@
  */
 import { driftSeriesId, type AnalyzeRequest, type CompareBaseline, type VerdictKind } from '../../src/stats';
 import { FEATURES } from '../../simulator/model/config';
+import { incidentWindow } from '../../simulator/scenarios/incidentWindow';
 import { bucketRates } from '../../simulator/series';
 import { featureDriftId, INFRA_SIGNAL_IDS, SIGNALS } from '../../simulator/signals';
 import { evaluateSignal, signalContext, simulate, type SimulationResult } from '../../simulator/simulate';
 import type { ScenarioName } from '../../simulator/types';
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 /** Rate windows of the PromQL signals (5m), and the drift window (10 steps, the data source default). */
 const RATE_WINDOW_SECONDS = 300;
 const DRIFT_WINDOW_STEPS = 10;
@@ -122,17 +122,7 @@ export function incidentCases(sim: SimulationResult): IncidentCase[] {
       return [];
     }
     seen.add(inc.scenario);
-    const previous = incidents[k - 1];
-    const from = inc.scenario === 'data-drift' && previous ? previous.end - 15 * MINUTE : inc.start;
-    // The quiet time before the window: up to the first incident still active at its start, back to
-    // 20 minutes after the incident before that one ended, at most 3 hours.
-    const firstActive = Math.min(
-      from,
-      ...incidents.filter((i) => i.end > from && i.start < inc.end).map((i) => i.start)
-    );
-    const baselineTo = firstActive - 10 * MINUTE;
-    const before = Math.max(start, ...incidents.filter((i) => i.end <= baselineTo).map((i) => i.end + 20 * MINUTE));
-    const baselineFrom = Math.max(before, baselineTo - 3 * HOUR);
+    const { incident, baseline } = incidentWindow(incidents, k, start);
     const { sameMeasurement = [], ...expected } = EXPECTATIONS[inc.scenario];
     const infrastructure = INFRA_SIGNAL_IDS.filter(
       (id) => id !== expected.target && !expected.controls.includes(id) && !sameMeasurement.includes(id)
@@ -140,8 +130,8 @@ export function incidentCases(sim: SimulationResult): IncidentCase[] {
     return [
       {
         scenario: inc.scenario,
-        incident: { from, to: inc.end },
-        baseline: { kind: 'fixed', from: baselineFrom, to: baselineTo },
+        incident,
+        baseline: { kind: 'fixed', ...baseline },
         infrastructure,
         ...expected,
       },

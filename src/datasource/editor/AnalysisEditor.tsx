@@ -1,7 +1,14 @@
 import React from 'react';
 import { InlineField, InlineFieldRow, InlineSwitch, Input, RadioButtonGroup, Select, TagsInput } from '@grafana/ui';
-import type { AnalysisSpec } from '../types';
-import { ADJUST_OPTIONS, CLUSTERING_OPTIONS, LAG_MODE_OPTIONS, METHOD_OPTIONS, OUTPUT_OPTIONS } from './options';
+import type { AnalysisSpec, VerdictSetting } from '../types';
+import {
+  ADJUST_OPTIONS,
+  CLUSTERING_OPTIONS,
+  LAG_MODE_OPTIONS,
+  METHOD_OPTIONS,
+  OUTPUT_OPTIONS,
+  VERDICT_BASELINE_OPTIONS,
+} from './options';
 
 interface Props {
   analysis: AnalysisSpec;
@@ -11,6 +18,7 @@ interface Props {
 
 /** What to compute from the signals. */
 export function AnalysisEditor({ analysis, onChange, onRunQuery }: Props) {
+  const verdict = analysis.verdict ?? VERDICT_OFF;
   const set = (patch: Partial<AnalysisSpec>) => {
     onChange({ ...analysis, ...patch });
     onRunQuery();
@@ -111,6 +119,30 @@ export function AnalysisEditor({ analysis, onChange, onRunQuery }: Props) {
           />
         </InlineField>
       </InlineFieldRow>
+      {analysis.output === 'matrix' && (
+        <InlineFieldRow>
+          <InlineField
+            label="Verdict"
+            tooltip="Judge the time range against a baseline before it: per model signal infrastructure, data drift, confounded, inconclusive or no change (the matrix panel's Verdict line shows it). Fetches the baseline too."
+          >
+            <InlineSwitch
+              value={verdict.enabled}
+              onChange={(e) => set({ verdict: { ...verdict, enabled: e.currentTarget.checked } })}
+            />
+          </InlineField>
+          {verdict.enabled && (
+            <InlineField label="Baseline">
+              <RadioButtonGroup
+                options={VERDICT_BASELINE_OPTIONS}
+                value={verdict.baseline}
+                onChange={(baseline) => set({ verdict: { ...verdict, baseline } })}
+              />
+            </InlineField>
+          )}
+        </InlineFieldRow>
+      )}
     </div>
   );
 }
+
+const VERDICT_OFF: VerdictSetting = { enabled: false, baseline: 'preceding' };

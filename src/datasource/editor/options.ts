@@ -1,5 +1,13 @@
 import type { SelectableValue } from '@grafana/data';
-import type { AnalysisSpec, BaselineChoice, DriftMethod, SignalKind, SignalQuery, SignalTransform } from '../types';
+import type {
+  AnalysisSpec,
+  BaselineChoice,
+  DriftMethod,
+  SignalKind,
+  SignalQuery,
+  SignalTransform,
+  VerdictBaseline,
+} from '../types';
 
 /** The choices of the query editor, in one place (labels say what a choice means, not just its id). */
 export const ROLE_OPTIONS: Array<SelectableValue<SignalQuery['role']>> = [
@@ -75,4 +83,10 @@ export const CLUSTERING_OPTIONS: Array<SelectableValue<AnalysisSpec['clustering'
   { value: 'complete', label: 'Complete linkage' },
   { value: 'single', label: 'Single linkage' },
   { value: 'none', label: 'Off' },
+];
+
+export const VERDICT_BASELINE_OPTIONS: Array<SelectableValue<VerdictBaseline>> = [
+  { value: 'preceding', label: '4× before', description: 'The 4× longer window just before the range' },
+  { value: '1d', label: '1 day earlier', description: 'The same window one day earlier (daily seasonality)' },
+  { value: '7d', label: '7 days earlier', description: 'The same window one week earlier (weekly seasonality)' },
 ];

@@ -27,6 +27,8 @@ export interface BuiltRequest {
   request: AnalyzeRequest;
   signals: SignalInfo[];
   notices: string[];
+  /** The confounders as engine ids (names as users write them resolved). */
+  controls: string[];
 }
 
 function transformOf(signal: SignalQuery): TransformSpec[] {
@@ -187,8 +189,9 @@ export async function buildRequest(
   if (drift.length) {
     request.drift = { series: drift, correlate: true };
   }
-  if (matrix && analysis.confounders.length) {
-    request.partial = { controls: analysis.confounders.map(idOf) };
+  const controls = analysis.confounders.map(idOf);
+  if (matrix && controls.length) {
+    request.partial = { controls };
   }
   if (matrix && analysis.clustering !== 'none') {
     request.clustering = { linkage: analysis.clustering, distance: 'abs' };
@@ -206,5 +209,5 @@ export async function buildRequest(
       includeCurves: analysis.output === 'lags',
     };
   }
-  return { request, signals, notices };
+  return { request, signals, notices, controls };
 }

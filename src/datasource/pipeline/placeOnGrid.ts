@@ -16,7 +16,10 @@ export function placeOnGrid(series: SeriesInput, grid: TimeGrid): SeriesInput {
   for (let k = 0; k < ts.length; k++) {
     const offset = Number(ts[k]) - grid.start;
     const i = offset / grid.stepMs;
-    if (!Number.isInteger(i) || i < 0 || i >= length || !Number.isNaN(values[i])) {
+    if (Number.isInteger(i) && (i < 0 || i >= length)) {
+      continue; // outside the grid (a longer fetch shared with another grid): the engine would drop it too
+    }
+    if (!Number.isInteger(i) || !Number.isNaN(values[i])) {
       return series; // off the grid or a duplicate: let the engine bucket it
     }
     const v = series.values[k];

@@ -11,6 +11,7 @@ import type { AnalyzeRequest } from '../../stats';
 import { interpolateQuery } from '../query/interpolate';
 import { queryVersionProblem } from '../query/migrate';
 import { timeGrid, type TimeGrid } from '../query/timeGrid';
+import { verdictPlan, type VerdictPlan } from '../query/verdictPlan';
 import {
   DEFAULT_MAX_SERIES,
   DEFAULT_QUERY_TIMEOUT_SECONDS,
@@ -19,6 +20,7 @@ import {
 } from '../types';
 import { buildRequest } from './buildRequest';
 import { fetchSignal } from './fetchSignal';
+import { verdictRequest } from './verdictRequest';
 
 export interface PipelineInput {
   /** A query already migrated to the current schema (query/migrate.ts). */
@@ -36,6 +38,12 @@ export interface PipelineInput {
   signal?: AbortSignal;
   /** Passed on to the upstream requests (app, dashboard, panel, request id, timezone). */
   base?: Partial<DataQueryRequest>;
+  /**
+   * Build the verdict's compare request when the query's verdict setting asks for it (the data source
+   * does). Off by default: a caller with windows of its own (the incident page) reuses a panel's query
+   * without its verdict changing what is fetched.
+   */
+  verdict?: boolean;
 }
 
 export interface PipelineOutput {
@@ -46,6 +54,8 @@ export interface PipelineOutput {
   grid: TimeGrid;
   /** The query after interpolation. */
   query: InfraDriftQuery;
+  /** With the verdict on (matrix output): the compare request on the long grid, and its windows. */
+  verdict?: { request: AnalyzeRequest; plan: VerdictPlan };
 }
 
 /** Throws with a message for the user when there is nothing to analyse. */
@@ -61,11 +71,18 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     throw new Error('the query has no signals: add at least two expressions to correlate');
   }
   const { settings } = input;
-  const grid = timeGrid(input.range.from.valueOf(), input.range.to.valueOf(), input.intervalMs, settings, active);
+  const from = input.range.from.valueOf();
+  const to = input.range.to.valueOf();
+  // The verdict's baseline is fetched with the range, on one step; the matrix keeps its own grid.
+  const plan =
+    input.verdict && query.analysis.output === 'matrix' && query.analysis.verdict?.enabled
+      ? verdictPlan(from, to, input.intervalMs, settings, active, query.analysis.verdict)
+      : undefined;
+  const grid = plan?.matrixGrid ?? timeGrid(from, to, input.intervalMs, settings, active);
   const timeoutMs = (settings.queryTimeoutSeconds ?? DEFAULT_QUERY_TIMEOUT_SECONDS) * 1000;
   const context = {
     defaultSource: settings.defaultSource,
-    grid,
+    grid: plan?.fetchGrid ?? grid,
     srv: input.srv,
     scopedVars,
     timeoutMs,
@@ -76,6 +93,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
   const maxSeries = query.analysis.maxSeries ?? settings.maxSeries ?? DEFAULT_MAX_SERIES;
   const built = await buildRequest(fetched, query.analysis, grid, maxSeries);
   const notices: QueryResultMetaNotice[] = built.notices.map((text) => ({ severity: 'warning', text }));
+  plan?.notices.forEach((text) => notices.push({ severity: 'info', text }));
   if (grid.start < grid.visibleFrom) {
     notices.push({
       severity: 'info',
@@ -87,5 +105,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     const why = built.notices.length ? built.notices.join('; ') : 'no signal returned data';
     throw new Error(`nothing to analyse: ${why}`);
   }
-  return { request: built.request, signals: built.signals, notices, grid, query };
+  const verdict = plan
+    ? { request: verdictRequest(await buildRequest(fetched, query.analysis, plan.fetchGrid, maxSeries), plan), plan }
+    : undefined;
+  return { request: built.request, signals: built.signals, notices, grid, query, ...(verdict ? { verdict } : {}) };
 }

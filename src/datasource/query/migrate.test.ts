@@ -52,6 +52,14 @@ describe('migrateQuery on sparse and unreadable queries', () => {
     expect(migrateQuery({ refId: 'A', signals: [] }).signals).toEqual([]);
   });
 
+  it('reads the verdict setting as additive: absent is off, a saved one is kept, the schema version stays', () => {
+    // A query saved before the verdict existed has none and runs as before (runPipeline reads absent as off).
+    expect(migrateQuery({ refId: 'A' }).analysis.verdict).toBeUndefined();
+    const verdict = { enabled: true, baseline: '7d' as const };
+    const saved = { refId: 'A', schemaVersion: QUERY_SCHEMA_VERSION, analysis: { ...DEFAULT_ANALYSIS, verdict } };
+    expect(migrateQuery(saved)).toStrictEqual({ ...saved, signals: DEFAULT_SIGNALS });
+  });
+
   it('reads a null version as unversioned', () => {
     expect(migrateQuery({ refId: 'A', schemaVersion: null }).schemaVersion).toBe(QUERY_SCHEMA_VERSION);
   });

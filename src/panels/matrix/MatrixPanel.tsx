@@ -2,6 +2,7 @@ import React, { useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
+import { readVerdictFrame } from '../../shared/frames';
 import { PanelMessage } from '../../shared/PanelMessage';
 import { PanelState, tooFewPointsMessage } from '../common/PanelStates';
 import { SeriesForRequest, useComputedFrames } from '../common/useComputedFrames';
@@ -11,6 +12,7 @@ import { buildMatrixModel, CellInfo, MatrixModel } from './model/matrixModel';
 import { buildView } from './model/view';
 import { matrixRequest, MAX_LAG_PAIRS_IN_PANEL } from './request';
 import { MatrixOptions } from './types';
+import { VerdictLine, verdictLineHeight } from './VerdictLine';
 
 const EMPTY_HINT =
   'Query the InfraDrift Correlation data source with the matrix output, or any data source returning two or more time series.';
@@ -28,6 +30,10 @@ export function MatrixPanel({ id, data, width, height, options, fieldConfig, tim
   const close = useCallback(() => setOpen(null), []);
 
   const frames = computed.status === 'ready' ? computed.frames : undefined;
+  const verdict = useMemo(
+    () => (options.verdictLine && frames ? readVerdictFrame(frames) : undefined),
+    [frames, options.verdictLine]
+  );
   const built = useMemo(() => (frames ? buildMatrixModel(frames) : undefined), [frames]);
   const model = built?.ok ? built.model : undefined;
   const view = useMemo(
@@ -73,14 +79,16 @@ export function MatrixPanel({ id, data, width, height, options, fieldConfig, tim
   const decimals = fieldConfig?.defaults?.decimals ?? model.decimals ?? 2;
   const notes = [view.note, lagNote(computed.computed, model, options.maxLag)].filter((n): n is string => Boolean(n));
   const noteHeight = notes.length ? 20 * notes.length : 0;
+  const verdictHeight = verdictLineHeight(verdict);
   return wrap(
     <>
+      {verdict && <VerdictLine data={verdict} dashboard={data.request?.dashboardUID} panel={id} />}
       <MatrixGrid
         model={model}
         view={view}
         options={options}
         width={width}
-        height={height - noteHeight}
+        height={height - noteHeight - verdictHeight}
         decimals={decimals}
         onOpen={setOpen}
         onEscape={close}

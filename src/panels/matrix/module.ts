@@ -83,6 +83,14 @@ export const plugin = new PanelPlugin<MatrixOptions>(MatrixPanel)
         category: [DISPLAY],
         defaultValue: d.reverseColors,
       })
+      .addBooleanSwitch({
+        path: 'verdictLine',
+        name: 'Verdict line',
+        description:
+          'One line per model signal above the matrix: infrastructure, data drift, confounded, inconclusive or no change, with a link to the incident page. Needs the verdict switched on in the InfraDrift query.',
+        category: [DISPLAY],
+        defaultValue: d.verdictLine,
+      })
       .addRadio({
         path: 'method',
         name: 'Method',

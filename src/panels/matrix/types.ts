@@ -26,6 +26,11 @@ export interface MatrixOptions {
   maxLag: number;
   /** Time series mode: names matching this regular expression are model signals (rows in the model x infra layout). */
   modelPattern: string;
+  /**
+   * Show the verdict per model signal above the matrix, when the query returns one (the InfraDrift
+   * query's verdict setting). Absent in panels saved before it: off.
+   */
+  verdictLine: boolean;
 }
 
 export const defaultMatrixOptions: MatrixOptions = {
@@ -39,4 +44,5 @@ export const defaultMatrixOptions: MatrixOptions = {
   method: 'pearson',
   maxLag: 10,
   modelPattern: 'drift|psi|accuracy|conversion|score|model|prediction',
+  verdictLine: false,
 };

@@ -16,6 +16,13 @@ import type { FrameOptions } from './options';
 export type { FrameOptions } from './options';
 export { warningNotices } from './notices';
 export { cellSources, signalProvenance, type SignalSource } from './provenance';
+export {
+  readVerdictFrame,
+  verdictFrame,
+  type VerdictFrameData,
+  type VerdictFrameOptions,
+  type VerdictRow,
+} from './verdictFrame';
 
 export function resultToFrames(result: AnalyzeResult, opts: FrameOptions): DataFrame[] {
   const wanted = (kind: FrameKindValue) => !opts.kinds || opts.kinds.includes(kind);

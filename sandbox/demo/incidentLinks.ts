@@ -1,0 +1,97 @@
+/**
+ * The demo's links to the incident page, one per scenario, with what its verdict reads:
+ *   - on the sandbox demo page (`npm run demo`), built at start from the simulator's `/incidents`: the
+ *     latest finished incident of each scenario, its window and the quiet time before it as a fixed
+ *     baseline (simulator/scenarios/incidentWindow.ts, the rule the verdict tests judge);
+ *   - on the provisioned dashboard (Grafana, docker compose), static links that take the dashboard's
+ *     time range as the window (`keepTime`): zoom to the incident's annotation first.
+ * Signals come from the demo's main matrix panel (provisioning/dashboards/ml-service.json, panel 6),
+ * named as that panel shows them.
+ */
+import { incidentPath, type IncidentState } from '../../src/app/incident/incidentUrl';
+import { incidentWindow } from '../../simulator/scenarios/incidentWindow';
+import type { Incident, ScenarioName } from '../../simulator/types';
+
+/** The signal set: the demo's InfraDrift data source, and the dashboard's main matrix panel whose query is reused. */
+export const DEMO_SIGNAL_SET = { ds: 'infradrift-demo', dashboard: 'infradrift-ml-service', panel: 6 } as const;
+
+/**
+ * What each scenario's verdict is read on (tests/support/incidentScenarios.ts names them by simulator
+ * id): the model signal it judges and the request rate partialled out. The matrix panel has no mean
+ * latency, so the traffic confounder is read on its p99.
+ */
+export const SCENARIO_TARGETS: Record<ScenarioName, { title: string; targets: string[]; controls: string[] }> = {
+  'cache-eviction-storm': { title: 'Cache eviction storm', targets: ['conversion rate'], controls: ['request rate'] },
+  'gpu-thermal-throttling': {
+    title: 'GPU thermal throttling',
+    targets: ['session_length_seconds drift (psi)'],
+    controls: ['request rate'],
+  },
+  'data-drift': { title: 'Data drift', targets: ['user_tenure_days drift (psi)'], controls: ['request rate'] },
+  'traffic-confounder': { title: 'Traffic confounder', targets: ['latency p99'], controls: ['request rate'] },
+  'memory-leak': { title: 'Memory leak', targets: ['user_tenure_days drift (psi)'], controls: ['request rate'] },
+};
+
+function state(scenario: ScenarioName): Partial<IncidentState> {
+  const { targets, controls } = SCENARIO_TARGETS[scenario];
+  return { ...DEMO_SIGNAL_SET, targets, controls };
+}
+
+export interface DemoIncidentLink {
+  scenario: ScenarioName;
+  title: string;
+  /** The incident page, app-relative (`/a/<app id>/incidents?...`). */
+  href: string;
+  incident: { from: number; to: number };
+}
+
+/** One link per scenario that has a finished incident by `now`: its latest, with its window and quiet baseline. */
+export function incidentLinks(incidents: readonly Incident[], now: number): DemoIncidentLink[] {
+  const sorted = [...incidents].sort((a, b) => a.start - b.start);
+  const latest = new Map<ScenarioName, number>();
+  sorted.forEach((inc, k) => inc.end <= now && latest.set(inc.scenario, k));
+  return (Object.keys(SCENARIO_TARGETS) as ScenarioName[])
+    .filter((scenario) => latest.has(scenario))
+    .map((scenario) => {
+      const { incident, baseline } = incidentWindow(sorted, latest.get(scenario)!);
+      const href = incidentPath({
+        ...state(scenario),
+        from: String(incident.from),
+        to: String(incident.to),
+        baseline: { kind: 'fixed', ...baseline },
+      });
+      return { scenario, title: SCENARIO_TARGETS[scenario].title, href, incident };
+    });
+}
+
+/** A Grafana dashboard link (the dashboard JSON's `links[]`). */
+export interface DashboardLink {
+  title: string;
+  type: 'link';
+  url: string;
+  tooltip: string;
+  icon: 'info';
+  keepTime: true;
+  includeVars: false;
+  targetBlank: false;
+  asDropdown: false;
+  tags: string[];
+}
+
+/** The provisioned dashboard's links: what `links` in provisioning/dashboards/ml-service.json must hold. */
+export function dashboardIncidentLinks(): DashboardLink[] {
+  return (Object.keys(SCENARIO_TARGETS) as ScenarioName[]).map((scenario) => ({
+    title: `Incident: ${SCENARIO_TARGETS[scenario].title}`,
+    type: 'link',
+    url: incidentPath(state(scenario)),
+    tooltip:
+      `Zoom to the ${scenario} annotation first: the incident page judges the dashboard's time range against ` +
+      `the 4x longer window before it (${SCENARIO_TARGETS[scenario].targets.join(', ')}, controlling for request rate).`,
+    icon: 'info',
+    keepTime: true,
+    includeVars: false,
+    targetBlank: false,
+    asDropdown: false,
+    tags: [],
+  }));
+}
