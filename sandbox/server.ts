@@ -159,6 +159,12 @@ export function createSandboxServer(options: SandboxOptions, hostFile: string, c
       if (inter && weight) {
         return sendFile(res, path.join(INTER, `inter-latin-${weight}-${inter[2] ? 'italic' : 'normal'}.woff2`));
       }
+      if (p === '/sandbox.json') {
+        // What the page may fetch besides the plugin: an app page opened in the demo looks for the demo's files.
+        res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ staticDirs: Object.keys(options.staticDirs ?? {}) }));
+        return;
+      }
       if (p === '/host.js') {
         return sendFile(res, hostFile);
       }

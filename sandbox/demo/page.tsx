@@ -93,6 +93,7 @@ export interface DemoHost {
   /** The panel's "⋮" menu: the links apps add to Grafana's panel menu. */
   panelMenu(context: PluginExtensionPanelContext): Promise<() => React.ReactElement>;
   templateSrv: { setValues(values: Record<string, string>): void; replace(text?: string): string };
+  registerDashboard(uid: string, dashboard: Record<string, unknown>): void;
 }
 
 /** Grafana's grid: 24 columns, 30 px rows with 8 px gaps. */
@@ -243,12 +244,13 @@ function Header(props: {
   );
 }
 
-export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<void> {
-  const config = (await (await fetch('/demo-files/config.json')).json()) as DemoConfig;
-  const dashboard = (await (await fetch(config.dashboard)).json()) as Dashboard;
-  const incidents = ((await (await fetch(`${config.simulatorUrl}incidents`)).json()) as { incidents: Incident[] })
-    .incidents;
+/** Where the demo stack serves its page config (sandbox/demo/stack.ts). */
+const DEMO_FILES = '/demo-files/';
 
+/** The demo's data sources, its dashboard and its template variables at their saved values, as Grafana has them. */
+async function registerDemo(host: DemoHost): Promise<{ config: DemoConfig; dashboard: Dashboard; vars: Record<string, string> }> {
+  const config = (await (await fetch(`${DEMO_FILES}config.json`)).json()) as DemoConfig;
+  const dashboard = (await (await fetch(config.dashboard)).json()) as Dashboard;
   for (const ds of config.datasources) {
     if (ds.type === 'prometheus') {
       host.registerPrometheus(ds.uid);
@@ -261,6 +263,26 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
     dashboard.templating.list.map((v) => [v.name, String([v.current?.value ?? ''].flat()[0])])
   );
   host.templateSrv.setValues(vars);
+  // The incident page reuses the dashboard's panels (`/api/dashboards/uid/<uid>`).
+  host.registerDashboard(dashboard.uid, dashboard as unknown as Record<string, unknown>);
+  return { config, dashboard, vars };
+}
+
+/**
+ * An app page opened from the demo (the dashboard's incident links, a panel menu): the page finds the
+ * demo's data sources and dashboard, as in Grafana. Outside the demo (no demo files served) it does nothing.
+ */
+export async function setUpDemoAppPage(host: DemoHost): Promise<void> {
+  const sandbox = (await (await fetch('/sandbox.json')).json()) as { staticDirs: string[] };
+  if (sandbox.staticDirs.includes(DEMO_FILES)) {
+    await registerDemo(host);
+  }
+}
+
+export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<void> {
+  const { config, dashboard, vars } = await registerDemo(host);
+  const incidents = ((await (await fetch(`${config.simulatorUrl}incidents`)).json()) as { incidents: Incident[] })
+    .incidents;
 
   const now = Date.now();
   const wanted = new URLSearchParams(window.location.search).get('incident');

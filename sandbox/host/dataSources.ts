@@ -67,8 +67,12 @@ class SandboxTemplateSrv implements TemplateSrv {
     this.values = values;
   }
 
+  /** The dashboard's variables with their current values, in the shape Grafana's list has (name, current). */
   getVariables() {
-    return [];
+    return Object.entries(this.values).map(([name, value]) => ({
+      name,
+      current: { value, text: value },
+    })) as unknown as ReturnType<TemplateSrv['getVariables']>;
   }
 
   replace(target?: string, scopedVars?: ScopedVars): string {

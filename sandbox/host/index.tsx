@@ -30,7 +30,7 @@ import { dataSourceSrv, installServices, instanceSettings, templateSrv } from '.
 import { installBackendSrv, registerDashboard } from './backendSrv';
 import { locationService } from '@grafana/runtime';
 import { installExtensionHooks } from './extensions';
-import { startDemo } from '../demo/page';
+import { setUpDemoAppPage, startDemo } from '../demo/page';
 import { SandboxPanel } from './panel';
 import { PanelLinksMenu } from './panelMenu';
 import { PrometheusStandIn } from './prometheusStandIn';
@@ -362,7 +362,9 @@ async function gallery() {
 const ready = () => (document.body.dataset.ready = 'true');
 if (window.location.pathname.startsWith('/a/')) {
   // An app page, at the URL Grafana serves it from (the server answers /a/* with this page).
-  sandbox.renderAppPage().finally(ready);
+  setUpDemoAppPage(sandbox)
+    .then(() => sandbox.renderAppPage())
+    .finally(ready);
 } else if (query.get('view') === 'gallery') {
   gallery().finally(ready);
 } else if (query.get('view') === 'demo') {

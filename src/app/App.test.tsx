@@ -36,7 +36,8 @@ describe('app routes', () => {
     'serves the overview at %s, with its translated strings',
     async (path) => {
       renderAt(path);
-      const page = await screen.findByTestId('infradrift-app-root');
+      // The first render loads the lazy app and its translations: seconds on a busy CI machine, not 1 s.
+      const page = await screen.findByTestId('infradrift-app-root', {}, { timeout: 15_000 });
       expect(page).toHaveTextContent('When a model degrades, InfraDrift tells you whether the infrastructure');
       expect(page).toHaveTextContent('Correlation matrix panel: clustered heatmap');
     }
@@ -44,7 +45,7 @@ describe('app routes', () => {
 
   it('says so for a path that names no page, showing the path as text, with a link to the overview', async () => {
     renderAt(`${PLUGIN_BASE_URL}/nowhere/<b>x</b>`);
-    expect(await screen.findByText('No such page')).toBeInTheDocument();
+    expect(await screen.findByText('No such page', {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(screen.getByText(/has no page at \/a\/infradrift-correlation-app\/nowhere\/<b>x<\/b>/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the InfraDrift overview' })).toHaveAttribute(
       'href',

@@ -19,7 +19,7 @@ export interface EntryTarget {
 export function stateFromSignals(
   signals: SignalSet,
   window: WindowMs | undefined,
-  panel?: { dashboard?: string; id?: number }
+  panel?: { dashboard?: string; id?: number; vars?: Record<string, string[]> }
 ): EntryTarget | undefined {
   const base = { ...emptyIncidentState(), ...window };
   if (signals.infradrift !== undefined) {
@@ -30,6 +30,8 @@ export function stateFromSignals(
         ds: signals.infradrift,
         dashboard: hasDashboard ? panel?.dashboard : undefined,
         panel: hasDashboard ? panel?.id : undefined,
+        // The reused panel's `$variables` take the values the dashboard shows now, not its saved ones.
+        vars: hasDashboard ? (panel?.vars ?? {}) : {},
       },
       skipped: signals.skipped,
     };

@@ -36,5 +36,15 @@ export function grafanaLookups(): GrafanaLookups {
     interpolateExpr(expr: string, scopedVars?: ScopedVars) {
       return getTemplateSrv().replace(expr, scopedVars, promqlVariableFormat);
     },
+    dashboardVariables() {
+      const out: Record<string, string[]> = {};
+      for (const v of getTemplateSrv().getVariables()) {
+        const value = (v as { current?: { value?: unknown } }).current?.value;
+        if (value !== undefined && value !== null) {
+          out[v.name] = [value].flat().map(String);
+        }
+      }
+      return out;
+    },
   };
 }

@@ -84,6 +84,7 @@ describe('panel menu → incident page', () => {
       resolveDataSource: (ref) =>
         (typeof ref === 'string' ? ref : ref.uid) === '${ds}' ? PROM : NO_LOOKUPS.resolveDataSource(ref),
       interpolateExpr: (expr) => expr.replace('$job', 'api'),
+      dashboardVariables: () => ({}),
     };
     const context = panelContext([
       { refId: 'A', datasource: { type: 'prometheus', uid: '${ds}' }, expr: 'up{job="$job"}' } as never,
@@ -99,6 +100,13 @@ describe('panel menu → incident page', () => {
     );
     expect(target?.state).toMatchObject({ ds: 'infradrift', dashboard: 'ml-service', panel: 7, exprs: [] });
     expect(target?.state.source).toBeUndefined();
+  });
+
+  it('carries the dashboard variables as they are now, so the reused query means what the panel showed', () => {
+    const lookups: GrafanaLookups = { ...NO_LOOKUPS, dashboardVariables: () => ({ model: ['ranker-v2'] }) };
+    const target = panelMenuTarget(panelContext([{ refId: 'A', datasource: INFRADRIFT } as never]), lookups);
+    expect(target?.state.vars).toEqual({ model: ['ranker-v2'] });
+    expect(roundTrip(target!.state)).toEqual(target!.state);
   });
 
   it('is hidden on a panel without a usable query', () => {

@@ -20,5 +20,9 @@ export function panelMenuTarget(
     scopedVars: context.scopedVars,
   });
   const window = absoluteWindow(context.timeRange, context.data, context.timeZone);
-  return stateFromSignals(signals, window, { dashboard: context.dashboard?.uid, id: context.id });
+  return stateFromSignals(signals, window, {
+    dashboard: context.dashboard?.uid,
+    id: context.id,
+    vars: lookups.dashboardVariables(),
+  });
 }

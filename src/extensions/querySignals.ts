@@ -29,6 +29,8 @@ export interface GrafanaLookups {
   resolveDataSource(ref: DataSourceRef | string): ResolvedDataSource | undefined;
   /** Dashboard variables in a PromQL expression replaced by their current values. */
   interpolateExpr(expr: string, scopedVars?: ScopedVars): string;
+  /** The dashboard's variables and their current values (an InfraDrift panel's link carries them as `var-`). */
+  dashboardVariables(): Record<string, string[]>;
 }
 
 function isVariable(text: string): boolean {
@@ -47,6 +49,7 @@ function concreteRef(ref: DataSourceRef | string | null | undefined): ResolvedDa
 export const NO_LOOKUPS: GrafanaLookups = {
   resolveDataSource: (ref) => concreteRef(ref),
   interpolateExpr: (expr) => expr,
+  dashboardVariables: () => ({}),
 };
 
 export interface SkippedQuery {

@@ -4,7 +4,7 @@
  * The page hands the request to the analysis client; nothing here runs the engine.
  */
 import type { QueryResultMetaNotice } from '@grafana/data';
-import type { DataSourceSrv } from '@grafana/runtime';
+import type { DataSourceSrv, TemplateSrv } from '@grafana/runtime';
 import type { PipelineInput, PipelineOutput } from '../../datasource/pipeline';
 import type { SignalInfo } from '../../shared/frameContract';
 import type { AnalyzeRequest } from '../../stats';
@@ -16,6 +16,8 @@ import { resolveWindows, toTimeRange, type IncidentWindows } from './windows';
 
 export interface IncidentRequestServices extends SignalSetServices {
   srv: DataSourceSrv;
+  /** Replaces the reused query's `$variables` with the dashboard's values (SignalSet.scopedVars). */
+  templateSrv?: TemplateSrv;
   runPipeline: (input: PipelineInput) => Promise<PipelineOutput>;
 }
 
@@ -111,6 +113,8 @@ export async function prepareIncident(
           intervalMs: windows.intervalMs,
           settings: set.settings,
           srv: services.srv,
+          scopedVars: set.scopedVars,
+          templateSrv: set.scopedVars ? services.templateSrv : undefined,
           signal,
           base: { app: 'infradrift-incident' },
         })

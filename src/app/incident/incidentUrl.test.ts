@@ -20,6 +20,7 @@ describe('incident page URL', () => {
       targets: ['accuracy'],
       controls: ['request rate'],
       infra: ['cpu', 'cache miss ratio'],
+      vars: { model: ['ranker-v2'], pod: ['a', 'b.*'] },
       alert: 'ModelDrift',
     };
     const back = parseIncidentSearch(formatIncidentSearch(state));

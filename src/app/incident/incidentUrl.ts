@@ -17,6 +17,8 @@
  *   infra           name of a signal that may be named as infrastructure (repeatable; default the set's
  *                   infrastructure-role signals)
  *   alert           a firing alert's name, shown as the page's context
+ *   var-<name>      a dashboard variable's value (repeatable for multi-value), as Grafana's own dashboard
+ *                   URLs write them: the reused panel's `$name` takes it (default: the dashboard's saved value)
  */
 import { PLUGIN_BASE_URL, ROUTES } from '../routes';
 
@@ -38,6 +40,8 @@ export interface IncidentState {
   controls: string[];
   infra: string[];
   alert?: string;
+  /** Dashboard variable values by name (`var-<name>`). */
+  vars: Record<string, string[]>;
 }
 
 const DEFAULT_BASELINE_FACTOR = 4;
@@ -48,7 +52,7 @@ const MAX_EXPR_LENGTH = 4000;
 const MAX_LIST = 50;
 
 export function emptyIncidentState(): IncidentState {
-  return { baseline: DEFAULT_BASELINE, exprs: [], targets: [], controls: [], infra: [] };
+  return { baseline: DEFAULT_BASELINE, exprs: [], targets: [], controls: [], infra: [], vars: {} };
 }
 
 /** `preceding:4` → { preceding, 4 }; anything unreadable falls back to the default (and says so via `ok`). */
@@ -96,6 +100,18 @@ function list(params: URLSearchParams, key: string, maxLength = 200): string[] {
     .slice(0, MAX_LIST);
 }
 
+/** `var-<name>` parameters, names as Grafana allows them (letters, digits, underscore). */
+function variables(params: URLSearchParams): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const name = /^var-(\w{1,100})$/.exec(key)?.[1];
+    if (name && Object.keys(out).length < MAX_LIST) {
+      out[name] = list(params, key, MAX_EXPR_LENGTH);
+    }
+  }
+  return out;
+}
+
 /** Reads the page state from a query string (`?a=b…` or `a=b…`). Unknown keys are ignored. */
 export function parseIncidentSearch(search: string): IncidentState & { baselineOk: boolean } {
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
@@ -116,6 +132,7 @@ export function parseIncidentSearch(search: string): IncidentState & { baselineO
     controls: list(params, 'control'),
     infra: list(params, 'infra'),
     alert: single(params, 'alert', 500),
+    vars: variables(params),
   };
 }
 
@@ -136,6 +153,9 @@ export function formatIncidentSearch(state: IncidentState): string {
   state.controls.slice(0, MAX_LIST).forEach((c) => put('control', c));
   state.infra.slice(0, MAX_LIST).forEach((c) => put('infra', c));
   put('alert', state.alert);
+  Object.entries(state.vars ?? {})
+    .slice(0, MAX_LIST)
+    .forEach(([name, values]) => values.slice(0, MAX_LIST).forEach((v) => put(`var-${name}`, v)));
   return params.toString();
 }
 
@@ -146,7 +166,22 @@ export function incidentPath(state: Partial<IncidentState>): string {
 }
 
 /** Every parameter this page reads, so a change can clear the ones a new state leaves out. */
-const KEYS = ['from', 'to', 'baseline', 'ds', 'dashboard', 'panel', 'source', 'expr', 'target', 'control', 'alert'];
+const KEYS = [
+  'from',
+  'to',
+  'baseline',
+  'ds',
+  'dashboard',
+  'panel',
+  'source',
+  'expr',
+  'target',
+  'control',
+  'infra',
+  'alert',
+];
+/** The parameters that repeat (lists). */
+const LISTS = new Set(['expr', 'target', 'control', 'infra']);
 
 /**
  * The state as a query object for `locationService.partial`: each parameter of the page (repeatable
@@ -155,10 +190,10 @@ const KEYS = ['from', 'to', 'baseline', 'ds', 'dashboard', 'panel', 'source', 'e
 export function incidentUrlQuery(state: IncidentState): Record<string, string | string[] | undefined> {
   const params = new URLSearchParams(formatIncidentSearch(state));
   const query: Record<string, string | string[] | undefined> = {};
-  for (const key of KEYS) {
+  const variableKeys = Object.keys(state.vars ?? {}).map((name) => `var-${name}`);
+  for (const key of [...KEYS, ...variableKeys]) {
     const values = params.getAll(key);
-    query[key] =
-      values.length === 0 ? undefined : key === 'expr' || key === 'target' || key === 'control' ? values : values[0];
+    query[key] = values.length === 0 ? undefined : LISTS.has(key) || key.startsWith('var-') ? values : values[0];
   }
   return query;
 }

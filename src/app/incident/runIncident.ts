@@ -4,7 +4,7 @@
  * replace it.
  */
 import type { DataQueryError } from '@grafana/data';
-import { getBackendSrv, getDataSourceSrv } from '@grafana/runtime';
+import { getBackendSrv, getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { queryErrorTexts } from '../../shared/queryErrors';
 import { runPipeline } from '../../datasource/pipeline';
 import { getAnalysisClient, type AnalysisRun } from '../../worker';
@@ -33,6 +33,7 @@ export function grafanaServices(): IncidentRequestServices {
   const srv = getDataSourceSrv();
   return {
     srv,
+    templateSrv: getTemplateSrv(),
     runPipeline,
     listDataSources: () => srv.getList(),
     getDataSource: (uid) => srv.getInstanceSettings(uid),

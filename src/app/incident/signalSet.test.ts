@@ -1,6 +1,12 @@
 import type { DataSourceInstanceSettings } from '@grafana/data';
 import { emptyIncidentState, type IncidentState } from './incidentUrl';
-import { INFRADRIFT_DS_TYPE, resolveSignalSet, type DashboardJson, type SignalSetServices } from './signalSet';
+import {
+  dashboardVariables,
+  INFRADRIFT_DS_TYPE,
+  resolveSignalSet,
+  type DashboardJson,
+  type SignalSetServices,
+} from './signalSet';
 
 function ds(uid: string, type: string, isDefault = false): DataSourceInstanceSettings {
   return {
@@ -104,5 +110,22 @@ describe('resolveSignalSet', () => {
     }
     const noSource = await resolveSignalSet(state({ source: 'gone', exprs: ['up'] }), services(ALL));
     expect(!noSource.ok && noSource.message).toMatch(/"gone" of the expressions was not found/);
+  });
+});
+
+describe('dashboard variables for a reused panel', () => {
+  it("takes the saved values, and the URL's var-<name> over them", () => {
+    const dashboard = {
+      templating: {
+        list: [
+          { name: 'model', current: { value: 'ranker', text: 'ranker' } },
+          { name: 'win', current: { value: '5m' } },
+        ],
+      },
+    };
+    expect(dashboardVariables(dashboard, { model: ['ranker-v2', 'ranker-v3'] })).toEqual({
+      model: { text: 'ranker-v2 + ranker-v3', value: ['ranker-v2', 'ranker-v3'] },
+      win: { text: '5m', value: '5m' },
+    });
   });
 });

@@ -7,7 +7,7 @@
  * Grafana's services are passed in (`SignalSetServices`), so the rules are tested without Grafana.
  * Every missing piece becomes a message for the user, never an exception.
  */
-import type { DataSourceInstanceSettings } from '@grafana/data';
+import type { DataSourceInstanceSettings, ScopedVars } from '@grafana/data';
 import { migrateQuery, type SavedQuery } from '../../datasource/query/migrate';
 import type { InfraDriftOptions, InfraDriftQuery, SignalQuery } from '../../datasource/types';
 import datasourceJson from '../../datasource/plugin.json';
@@ -28,6 +28,8 @@ export interface SignalSetServices {
 export interface DashboardJson {
   title?: string;
   panels?: PanelJson[];
+  /** Variables with their saved values: the reused query's `$name` takes them unless the URL gives one. */
+  templating?: { list?: Array<{ name?: string; current?: { value?: string | string[]; text?: string | string[] } }> };
 }
 
 export interface PanelJson {
@@ -46,6 +48,8 @@ export interface SignalSet {
   query: InfraDriftQuery;
   /** Where the signals come from, for the page's header. */
   origin: string;
+  /** Values of the dashboard variables the query may use (`$name`), as Grafana's scoped variables. */
+  scopedVars?: ScopedVars;
 }
 
 export type SignalSetResult = { ok: true; set: SignalSet } | { ok: false; message: string };
@@ -135,6 +139,7 @@ async function fromPanel(state: IncidentState, services: SignalSetServices): Pro
         settings: settingsOf(ds),
         query,
         origin: `${panel.title || 'panel'} (${dashboard.title ?? state.dashboard})`,
+        scopedVars: dashboardVariables(dashboard, state.vars),
       },
     };
   }
@@ -142,6 +147,25 @@ async function fromPanel(state: IncidentState, services: SignalSetServices): Pro
     ok: false,
     message: `The ${where} has no InfraDrift query: open the page from an InfraDrift panel, or pass its queries as expr.`,
   };
+}
+
+/**
+ * The dashboard's variables as scoped variables: the URL's `var-<name>` values over the saved ones. WHY:
+ * on an app page Grafana's template service knows no dashboard variable, so the reused query's
+ * `$model` would reach Prometheus as the literal text and match nothing.
+ */
+export function dashboardVariables(dashboard: DashboardJson, fromUrl: Record<string, string[]> = {}): ScopedVars {
+  const vars: ScopedVars = {};
+  for (const v of dashboard.templating?.list ?? []) {
+    const saved = v.current?.value;
+    if (v.name && saved !== undefined) {
+      vars[v.name] = { text: String(v.current?.text ?? saved), value: saved };
+    }
+  }
+  for (const [name, values] of Object.entries(fromUrl)) {
+    vars[name] = { text: values.join(' + '), value: values.length === 1 ? values[0] : values };
+  }
+  return vars;
 }
 
 /** The expressions handed over by a panel or Explore, as model signals on their source data source. */
