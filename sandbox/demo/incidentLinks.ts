@@ -20,7 +20,10 @@ export const DEMO_SIGNAL_SET = { ds: 'infradrift-demo', dashboard: 'infradrift-m
  * id): the model signal it judges and the request rate partialled out. The matrix panel has no mean
  * latency, so the traffic confounder is read on its p99.
  */
-export const SCENARIO_TARGETS: Record<ScenarioName, { title: string; targets: string[]; controls: string[] }> = {
+export const SCENARIO_TARGETS: Record<
+  ScenarioName,
+  { title: string; targets: string[]; controls: string[]; infra?: string[] }
+> = {
   'cache-eviction-storm': { title: 'Cache eviction storm', targets: ['conversion rate'], controls: ['request rate'] },
   'gpu-thermal-throttling': {
     title: 'GPU thermal throttling',
@@ -28,13 +31,19 @@ export const SCENARIO_TARGETS: Record<ScenarioName, { title: string; targets: st
     controls: ['request rate'],
   },
   'data-drift': { title: 'Data drift', targets: ['user_tenure_days drift (psi)'], controls: ['request rate'] },
-  'traffic-confounder': { title: 'Traffic confounder', targets: ['latency p99'], controls: ['request rate'] },
+  // Latency is judged against the resources: the timeout ratio is another view of the same latency.
+  'traffic-confounder': {
+    title: 'Traffic confounder',
+    targets: ['latency p99'],
+    controls: ['request rate'],
+    infra: ['cpu throttling', 'memory', 'restarts', 'cache miss ratio', 'gpu temperature'],
+  },
   'memory-leak': { title: 'Memory leak', targets: ['user_tenure_days drift (psi)'], controls: ['request rate'] },
 };
 
 function state(scenario: ScenarioName): Partial<IncidentState> {
-  const { targets, controls } = SCENARIO_TARGETS[scenario];
-  return { ...DEMO_SIGNAL_SET, targets, controls };
+  const { targets, controls, infra = [] } = SCENARIO_TARGETS[scenario];
+  return { ...DEMO_SIGNAL_SET, targets, controls, infra };
 }
 
 export interface DemoIncidentLink {
