@@ -202,7 +202,7 @@ function allCases(): Case[] {
 }
 
 const MB = 1024 * 1024;
-const mb = (bytes: number | null): string => (bytes === null ? 'n/a' : (bytes / MB).toFixed(0));
+const mb = (bytes: number | null): string => (bytes === null ? 'n/a' : (bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0));
 
 /** The worst output of `got` against the engine's, as "name diff" plus whether it is within tolerance. */
 function agreement(got: Outputs, engine: Outputs, tolerance: Record<string, number>): { text: string; ok: boolean } {
