@@ -1,19 +1,31 @@
 /**
- * Peak memory of one call, measured in a fresh Node process: a long bench process has long since reached
- * its high-water mark, so the operating system's peak (ru_maxrss) says nothing about a later call there.
- * The child builds its inputs, collects garbage, then reports the peak resident set size during the call
- * minus the resident size just before it: the same measure bench/reference/reference.py takes for Python.
+ * Peak memory of one call, measured in a fresh Node process so that nothing else ran in it since the inputs
+ * were built. The child builds its inputs, collects garbage, resets the kernel's peak RSS (VmHWM, through
+ * /proc/self/clear_refs: loading tsx and the engine peaked higher than most calls do) and reports the peak
+ * resident set size during the call minus the resident size just before it: the same measure
+ * bench/reference/reference.py takes for Python. Where the peak cannot be reset the answer is null.
  */
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+
+function peakRss(): number {
+  const hwm = /VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+  return hwm ? Number(hwm[1]) * 1024 : process.resourceUsage().maxRSS * 1024; // kB on Linux
+}
 
 /** Child side: run `fn` once and print `{"rssDeltaBytes": ...}` for the parent. */
 export function reportPeakRss(fn: () => unknown): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    process.stdout.write(JSON.stringify({ rssDeltaBytes: null }) + '\n');
+    return;
+  }
   const before = process.memoryUsage().rss;
   fn();
-  const peak = process.resourceUsage().maxRSS * 1024; // KiB on Linux
-  process.stdout.write(JSON.stringify({ rssDeltaBytes: Math.max(0, peak - before) }) + '\n');
+  process.stdout.write(JSON.stringify({ rssDeltaBytes: Math.max(0, peakRss() - before) }) + '\n');
 }
 
 /** Parent side: run `file` with `args` under tsx in a new Node process; bytes, or null when it failed. */

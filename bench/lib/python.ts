@@ -29,8 +29,8 @@ export interface PythonRequest {
 
 export interface PythonTiming {
   medianMs: number;
-  /** Peak RSS during the first call minus RSS just before it. */
-  rssDeltaBytes: number;
+  /** Peak RSS during the first call minus RSS just before it (null where the peak cannot be reset). */
+  rssDeltaBytes: number | null;
   /** Peak of Python-allocated memory (tracemalloc) during one call. */
   tracemallocPeakBytes: number;
   outputs: Record<string, Float64Array>;
@@ -111,7 +111,7 @@ export function runPython(request: PythonRequest): PythonResult {
     }
     return {
       medianMs: (answer.medianS as number) * 1000,
-      rssDeltaBytes: answer.rssDeltaBytes as number,
+      rssDeltaBytes: answer.rssDeltaBytes as number | null,
       tracemallocPeakBytes: answer.tracemallocPeakBytes as number,
       outputs,
       blas: answer.blas as string,

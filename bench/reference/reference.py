@@ -13,8 +13,9 @@ It prints one JSON object on stdout:
   {"medianS", "samplesS", "rssDeltaBytes", "tracemallocPeakBytes", "outputs": {name: file}, "blas", "versions"}
 
 or {"skipped": "<why>"} when a module is missing. Memory, both taken on the first (warm-up) call:
-- rssDeltaBytes: peak resident set size during the call (ru_maxrss) minus the resident size just before it;
-  what the operating system saw, including memory freed before the call returned.
+- rssDeltaBytes: peak resident set size during the call (VmHWM, reset just before it through
+  /proc/self/clear_refs) minus the resident size just before it; what the operating system saw, including
+  memory freed before the call returned. null where the peak cannot be reset.
 - tracemallocPeakBytes: peak of Python-allocated memory (NumPy registers its buffers with tracemalloc;
   BLAS workspaces are not seen), in a separate untimed call since tracing slows allocation down.
 Timing: median of `runs` calls after `warmup` untimed calls, like bench/lib/timing.ts. The parent sets
@@ -45,8 +46,23 @@ def rss_now():
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def max_rss():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+def reset_peak_rss():
+    """Resets the kernel's peak RSS (VmHWM) to the current RSS: the imports' peak must not count as the call's.
+    False where /proc/self/clear_refs is not writable (Linux before 4.0, other systems)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_rss():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
 
 
 def blas_library():
@@ -78,7 +94,7 @@ def pearson_pandas(spec):
 def correlation_significance(spec):
     """What analyze() returns for a Pearson matrix (r, p, naive p, nEff, Fisher CI, BH q), written with
     NumPy/SciPy vectorised as a NumPy user would, following src/stats/significance/*."""
-    from scipy.special import betainc, ndtri
+    from scipy.special import ndtri, stdtr
 
     x = load(spec, "x")
     alpha = spec["params"]["alpha"]
@@ -86,9 +102,11 @@ def correlation_significance(spec):
     iu = np.triu_indices(N, 1)
 
     def p_value(a, df):
-        # Two-sided p of r with df degrees of freedom: I_{1-r^2}(df/2, 1/2), 1-r^2 as (1-|r|)(1+|r|).
-        with np.errstate(invalid="ignore"):
-            p = betainc(df / 2, 0.5, (1 - a) * (1 + a))
+        # Two-sided p of r with df degrees of freedom, 2 P(T_df > |t|), t = |r| sqrt(df / ((1-|r|)(1+|r|))).
+        # WHY stdtr and not betainc(df/2, 1/2, 1 - r^2): 1 - r^2 rounds to 1 for tiny r, and that form was
+        # off by up to 1e-6 there (against 40-digit mpmath), while the engine and stdtr agree to 1e-15.
+        with np.errstate(invalid="ignore", divide="ignore"):
+            p = 2 * stdtr(df, -a * np.sqrt(df / ((1 - a) * (1 + a))))
         return np.where(df > 0, np.where(a >= 1, 0.0, np.minimum(1.0, p)), np.nan)
 
     def mirror(upper):
@@ -224,9 +242,10 @@ def main():
         print(json.dumps({"skipped": f"module not importable: {e}"}))
         return
 
+    can_reset = reset_peak_rss()
     before = rss_now()
     result = call()  # first warm-up call: its memory
-    rss_delta = max(0, max_rss() - before)
+    rss_delta = max(0, peak_rss() - before) if can_reset else None
     for _ in range(spec["warmup"] - 1):
         call()
     samples = []
