@@ -5,26 +5,15 @@
  *
  * Run: `npm run bench -- correlation` (or `npx tsx bench/correlation.bench.ts`).
  */
-import { correlation as mlCorrelation, Matrix } from 'ml-matrix';
+import { correlation as mlCorrelation } from 'ml-matrix';
 import { analyze } from '../src/stats';
-// Internal kernels, timed on their own: the one allowed exception to the engine fence (eslint.config.mjs).
+// Internal kernels, timed on their own: an allowed exception to the engine fence (eslint.config.mjs).
 import { pearsonMatrix } from '../src/stats/correlation/pearsonMatrix';
 import { spearmanMatrix } from '../src/stats/correlation/spearmanMatrix';
 import { averageRanks } from '../src/stats/rank/averageRanks';
+import { makeSeries, maxDiff, toMlMatrix } from './lib/series';
 import { formatTable, ms, ratio } from './lib/table';
-import { measure, seeded } from './lib/timing';
-
-/** N random-walk-plus-noise series of length T (correlated in groups, like real metrics). */
-function makeSeries(N: number, T: number, seed: number): Float64Array[] {
-  const u = seeded(seed);
-  const factors = Array.from({ length: 5 }, () => {
-    let x = 0;
-    return Float64Array.from({ length: T }, () => (x = 0.95 * x + u() - 0.5));
-  });
-  return Array.from({ length: N }, (_, i) =>
-    Float64Array.from({ length: T }, (_, t) => factors[i % 5][t] * (1 + (i % 3)) + u())
-  );
-}
+import { measure } from './lib/timing';
 
 /** The naive reference: for every pair, a two-pass Pearson over the common rows (triple loop). */
 function naivePearson(series: Float64Array[]): Float64Array {
@@ -57,26 +46,6 @@ function naivePearson(series: Float64Array[]): Float64Array {
     }
   }
   return out;
-}
-
-/** ml-matrix expects observations in rows, variables in columns. */
-function toMlMatrix(series: Float64Array[]): Matrix {
-  const T = series[0].length;
-  const m = new Matrix(T, series.length);
-  series.forEach((s, j) => {
-    for (let t = 0; t < T; t++) {
-      m.set(t, j, s[t]);
-    }
-  });
-  return m;
-}
-
-function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) {
-    d = Math.max(d, Math.abs(a[i] - b[i]));
-  }
-  return d;
 }
 
 /** Naive all-pairs cross-correlation, biased normalisation, direct sum over pairs x lags x time. */
