@@ -54,11 +54,25 @@ export interface DemoIncidentLink {
   incident: { from: number; to: number };
 }
 
-/** One link per scenario that has a finished incident by `now`: its latest, with its window and quiet baseline. */
+/** Incidents of one scenario that start this close to each other belong to one play of it (the traffic confounder's two surges). */
+const SAME_PLAY_MS = 3 * 3_600_000;
+
+/**
+ * One link per scenario that has a finished incident by `now`: from its latest play, the longest incident
+ * (the traffic confounder plays a large surge and a small one; the small one alone is too short to judge),
+ * with its window and quiet baseline.
+ */
 export function incidentLinks(incidents: readonly Incident[], now: number): DemoIncidentLink[] {
   const sorted = [...incidents].sort((a, b) => a.start - b.start);
   const latest = new Map<ScenarioName, number>();
-  sorted.forEach((inc, k) => inc.end <= now && latest.set(inc.scenario, k));
+  const length = (k: number) => sorted[k].end - sorted[k].start;
+  sorted.forEach((inc, k) => {
+    const current = latest.get(inc.scenario);
+    const samePlay = current !== undefined && inc.start - sorted[current].start < SAME_PLAY_MS;
+    if (inc.end <= now && (!samePlay || length(k) > length(current!))) {
+      latest.set(inc.scenario, k);
+    }
+  });
   return (Object.keys(SCENARIO_TARGETS) as ScenarioName[])
     .filter((scenario) => latest.has(scenario))
     .map((scenario) => {

@@ -52,3 +52,25 @@ export function residualize(x: ArrayLike<number>, controls: ReadonlyArray<ArrayL
   }
   return out;
 }
+
+/**
+ * x standardised, and its powers up to `degree` (z, z², z³…): the regressors of a polynomial adjustment
+ * for a control. Standardising first keeps the powers on one scale, so the normal equations stay well
+ * conditioned. Missing values stay missing.
+ */
+export function polynomialTerms(x: ArrayLike<number>, degree: number): Float64Array[] {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let t = 0; t < x.length; t++) {
+    if (Number.isFinite(x[t])) {
+      n++;
+      sum += x[t];
+      sumSq += x[t] * x[t];
+    }
+  }
+  const mean = n > 0 ? sum / n : 0;
+  const sd = n > 1 ? Math.sqrt(Math.max(0, sumSq / n - mean * mean)) : 0;
+  const z = Float64Array.from(x as ArrayLike<number>, (v) => (sd > 0 ? (v - mean) / sd : v - mean));
+  return Array.from({ length: Math.max(1, degree) }, (_, p) => z.map((v) => v ** (p + 1)));
+}

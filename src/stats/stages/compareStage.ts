@@ -5,7 +5,7 @@ import { targetLinks } from '../compare/targetLinks';
 import { CAUTION, verdict } from '../compare/verdict';
 import { compareWindows } from '../compare/windows';
 import { nullProcess, windowSample } from '../compare/windowSample';
-import { residualize } from '../partial/residualize';
+import { polynomialTerms, residualize } from '../partial/residualize';
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { adjustPValues } from '../significance/adjustPValues';
 import { Checkpoint } from '../util/cancel';
@@ -14,6 +14,12 @@ import type { StageContext } from './context';
 
 /** Effective points each window needs before a verdict (compare.minEffective). */
 export const DEFAULT_MIN_EFFECTIVE = 5;
+/**
+ * Controls are partialled out as a cubic: a confounder often drives a signal through a curve (throttling
+ * is a threshold function of load, a p99 read from histogram buckets bends at each bucket edge), and a
+ * straight-line fit leaves that curve in both residuals, where it reads as a link of its own.
+ */
+const CONTROL_DEGREE = 3;
 /** Largest incident lag searched by default, in steps. */
 const DEFAULT_MAX_LAG = 10;
 
@@ -99,8 +105,8 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const iCorr = windowCorrelation(iSlices, iLag1, ctx.minOverlap, new Checkpoint(ctx.hooks, 'compare:incident', pairs));
   const change = correlationChange(bCorr, iCorr, N, ctx.request.significance?.adjust ?? 'fdr_bh');
 
-  const controlSlices = controls.map((c) => iSlices[ids.indexOf(c)]);
-  const residuals = controls.length > 0 ? iSlices.map((s) => residualize(s, controlSlices)) : null;
+  const controlTerms = controls.flatMap((c) => polynomialTerms(iSlices[ids.indexOf(c)], CONTROL_DEGREE));
+  const residuals = controls.length > 0 ? iSlices.map((s) => residualize(s, controlTerms)) : null;
   const residualLag1 = residuals ? residuals.map((x) => equivalentLag1(autocorrelationTime(x))) : iLag1;
   const maxLag = Math.max(
     0,
@@ -120,7 +126,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
       roles,
       incident: iSlices,
       residuals,
-      controlCount: controls.length,
+      controlCount: controlTerms.length,
       lag1: iLag1,
       residualLag1,
       baselineCorr: bCorr,
