@@ -39,6 +39,8 @@ export default defineConfig([
       'fixtures/',
       '**/.eslintcache',
       'cli/bin.js',
+      // AssemblyScript, not TypeScript: compiled by asc (scripts/build-wasm.ts), typed by its own tsconfig.
+      'src/stats/correlation/wasm/assembly/',
     ],
   },
   ...baseConfig,
