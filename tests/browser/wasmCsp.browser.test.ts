@@ -4,10 +4,9 @@
  * worker's engine cannot compile the kernel, computes the same matrix with the JavaScript kernel and says so
  * in a notice; with 'wasm-unsafe-eval' (or no policy) it uses the kernel and says nothing.
  */
-import { Browser } from 'playwright-core';
-import { startSandbox, Sandbox } from '../../sandbox/server';
 import { DEFAULT_ANALYSIS } from '../../src/datasource/query/defaults';
-import { launchChromium, openPage } from './lib/browser';
+import { openPage } from './lib/browser';
+import { sharedSandbox } from './lib/sharedSandbox';
 
 jest.setTimeout(180_000);
 
@@ -15,18 +14,7 @@ jest.setTimeout(180_000);
 const SIGNALS = 80;
 const POINTS = 600;
 
-let sandbox: Sandbox;
-let browser: Browser;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({});
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+const shared = sharedSandbox();
 
 interface Answer {
   r: Array<number | null>;
@@ -37,17 +25,11 @@ interface Answer {
 }
 
 async function synthesisedMatrix(query: string): Promise<{ answer: Answer; problems: string[] }> {
-  const { page, problems } = await openPage(browser, `${sandbox.url}${query}`);
+  const { page, problems } = await openPage(shared.browser, `${shared.sandbox.url}${query}`);
   const answer = await page.evaluate(
     async ({ signals, points, analysis }) => {
       const sb = (window as any).sandbox;
-      sb.registerSynthetic('synthetic', signals);
-      await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', {
-        defaultSource: { type: 'synthetic', uid: 'synthetic' },
-        maxSeries: signals,
-        maxPoints: points,
-        minStepSeconds: 60,
-      });
+      await sb.createSyntheticInfraDrift(signals, points);
       const to = Date.UTC(2026, 0, 10);
       const target = {
         refId: 'A',
