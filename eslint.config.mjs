@@ -39,6 +39,8 @@ export default defineConfig([
       'fixtures/',
       '**/.eslintcache',
       'cli/bin.js',
+      // AssemblyScript, not TypeScript: compiled by asc (scripts/build-wasm.ts), typed by its own tsconfig.
+      'src/stats/correlation/wasm/assembly/',
     ],
   },
   ...baseConfig,
@@ -82,13 +84,17 @@ export default defineConfig([
   },
   {
     // A lasting exception: this benchmark times internal kernels (pearsonMatrix, spearmanMatrix,
-    // averageRanks) on their own, which the public surface deliberately does not export.
+    // averageRanks, the JS and WebAssembly Gram kernels) on their own, which the public surface
+    // deliberately does not export.
     files: ['bench/correlation.bench.ts'],
     rules: {
       'no-restricted-imports': engineFence([
         'correlation/pearsonMatrix',
         'correlation/spearmanMatrix',
         'rank/averageRanks',
+        'correlation/gramMatrixJs',
+        'correlation/gramMatrixWasm',
+        'correlation/wasm/gramKernel',
       ]),
     },
   },

@@ -8,7 +8,10 @@
 import { correlation as mlCorrelation } from 'ml-matrix';
 import { analyze } from '../src/stats';
 // Internal kernels, timed on their own: an allowed exception to the engine fence (eslint.config.mjs).
+import { gramMatrixJs } from '../src/stats/correlation/gramMatrixJs';
+import { gramMatrixWasm } from '../src/stats/correlation/gramMatrixWasm';
 import { pearsonMatrix } from '../src/stats/correlation/pearsonMatrix';
+import { gramKernel } from '../src/stats/correlation/wasm/gramKernel';
 import { spearmanMatrix } from '../src/stats/correlation/spearmanMatrix';
 import { averageRanks } from '../src/stats/rank/averageRanks';
 import { makeSeries, maxDiff, toMlMatrix } from './lib/series';
@@ -83,6 +86,53 @@ function mlLags(series: Float64Array[], lags: number[]): void {
   for (const k of lags) {
     mlCorrelation(m.subMatrix(0, T - 1 - k, 0, m.columns - 1), m.subMatrix(k, T - 1, 0, m.columns - 1));
   }
+}
+
+/** Series centred and scaled to unit norm, row-major: the Gram kernels' input (as pearsonMatrix prepares it). */
+function unitRows(series: Float64Array[]): Float64Array {
+  const T = series[0].length;
+  const z = new Float64Array(series.length * T);
+  series.forEach((s, i) => {
+    const mean = s.reduce((a, b) => a + b, 0) / T;
+    const row = z.subarray(i * T, (i + 1) * T);
+    row.set(s.map((v) => v - mean));
+    const norm = Math.sqrt(row.reduce((a, b) => a + b * b, 0));
+    row.forEach((v, t) => (row[t] = v / norm));
+  });
+  return z;
+}
+
+/**
+ * The Gram kernel alone, JavaScript against WebAssembly SIMD (copying rows in and the matrix out included).
+ * GFLOP/s counts M*M*T flops: the symmetric product does M(M+1)/2*T multiply-adds, two flops each, which is
+ * what a full M x M product by GEMM (numpy's X @ X.T) is credited with.
+ */
+function gramKernelRows(): string {
+  const kernel = gramKernel();
+  const rows: string[][] = [
+    ['Gram kernel', 'JS ms', 'JS GFLOP/s', 'wasm ms', 'wasm GFLOP/s', 'wasm vs JS', 'max |diff|'],
+  ];
+  for (const [M, T] of [
+    [500, 10080],
+    [1000, 2000],
+  ]) {
+    const z = unitRows(makeSeries(M, T, M * 11 + T));
+    const js = new Float64Array(M * M);
+    const wasm = new Float64Array(M * M);
+    const tJs = measure(() => gramMatrixJs(z, M, T, js), 3, 1);
+    const tWasm = kernel.exports ? measure(() => gramMatrixWasm(kernel.exports!, z, M, T, wasm), 3, 1) : null;
+    const gflops = (t: number) => ((M * M * T) / (t * 1e6)).toFixed(2);
+    rows.push([
+      `M=${M} T=${T}`,
+      ms(tJs.medianMs),
+      gflops(tJs.medianMs),
+      tWasm ? ms(tWasm.medianMs) : 'n/a',
+      tWasm ? gflops(tWasm.medianMs) : (kernel.unavailable ?? ''),
+      tWasm ? ratio(tJs.medianMs, tWasm.medianMs) : 'n/a',
+      tWasm ? maxDiff(js, wasm).toExponential(1) : 'n/a',
+    ]);
+  }
+  return formatTable(rows);
 }
 
 export function run(): string {
@@ -180,13 +230,15 @@ export function run(): string {
       d.toExponential(1),
     ]);
   }
-  const text = formatTable(rows);
+  const text = `${formatTable(rows)}\n\n${gramKernelRows()}`;
   console.log(text);
   console.log(
     '\nmedian of 3 (large) or 7 runs after 1 warm-up; naive lags: 1 run. Spearman references rank first, then correlate.\n' +
       '* ml-matrix has no cross-correlation: it is timed on 11 of the 2L+1 lags (Pearson of X[0..T-k) vs X[k..T)) and scaled to 2L+1 lags.\n' +
       '+ naive lags at L=360 timed on the first 150 of 1225 pairs and scaled (and compared on those pairs).\n' +
-      'Lag rows compare the engine (statsmodels-style biased ccf, FFT) with a direct-sum naive loop.'
+      'Lag rows compare the engine (statsmodels-style biased ccf, FFT) with a direct-sum naive loop.\n' +
+      'Gram kernel rows: median of 3 after 1 warm-up; GFLOP/s = M*M*T / time (a multiply-add is two flops over the\n' +
+      'M(M+1)/2*T the symmetric product does, the credit of a full GEMM); max |diff| between the two kernels.'
   );
   return text;
 }

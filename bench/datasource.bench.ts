@@ -31,13 +31,7 @@ async function measureOnce(url: string): Promise<Sample> {
     return await page.evaluate(
       async ({ signals, points }) => {
         const sb = (window as any).sandbox;
-        sb.registerSynthetic('synthetic', signals);
-        await sb.createDataSource('datasource', 'infradrift', 'InfraDrift', {
-          defaultSource: { type: 'synthetic', uid: 'synthetic' },
-          maxSeries: signals,
-          maxPoints: points,
-          minStepSeconds: 60,
-        });
+        await sb.createSyntheticInfraDrift(signals, points);
         const tasks: number[] = [];
         const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
         observer.observe({ type: 'longtask', buffered: false });

@@ -8,7 +8,8 @@
  *   GET /api/prom/*               proxy to a Prometheus, for the test's Prometheus stand-in
  *   second port (optional)        dist/ again, from another origin, with CORS: a CDN stand-in
  *
- * `?csp=no-blob-worker` on the page URL sends a Content-Security-Policy that forbids blob: workers.
+ * `?csp=no-blob-worker` on the page URL sends a Content-Security-Policy that forbids blob: workers;
+ * `?csp=no-wasm` one that forbids compiling WebAssembly, `?csp=wasm` one that allows it (contentSecurityPolicy).
  * Every handler runs inside `safeHandler`: a URL that does not decode answers 400, a sandbox bug 500,
  * and the process (in the demo, the one that owns Prometheus) carries on.
  */
@@ -125,6 +126,27 @@ function listen(server: http.Server, port: number): Promise<number> {
   });
 }
 
+/**
+ * The page's Content-Security-Policy for `?csp=<name>`, like a Grafana with a strict content_security_policy
+ * (scripts from our origins only); null without one. A blob: worker inherits the page's policy.
+ *   no-blob-worker  no blob: workers (the analysis falls back to the main thread)
+ *   no-wasm         blob: workers, but neither 'unsafe-eval' nor 'wasm-unsafe-eval': WebAssembly cannot compile
+ *   wasm            as no-wasm plus 'wasm-unsafe-eval'
+ */
+function contentSecurityPolicy(name: string | null, cdn: string): string | null {
+  const byName: Record<string, string> = {
+    'no-blob-worker': "'unsafe-eval'",
+    'no-wasm': '',
+    wasm: "'wasm-unsafe-eval'",
+  };
+  const scripts = name !== null && Object.hasOwn(byName, name) ? byName[name] : undefined;
+  if (scripts === undefined) {
+    return null;
+  }
+  const workers = name === 'no-blob-worker' ? "'self'" : "'self' blob:";
+  return `default-src 'self' ${cdn}; script-src 'self' ${cdn} ${scripts}; worker-src ${workers}; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${cdn}; connect-src 'self' ${cdn}`;
+}
+
 /** The sandbox's main origin: the host page, the plugin, Grafana's assets, the Prometheus proxy. */
 export function createSandboxServer(options: SandboxOptions, hostFile: string, cdnUrl?: string): http.Server {
   return http.createServer(
@@ -133,10 +155,9 @@ export function createSandboxServer(options: SandboxOptions, hostFile: string, c
       const p = url.pathname;
       if (p === '/' || p === '/index.html' || p.startsWith('/a/')) {
         const headers: Record<string, string> = {};
-        if (url.searchParams.get('csp') === 'no-blob-worker') {
-          // Like a Grafana with a strict content_security_policy: scripts from our origins, no blob: workers.
-          headers['content-security-policy'] =
-            `default-src 'self' ${cdnUrl ?? ''}; script-src 'self' ${cdnUrl ?? ''} 'unsafe-eval'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${cdnUrl ?? ''}; connect-src 'self' ${cdnUrl ?? ''}`;
+        const csp = contentSecurityPolicy(url.searchParams.get('csp'), cdnUrl ?? '');
+        if (csp) {
+          headers['content-security-policy'] = csp;
         }
         return sendFile(res, path.join(PUBLIC, 'index.html'), headers);
       }

@@ -292,6 +292,20 @@ const sandbox = {
     dataSourceSrv.register(new SyntheticDataSource(settings, count) as unknown as DataSourceApi, settings);
   },
 
+  /**
+   * Registers the synthetic source ("synthetic", `signals` series) and an InfraDrift data source ("infradrift")
+   * reading it by default at one point a minute, up to `points` points (benchmarks and tests of big matrices).
+   */
+  async createSyntheticInfraDrift(signals: number, points: number) {
+    sandbox.registerSynthetic('synthetic', signals);
+    return sandbox.createDataSource('datasource', 'infradrift', 'InfraDrift', {
+      defaultSource: { type: 'synthetic', uid: 'synthetic' },
+      maxSeries: signals,
+      maxPoints: points,
+      minStepSeconds: 60,
+    });
+  },
+
   /** Runs `query()` of a registered data source and returns its frames as JSON (plus errors). */
   async runQuery(
     uid: string,

@@ -10,7 +10,7 @@
  *
  * Windows are half-open (from, to] in ms, like PromQL ranges and the drift baselines.
  */
-import type { FlatMatrix, ReasonCode } from './result';
+import type { FlatMatrix, ReasonCode } from './cells';
 
 /** Which window the incident is compared with (the drift baselines without the static one). */
 export type CompareBaseline =

@@ -6,22 +6,10 @@ import type { LAG_CONVENTION } from '../lags/convention';
 import type { AdjustMethod, AutocorrelationCorrection, CorrelationMethod, LagNormalization, Linkage } from './request';
 import type { CompareResult } from './compare';
 import type { DriftResult } from './drift';
+import type { FlatMatrix, ReasonCode } from './cells';
 import type { EngineWarning } from './warnings';
 
-/** Why a cell has no number. */
-export type ReasonCode =
-  | 'constant'
-  | 'too_few_points'
-  | 'insufficient_overlap'
-  | 'effective_n_too_small'
-  | 'singular'
-  /** The data's magnitude is beyond what double precision can square (overflow or underflow). */
-  | 'numeric_range'
-  /** Not computed: a limit (e.g. limits.maxLagPairs) left this pair out; the LIMIT_EXCEEDED warning says by what rule. */
-  | 'skipped';
-
-/** Matrices are flat, row-major, N*N: cell (i, j) is at index i*N + j, following `ids`. */
-export type FlatMatrix = Array<number | null>;
+export type { FlatMatrix, ReasonCode } from './cells';
 
 export interface SeriesSummary {
   id: string;

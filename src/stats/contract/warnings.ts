@@ -27,6 +27,8 @@ export type WarningCode =
   | 'SINGULAR_CONTROLS'
   | 'EFFECTIVE_N_SMALL'
   | 'MISSING_IN_LAGS'
+  /** The WebAssembly kernel was wanted but is unavailable: the JS kernel gave the same numbers, slower. */
+  | 'KERNEL_FALLBACK'
   /** The compare section's windows: outside the data, overlapping, empty or too short. */
   | 'COMPARE_WINDOW'
   | 'CANCELLED'

@@ -11,6 +11,8 @@ export interface MatrixCorrelation {
   /** Pairwise-complete observations, N*N. */
   n: Float64Array;
   reason: Array<ReasonCode | null>;
+  /** Why the WebAssembly kernel was wanted for this matrix but not used (gramMatrix.ts), else null. */
+  kernelFallback: string | null;
 }
 
 /**
@@ -49,6 +51,7 @@ export function pearsonMatrix(
   }
 
   const M = complete.length;
+  let kernelFallback: string | null = null;
   if (M > 0) {
     const z = new Float64Array(M * T);
     for (let c = 0; c < M; c++) {
@@ -59,7 +62,7 @@ export function pearsonMatrix(
       }
     }
     const g = new Float64Array(M * M);
-    gramMatrix(z, M, T, g, checkpoint);
+    kernelFallback = gramMatrix(z, M, T, g, checkpoint).fallback;
     for (let a = 0; a < M; a++) {
       const i = complete[a];
       for (let b = 0; b < M; b++) {
@@ -85,5 +88,5 @@ export function pearsonMatrix(
     }
     checkpoint?.tick(N - i);
   }
-  return { r, n, reason };
+  return { r, n, reason, kernelFallback };
 }

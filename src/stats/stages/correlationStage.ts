@@ -46,6 +46,13 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
       ? spearmanMatrix(ctx.values, ctx.minOverlap, checkpoint)
       : pearsonMatrix(ctx.values, ctx.minOverlap, checkpoint));
 
+  if ('kernelFallback' in m && m.kernelFallback !== null) {
+    ctx.warnings.push({
+      code: 'KERNEL_FALLBACK',
+      message: `WebAssembly is unavailable (${m.kernelFallback}): the JavaScript kernel is used; results are the same, slower`,
+    });
+  }
+
   const test: PairTest = kendall
     ? {
         naive: (c) => {

@@ -1,0 +1,95 @@
+/**
+ * The WebAssembly Gram kernel under the page's Content-Security-Policy, in Chromium (built dist/ required).
+ * The analysis runs in the blob: worker, which inherits the page's policy: without 'wasm-unsafe-eval' the
+ * worker's engine cannot compile the kernel, computes the same matrix with the JavaScript kernel and says so
+ * in a notice; with 'wasm-unsafe-eval' (or no policy) it uses the kernel and says nothing.
+ */
+import { DEFAULT_ANALYSIS } from '../../src/datasource/query/defaults';
+import { openPage } from './lib/browser';
+import { sharedSandbox } from './lib/sharedSandbox';
+
+jest.setTimeout(180_000);
+
+/** 80 signals x 600 points: 80*81/2*600 multiply-adds, above the engine's floor for the kernel (WASM_MIN_WORK). */
+const SIGNALS = 80;
+const POINTS = 600;
+
+const shared = sharedSandbox();
+
+interface Answer {
+  r: Array<number | null>;
+  notices: string[];
+  error: unknown;
+  /** Whether the page itself may compile WebAssembly (the same policy the worker inherits). */
+  pageCompiles: boolean;
+}
+
+async function synthesisedMatrix(query: string): Promise<{ answer: Answer; problems: string[] }> {
+  const { page, problems } = await openPage(shared.browser, `${shared.sandbox.url}${query}`);
+  const answer = await page.evaluate(
+    async ({ signals, points, analysis }) => {
+      const sb = (window as any).sandbox;
+      await sb.createSyntheticInfraDrift(signals, points);
+      const to = Date.UTC(2026, 0, 10);
+      const target = {
+        refId: 'A',
+        signals: [{ key: 'A', expr: 'synthetic', role: 'infra', kind: 'gauge', transform: 'none' }],
+        analysis,
+      };
+      const response = await sb.runQuery('infradrift', [target], { from: to - (points - 1) * 60_000, to });
+      const matrix = response.frames.find((f: any) => f.schema.meta?.custom?.kind === 'infradrift-matrix');
+      const fields = matrix.schema.fields.map((f: any) => f.name);
+      let pageCompiles = true;
+      try {
+        // The smallest valid module: magic number and version.
+        new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      } catch {
+        pageCompiles = false;
+      }
+      return {
+        r: matrix.data.values[fields.indexOf('r')],
+        notices: response.frames.flatMap((f: any) => f.schema.meta?.notices ?? []).map((n: any) => n.text),
+        error: response.error,
+        pageCompiles,
+      };
+    },
+    { signals: SIGNALS, points: POINTS, analysis: { ...DEFAULT_ANALYSIS, maxLag: 0 } }
+  );
+  await page.close();
+  return { answer, problems };
+}
+
+const fallback = (notices: string[]) => notices.filter((n) => /WebAssembly/.test(n));
+
+it('gives the same r with and without WebAssembly; only a policy without wasm-unsafe-eval brings the notice', async () => {
+  const open = await synthesisedMatrix('');
+  const allowed = await synthesisedMatrix('?csp=wasm');
+  const blocked = await synthesisedMatrix('?csp=no-wasm');
+
+  for (const { answer } of [open, allowed, blocked]) {
+    expect(answer.error).toBeNull();
+    // The worker computed it (the main-thread fallback would say so).
+    expect(answer.notices.join('\n')).not.toMatch(/main thread/);
+    expect(answer.r.length).toBe(SIGNALS * SIGNALS);
+  }
+  expect([open.answer.pageCompiles, allowed.answer.pageCompiles, blocked.answer.pageCompiles]).toEqual([
+    true,
+    true,
+    false,
+  ]);
+  expect(fallback(open.answer.notices)).toEqual([]);
+  expect(fallback(allowed.answer.notices)).toEqual([]);
+  expect(fallback(blocked.answer.notices)).toEqual([
+    "WebAssembly is unavailable (blocked by the page's Content-Security-Policy (no 'wasm-unsafe-eval')): the JavaScript kernel is used; results are the same, slower",
+  ]);
+
+  const diff = (a: Array<number | null>, b: Array<number | null>) =>
+    Math.max(...a.map((v, k) => (v === null && b[k] === null ? 0 : Math.abs((v ?? NaN) - (b[k] ?? NaN)))));
+  expect(diff(open.answer.r, blocked.answer.r)).toBeLessThanOrEqual(1e-12);
+  expect(diff(open.answer.r, allowed.answer.r)).toBe(0);
+
+  expect(open.problems).toEqual([]);
+  expect(allowed.problems).toEqual([]);
+  // Chromium reports the refused compilation itself; anything else is a failure.
+  expect(blocked.problems.filter((p) => !/Content Security Policy|wasm-unsafe-eval|WebAssembly/i.test(p))).toEqual([]);
+});
