@@ -24,7 +24,11 @@ export const SCENARIO_TARGETS: Record<
   ScenarioName,
   { title: string; targets: string[]; controls: string[]; infra?: string[] }
 > = {
-  'cache-eviction-storm': { title: 'Cache eviction storm', targets: ['conversion rate'], controls: ['request rate'] },
+  'cache-eviction-storm': {
+    title: 'Cache eviction storm',
+    targets: ['user_ctr_7d drift (psi)', 'conversion rate'],
+    controls: ['request rate'],
+  },
   'gpu-thermal-throttling': {
     title: 'GPU thermal throttling',
     targets: ['session_length_seconds drift (psi)'],

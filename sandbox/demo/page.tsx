@@ -248,7 +248,9 @@ function Header(props: {
 const DEMO_FILES = '/demo-files/';
 
 /** The demo's data sources, its dashboard and its template variables at their saved values, as Grafana has them. */
-async function registerDemo(host: DemoHost): Promise<{ config: DemoConfig; dashboard: Dashboard; vars: Record<string, string> }> {
+async function registerDemo(
+  host: DemoHost
+): Promise<{ config: DemoConfig; dashboard: Dashboard; vars: Record<string, string> }> {
   const config = (await (await fetch(`${DEMO_FILES}config.json`)).json()) as DemoConfig;
   const dashboard = (await (await fetch(config.dashboard)).json()) as Dashboard;
   for (const ds of config.datasources) {

@@ -14,6 +14,8 @@ const MAX_BASELINE_MS = 3 * HOUR;
 const BEFORE_INCIDENT_MS = 10 * MINUTE;
 /** Time left after an earlier incident ends before the baseline may start (its tail settles). */
 const AFTER_INCIDENT_MS = 20 * MINUTE;
+/** Time after the incident the window keeps: its effects still show (imputed features age out of the drift window). */
+const AFTERMATH_MS = 15 * MINUTE;
 /** How much of the incident before it a data-drift window takes in, as a hand-zoomed window does. */
 const DATA_DRIFT_LEAD_IN_MS = 15 * MINUTE;
 
@@ -23,8 +25,8 @@ export interface IncidentWindow {
 }
 
 /**
- * The window of `incidents[k]` (sorted by start): the incident itself; for data drift from 15 minutes
- * before the previous incident ends. The baseline runs up to 10 minutes before the first incident still
+ * The window of `incidents[k]` (sorted by start): the incident and the 15 minutes after it (never into
+ * the next incident); for data drift from 15 minutes before the previous incident ends. The baseline runs up to 10 minutes before the first incident still
  * active at the window's start, back to 20 minutes after the incident before that ended (or
  * `timelineStart`), at most 3 hours.
  */
@@ -39,5 +41,7 @@ export function incidentWindow(incidents: readonly Incident[], k: number, timeli
     ...incidents.filter((i) => i.end <= baselineTo).map((i) => i.end + AFTER_INCIDENT_MS)
   );
   const baselineFrom = Math.max(before, baselineTo - MAX_BASELINE_MS);
-  return { incident: { from, to: inc.end }, baseline: { from: baselineFrom, to: baselineTo } };
+  const next = incidents[k + 1];
+  const to = Math.min(inc.end + AFTERMATH_MS, next && next.start > inc.end ? next.start : Infinity);
+  return { incident: { from, to }, baseline: { from: baselineFrom, to: baselineTo } };
 }

@@ -76,22 +76,29 @@ describe('demo incident links', () => {
     expect(links.map((l) => l.scenario)).toEqual(['cache-eviction-storm', 'gpu-thermal-throttling', 'data-drift']);
     const read = (scenario: string) =>
       parseIncidentSearch(links.find((l) => l.scenario === scenario)!.href.split('?')[1]);
-    // The later cache incident; its baseline from 20 min after data drift ended to 10 min before it, at most 3 h.
+    // The later cache incident and the 15 minutes after it; its baseline from 20 min after data drift ended
+    // to 10 min before it, at most 3 h.
     expect(read('cache-eviction-storm')).toMatchObject({
       from: String(1000 * MINUTE),
-      to: String(1030 * MINUTE),
+      to: String(1045 * MINUTE),
       baseline: { kind: 'fixed', from: 920 * MINUTE, to: 990 * MINUTE },
-      targets: ['conversion rate'],
+      targets: ['user_ctr_7d drift (psi)', 'conversion rate'],
       controls: ['request rate'],
       ...DEMO_SIGNAL_SET,
     });
     // Data drift takes in the last 15 minutes of the incident before it; the baseline ends 10 min before that one.
     expect(read('data-drift')).toMatchObject({
       from: String(745 * MINUTE),
-      to: String(900 * MINUTE),
+      to: String(915 * MINUTE),
       baseline: { kind: 'fixed', from: 680 * MINUTE, to: 690 * MINUTE },
       targets: ['user_tenure_days drift (psi)'],
     });
     expect(links.every((l) => l.href.startsWith('/a/infradrift-correlation-app/incidents?'))).toBe(true);
+  });
+
+  it("links the longest incident of a scenario's latest play (the large traffic surge, not the small one after it)", () => {
+    const incidents = [at('traffic-confounder', 600, 660), at('traffic-confounder', 700, 720)];
+    const link = incidentLinks(incidents, 800 * MINUTE)[0];
+    expect(link.incident.from).toBe(600 * MINUTE);
   });
 });

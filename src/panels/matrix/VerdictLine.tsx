@@ -68,7 +68,7 @@ export function VerdictLine({ data, dashboard, panel }: Props) {
   const more = data.verdicts.length - shown.length;
   const link = (
     <LinkButton
-      href={incidentHref(data, dashboard, panel)}
+      href={textUtil.sanitizeUrl(incidentHref(data, dashboard, panel))}
       size="sm"
       fill="text"
       icon="search"

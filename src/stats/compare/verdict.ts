@@ -91,19 +91,24 @@ export function verdict(input: VerdictInput): Verdict {
     (l) => l.role === 'infrastructure' && sig(input.changes.get(l.other)?.q, alpha) && movesWith(l, alpha)
   );
   const hasControls = input.controls.length > 0;
-  // The link is kept when its partial r stays significant, of the same sign, and keeps at least half
-  // its strength (a control that explains three quarters of the shared variance is the story).
+  // The link is kept when its partial r stays significant, of the same sign and at least MIN_LINK_R. A
+  // link at the same time must also keep half its strength: a control that explains three quarters of
+  // what two signals share at once is the story. A signal that leads the target is spared that share: when
+  // the control drives it (traffic → cache misses → imputed features) partialling the control takes out
+  // most of a real chain, and the lead is evidence the control alone does not give.
   const keeps = (l: TargetLink) => {
     const r = linkR(l);
     const partial = l.partialR ?? 0;
+    const share = l.lead.kind === 'leads' ? 0 : KEEP_SHARE;
     return (
       !hasControls ||
       (sig(l.partialQ, alpha) &&
         Math.sign(partial) === Math.sign(r) &&
-        Math.abs(partial) >= Math.max(MIN_LINK_R, KEEP_SHARE * Math.abs(r)))
+        Math.abs(partial) >= Math.max(MIN_LINK_R, share * Math.abs(r)))
     );
   };
-  const kept = candidates.filter(keeps);
+  // Strongest first, each link at its own lag (a leading signal by r where it leads).
+  const kept = candidates.filter(keeps).sort((a, b) => Math.abs(linkR(b)) - Math.abs(linkR(a)));
   const vanished = candidates.filter((l) => !keeps(l));
   const linkLine = (l: TargetLink) =>
     `${name(l.other)}: r ${rText(l.rIncident)} in the incident (q ${pText(l.qIncident)}), ${rText(l.rBaseline)} in the baseline` +
