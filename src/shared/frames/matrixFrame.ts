@@ -1,6 +1,6 @@
 /** The matrix frame: one row per ordered pair, the full N x N (docs/frames.md, "Matrix"). */
 import { DataFrame, FieldType, createDataFrame } from '@grafana/data';
-import { finiteOrNull, LAG_CONVENTION, reverseLag, type AnalyzeResult } from '../../stats';
+import { finiteOrNull, LAG_CONVENTION, reverseLag, toJsonArray, type AnalyzeResult } from '../../stats';
 import { FRAME_CONTRACT_VERSION, FrameKind, MatrixField, MatrixMeta } from '../frameContract';
 import { seriesNames, signalLookup, type FrameOptions } from './options';
 
@@ -18,11 +18,11 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
   const stepS = (result.lags?.stepMs ?? result.grid?.stepMs ?? 0) / 1000;
   const total = N * N;
   const nulls = () => new Array<number | null>(total).fill(null);
-  // The engine's matrices are already row-major N x N with null for missing: they become columns as
-  // they are, without copies (at 500 signals each holds 250,000 cells).
+  // The engine's matrices are already row-major N x N: each becomes a column in one pass. Grafana's field
+  // values are arrays (a frame is serialised to JSON by the query inspector and snapshots, where a
+  // Float64Array would not be an array and NaN would not survive), so missing is null here.
   const source = useP ? result.partial! : corr!;
   const full = useP ? undefined : corr!;
-  const partial = useP ? result.partial! : undefined;
   const rowNames = new Array<string>(total);
   const columnNames = new Array<string>(total);
   for (let i = 0; i < N; i++) {
@@ -35,14 +35,14 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
   const cols = {
     row: rowNames,
     column: columnNames,
-    r: source.r,
-    p: source.p,
-    q: (full ?? partial)!.q ?? nulls(),
-    n: source.n,
-    nEff: (full ?? partial)!.nEff ?? nulls(),
+    r: toJsonArray(source.r),
+    p: toJsonArray(source.p),
+    q: toJsonArray(source.q),
+    n: toJsonArray(source.n),
+    nEff: toJsonArray(source.nEff),
     // Fisher-z intervals are computed for plain correlations only.
-    ciLow: full ? full.ciLow : nulls(),
-    ciHigh: full ? full.ciHigh : nulls(),
+    ciLow: full ? toJsonArray(full.ciLow) : nulls(),
+    ciHigh: full ? toJsonArray(full.ciHigh) : nulls(),
     ...lag,
     reason: source.reason.map((reason) => reason ?? ''),
   };

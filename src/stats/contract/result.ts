@@ -1,6 +1,8 @@
 /**
- * The result side of the engine contract: what `analyze()` returns. Plain JSON: missing numbers are
- * null, never NaN. Lags follow LAG_CONVENTION (src/stats/lags/convention.ts).
+ * The result side of the engine contract: what `analyze()` returns. The N x N matrices are
+ * Float64Arrays with NaN for missing (FlatMatrix); every other number is plain JSON, missing as null.
+ * JSON consumers get the matrices as arrays with null through `resultToJson` (contract/matrices.ts),
+ * so the JSON of a result is what it always was. Lags follow LAG_CONVENTION (src/stats/lags/convention.ts).
  */
 import type { LAG_CONVENTION } from '../lags/convention';
 import type { AdjustMethod, AutocorrelationCorrection, CorrelationMethod, LagNormalization, Linkage } from './request';
@@ -20,8 +22,14 @@ export type ReasonCode =
   /** Not computed: a limit (e.g. limits.maxLagPairs) left this pair out; the LIMIT_EXCEEDED warning says by what rule. */
   | 'skipped';
 
-/** Matrices are flat, row-major, N*N: cell (i, j) is at index i*N + j, following `ids`. */
-export type FlatMatrix = Array<number | null>;
+/**
+ * Matrices are flat, row-major, N*N: cell (i, j) is at index i*N + j, following `ids`. A cell without a
+ * number is NaN (never +-Infinity); in JSON it is null.
+ * WHY a typed array: at 1000 signals a result holds eight of them (8 million cells). As arrays of numbers
+ * and nulls they cost a boxed number per cell, ~0.3 s to build and most of the garbage collection of a
+ * run; as Float64Arrays they are written in place by the stages and move to the page without a copy.
+ */
+export type FlatMatrix = Float64Array;
 
 export interface SeriesSummary {
   id: string;
@@ -58,8 +66,8 @@ export interface CorrelationResult {
   pNaive: FlatMatrix;
   /** p adjusted for multiple testing (`significance.adjust`). */
   q: FlatMatrix;
-  /** Pairwise-complete observations. */
-  n: number[];
+  /** Pairwise-complete observations (never missing: 0 where a pair has none). */
+  n: FlatMatrix;
   /** Effective sample size used for p and the interval. */
   nEff: FlatMatrix;
   ciLow: FlatMatrix;
@@ -87,7 +95,7 @@ export interface PartialResult {
   /** p adjusted over the upper triangle (`significance.adjust`). */
   q: FlatMatrix;
   nEff: FlatMatrix;
-  n: number[];
+  n: FlatMatrix;
   reason: Array<ReasonCode | null>;
 }
 
