@@ -4,6 +4,7 @@
  */
 import {
   leadStatement,
+  resultToJson,
   type AnalyzeRequest,
   type AnalyzeResult,
   type CorrelationMethod,
@@ -172,6 +173,14 @@ export function withLeadStatements(result: AnalyzeResult): AnalyzeResultWithLead
   return { ...result, lags: { ...lags, pairs } };
 }
 
+/**
+ * The result as the CLI writes it: lead statements added, and the JSON edge of the engine (its N x N
+ * matrices, Float64Arrays inside, become arrays with null for missing).
+ */
+export function resultText(result: AnalyzeResult, pretty: boolean): string {
+  return JSON.stringify(resultToJson(withLeadStatements(result)), null, pretty ? 2 : undefined) + '\n';
+}
+
 function run(argv: string[], { io, engine, help }: CommandContext): ExitCode {
   const o = parseOptions(argv);
   if (o.help) {
@@ -180,7 +189,7 @@ function run(argv: string[], { io, engine, help }: CommandContext): ExitCode {
   }
   const result = engine.analyze(applyOverrides(readRequest(o, io), o));
   // A failure here (e.g. a result too large for one string) is a defect of the tool: main maps it to exit 3.
-  writeResult(JSON.stringify(withLeadStatements(result), null, o.pretty ? 2 : undefined) + '\n', o.output, io);
+  writeResult(resultText(result, o.pretty), o.output, io);
   const code = reportRefusal(result, io);
   if (code !== EXIT.OK) {
     return code;

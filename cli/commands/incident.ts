@@ -16,7 +16,7 @@ import {
   writeResult,
 } from '../requestInput';
 import { parseTimeCell } from '../timestamps';
-import { withLeadStatements } from './analyze';
+import { resultText } from './analyze';
 import type { Command, CommandContext } from './command';
 
 const DAY_MS = 86_400_000;
@@ -316,7 +316,7 @@ function run(argv: string[], { io, engine, help }: CommandContext): ExitCode {
   const request = readRequest(o, io);
   const compare = compareRequest(request, o);
   const result = engine.analyze({ ...request, correlation: request.correlation ?? { enabled: false }, compare });
-  writeResult(JSON.stringify(withLeadStatements(result), null, o.pretty ? 2 : undefined) + '\n', o.output, io);
+  writeResult(resultText(result, o.pretty), o.output, io);
   const code = reportRefusal(result, io);
   return code !== EXIT.OK ? code : verdictExitCode(result, compare.targets, o.failOn, io.stderr);
 }

@@ -12,8 +12,7 @@ import {
 import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { Observable } from 'rxjs';
 import { FrameKind, FrameKindValue } from '../shared/frameContract';
-import { resultToFrames, verdictFrame } from '../shared/frames';
-import { nextTask } from '../shared/nextTask';
+import { resultToFramesInTasks, verdictFrame } from '../shared/frames';
 import { AnalysisCancelled, getAnalysisClient } from '../worker';
 import { runPipeline, type PipelineOutput } from './pipeline';
 import { interpolateQuery } from './query/interpolate';
@@ -118,9 +117,8 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       built.verdict ? this.runVerdict(built.verdict, query.refId, `${key}-verdict`, signal) : undefined,
     ]);
     const notices = run.notice ? [...built.notices, { severity: 'info' as const, text: run.notice }] : built.notices;
-    // A fresh task for frame building, apart from the one that received the result.
-    await nextTask();
-    const frames = resultToFrames(run.result, {
+    // Frame building in tasks of its own, apart from the one that received the result.
+    const frames = await resultToFramesInTasks(run.result, {
       refId: query.refId,
       signals: built.signals,
       aligned: built.request.includeAligned,

@@ -12,6 +12,9 @@
 export { analyze } from './analyze';
 export * from './contract';
 export { pairStats, type PairStats } from './pairStats';
+// The result's N x N matrices (Float64Array): where they are, and the result as JSON (arrays with null).
+export { MATRIX_FIELDS, matrixEntries, type MatrixEntry } from './contract/matrices';
+export { resultToJson, type AnalyzeResultJson, type Json } from './resultToJson';
 
 // Lags: the sign convention and reading a pair the other way round.
 export { LAG_CONVENTION, reverseLag, reverseCurve, lagAsAsked, alignmentShift } from './lags/convention';

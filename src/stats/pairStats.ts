@@ -1,5 +1,6 @@
 import type { AnalyzeResult } from './contract';
 import { lagAsAsked } from './lags/convention';
+import { finiteOrNull } from './util/missing';
 
 /** Everything the matrix panel shows for one cell. */
 export interface PairStats {
@@ -18,7 +19,7 @@ export interface PairStats {
 }
 
 /**
- * Reads cell (a, b) of a result by series id (flat row-major arrays, index i*N + j). Best lag comes
+ * Reads cell (a, b) of a result by series id (flat row-major matrices, index i*N + j; NaN there is null here). Best lag comes
  * from the lag section when it was computed for the pair (positive: a leads b). Null when unknown ids.
  */
 export function pairStats(result: AnalyzeResult, a: string, b: string): PairStats | null {
@@ -43,13 +44,13 @@ export function pairStats(result: AnalyzeResult, a: string, b: string): PairStat
   return {
     a,
     b,
-    r: c.r[k],
-    p: c.p[k],
-    q: c.q[k],
+    r: finiteOrNull(c.r[k]),
+    p: finiteOrNull(c.p[k]),
+    q: finiteOrNull(c.q[k]),
     n: c.n[k],
-    nEff: c.nEff[k],
-    ciLow: c.ciLow[k],
-    ciHigh: c.ciHigh[k],
+    nEff: finiteOrNull(c.nEff[k]),
+    ciLow: finiteOrNull(c.ciLow[k]),
+    ciHigh: finiteOrNull(c.ciHigh[k]),
     bestLag,
     bestR,
     reason: c.reason[k],

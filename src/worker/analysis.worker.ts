@@ -10,7 +10,7 @@
 import './workerPublicPath';
 import type { AnalyzeRequest } from '../stats';
 import type { FromWorker, ToWorker } from './protocol';
-import { packResult } from './resultTransfer';
+import { resultTransferables } from './resultTransfer';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
@@ -34,7 +34,7 @@ function runJob(analyze: Analyze, id: number, request: AnalyzeRequest) {
         }
       },
     });
-    const transfer = packResult(result);
+    const transfer = resultTransferables(result);
     scope.postMessage({ type: 'result', id, result }, transfer);
   } catch (error) {
     scope.postMessage({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });

@@ -10,7 +10,6 @@
  */
 import type { AnalyzeHooks, AnalyzeRequest, AnalyzeResult } from '../stats';
 import type { FromWorker } from './protocol';
-import { unpackResult } from './resultTransfer';
 import { transferables } from './transferables';
 
 export interface AnalysisRun {
@@ -219,8 +218,8 @@ export class AnalysisClient {
     if (message.type === 'error') {
       this.settle(job, new Error(message.message));
     } else {
-      // Unpacking yields between matrices; the caller's frame building then runs in a later task too.
-      void unpackResult(message.result).then((result) => this.settle(job, { result, mode: 'worker' }));
+      // The matrices arrive as Float64Arrays (their buffers transferred): nothing to unpack.
+      this.settle(job, { result: message.result, mode: 'worker' });
     }
     this.pump();
   }

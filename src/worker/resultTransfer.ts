@@ -1,66 +1,33 @@
 /**
- * The big parts of a result are N x N matrices: at 500 signals, ten of them hold 2.5 million numbers.
- * Sent as JSON-like arrays they are copied element by element on the main thread (tens of ms of
- * blocking). The worker packs them into Float64Arrays (null as NaN) and transfers the buffers;
- * the page unpacks them back into the contract's arrays (null for missing).
+ * The big parts of a result are its N x N matrices, Float64Arrays (FlatMatrix in the contract): at 500
+ * signals, ten of them hold 2.5 million numbers. postMessage moves their buffers to the page instead of
+ * copying them (structured clone keeps them Float64Arrays); the page reads them as they come.
  */
-import { nextTask } from '../shared/nextTask';
-import { copyToFloat64, toJsonArray, type AnalyzeResult } from '../stats';
-
-type Matrix = Array<number | null>;
-type Packed = Float64Array;
-
-/** Where the flat matrices live in a result, as [section, field] pairs. */
-const MATRICES: Array<[keyof AnalyzeResult, string]> = [
-  ['correlation', 'r'],
-  ['correlation', 'p'],
-  ['correlation', 'pNaive'],
-  ['correlation', 'q'],
-  ['correlation', 'nEff'],
-  ['correlation', 'ciLow'],
-  ['correlation', 'ciHigh'],
-  ['partial', 'r'],
-  ['partial', 'p'],
-  ['partial', 'pNaive'],
-  ['partial', 'q'],
-  ['partial', 'nEff'],
-  ['lags', 'bestLagMatrix'],
-  ['lags', 'bestRMatrix'],
-];
-
-function sectionOf(result: AnalyzeResult, key: keyof AnalyzeResult): Record<string, unknown> | undefined {
-  return result[key] as Record<string, unknown> | undefined;
-}
-
-/** In the worker: matrices become Float64Arrays; returns the buffers to transfer. */
-export function packResult(result: AnalyzeResult): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [];
-  for (const [key, field] of MATRICES) {
-    const section = sectionOf(result, key);
-    const values = section?.[field] as Matrix | undefined;
-    if (!section || !Array.isArray(values)) {
-      continue;
-    }
-    const packed = copyToFloat64(values);
-    section[field] = packed;
-    buffers.push(packed.buffer);
-  }
-  return buffers;
-}
+import { matrixEntries, type AnalyzeResult } from '../stats';
 
 /**
- * On the page: Float64Arrays back into the contract's arrays, NaN as null, one matrix per task so the
- * page stays responsive (each is a few ms at 500 signals; all of them at once would not be).
+ * In the worker: the buffers to transfer with the result, once each. A matrix that is a view on part of
+ * a buffer (or on memory that cannot move) is replaced by a copy of its cells first: structured clone
+ * would send the whole buffer behind a view, and transferring it would detach the other views on it.
  */
-export async function unpackResult(result: AnalyzeResult): Promise<AnalyzeResult> {
-  for (const [key, field] of MATRICES) {
-    const section = sectionOf(result, key);
-    const packed = section?.[field] as Packed | undefined;
-    if (!section || !(packed instanceof Float64Array)) {
-      continue;
+export function resultTransferables(result: AnalyzeResult): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const entry of matrixEntries(result)) {
+    let values = entry.values;
+    if (!ownsBuffer(values)) {
+      values = values.slice();
+      entry.section[entry.field] = values;
     }
-    await nextTask();
-    section[field] = toJsonArray(packed);
+    buffers.add(values.buffer as ArrayBuffer);
   }
-  return result;
+  return [...buffers];
+}
+
+/** The view covers a whole, movable ArrayBuffer (tag check: not a SharedArrayBuffer). */
+function ownsBuffer(values: Float64Array): boolean {
+  return (
+    Object.prototype.toString.call(values.buffer) === '[object ArrayBuffer]' &&
+    values.byteOffset === 0 &&
+    values.byteLength === values.buffer.byteLength
+  );
 }

@@ -128,8 +128,7 @@ it('scenario 4: traffic confounder: CPU-latency is high plainly and near 0 given
   const plain = analyze(base);
   const partial = analyze({ ...base, partial: { controls: ['request_rate'] } });
   const c = plain.correlation!;
-  const at = (ids: string[], m: Array<number | null>, a: string, b: string) =>
-    m[ids.indexOf(a) * ids.length + ids.indexOf(b)]!;
+  const at = (ids: string[], m: Float64Array, a: string, b: string) => m[ids.indexOf(a) * ids.length + ids.indexOf(b)];
   process.stdout.write(
     `[scenario 4] r(cpu, latency) = ${at(c.ids, c.r, 'cpu_usage', 'latency_mean').toFixed(3)}, partial given request_rate = ${at(partial.partial!.ids, partial.partial!.r, 'cpu_usage', 'latency_mean').toFixed(3)}\n`
   );

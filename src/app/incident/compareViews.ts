@@ -9,13 +9,12 @@ import type { LagCurve } from '../../panels/common/frames';
 
 export type MatrixKind = 'baseline' | 'incident' | 'delta';
 
+/** A copy of one of the compare's matrices for the model (NaN where it has no number or is absent). */
 function toArray(m: FlatMatrix | undefined, size: number): Float64Array {
   const out = new Float64Array(size * size).fill(NaN);
-  m?.forEach((v, k) => {
-    if (k < out.length && v !== null) {
-      out[k] = v;
-    }
-  });
+  if (m) {
+    out.set(m.subarray(0, out.length));
+  }
   return out;
 }
 

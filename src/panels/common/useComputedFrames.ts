@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { DataFrame, PanelData } from '@grafana/data';
 import type { AnalyzeRequest, SeriesInput } from '../../stats';
 import type { SignalInfo } from '../../shared/frameContract';
-import { resultToFrames } from '../../shared/frames';
+import { resultToFramesInTasks } from '../../shared/frames';
 import { seriesFromFrames } from '../../shared/seriesFromFrames';
 import { AnalysisCancelled, getAnalysisClient } from '../../worker';
 import { hasInfraDriftFrames, queryFailure } from './frames';
@@ -66,13 +66,15 @@ export function useComputedFrames(
         signal: controller.signal,
         onProgress: (progress, stage) => !controller.signal.aborted && setState({ status: 'running', progress, stage }),
       })
-      .then((run) => {
+      .then(async (run) => {
         if (controller.signal.aborted) {
           return;
         }
         const notices = run.notice ? [{ severity: 'info' as const, text: run.notice }] : [];
-        const frames = resultToFrames(run.result, { refId: 'A', signals, aligned: true, notices });
-        setState({ status: 'ready', frames, computed: true, notice: run.notice });
+        const frames = await resultToFramesInTasks(run.result, { refId: 'A', signals, aligned: true, notices });
+        if (!controller.signal.aborted) {
+          setState({ status: 'ready', frames, computed: true, notice: run.notice });
+        }
       })
       .catch((e: unknown) => {
         if (!(e instanceof AnalysisCancelled) && !controller.signal.aborted) {

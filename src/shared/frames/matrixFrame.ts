@@ -1,16 +1,34 @@
 /** The matrix frame: one row per ordered pair, the full N x N (docs/frames.md, "Matrix"). */
 import { DataFrame, FieldType, createDataFrame } from '@grafana/data';
-import { finiteOrNull, LAG_CONVENTION, reverseLag, type AnalyzeResult } from '../../stats';
+import { finiteOrNull, LAG_CONVENTION, reverseLag, toJsonArray, type AnalyzeResult } from '../../stats';
 import { FRAME_CONTRACT_VERSION, FrameKind, MatrixField, MatrixMeta } from '../frameContract';
 import { seriesNames, signalLookup, type FrameOptions } from './options';
 
+/** The partial section when it has series, else the correlation section: what the matrix frame shows. */
+function shown(result: AnalyzeResult) {
+  const useP = result.partial !== undefined && result.partial.ids.length > 0;
+  return { useP, source: useP ? result.partial : result.correlation };
+}
+
+/** The engine matrices (Float64Array, NaN for missing) the matrix frame turns into columns. */
+export function matrixColumnSources(result: AnalyzeResult): Float64Array[] {
+  const { source } = shown(result);
+  const ci = source && 'ciLow' in source ? [source.ciLow, source.ciHigh] : [];
+  return source ? [source.r, source.p, source.q, source.n, source.nEff, ...ci] : [];
+}
+
+/** An engine matrix as a frame column: null for missing (docs/frames.md), unless built ahead. */
+export function matrixColumn(values: Float64Array, opts: FrameOptions): Array<number | null> {
+  return opts.columns?.get(values) ?? toJsonArray(values);
+}
+
 export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFrame | undefined {
-  const useP = result.partial && result.partial.ids.length > 0;
+  const { useP, source } = shown(result);
   const corr = result.correlation;
-  if (!corr && !useP) {
+  if (!source) {
     return undefined;
   }
-  const ids = useP ? result.partial!.ids : corr!.ids;
+  const ids = source.ids;
   const nameOf = seriesNames(result);
   const infoOf = signalLookup(opts.signals);
   const signals = ids.map((id) => ({ ...infoOf(id), name: nameOf(id) }));
@@ -18,11 +36,10 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
   const stepS = (result.lags?.stepMs ?? result.grid?.stepMs ?? 0) / 1000;
   const total = N * N;
   const nulls = () => new Array<number | null>(total).fill(null);
-  // The engine's matrices are already row-major N x N with null for missing: they become columns as
-  // they are, without copies (at 500 signals each holds 250,000 cells).
-  const source = useP ? result.partial! : corr!;
-  const full = useP ? undefined : corr!;
-  const partial = useP ? result.partial! : undefined;
+  // The engine's matrices are already row-major N x N: each becomes a column in one pass. Grafana's field
+  // values are arrays (a frame is serialised to JSON by the query inspector and snapshots, where a
+  // Float64Array is no array) and its table prints NaN as "NaN": missing is null here.
+  const full = useP ? undefined : corr;
   const rowNames = new Array<string>(total);
   const columnNames = new Array<string>(total);
   for (let i = 0; i < N; i++) {
@@ -35,14 +52,14 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
   const cols = {
     row: rowNames,
     column: columnNames,
-    r: source.r,
-    p: source.p,
-    q: (full ?? partial)!.q ?? nulls(),
-    n: source.n,
-    nEff: (full ?? partial)!.nEff ?? nulls(),
+    r: matrixColumn(source.r, opts),
+    p: matrixColumn(source.p, opts),
+    q: matrixColumn(source.q, opts),
+    n: matrixColumn(source.n, opts),
+    nEff: matrixColumn(source.nEff, opts),
     // Fisher-z intervals are computed for plain correlations only.
-    ciLow: full ? full.ciLow : nulls(),
-    ciHigh: full ? full.ciHigh : nulls(),
+    ciLow: full ? matrixColumn(full.ciLow, opts) : nulls(),
+    ciHigh: full ? matrixColumn(full.ciHigh, opts) : nulls(),
     ...lag,
     reason: source.reason.map((reason) => reason ?? ''),
   };

@@ -13,6 +13,8 @@ export interface FrameOptions {
   kinds?: FrameKindValue[];
   /** Extra notices (e.g. failed signal queries, main-thread fallback). */
   notices?: QueryResultMetaNotice[];
+  /** Matrix columns built ahead, one per task (resultToFramesInTasks), by the engine matrix they came from. */
+  columns?: Map<Float64Array, Array<number | null>>;
 }
 
 /** id -> display name, built once (results can hold hundreds of series). */

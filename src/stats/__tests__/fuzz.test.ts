@@ -6,7 +6,11 @@
  */
 import fc from 'fast-check';
 import { analyze } from '../analyze';
-import type { AnalyzeResult, FlatMatrix, ReasonCode } from '../contract';
+import type { AnalyzeResult, ReasonCode } from '../contract';
+import { matrixEntries } from '../contract/matrices';
+import { resultToJson, type AnalyzeResultJson } from '../resultToJson';
+
+type JsonMatrix = Array<number | null>;
 
 const SEED = 20240611;
 const RUNS = 300;
@@ -116,7 +120,7 @@ const inRange = (v: number | null, lo: number, hi: number) => v === null || (Num
 /** Every null of a flat matrix off the diagonal has a reason; every number is finite and in range. */
 function checkMatrix(
   name: string,
-  m: FlatMatrix,
+  m: JsonMatrix,
   reason: Array<ReasonCode | null>,
   N: number,
   lo: number,
@@ -135,7 +139,7 @@ function checkMatrix(
 /** Correlation-like fields in [-1, 1], probabilities in [0, 1]. */
 function checkMatrices<K extends string>(
   label: string,
-  m: Record<K, FlatMatrix> & { ids: string[]; reason: Array<ReasonCode | null> },
+  m: Record<K, JsonMatrix> & { ids: string[]; reason: Array<ReasonCode | null> },
   corr: K[],
   prob: K[]
 ): void {
@@ -143,7 +147,14 @@ function checkMatrices<K extends string>(
   prob.forEach((k) => checkMatrix(label + k, m[k], m.reason, m.ids.length, 0, 1));
 }
 
-function checkResult(res: AnalyzeResult): void {
+/** The checks read the result as JSON does (missing is null); its matrices hold finite numbers or NaN only. */
+function checkResult(result: AnalyzeResult): void {
+  for (const { sectionKey, field, values } of matrixEntries(result)) {
+    if (values.some((v) => v === Infinity || v === -Infinity)) {
+      throw new Error(`${sectionKey}.${field} holds an infinity (missing must be NaN)`);
+    }
+  }
+  const res: AnalyzeResultJson = resultToJson(result);
   expect(() => JSON.stringify(res)).not.toThrow();
   const internal = res.warnings.find((w) => w.code === 'INTERNAL_ERROR');
   if (internal) {
@@ -159,7 +170,7 @@ function checkResult(res: AnalyzeResult): void {
   if (c) {
     checkMatrices('', c, ['r', 'ciLow', 'ciHigh'], ['p', 'pNaive', 'q']);
     c.nEff.forEach((ne, k) => {
-      if (ne !== null && !(ne <= c.n[k] + 1e-9 && ne > 0)) {
+      if (ne !== null && !(ne <= c.n[k]! + 1e-9 && ne > 0)) {
         throw new Error(`nEff[${k}] = ${ne} with n = ${c.n[k]}`);
       }
     });
@@ -266,7 +277,7 @@ describe(`fuzz: analyze() under hostile requests (seed ${SEED}, ${RUNS} runs)`, 
           for (let j = i + 1; j < N; j++) {
             const got = res.correlation!.r[i * N + j];
             const want = naivePearson(withHoles[i], withHoles[j]);
-            if (got === null) {
+            if (Number.isNaN(got)) {
               expect(res.correlation!.reason[i * N + j]).not.toBeNull();
               continue;
             }

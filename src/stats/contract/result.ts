@@ -1,6 +1,8 @@
 /**
- * The result side of the engine contract: what `analyze()` returns. Plain JSON: missing numbers are
- * null, never NaN. Lags follow LAG_CONVENTION (src/stats/lags/convention.ts).
+ * The result side of the engine contract: what `analyze()` returns. The N x N matrices are
+ * Float64Arrays with NaN for missing (FlatMatrix); every other number is plain JSON, missing as null.
+ * JSON consumers get the matrices as arrays with null through `resultToJson` (contract/matrices.ts),
+ * so the JSON of a result is what it always was. Lags follow LAG_CONVENTION (src/stats/lags/convention.ts).
  */
 import type { LAG_CONVENTION } from '../lags/convention';
 import type { AdjustMethod, AutocorrelationCorrection, CorrelationMethod, LagNormalization, Linkage } from './request';
@@ -46,8 +48,8 @@ export interface CorrelationResult {
   pNaive: FlatMatrix;
   /** p adjusted for multiple testing (`significance.adjust`). */
   q: FlatMatrix;
-  /** Pairwise-complete observations. */
-  n: number[];
+  /** Pairwise-complete observations (never missing: 0 where a pair has none). */
+  n: FlatMatrix;
   /** Effective sample size used for p and the interval. */
   nEff: FlatMatrix;
   ciLow: FlatMatrix;
@@ -75,7 +77,7 @@ export interface PartialResult {
   /** p adjusted over the upper triangle (`significance.adjust`). */
   q: FlatMatrix;
   nEff: FlatMatrix;
-  n: number[];
+  n: FlatMatrix;
   reason: Array<ReasonCode | null>;
 }
 

@@ -9,7 +9,7 @@ import { polynomialTerms, residualize } from '../partial/residualize';
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { adjustPValues } from '../significance/adjustPValues';
 import { Checkpoint } from '../util/cancel';
-import { finiteOrNull, toJsonArray } from '../util/missing';
+import { asFlatMatrix, finiteOrNull } from '../util/missing';
 import type { StageContext } from './context';
 
 /** Effective points each window needs before a verdict (compare.minEffective). */
@@ -165,11 +165,11 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   };
   if (request.includeMatrices !== false) {
     result.ids = ids.slice();
-    result.rBaseline = toJsonArray(bCorr.r);
-    result.rIncident = toJsonArray(iCorr.r);
-    result.deltaR = toJsonArray(change.deltaR);
-    result.pDelta = toJsonArray(change.p);
-    result.qDelta = toJsonArray(change.q);
+    result.rBaseline = asFlatMatrix(bCorr.r);
+    result.rIncident = asFlatMatrix(iCorr.r);
+    result.deltaR = asFlatMatrix(change.deltaR);
+    result.pDelta = asFlatMatrix(change.p);
+    result.qDelta = asFlatMatrix(change.q);
   }
   return result;
 }

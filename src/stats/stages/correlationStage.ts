@@ -8,7 +8,7 @@ import { fisherInterval } from '../significance/fisherInterval';
 import { kendallPValue } from '../significance/kendallPValue';
 import { cellReasons, pairSignificance, type PairTest } from '../significance/pairSignificance';
 import { Checkpoint } from '../util/cancel';
-import { toJsonArray } from '../util/missing';
+import { asFlatMatrix } from '../util/missing';
 import type { StageContext } from './context';
 
 export interface CorrelationStageOutput {
@@ -102,14 +102,14 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
     result: {
       method,
       ids: ctx.ids,
-      r: toJsonArray(m.r),
-      p: toJsonArray(sig.p),
-      pNaive: toJsonArray(sig.pNaive),
-      q: toJsonArray(sig.q),
-      n: Array.from(m.n),
-      nEff: toJsonArray(sig.nEff),
-      ciLow: toJsonArray(lo),
-      ciHigh: toJsonArray(hi),
+      r: asFlatMatrix(m.r),
+      p: asFlatMatrix(sig.p),
+      pNaive: asFlatMatrix(sig.pNaive),
+      q: asFlatMatrix(sig.q),
+      n: m.n,
+      nEff: asFlatMatrix(sig.nEff),
+      ciLow: asFlatMatrix(lo),
+      ciHigh: asFlatMatrix(hi),
       reason,
       alpha: ctx.alpha,
       adjust,

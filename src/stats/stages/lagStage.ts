@@ -12,7 +12,7 @@ import { lag1Autocorrelation } from '../significance/lag1Autocorrelation';
 import { difference } from '../transforms/difference';
 import { Checkpoint } from '../util/cancel';
 import { isConstant } from '../util/isConstant';
-import { finiteOrNull, toJsonArray } from '../util/missing';
+import { finiteOrNull, numberOrNaN, toJsonArray } from '../util/missing';
 import type { StageContext } from './context';
 
 /** Resolves which ordered pairs [a, b] (indices) the lag section asks for. */
@@ -235,13 +235,13 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
   };
   const N = ctx.ids.length;
   if (pairs.length === (N * (N - 1)) / 2 && pairs.every(([a, b]) => a < b)) {
-    const bl: Array<number | null> = new Array(N * N).fill(null);
-    const br: Array<number | null> = new Array(N * N).fill(null);
+    const bl = new Float64Array(N * N).fill(NaN);
+    const br = new Float64Array(N * N).fill(NaN);
     results.forEach((r, k) => {
       const [a, b] = pairs[k];
-      bl[a * N + b] = r.bestLag;
-      bl[b * N + a] = reverseLag(r.bestLag);
-      br[a * N + b] = br[b * N + a] = r.bestR;
+      bl[a * N + b] = numberOrNaN(r.bestLag);
+      bl[b * N + a] = numberOrNaN(reverseLag(r.bestLag));
+      br[a * N + b] = br[b * N + a] = numberOrNaN(r.bestR);
     });
     res.ids = ctx.ids;
     res.bestLagMatrix = bl;

@@ -4,7 +4,7 @@ import { DEFAULTS } from '../defaults';
 import { correlationPValue } from '../significance/correlationPValue';
 import { cellReasons, pairSignificance } from '../significance/pairSignificance';
 import { Checkpoint } from '../util/cancel';
-import { toJsonArray } from '../util/missing';
+import { asFlatMatrix } from '../util/missing';
 import type { StageContext } from './context';
 
 /** Partial correlations of all non-control series given the requested controls. */
@@ -64,12 +64,12 @@ export function partialStage(ctx: StageContext): PartialResult | undefined {
   return {
     controls: controls.map((i) => ctx.ids[i]),
     ids: rest.map((i) => ctx.ids[i]),
-    r: toJsonArray(res.r),
-    p: toJsonArray(sig.p),
-    pNaive: toJsonArray(sig.pNaive),
-    q: toJsonArray(sig.q),
-    nEff: toJsonArray(sig.nEff),
-    n: Array.from(res.n),
+    r: asFlatMatrix(res.r),
+    p: asFlatMatrix(sig.p),
+    pNaive: asFlatMatrix(sig.pNaive),
+    q: asFlatMatrix(sig.q),
+    nEff: asFlatMatrix(sig.nEff),
+    n: res.n,
     reason: cellReasons(res.reason, res.r, sig.p, N),
   };
 }

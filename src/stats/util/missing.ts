@@ -1,7 +1,8 @@
 /**
  * Missing values, one rule for the engine and everything that feeds it or reads it: inside the
- * engine (typed arrays) a missing value is NaN; in JSON, the contract and Grafana frames it is null.
- * On the way in, null and undefined become NaN; on the way out, NaN and +-Infinity become null.
+ * engine and in the result's N x N matrices (typed arrays) a missing value is NaN; in JSON, the rest of
+ * the contract and Grafana frames it is null. On the way in, null and undefined become NaN; on the way
+ * out, NaN and +-Infinity become null (JSON) or NaN (a result's matrices).
  * WHY typed arrays inside: one dense representation lets every kernel run on Float64Arrays.
  */
 
@@ -54,4 +55,17 @@ export function toJsonArray(values: ArrayLike<number>): Array<number | null> {
     out[i] = Number.isFinite(v) ? v : null;
   }
   return out;
+}
+
+/**
+ * A result matrix as the contract states it (FlatMatrix): in place, +-Infinity becomes NaN, so a cell
+ * is a finite number or NaN. Returns the same array (no copy: at 1000 signals a matrix is 8 MB).
+ */
+export function asFlatMatrix(values: Float64Array): Float64Array {
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === Infinity || values[i] === -Infinity) {
+      values[i] = NaN;
+    }
+  }
+  return values;
 }

@@ -103,11 +103,11 @@ export function handBuiltCompare(overrides: Partial<CompareResult> = {}): Compar
     ],
     caution: 'Correlation is not causation: check the named signals before acting.',
     ids: ['accuracy', 'cache_miss', 'requests'],
-    rBaseline: [1, 0.05, 0.1, 0.05, 1, 0.2, 0.1, 0.2, 1],
-    rIncident: [1, 0.82, 0.1, 0.82, 1, 0.2, 0.1, 0.2, 1],
-    deltaR: [0, 0.77, 0, 0.77, 0, 0, 0, 0, 0],
-    pDelta: [null, 0.002, 0.9, 0.002, null, 0.9, 0.9, 0.9, null],
-    qDelta: [null, 0.006, 0.9, 0.006, null, 0.9, 0.9, 0.9, null],
+    rBaseline: Float64Array.from([1, 0.05, 0.1, 0.05, 1, 0.2, 0.1, 0.2, 1]),
+    rIncident: Float64Array.from([1, 0.82, 0.1, 0.82, 1, 0.2, 0.1, 0.2, 1]),
+    deltaR: Float64Array.from([0, 0.77, 0, 0.77, 0, 0, 0, 0, 0]),
+    pDelta: Float64Array.from([NaN, 0.002, 0.9, 0.002, NaN, 0.9, 0.9, 0.9, NaN]),
+    qDelta: Float64Array.from([NaN, 0.006, 0.9, 0.006, NaN, 0.9, 0.9, 0.9, NaN]),
     ...overrides,
   };
 }
