@@ -81,6 +81,13 @@ describe('matrix panel verdict line', () => {
     );
   });
 
+  it('puts an answer before "no change" when only two lines fit', async () => {
+    render(<MatrixPanel {...props({ verdictLine: true }, [ROWS[2], ROWS[1], ROWS[0]])} />);
+    await screen.findByTestId('infradrift-matrix-grid');
+    const kinds = screen.getAllByTestId('infradrift-verdict').map((l) => within(l).getAllByText(/./)[0].textContent);
+    expect(kinds).toEqual(['infrastructure', 'data drift']);
+  });
+
   it('keeps a hostile label as text', async () => {
     const { container } = render(<MatrixPanel {...props({ verdictLine: true })} />);
     await screen.findByTestId('infradrift-matrix-grid');

@@ -9,6 +9,23 @@ import { oneLineSmallText } from '../common/textStyles';
 
 /** Verdicts shown as their own line; the rest are counted. */
 export const MAX_VERDICT_LINES = 2;
+
+/** What a reader must see first when only two lines fit: an answer before "inconclusive", "no change" last. */
+const URGENCY: Record<VerdictKind, number> = {
+  infrastructure: 0,
+  confounded: 1,
+  'data drift': 2,
+  inconclusive: 3,
+  'no change': 4,
+};
+
+/** The verdicts in that order, the data source's order within one kind. */
+export function byUrgency<T extends { kind: VerdictKind }>(verdicts: readonly T[]): T[] {
+  return verdicts
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => URGENCY[a.v.kind] - URGENCY[b.v.kind] || a.i - b.i)
+    .map(({ v }) => v);
+}
 const LINE_PX = 24;
 
 /** Badge colours by verdict, from Grafana's badge palette (theme-aware). */
@@ -64,7 +81,7 @@ export function VerdictLine({ data, dashboard, panel }: Props) {
   if (data.verdicts.length === 0) {
     return null;
   }
-  const shown = data.verdicts.slice(0, MAX_VERDICT_LINES);
+  const shown = byUrgency(data.verdicts).slice(0, MAX_VERDICT_LINES);
   const more = data.verdicts.length - shown.length;
   const link = (
     <LinkButton
