@@ -2,7 +2,8 @@
  * The demo's links to the incident page, one per scenario, with what its verdict reads:
  *   - on the sandbox demo page (`npm run demo`), built at start from the simulator's `/incidents`: the
  *     latest finished incident of each scenario, its window and the quiet time before it as a fixed
- *     baseline (simulator/scenarios/incidentWindow.ts, the rule the verdict tests judge);
+ *     baseline (simulator/scenarios/incidentWindow.ts, the rule the verdict tests judge); when the quiet time
+ *     is shorter than 15 minutes, a day earlier (a drift score: the 4x longer window before it);
  *   - on the provisioned dashboard (Grafana, docker compose), static links that take the dashboard's
  *     time range as the window (`keepTime`): zoom to the incident's annotation first.
  * Signals come from the demo's main matrix panel (provisioning/dashboards/ml-service.json, panel 6),
@@ -58,13 +59,21 @@ export interface DemoIncidentLink {
   incident: { from: number; to: number };
 }
 
+/** A drift score is named `<name> drift (<method>)` (driftSeriesName). */
+function judgesDrift(scenario: ScenarioName): boolean {
+  return SCENARIO_TARGETS[scenario].targets.some((t) => / drift \(\w+\)$/.test(t));
+}
+
+/** Shortest quiet time before an incident that can serve as its baseline. */
+const MIN_QUIET_MS = 15 * 60_000;
+
 /** Incidents of one scenario that start this close to each other belong to one play of it (the traffic confounder's two surges). */
 const SAME_PLAY_MS = 3 * 3_600_000;
 
 /**
  * One link per scenario that has a finished incident by `now`: from its latest play, the longest incident
  * (the traffic confounder plays a large surge and a small one; the small one alone is too short to judge),
- * with its window and quiet baseline.
+ * with its window and baseline.
  */
 export function incidentLinks(incidents: readonly Incident[], now: number): DemoIncidentLink[] {
   const sorted = [...incidents].sort((a, b) => a.start - b.start);
@@ -80,12 +89,22 @@ export function incidentLinks(incidents: readonly Incident[], now: number): Demo
   return (Object.keys(SCENARIO_TARGETS) as ScenarioName[])
     .filter((scenario) => latest.has(scenario))
     .map((scenario) => {
+      // The window and quiet baseline by the verdict tests' rule. The demo's 6-hour history packs the
+      // scenarios close together, so the quiet time before an incident can be minutes: then the baseline is
+      // the same window a day earlier (healthy by design: the history's 25-hour lead), except for a drift
+      // score, whose own baseline reaches a day back, beyond the backfill: it gets the page's default, the
+      // 4x longer window before it.
       const { incident, baseline } = incidentWindow(sorted, latest.get(scenario)!);
+      const quietIsLongEnough = baseline.to - baseline.from >= MIN_QUIET_MS;
       const href = incidentPath({
         ...state(scenario),
         from: String(incident.from),
         to: String(incident.to),
-        baseline: { kind: 'fixed', ...baseline },
+        baseline: quietIsLongEnough
+          ? { kind: 'fixed', ...baseline }
+          : judgesDrift(scenario)
+            ? { kind: 'preceding', factor: 4 }
+            : { kind: 'shifted', shift: '1d' },
       });
       return { scenario, title: SCENARIO_TARGETS[scenario].title, href, incident };
     });

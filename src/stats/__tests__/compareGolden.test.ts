@@ -1,5 +1,5 @@
 /** @jest-environment node */
-// The compare section's tests against SciPy: Welch t with effective sizes, KS on levels and on first
+// The compare section's tests against SciPy: the level shift against the baseline's spread with effective sizes, KS on levels and on first
 // differences with effective sizes, and the Fisher z test of Δr. Every expected number comes from
 // scripts/reference/compare_fixtures.py (scipy.stats.ttest_ind / t / ks_2samp / special.kolmogorov /
 // pearsonr / norm); the definitions are in its docstring.
@@ -12,7 +12,7 @@ import { ksPValue, ksStatisticSorted } from '../drift/ks';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
 import { fisherDeltaTest } from '../significance/fisherDeltaTest';
 import { lag1Autocorrelation } from '../significance/lag1Autocorrelation';
-import { welchTest } from '../significance/welchTest';
+import { levelShiftTest } from '../significance/levelShiftTest';
 import { expectClose } from './helpers';
 
 type Series = Array<number | null>;
@@ -22,7 +22,6 @@ interface Side {
   nEffBaseline: number;
   nEffIncident: number;
   level: { t: number; df: number; p: number };
-  welchScipy: { t: number; p: number };
   ksLevel: { D: number; p: number };
   ksDiff: {
     D: number;
@@ -65,19 +64,10 @@ describe.each(cases.map((c) => [c.name, c] as [string, Case]))('%s', (_name, c) 
     expectClose(b.lag1, e.lag1Baseline, 1e-12, 1e-15, 'lag1 baseline');
     expectClose(b.nEff, e.nEffBaseline, 1e-12, 1e-12, 'nEff baseline');
     expectClose(i.nEff, e.nEffIncident, 1e-12, 1e-12, 'nEff incident');
-    const welch = welchTest(
-      { mean: b.mean, variance: b.variance, n: b.nEff },
-      { mean: i.mean, variance: i.variance, n: i.nEff }
-    );
-    expectClose(welch.t, e.level.t, 1e-10, 1e-14, 'level t');
-    expectClose(welch.df, e.level.df, 1e-10, 1e-12, 'level df');
-    expectClose(welch.p, e.level.p, 1e-9, 1e-300, 'level p');
-    const naive = welchTest(
-      { mean: b.mean, variance: b.variance, n: b.sorted.length },
-      { mean: i.mean, variance: i.variance, n: i.sorted.length }
-    );
-    expectClose(naive.t, e.welchScipy.t, 1e-10, 1e-14, 'ttest_ind t');
-    expectClose(naive.p, e.welchScipy.p, 1e-9, 1e-300, 'ttest_ind p');
+    const level = levelShiftTest({ mean: b.mean, variance: b.variance, n: b.nEff }, { mean: i.mean, n: i.nEff });
+    expectClose(level.t, e.level.t, 1e-10, 1e-14, 'level t');
+    expectClose(level.df, e.level.df, 1e-10, 1e-12, 'level df');
+    expectClose(level.p, e.level.p, 1e-9, 1e-300, 'level p');
     const dLevel = ksStatisticSorted(b.sorted, i.sorted);
     expectClose(dLevel, e.ksLevel.D, 1e-12, 1e-15, 'KS D');
     expectClose(ksPValue(dLevel, b.nEff, i.nEff), e.ksLevel.p, 1e-9, 1e-300, 'KS p');

@@ -1,6 +1,6 @@
 import type { ChangeTest, SignalChange, SignalRole } from '../contract';
 import { ksPValue, ksStatisticSorted } from '../drift/ks';
-import { welchTest } from '../significance/welchTest';
+import { levelShiftTest } from '../significance/levelShiftTest';
 import { finiteOrNull } from '../util/missing';
 import type { WindowSample } from './windowSample';
 
@@ -19,7 +19,7 @@ function ksTest(a: Float64Array, b: Float64Array, nA: number, nB: number): Chang
 /**
  * How one signal changed from the baseline window to the incident window: three tests, each honest for
  * autocorrelation through the windows' effective sizes:
- *   - level: Welch t on the means (a step or a ramp);
+ *   - level: the mean's shift against the baseline's spread (a step or a ramp; levelShiftTest.ts);
  *   - ksLevel: KS on the values (any change of distribution, e.g. a wider spread or a new mode);
  *   - ksDiff: KS on the first differences (a change in how the signal moves: bursts, a new trend, noise).
  * p is the smallest of the three, Bonferroni-corrected for taking the smallest (3·p_min, at most 1).
@@ -55,13 +55,13 @@ export function signalChange(
       reason: 'too_few_points',
     };
   }
-  const welch = welchTest(
+  const moved = levelShiftTest(
     { mean: baseline.mean, variance: baseline.variance, n: baseline.nEff },
-    { mean: incident.mean, variance: incident.variance, n: incident.nEff }
+    { mean: incident.mean, n: incident.nEff }
   );
   const level: ChangeTest = {
-    statistic: Number.isNaN(welch.t) ? null : welch.t === Infinity || welch.t === -Infinity ? null : welch.t,
-    p: finiteOrNull(welch.p),
+    statistic: finiteOrNull(moved.t),
+    p: finiteOrNull(moved.p),
   };
   const ksLevel = ksTest(baseline.sorted, incident.sorted, baseline.nEff, incident.nEff);
   const ksDiff = ksTest(baseline.diffsSorted, incident.diffsSorted, baseline.nEffDiffs, incident.nEffDiffs);

@@ -73,7 +73,7 @@ export interface SignalChange {
   incidentMean: number | null;
   /** Effect size: (incident mean − baseline mean) / baseline standard deviation (Glass's Δ). */
   effect: number | null;
-  /** Level shift: Welch t with effective sizes n(1−ρ)/(1+ρ) in each window. statistic = t. */
+  /** Level shift: the mean's shift against the baseline's spread, with effective sizes. statistic = t. */
   level: ChangeTest;
   /** Kolmogorov–Smirnov on the levels. statistic = D. */
   ksLevel: ChangeTest;
