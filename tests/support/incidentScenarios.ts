@@ -4,6 +4,7 @@
  * by the verdict tests, the CLI's scenario CSVs and the benchmark, so they all judge the same cases.
  */
 import { driftSeriesId, type AnalyzeRequest, type CompareBaseline, type VerdictKind } from '../../src/stats';
+import { DEFAULT_ANALYSIS } from '../../src/datasource/query/defaults';
 import { FEATURES } from '../../simulator/model/config';
 import { incidentWindow } from '../../simulator/scenarios/incidentWindow';
 import { bucketRates } from '../../simulator/series';
@@ -205,18 +206,7 @@ export function scenarioDashboard(
               histogram('P', 'recsys_prediction_score{namespace="recsys"}', 'score_drift', []),
               ...features,
             ],
-            analysis: {
-              output: 'matrix',
-              method: 'pearson',
-              maxLag: 10,
-              lagMode: 'all',
-              confounders: [],
-              alpha: 0.05,
-              adjust: 'fdr_bh',
-              autocorrelation: true,
-              clustering: 'none',
-              includeAligned: false,
-            },
+            analysis: { ...DEFAULT_ANALYSIS, clustering: 'none' },
           },
         ],
       },
