@@ -33,6 +33,9 @@ export interface AlertRow {
   labels: Record<string, string>;
   /** Summary annotation (live) or the condition's peak value and when (history). */
   detail: string;
+  /** When a replayed rule fired (seconds since the epoch, history only). */
+  firedFrom?: number;
+  firedTo?: number;
 }
 
 /** Seconds between evaluations of the demo's rule groups (demo/rules/infradrift.rules.yml). */
@@ -116,6 +119,8 @@ export async function loadAlerts(range: { from: number; to: number }, live: bool
         state: 'fired in range',
         labels: { alertname: rule.name, ...rule.labels },
         detail: `${clock(run.from)}–${clock(run.to)}, peak ${quantity} = ${peak.toFixed(2)}`,
+        firedFrom: run.from,
+        firedTo: run.to,
       });
     }
   }
@@ -146,6 +151,8 @@ export function FiringAlerts(props: { rows?: AlertRow[]; error?: string; theme: 
           key={i}
           data-alert-name={row.name}
           data-alert-state={row.state}
+          data-alert-from={row.firedFrom}
+          data-alert-to={row.firedTo}
           style={{ display: 'flex', gap: 12, flexWrap: 'wrap', padding: '2px 0' }}
         >
           <strong>{row.name}</strong>

@@ -303,6 +303,9 @@ export async function startDemo(host: DemoHost, theme: GrafanaTheme2): Promise<v
   const page = document.createElement('div');
   page.id = 'demo';
   page.dataset.range = JSON.stringify(range);
+  if (zoomed) {
+    page.dataset.incident = JSON.stringify({ from: zoomed.start, to: zoomed.end });
+  }
   document.body.appendChild(page);
   const headerEl = document.createElement('div');
   page.appendChild(headerEl);
