@@ -43,34 +43,35 @@ export function nullProcess(x: Float64Array, lo: number, hi: number): NullProces
 /** Values of `x` at grid points lo..hi−1, with effective sizes under the null process. */
 export function windowSample(x: Float64Array, lo: number, hi: number, process: NullProcess): WindowSample {
   const slice = x.subarray(lo, hi);
-  const finite: number[] = [];
-  const diffs: number[] = [];
+  // Typed buffers filled in place: a compare samples every signal twice, and pushing boxed numbers into
+  // arrays was most of its time.
+  const finite = new Float64Array(slice.length);
+  const diffs = new Float64Array(Math.max(0, slice.length - 1));
+  let n = 0;
+  let nd = 0;
+  let sum = 0;
   for (let t = 0; t < slice.length; t++) {
-    if (Number.isFinite(slice[t])) {
-      finite.push(slice[t]);
+    const v = slice[t];
+    if (Number.isFinite(v)) {
+      finite[n++] = v;
+      sum += v;
       if (t + 1 < slice.length && Number.isFinite(slice[t + 1])) {
-        diffs.push(slice[t + 1] - slice[t]);
+        diffs[nd++] = slice[t + 1] - v;
       }
     }
   }
-  const n = finite.length;
-  let mean = 0;
-  for (const v of finite) {
-    mean += v;
-  }
-  mean /= n;
+  const mean = sum / n;
   let ss = 0;
-  for (const v of finite) {
-    ss += (v - mean) * (v - mean);
+  for (let i = 0; i < n; i++) {
+    ss += (finite[i] - mean) * (finite[i] - mean);
   }
-  const diffArray = Float64Array.from(diffs);
   return {
-    sorted: Float64Array.from(finite).sort(),
-    diffsSorted: diffArray.slice().sort(),
+    sorted: finite.subarray(0, n).sort(),
+    diffsSorted: diffs.subarray(0, nd).sort(),
     mean: n > 0 ? mean : NaN,
     variance: n > 1 ? ss / (n - 1) : NaN,
     nEff: meanEffectiveSize(n, process.lag1),
-    nEffDiffs: meanEffectiveSize(diffs.length, process.lag1Diffs),
+    nEffDiffs: meanEffectiveSize(nd, process.lag1Diffs),
     lag1: process.lag1,
   };
 }

@@ -78,6 +78,11 @@ export class FftCrossSum {
     return s;
   }
 
+  /** Drops the cached spectrum of x (a one-off input, e.g. an autocorrelation, must not stay alive). */
+  forget(x: Float64Array): void {
+    this.cache.delete(x);
+  }
+
   crossSums(a: Float64Array, b: Float64Array): Float64Array {
     const fa = this.spectrum(a);
     const fb = this.spectrum(b);

@@ -26,22 +26,26 @@ export function residualize(x: ArrayLike<number>, controls: ReadonlyArray<ArrayL
   const mean = (v: ArrayLike<number>) => rows.reduce((s, t) => s + v[t], 0) / rows.length;
   const mx = mean(x);
   const mc = controls.map(mean);
-  const xtx = Matrix.zeros(k, k);
-  const xty = Matrix.zeros(k, 1);
+  // Sums in plain arrays (a Matrix's get/set per element was most of the cost), then one k×k solve.
+  const ata = Array.from({ length: k }, () => new Float64Array(k));
+  const aty = new Float64Array(k);
+  const c = new Float64Array(k);
   for (const t of rows) {
     for (let a = 0; a < k; a++) {
-      const ca = controls[a][t] - mc[a];
-      xty.set(a, 0, xty.get(a, 0) + ca * (x[t] - mx));
+      c[a] = controls[a][t] - mc[a];
+    }
+    const y = x[t] - mx;
+    for (let a = 0; a < k; a++) {
+      aty[a] += c[a] * y;
       for (let b = 0; b <= a; b++) {
-        xtx.set(a, b, xtx.get(a, b) + ca * (controls[b][t] - mc[b]));
+        ata[a][b] += c[a] * c[b];
       }
     }
   }
-  for (let a = 0; a < k; a++) {
-    for (let b = 0; b < a; b++) {
-      xtx.set(b, a, xtx.get(a, b));
-    }
-  }
+  const xtx = new Matrix(
+    Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => (b <= a ? ata[a][b] : ata[b][a])))
+  );
+  const xty = Matrix.columnVector(Array.from(aty));
   const beta = solve(xtx, xty, true);
   for (const t of rows) {
     let fit = mx;

@@ -1,3 +1,4 @@
+import { FftCrossSum } from '../lags/fftCrossSum';
 import { centreInto } from '../util/centre';
 
 /**
@@ -24,13 +25,14 @@ export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
     return NaN;
   }
   const maxLag = Math.floor(n / 2);
+  // All lagged sums at once through the FFT (O(n log n)): a persistent series needs hundreds of lags
+  // before the window closes, which summed directly cost O(n²).
+  const plan = lagSums(n, maxLag);
+  const sums = plan.crossSums(d, d);
+  plan.forget(d);
   let tau = 1;
   for (let k = 1; k <= maxLag; k++) {
-    let s = 0;
-    for (let i = 0; i + k < n; i++) {
-      s += d[i] * d[i + k];
-    }
-    tau += (2 * s) / den;
+    tau += (2 * sums[maxLag + k]) / den;
     if (k >= c * tau) {
       break;
     }
@@ -45,4 +47,24 @@ export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
  */
 export function equivalentLag1(tau: number): number {
   return Number.isFinite(tau) ? (tau - 1) / (tau + 1) : NaN;
+}
+
+/**
+ * One FFT plan per window length: a compare sums the autocorrelations of every signal over two windows
+ * of the same lengths, and building the plan (twiddle factors) costs as much as using it. A few lengths
+ * at most are alive at once; the memo is cleared past that.
+ */
+const plans = new Map<number, FftCrossSum>();
+const MAX_PLANS = 8;
+
+function lagSums(n: number, maxLag: number): FftCrossSum {
+  let plan = plans.get(n);
+  if (!plan) {
+    if (plans.size >= MAX_PLANS) {
+      plans.clear();
+    }
+    plan = new FftCrossSum(n, maxLag);
+    plans.set(n, plan);
+  }
+  return plan;
 }
