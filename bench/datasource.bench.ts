@@ -29,7 +29,8 @@ async function measureOnce(url: string): Promise<Sample> {
   try {
     const { page } = await openPage(browser, url);
     return await page.evaluate(
-      async ({ signals, points }) => {
+      // Runs in the page: everything it uses comes in as this argument (the analysis too).
+      async ({ signals, points, analysis }) => {
         const sb = (window as any).sandbox;
         await sb.createSyntheticInfraDrift(signals, points);
         const tasks: number[] = [];
@@ -40,7 +41,7 @@ async function measureOnce(url: string): Promise<Sample> {
         const target = {
           refId: 'A',
           signals: [{ key: 'A', expr: 'synthetic', role: 'infra', kind: 'gauge', transform: 'none' }],
-          analysis: { ...DEFAULT_ANALYSIS, maxLag: 0 },
+          analysis,
         };
         const t0 = performance.now();
         const response = await sb.runQuery('infradrift', [target], { from, to }, { summaryOnly: true });
@@ -56,7 +57,7 @@ async function measureOnce(url: string): Promise<Sample> {
           notices,
         };
       },
-      { signals: SIGNALS, points: POINTS }
+      { signals: SIGNALS, points: POINTS, analysis: { ...DEFAULT_ANALYSIS, maxLag: 0 } }
     );
   } finally {
     await browser.close();
