@@ -1,7 +1,7 @@
 import type { CompareLead, LagPairResult, SignalRole, TargetLink } from '../contract';
 import { bestLag } from '../lags/bestLag';
 import { bestLagTest, peakAtEdge } from '../lags/bestLagSignificance';
-import { crossCorrelation, prepareLagSeries } from '../lags/crossCorrelation';
+import { crossCorrelation, type LagSeries } from '../lags/crossCorrelation';
 import { leadStatement } from '../lags/leadStatement';
 import { pearsonPair } from '../correlation/pearsonPair';
 import { adjustPValues } from '../significance/adjustPValues';
@@ -18,6 +18,8 @@ export interface TargetLinkInput {
   roles: SignalRole[];
   /** Incident slices of every series (and their residuals on the controls, when there are controls). */
   incident: Float64Array[];
+  /** The same slices prepared once for cross-correlation (every target reads every other series). */
+  lagSeries: LagSeries[];
   residuals: Float64Array[] | null;
   controlCount: number;
   /** AR(1)-equivalent lag-1 autocorrelation of each incident slice and of each residual (autocorrelationTime.ts). */
@@ -41,8 +43,8 @@ function incidentLag(
   input: TargetLinkInput,
   j: number
 ): { pair: LagPairResult; curve: Float64Array | null; band: number | null } {
-  const a = prepareLagSeries(input.incident[j]);
-  const b = prepareLagSeries(input.incident[input.target]);
+  const a = input.lagSeries[j];
+  const b = input.lagSeries[input.target];
   const n = Math.min(a.count, b.count);
   const pair: LagPairResult = {
     a: input.ids[j],

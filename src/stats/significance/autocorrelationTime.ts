@@ -24,7 +24,10 @@ export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
   if (count < 8 || !(den > 0)) {
     return NaN;
   }
-  const maxLag = Math.floor(n / 2);
+  // At most n/4 lags: past that the lagged sums rest on too few pairs to mean anything (a window that has
+  // not closed by then says τ > n/20, and the effective size is small either way). It also keeps the FFT
+  // at the next power of two above 1.25 n.
+  const maxLag = Math.floor(n / 4);
   // All lagged sums at once through the FFT (O(n log n)): a persistent series needs hundreds of lags
   // before the window closes, which summed directly cost O(n²).
   const plan = lagSums(n, maxLag);

@@ -5,6 +5,7 @@ import { targetLinks } from '../compare/targetLinks';
 import { CAUTION, verdict } from '../compare/verdict';
 import { compareWindows } from '../compare/windows';
 import { nullProcess, windowSample } from '../compare/windowSample';
+import { prepareLagSeries } from '../lags/crossCorrelation';
 import { polynomialTerms, residualize } from '../partial/residualize';
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { adjustPValues } from '../significance/adjustPValues';
@@ -115,6 +116,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
       Math.floor(incident.points / 4)
     )
   );
+  const lagSeries = targets.length > 0 ? iSlices.map((x) => prepareLagSeries(x)) : [];
   const links: CompareResult['links'] = {};
   const linksDone = new Checkpoint(ctx.hooks, 'compare:links', targets.length, 1);
   const verdicts = targets.map((id) => {
@@ -125,6 +127,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
       names: ids.map((x) => names.get(x) ?? x),
       roles,
       incident: iSlices,
+      lagSeries,
       residuals,
       controlCount: controlTerms.length,
       lag1: iLag1,
