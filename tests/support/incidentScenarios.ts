@@ -39,6 +39,22 @@ export function simulateTimeline(seed: number): SimulationResult {
 
 const psiId = (id: string) => driftSeriesId(id, 'psi');
 
+/** Per-step bucket counts of a histogram, summed over pods: what `increase()` by (le) returns, as drift input. */
+export function histogramInput(
+  sim: SimulationResult,
+  ctx: ReturnType<typeof signalContext>,
+  metric: string,
+  matchers: Record<string, string>
+) {
+  const { le, rates } = bucketRates(ctx.index, metric, matchers, ctx.windowSteps, sim.stepSeconds, ctx.length);
+  return {
+    kind: 'histogram' as const,
+    le,
+    buckets: rates.map((r) => r.map((v) => v * sim.stepSeconds)),
+    mode: 'increase' as const,
+  };
+}
+
 /** Every simulator signal as the demo's data source reads it: plain series, and PSI drift of each histogram. */
 export function timelineRequest(sim: SimulationResult): AnalyzeRequest {
   const ctx = signalContext(sim, RATE_WINDOW_SECONDS);
@@ -46,20 +62,11 @@ export function timelineRequest(sim: SimulationResult): AnalyzeRequest {
   // Drift against a fixed reference (as against training data): the first quiet hours of the timeline.
   const reference = { kind: 'fixed' as const, ...driftReference(sim) };
   const plain = SIGNALS.filter((s) => s.evaluate).map((s) => ({ id: s.id, values: evaluateSignal(sim, s.id, ctx) }));
-  const histogram = (metric: string, matchers: Record<string, string>) => {
-    const { le, rates } = bucketRates(ctx.index, metric, matchers, ctx.windowSteps, sim.stepSeconds, ctx.length);
-    return {
-      kind: 'histogram' as const,
-      le,
-      buckets: rates.map((r) => r.map((v) => v * sim.stepSeconds)),
-      mode: 'increase' as const,
-    };
-  };
   const drift = [
-    { id: 'score_drift', input: histogram('recsys_prediction_score', {}) },
+    { id: 'score_drift', input: histogramInput(sim, ctx, 'recsys_prediction_score', {}) },
     ...FEATURES.map((f) => ({
       id: featureDriftId(f.name),
-      input: histogram('recsys_feature_value', { feature: f.name }),
+      input: histogramInput(sim, ctx, 'recsys_feature_value', { feature: f.name }),
     })),
   ].map((d) => ({ ...d, methods: ['psi' as const], windowMs: DRIFT_WINDOW_STEPS * stepMs, baseline: reference }));
   return {

@@ -39,6 +39,33 @@ export interface BackfillSpec {
   stepSeconds?: number;
 }
 
+/**
+ * Debian's Prometheus on 127.0.0.1:`port` with a config file and a data folder, ready when `/-/ready`
+ * answers. Every test Prometheus starts here, so they all keep backfilled history the same way.
+ */
+export function startPrometheusDaemon(o: {
+  config: string;
+  data: string;
+  port: number;
+  logLevel: 'error' | 'warn';
+  extraArgs?: string[];
+}): Promise<Daemon> {
+  return startDaemon(
+    undefined,
+    'prometheus',
+    [
+      `--config.file=${o.config}`,
+      `--storage.tsdb.path=${o.data}`,
+      // Backfilled history may be older than the default 15 days.
+      '--storage.tsdb.retention.time=100y',
+      `--web.listen-address=127.0.0.1:${o.port}`,
+      `--log.level=${o.logLevel}`,
+      ...(o.extraArgs ?? []),
+    ],
+    `http://127.0.0.1:${o.port}/-/ready`
+  );
+}
+
 /** Simulates, backfills and starts Prometheus. Each spec becomes its own blocks (distinct time ranges). */
 export async function startPrometheus(specs: BackfillSpec[]): Promise<RunningPrometheus> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infradrift-prom-'));
@@ -66,19 +93,7 @@ export async function startPrometheus(specs: BackfillSpec[]): Promise<RunningPro
   const removeData = () => fs.rmSync(dir, { recursive: true, force: true });
   let daemon: Daemon;
   try {
-    daemon = await startDaemon(
-      undefined,
-      'prometheus',
-      [
-        `--config.file=${path.join(dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${data}`,
-        // Backfilled history may be older than the default 15 days.
-        '--storage.tsdb.retention.time=100y',
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--log.level=error',
-      ],
-      `${url}-/ready`
-    );
+    daemon = await startPrometheusDaemon({ config: path.join(dir, 'prometheus.yml'), data, port, logLevel: 'error' });
   } catch (error) {
     removeData();
     throw error;

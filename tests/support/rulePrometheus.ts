@@ -10,8 +10,8 @@ import os from 'os';
 import path from 'path';
 import { stringify } from 'yaml';
 import { OpenMetricsInput, writeOpenMetrics } from '../../simulator/export/openmetrics';
-import { Daemon, httpGet, startDaemon } from './daemon';
-import { freePort } from './prometheusServer';
+import { Daemon, httpGet } from './daemon';
+import { freePort, startPrometheusDaemon } from './prometheusServer';
 
 export interface RuleSetup {
   /** Rule files (contents) to load. */
@@ -102,20 +102,13 @@ export async function startRulePrometheus(inputs: OpenMetricsInput[], setup: Rul
         : {}),
     };
     fs.writeFileSync(path.join(dir, 'prometheus.yml'), stringify(config));
-    daemon = await startDaemon(
-      undefined,
-      'prometheus',
-      [
-        `--config.file=${path.join(dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${data}`,
-        // Backfilled history may be older than the default 15 days.
-        '--storage.tsdb.retention.time=100y',
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--log.level=warn',
-        ...(s.resendDelay ? [`--rules.alert.resend-delay=${s.resendDelay}`] : []),
-      ],
-      `${url}-/ready`
-    );
+    daemon = await startPrometheusDaemon({
+      config: path.join(dir, 'prometheus.yml'),
+      data,
+      port,
+      logLevel: 'warn',
+      extraArgs: s.resendDelay ? [`--rules.alert.resend-delay=${s.resendDelay}`] : [],
+    });
   };
 
   const stopDaemon = async () => {

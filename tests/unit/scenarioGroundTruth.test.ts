@@ -5,7 +5,7 @@
  * Every signal is smoothed alike (2-step windows), so lags are read between equally delayed series.
  */
 import { analyze, type AnalyzeRequest, type AnalyzeResult } from '../../src/stats';
-import { bucketRates } from '../../simulator/series';
+import { histogramInput } from '../support/incidentScenarios';
 import { SIGNALS } from '../../simulator/signals';
 import { evaluateSignal, signalContext, simulate, SimulationResult } from '../../simulator/simulate';
 
@@ -22,23 +22,9 @@ function infraSeries(sim: SimulationResult) {
   return INFRA_IDS.map((id) => ({ id, values: evaluateSignal(sim, id, ctx) }));
 }
 
-/** Per-step bucket counts of one feature's histogram, summed over pods: what `increase()` by (le) returns. */
+/** One feature's histogram as drift input (the rate windows of this test). */
 function featureHistogram(sim: SimulationResult, feature: string) {
-  const ctx = signalContext(sim, WINDOW_SECONDS);
-  const { le, rates } = bucketRates(
-    ctx.index,
-    'recsys_feature_value',
-    { feature },
-    ctx.windowSteps,
-    sim.stepSeconds,
-    ctx.length
-  );
-  return {
-    kind: 'histogram' as const,
-    le,
-    buckets: rates.map((r) => r.map((v) => v * sim.stepSeconds)),
-    mode: 'increase' as const,
-  };
+  return histogramInput(sim, signalContext(sim, WINDOW_SECONDS), 'recsys_feature_value', { feature });
 }
 
 function request(

@@ -8,6 +8,7 @@ import { lagChoice } from '../common/alert/lagChoice';
 import { signalLabels } from '../common/alert/signalLabels';
 import { lagCurves, LagCurve } from '../common/frames';
 import { LagChart } from '../common/LagChart';
+import { oneLineSmallText } from '../common/textStyles';
 import { PanelState } from '../common/PanelStates';
 import { SeriesForRequest, useComputedFrames } from '../common/useComputedFrames';
 import { leadOf } from '../common/words';
@@ -148,25 +149,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
   grid: css({ display: 'grid', overflowY: 'auto', overflowX: 'hidden' }),
   cell: css({ padding: theme.spacing(0, 0.5), minWidth: 0 }),
   titleRow: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), height: 18 }),
-  title: css({
-    flex: 1,
-    minWidth: 0,
-    fontSize: theme.typography.bodySmall.fontSize,
-    color: theme.colors.text.primary,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    height: 18,
-  }),
-  note: css({
-    height: 20,
-    lineHeight: '20px',
-    fontSize: theme.typography.bodySmall.fontSize,
-    color: theme.colors.text.secondary,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-  }),
+  title: css({ flex: 1, height: 18, ...oneLineSmallText(theme, 'primary') }),
+  note: css({ height: 20, lineHeight: '20px', ...oneLineSmallText(theme, 'secondary') }),
   legend: css({
     listStyle: 'none',
     margin: 0,

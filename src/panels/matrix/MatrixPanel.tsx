@@ -5,6 +5,7 @@ import { useStyles2 } from '@grafana/ui';
 import { readVerdictFrame } from '../../shared/frames';
 import { PanelMessage } from '../../shared/PanelMessage';
 import { PanelState, tooFewPointsMessage } from '../common/PanelStates';
+import { oneLineSmallText } from '../common/textStyles';
 import { SeriesForRequest, useComputedFrames } from '../common/useComputedFrames';
 import { DrillDown } from './DrillDown';
 import { MatrixGrid } from './MatrixGrid';
@@ -136,13 +137,5 @@ function lagNote(computedHere: boolean, model: MatrixModel, maxLag: number): str
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  note: css({
-    height: 20,
-    lineHeight: '20px',
-    fontSize: theme.typography.bodySmall.fontSize,
-    color: theme.colors.text.secondary,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-  }),
+  note: css({ height: 20, lineHeight: '20px', ...oneLineSmallText(theme, 'secondary') }),
 });

@@ -4,6 +4,7 @@ import { GrafanaTheme2, locationUtil, textUtil } from '@grafana/data';
 import { Badge, BadgeColor, LinkButton, useStyles2 } from '@grafana/ui';
 import { incidentPath, type BaselineParam } from '../../app/incident/incidentUrl';
 import type { VerdictKind } from '../../shared/frameContract';
+import { DEFAULT_PRECEDING_FACTOR } from '../../stats';
 import type { VerdictFrameData } from '../../shared/frames';
 import { oneLineSmallText } from '../common/textStyles';
 
@@ -48,7 +49,7 @@ export function verdictLineHeight(data: VerdictFrameData | undefined): number {
 
 function baselineParam(b: VerdictFrameData['meta']['baseline']): BaselineParam | undefined {
   if (b.kind === 'preceding') {
-    return { kind: 'preceding', factor: b.factor ?? 4 };
+    return { kind: 'preceding', factor: b.factor ?? DEFAULT_PRECEDING_FACTOR };
   }
   return b.shift === '1d' || b.shift === '7d' ? { kind: 'shifted', shift: b.shift } : undefined;
 }
@@ -65,8 +66,9 @@ export function incidentHref(data: VerdictFrameData, dashboard?: string, panel?:
     dashboard,
     panel,
   });
-  // Grafana served under a sub-path: its link handler routes the prefixed URL inside the app.
-  return textUtil.sanitizeUrl(locationUtil.assureBaseUrl(path));
+  // Grafana served under a sub-path: its link handler routes the prefixed URL inside the app. Sanitized
+  // where it becomes an href.
+  return locationUtil.assureBaseUrl(path);
 }
 
 interface Props {

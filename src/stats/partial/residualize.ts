@@ -1,4 +1,5 @@
 import { Matrix, solve } from 'ml-matrix';
+import { meanStd } from '../util/meanStd';
 
 /**
  * Residuals of `x` after least-squares regression on an intercept and `controls`, on the rows where x
@@ -63,18 +64,8 @@ export function residualize(x: ArrayLike<number>, controls: ReadonlyArray<ArrayL
  * conditioned. Missing values stay missing.
  */
 export function polynomialTerms(x: ArrayLike<number>, degree: number): Float64Array[] {
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (let t = 0; t < x.length; t++) {
-    if (Number.isFinite(x[t])) {
-      n++;
-      sum += x[t];
-      sumSq += x[t] * x[t];
-    }
-  }
-  const mean = n > 0 ? sum / n : 0;
-  const sd = n > 1 ? Math.sqrt(Math.max(0, sumSq / n - mean * mean)) : 0;
-  const z = Float64Array.from(x as ArrayLike<number>, (v) => (sd > 0 ? (v - mean) / sd : v - mean));
+  const { mean, std } = meanStd(x);
+  const centre = Number.isFinite(mean) ? mean : 0;
+  const z = Float64Array.from(x as ArrayLike<number>, (v) => (std > 0 ? (v - centre) / std : v - centre));
   return Array.from({ length: Math.max(1, degree) }, (_, p) => z.map((v) => v ** (p + 1)));
 }
