@@ -4,7 +4,9 @@
  * 500 signals x 2,000 points from a synthetic data source: time from `query()` to frames, and the
  * longest main-thread task meanwhile (PerformanceObserver 'longtask'), with the analysis in the Web
  * Worker and, in the same run, forced onto the main thread (a page whose CSP forbids blob: workers).
- * Goal: no main-thread task over 50 ms with the worker.
+ * Goals (issue "Speed"): query() to frames at most 0.4 s, and no main-thread task over 50 ms with the worker.
+ * The synthetic source's own time (it generates the series on every query, as an upstream would parse
+ * its response) is printed apart, so InfraDrift's share can be read: query() to frames minus upstream.
  */
 import { startSandbox } from '../sandbox/server';
 import { launchChromium, openPage } from '../tests/browser/lib/browser';
@@ -18,6 +20,7 @@ const GOAL_MS = 50;
 
 interface Sample {
   totalMs: number;
+  upstreamMs: number;
   longestTaskMs: number;
   tasksOver50: number;
   frames: number;
@@ -51,6 +54,7 @@ async function measureOnce(url: string): Promise<Sample> {
         const notices = response.notices;
         return {
           totalMs,
+          upstreamMs: (await sb.syntheticQueryMs()) ?? NaN,
           longestTaskMs: Math.max(0, ...tasks),
           tasksOver50: tasks.filter((d) => d > 50).length,
           frames: response.frameCount,
@@ -74,7 +78,7 @@ export async function run(): Promise<void> {
   const sandbox = await startSandbox({});
   try {
     const rows: string[][] = [];
-    const medians: Record<string, { total: number; longest: number }> = {};
+    const medians: Record<string, { total: number; upstream: number; longest: number }> = {};
     for (const [label, url] of [
       ['worker', sandbox.url],
       ['main thread (CSP fallback)', `${sandbox.url}?csp=no-blob-worker`],
@@ -86,12 +90,15 @@ export async function run(): Promise<void> {
       const mainThread = samples[0].notices.some((n) => /main thread/.test(n));
       medians[label] = {
         total: median(samples.map((s) => s.totalMs)),
+        upstream: median(samples.map((s) => s.upstreamMs)),
         longest: median(samples.map((s) => s.longestTaskMs)),
       };
       rows.push([
         label,
         mainThread ? 'main thread' : 'worker',
         ms(medians[label].total),
+        ms(medians[label].upstream),
+        ms(median(samples.map((s) => s.totalMs - s.upstreamMs))),
         // The longtask API reports only tasks over 50 ms.
         medians[label].longest > 0 ? ms(medians[label].longest) : 'none > 50 ms',
         String(median(samples.map((s) => s.tasksOver50))),
@@ -103,13 +110,25 @@ export async function run(): Promise<void> {
     );
     console.log(
       formatTable([
-        ['mode', 'computed on', 'query() to frames', 'longest main-thread task', 'tasks > 50 ms', 'frames'],
+        [
+          'mode',
+          'computed on',
+          'query() to frames',
+          'upstream source',
+          'InfraDrift (rest)',
+          'longest main-thread task',
+          'tasks > 50 ms',
+          'frames',
+        ],
         ...rows,
       ])
     );
     const w = medians.worker;
     const m = medians['main thread (CSP fallback)'];
     const workerLongest = w.longest > 0 ? `${ms(w.longest)} ms` : `no task over ${GOAL_MS} ms`;
+    console.log(
+      `query() to frames with the worker: ${ms(w.total)} ms; goal at most 400 ms -> ${w.total <= 400 ? 'met' : 'NOT met'}`
+    );
     console.log(
       `longest main-thread task: worker ${workerLongest}, main thread ${ms(m.longest)} ms; goal with the worker: no task over ${GOAL_MS} ms -> ${w.longest <= GOAL_MS ? 'met' : 'NOT met'}`
     );

@@ -292,6 +292,12 @@ const sandbox = {
     dataSourceSrv.register(new SyntheticDataSource(settings, count) as unknown as DataSourceApi, settings);
   },
 
+  /** How long the synthetic source's last query took (ms), or undefined when none is registered under `uid`. */
+  async syntheticQueryMs(uid = 'synthetic') {
+    const ds = await dataSourceSrv.get({ uid });
+    return ds instanceof SyntheticDataSource ? ds.lastQueryMs : undefined;
+  },
+
   /**
    * Registers the synthetic source ("synthetic", `signals` series) and an InfraDrift data source ("infradrift")
    * reading it by default at one point a minute, up to `points` points (benchmarks and tests of big matrices).

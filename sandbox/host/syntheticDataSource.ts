@@ -14,6 +14,9 @@ import {
 import type { DataQuery } from '@grafana/schema';
 
 export class SyntheticDataSource extends DataSourceApi<DataQuery> {
+  /** Time the last query() took (ms): the upstream's share of a benchmark's query-to-frames time. */
+  lastQueryMs = 0;
+
   constructor(
     settings: DataSourceInstanceSettings,
     private readonly count: number
@@ -22,6 +25,13 @@ export class SyntheticDataSource extends DataSourceApi<DataQuery> {
   }
 
   async query(request: DataQueryRequest<DataQuery>): Promise<DataQueryResponse> {
+    const started = performance.now();
+    const response = await this.generate(request);
+    this.lastQueryMs = performance.now() - started;
+    return response;
+  }
+
+  private async generate(request: DataQueryRequest<DataQuery>): Promise<DataQueryResponse> {
     const step = request.intervalMs;
     const start = Math.floor(request.range.from.valueOf() / step) * step;
     const n = Math.floor((request.range.to.valueOf() - start) / step) + 1;

@@ -101,6 +101,7 @@ export class InfraDriftDataSource extends DataSourceApi<InfraDriftQuery, InfraDr
       templateSrv: getTemplateSrv(),
       signal,
       verdict: true,
+      onFetch: () => getAnalysisClient().warmUp(),
       base: {
         requestId: request.requestId,
         app: request.app,

@@ -113,3 +113,22 @@ it('errors from the worker come back as errors', async () => {
   await expect(run).rejects.toThrow('boom');
   await flush();
 });
+
+it('warmUp starts the worker once, before any job, and a job sent after "ready" is posted at once', async () => {
+  let created = 0;
+  const w = new FakeWorker();
+  const client = new AnalysisClient(() => {
+    created++;
+    return w as unknown as Worker;
+  });
+  client.warmUp();
+  client.warmUp();
+  expect(created).toBe(1);
+  expect(w.received).toHaveLength(0);
+  w.emit({ type: 'ready' });
+  const run = client.run(request());
+  expect(w.received).toHaveLength(1);
+  w.emit({ type: 'result', id: w.received[0].message.id, result });
+  await expect(run).resolves.toEqual({ result, mode: 'worker' });
+  expect(created).toBe(1);
+});

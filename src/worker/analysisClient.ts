@@ -99,6 +99,14 @@ export class AnalysisClient {
     });
   }
 
+  /**
+   * Starts the worker now, so that loading the engine overlaps with fetching the data: a caller about
+   * to query upstream sources calls this first. Idempotent; a worker that cannot start changes nothing.
+   */
+  warmUp(): void {
+    this.ensureWorker();
+  }
+
   /** Number of jobs waiting or running (for tests and diagnostics). */
   get pending(): number {
     return this.queue.length + (this.running ? 1 : 0);

@@ -57,6 +57,7 @@ const JOB_KEY = 'infradrift-incident-page';
 
 export const runIncident: IncidentRunner = async (state, { signal, onProgress, now }) => {
   onProgress(0, 'fetching');
+  getAnalysisClient().warmUp(); // the engine loads while the sources answer
   const prepared = await prepareIncident(state, grafanaServices(), now, signal);
   if (!prepared.ok) {
     const { ok: _ok, ...problem } = prepared;

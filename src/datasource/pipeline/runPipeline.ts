@@ -44,6 +44,11 @@ export interface PipelineInput {
    * without its verdict changing what is fetched.
    */
   verdict?: boolean;
+  /**
+   * Called once the query is known to be valid, as the upstream queries start: the data source starts
+   * the analysis worker here, so the engine loads while the sources answer.
+   */
+  onFetch?: () => void;
 }
 
 export interface PipelineOutput {
@@ -89,7 +94,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineOutput>
     signal: input.signal,
     base: input.base,
   };
-  const fetched = await Promise.all(active.map((s) => fetchSignal(s, context)));
+  const fetching = Promise.all(active.map((s) => fetchSignal(s, context)));
+  input.onFetch?.();
+  const fetched = await fetching;
   const maxSeries = query.analysis.maxSeries ?? settings.maxSeries ?? DEFAULT_MAX_SERIES;
   const built = await buildRequest(fetched, query.analysis, grid, maxSeries);
   const notices: QueryResultMetaNotice[] = built.notices.map((text) => ({ severity: 'warning', text }));
