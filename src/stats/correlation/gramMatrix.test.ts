@@ -115,6 +115,7 @@ describe('analyze() without WebAssembly', () => {
     const withWasm = run(true);
     const without = run(false);
     expect(withWasm.warnings.map((w) => w.code)).not.toContain('KERNEL_FALLBACK');
+    expect([withWasm.correlation?.kernel, without.correlation?.kernel]).toEqual([kernel.name, 'js']);
     const notice = without.warnings.find((w) => w.code === 'KERNEL_FALLBACK');
     expect(notice?.message).toBe(
       'WebAssembly is unavailable (WebAssembly is not available in this environment): the JavaScript kernel is used; results are the same, slower'

@@ -1,7 +1,8 @@
+import type { GramKernelKind } from '../contract';
 import type { Checkpoint } from '../util/cancel';
 import { gramMatrixJs } from './gramMatrixJs';
 import { gramMatrixWasm } from './gramMatrixWasm';
-import { gramKernel, type GramKernelName } from './wasm/gramKernel';
+import { gramKernel } from './wasm/gramKernel';
 
 /**
  * Multiply-adds (rows*(rows+1)/2*len) from which the WebAssembly kernel is used. WHY a floor: below it
@@ -13,7 +14,7 @@ export const WASM_MIN_WORK = 1 << 20;
 /** Which kernel computed a Gram matrix; `fallback` says why not WebAssembly when it was wanted. */
 export interface GramOutcome {
   /** The WebAssembly build (relaxed-simd: fused multiply-adds), or the JS kernel. */
-  kernel: GramKernelName | 'js';
+  kernel: GramKernelKind;
   fallback: string | null;
 }
 

@@ -1,3 +1,4 @@
+import type { GramKernelKind } from '../../contract';
 import { GRAM_KERNEL_BASE64 } from './gramKernelBytes';
 import { GRAM_KERNEL_FMA_BASE64 } from './gramKernelFmaBytes';
 
@@ -11,7 +12,7 @@ export interface GramExports {
 }
 
 /** Which build of the kernel: fused multiply-adds (relaxed SIMD) or separate ones (SIMD). */
-export type GramKernelName = 'relaxed-simd' | 'simd';
+export type GramKernelName = Exclude<GramKernelKind, 'js'>;
 
 /** The compiled kernel, or why there is none (a sentence for the notice). */
 export type GramKernel =
