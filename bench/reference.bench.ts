@@ -6,7 +6,8 @@
  * engine's answer (timing different answers would be worthless). Python rows come from
  * bench/reference/reference.py (bench/lib/python.ts); without python3/numpy they read "reference skipped".
  *
- * Run: `npm run bench -- reference`. Child mode (one engine call in a fresh process, for its peak
+ * Run: `npm run bench -- reference` (`-- reference --only pearson-` runs the cases whose id contains
+ * `pearson-`, e.g. while tuning a kernel on a busy machine). Child mode (one engine call in a fresh process, for its peak
  * memory): `--peak <case> <implementation>`.
  */
 import { execFileSync } from 'child_process';
@@ -261,6 +262,12 @@ function loadAverage(): string {
   }
 }
 
+/** The cases `--only <text>` selects (all without it). */
+function selectedCases(): Case[] {
+  const at = process.argv.indexOf('--only');
+  return at < 0 ? allCases() : allCases().filter((c) => c.id.includes(process.argv[at + 1] ?? ''));
+}
+
 export function run(): string {
   console.log(`start: ${loadAverage()}`);
   const rows: string[][] = [
@@ -268,7 +275,7 @@ export function run(): string {
   ];
   const notes: string[] = [];
   let pythonInfo = '';
-  for (const c of allCases()) {
+  for (const c of selectedCases()) {
     const inputs = c.inputs();
     const gflops = (msv: number | null) => (c.flops && msv ? (c.flops / (msv / 1000) / 1e9).toFixed(1) : '');
     const py = (p: PyImpl): PythonResult =>
