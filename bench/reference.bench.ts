@@ -6,7 +6,8 @@
  * engine's answer (timing different answers would be worthless). Python rows come from
  * bench/reference/reference.py (bench/lib/python.ts); without python3/numpy they read "reference skipped".
  *
- * Run: `npm run bench -- reference`. Child mode (one engine call in a fresh process, for its peak
+ * Run: `npm run bench -- reference` (`-- reference --only pearson-` runs the cases whose id contains
+ * `pearson-`, e.g. while tuning a kernel on a busy machine). Child mode (one engine call in a fresh process, for its peak
  * memory): `--peak <case> <implementation>`.
  */
 import { execFileSync } from 'child_process';
@@ -82,6 +83,29 @@ function lagCurves(res: AnalyzeResult): Outputs {
   return { r };
 }
 
+/** The Gram kernels the Pearson rows ran, for the footer. */
+const kernelsRun = new Set<string>();
+
+function timedPearson(x: Float64Array[]): Float64Array {
+  const m = pearsonMatrix(x, 3);
+  kernelsRun.add(m.kernel ?? 'none');
+  return m.r;
+}
+
+const KERNEL_WORDS: Record<string, string> = {
+  'relaxed-simd': 'WebAssembly relaxed SIMD (fused multiply-adds, as Chromium runs by default)',
+  simd:
+    'WebAssembly SIMD without fused multiply-adds: this Node lacks relaxed SIMD ' +
+    '(npm run bench passes --experimental-wasm-relaxed-simd; run `npx tsx --experimental-wasm-relaxed-simd bench/run.ts`)',
+  js: 'JavaScript (WebAssembly unavailable)',
+};
+
+/** Footer line: which Gram kernel the Pearson rows measured. */
+function kernelNote(): string {
+  const seen = [...kernelsRun].map((k) => KERNEL_WORDS[k] ?? k);
+  return `Gram kernel of the engine pearsonMatrix rows: ${seen.join('; ') || 'none ran'}.`;
+}
+
 const PEARSON_SIZES: Array<[number, number]> = [
   [500, 10080],
   [1000, 2000],
@@ -98,7 +122,7 @@ function pearsonCases(): Case[] {
         id: `pearson-${shape}`,
         label: `pearson ${shape}`,
         inputs,
-        engine: [{ name: 'engine pearsonMatrix', runs: 5, warmup: 1, call: (i) => ({ r: pearsonMatrix(i.x, 3).r }) }],
+        engine: [{ name: 'engine pearsonMatrix', runs: 5, warmup: 1, call: (i) => ({ r: timedPearson(i.x) }) }],
         others: [
           {
             name: 'ml-matrix correlation',
@@ -238,6 +262,12 @@ function loadAverage(): string {
   }
 }
 
+/** The cases `--only <text>` selects (all without it). */
+function selectedCases(): Case[] {
+  const at = process.argv.indexOf('--only');
+  return at < 0 ? allCases() : allCases().filter((c) => c.id.includes(process.argv[at + 1] ?? ''));
+}
+
 export function run(): string {
   console.log(`start: ${loadAverage()}`);
   const rows: string[][] = [
@@ -245,7 +275,7 @@ export function run(): string {
   ];
   const notes: string[] = [];
   let pythonInfo = '';
-  for (const c of allCases()) {
+  for (const c of selectedCases()) {
     const inputs = c.inputs();
     const gflops = (msv: number | null) => (c.flops && msv ? (c.flops / (msv / 1000) / 1e9).toFixed(1) : '');
     const py = (p: PyImpl): PythonResult =>
@@ -319,6 +349,7 @@ export function run(): string {
       'Timing: median of N runs after warm-up (engine 3-15 runs, see the case definitions). ml-matrix rows include',
       '  building its Matrix; the pandas frame is built outside the timing. KS is compared on D only: its p-value',
       "  differs by method (engine: asymptotic with Stephens' correction; SciPy: exact up to n = 10000).",
+      kernelNote(),
       `node ${process.version}, ${process.arch}, ${os.cpus().length} cpus`,
     ].join('\n')
   );

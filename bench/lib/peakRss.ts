@@ -30,7 +30,9 @@ export function reportPeakRss(fn: () => unknown): void {
 
 /** Parent side: run `file` with `args` under tsx in a new Node process; bytes, or null when it failed. */
 export function peakRssInChild(file: string, args: string[]): number | null {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file, ...args], {
+  // The child runs the kernel the parent runs: relaxed SIMD only when the parent has the flag.
+  const relaxed = process.execArgv.filter((a) => a === '--experimental-wasm-relaxed-simd');
+  const child = spawnSync(process.execPath, ['--expose-gc', ...relaxed, '--import', 'tsx', file, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });

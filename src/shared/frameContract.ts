@@ -4,7 +4,7 @@
  * the statistics worker never needs it, but tests and panels can use it anywhere.
  */
 
-import type { BaselineSpec, CompareBaseline, DriftMethod, TransformSpec, VerdictKind } from '../stats';
+import type { BaselineSpec, CompareBaseline, DriftMethod, GramKernelKind, TransformSpec, VerdictKind } from '../stats';
 
 export const FRAME_CONTRACT_VERSION = 1;
 
@@ -130,6 +130,8 @@ export interface MatrixMeta {
   maxLag?: number;
   /** Level the lead decision reads q_best_lag at (the engine's lags.alpha); absent without lags. */
   lagAlpha?: number;
+  /** The engine's Gram kernel for r (CorrelationResult.kernel), informative only; absent when none ran. */
+  kernel?: GramKernelKind;
 }
 
 /** `meta.custom` of a lag frame (one per pair). */

@@ -2,7 +2,9 @@
  * The WebAssembly Gram kernel under the page's Content-Security-Policy, in Chromium (built dist/ required).
  * The analysis runs in the blob: worker, which inherits the page's policy: without 'wasm-unsafe-eval' the
  * worker's engine cannot compile the kernel, computes the same matrix with the JavaScript kernel and says so
- * in a notice; with 'wasm-unsafe-eval' (or no policy) it uses the kernel and says nothing.
+ * in a notice; with 'wasm-unsafe-eval' (or no policy) it uses the kernel and says nothing. Chromium has
+ * relaxed SIMD by default, so there the kernel is the fused multiply-add build (the matrix frame's
+ * meta.custom.kernel says which ran).
  */
 import { DEFAULT_ANALYSIS } from '../../src/datasource/query/defaults';
 import { openPage } from './lib/browser';
@@ -19,6 +21,8 @@ const shared = sharedSandbox();
 interface Answer {
   r: Array<number | null>;
   notices: string[];
+  /** The matrix frame's meta.custom.kernel. */
+  kernel: string | undefined;
   error: unknown;
   /** Whether the page itself may compile WebAssembly (the same policy the worker inherits). */
   pageCompiles: boolean;
@@ -48,6 +52,7 @@ async function synthesisedMatrix(query: string): Promise<{ answer: Answer; probl
       }
       return {
         r: matrix.data.values[fields.indexOf('r')],
+        kernel: matrix.schema.meta?.custom?.kernel,
         notices: response.frames.flatMap((f: any) => f.schema.meta?.notices ?? []).map((n: any) => n.text),
         error: response.error,
         pageCompiles,
@@ -76,6 +81,11 @@ it('gives the same r with and without WebAssembly; only a policy without wasm-un
     true,
     true,
     false,
+  ]);
+  expect([open.answer.kernel, allowed.answer.kernel, blocked.answer.kernel]).toEqual([
+    'relaxed-simd',
+    'relaxed-simd',
+    'js',
   ]);
   expect(fallback(open.answer.notices)).toEqual([]);
   expect(fallback(allowed.answer.notices)).toEqual([]);

@@ -77,6 +77,9 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
     stepMs: result.grid?.stepMs ?? 0,
     lagConvention: result.lags?.convention ?? LAG_CONVENTION,
   };
+  if (corr?.kernel) {
+    custom.kernel = corr.kernel;
+  }
   if (result.lags) {
     custom.maxLag = result.lags.maxLag;
     custom.lagAlpha = result.lags.alpha;

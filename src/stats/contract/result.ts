@@ -59,7 +59,16 @@ export interface CorrelationResult {
   alpha: number;
   adjust: AdjustMethod;
   autocorrelation: AutocorrelationCorrection;
+  /**
+   * Which Gram kernel computed r for the series without gaps (informative only; the numbers agree to
+   * 1e-12): WebAssembly with fused multiply-adds (relaxed-simd), WebAssembly SIMD, or JavaScript. Absent
+   * for Kendall and when no series is complete.
+   */
+  kernel?: GramKernelKind;
 }
+
+/** The Gram kernels: WebAssembly with fused multiply-adds, WebAssembly SIMD, JavaScript. */
+export type GramKernelKind = 'relaxed-simd' | 'simd' | 'js';
 
 export interface PartialResult {
   controls: string[];

@@ -3,62 +3,47 @@ import fc from 'fast-check';
 import type { AnalyzeResult } from '../contract';
 import { gramMatrix, WASM_MIN_WORK } from './gramMatrix';
 import { gramMatrixJs } from './gramMatrixJs';
-import { gramMatrixWasm } from './gramMatrixWasm';
-import { compileGramKernel, decodeBase64, gramKernel } from './wasm/gramKernel';
+import { AWKWARD_SHAPES, expectAgrees, gramAgreement, maxDiff, unitRows } from '../__tests__/gramAgreement';
+import { compileGramKernel, decodeBase64, gramKernel, hasRelaxedSimd } from './wasm/gramKernel';
 import { GRAM_KERNEL_BASE64 } from './wasm/gramKernelBytes';
-
-/** Rows of seeded noise, centred and scaled to unit norm as pearsonMatrix feeds the kernel. */
-function unitRows(rows: number, len: number, seed: number): Float64Array {
-  let s = seed;
-  const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 2 - 1;
-  const z = new Float64Array(rows * len);
-  for (let i = 0; i < rows; i++) {
-    const row = z.subarray(i * len, (i + 1) * len);
-    for (let t = 0; t < len; t++) {
-      row[t] = rand() + (i % 3) * Math.sin(t / 7);
-    }
-    const mean = row.reduce((a, b) => a + b, 0) / len;
-    row.forEach((v, t) => (row[t] = v - mean));
-    const norm = Math.sqrt(row.reduce((a, b) => a + b * b, 0)) || 1;
-    row.forEach((v, t) => (row[t] = v / norm));
-  }
-  return z;
-}
-
-function maxDiff(a: Float64Array, b: Float64Array): number {
-  let d = 0;
-  a.forEach((v, i) => (d = Math.max(d, Math.abs(v - b[i]))));
-  return d;
-}
+import { GRAM_KERNEL_FMA_BASE64 } from './wasm/gramKernelFmaBytes';
 
 const kernel = gramKernel();
 
-it('compiles in Node (the engine of the CLI and of jest has WebAssembly SIMD)', () => {
+/** Every build that compiles here: SIMD always, relaxed SIMD too under --experimental-wasm-relaxed-simd. */
+const builds = [
+  compileGramKernel(decodeBase64(GRAM_KERNEL_BASE64), 'simd'),
+  ...(hasRelaxedSimd() ? [compileGramKernel(decodeBase64(GRAM_KERNEL_FMA_BASE64), 'relaxed-simd')] : []),
+];
+
+it('compiles in Node (the engine of the CLI and of jest has WebAssembly SIMD); relaxed SIMD only where it validates', () => {
   expect(kernel.unavailable).toBeNull();
+  expect(kernel.name).toBe(hasRelaxedSimd() ? 'relaxed-simd' : 'simd');
+  builds.forEach((b) => expect(b.unavailable).toBeNull());
 });
 
-it('the WebAssembly kernel equals the JS kernel to 1e-12 over random shapes (rows not a multiple of 4, odd lengths)', () => {
-  fc.assert(
-    fc.property(
-      fc.integer({ min: 1, max: 19 }),
-      fc.integer({ min: 1, max: 67 }),
-      fc.integer({ min: 1, max: 2 ** 30 }),
-      (rows, len, seed) => {
-        const z = unitRows(rows, len, seed);
-        const js = new Float64Array(rows * rows);
-        const wasm = new Float64Array(rows * rows).fill(NaN);
-        gramMatrixJs(z, rows, len, js);
-        expect(gramMatrixWasm(kernel.exports!, z, rows, len, wasm)).toBe(true);
-        expect(maxDiff(js, wasm)).toBeLessThanOrEqual(1e-12);
-        for (let i = 0; i < rows; i++) {
-          for (let j = 0; j < rows; j++) {
-            expect(Object.is(wasm[i * rows + j], wasm[j * rows + i])).toBe(true);
-          }
+it('the relaxed-SIMD build does not validate without relaxed SIMD, so it cannot be picked there', () => {
+  expect(WebAssembly.validate(decodeBase64(GRAM_KERNEL_FMA_BASE64))).toBe(hasRelaxedSimd());
+});
+
+describe.each(builds.map((b) => [b.name, b.exports!] as const))('the %s build', (_name, exports) => {
+  it('equals the JS kernel to 1e-12 over random shapes (rows not a multiple of 4, odd lengths)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 19 }),
+        fc.integer({ min: 1, max: 67 }),
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        (rows, len, seed) => {
+          expectAgrees(gramAgreement(exports, rows, len, seed));
         }
-      }
-    ),
-    { seed: 15, numRuns: 200 }
-  );
+      ),
+      { seed: 15, numRuns: 200 }
+    );
+  });
+
+  it.each(AWKWARD_SHAPES)('equals the JS kernel at %i rows x %i steps', (rows, len) => {
+    expectAgrees(gramAgreement(exports, rows, len, rows * 31 + len));
+  });
 });
 
 it('grows memory for a bigger call after smaller ones and reuses the instance', () => {
@@ -69,7 +54,7 @@ it('grows memory for a bigger call after smaller ones and reuses the instance', 
   const js = new Float64Array(rows * rows);
   const out = new Float64Array(rows * rows);
   gramMatrixJs(z, rows, len, js);
-  expect(gramMatrix(z, rows, len, out)).toEqual({ kernel: 'wasm', fallback: null });
+  expect(gramMatrix(z, rows, len, out)).toEqual({ kernel: kernel.name, fallback: null });
   expect(kernel.exports!.memory.buffer.byteLength).toBeGreaterThan(before);
   expect(gramKernel()).toBe(kernel);
   expect(maxDiff(js, out)).toBeLessThanOrEqual(1e-12);
@@ -84,7 +69,7 @@ it('small products stay in JS without a notice', () => {
 it('bytes that do not compile become a reason, not an exception', () => {
   const bytes = decodeBase64(GRAM_KERNEL_BASE64).slice();
   bytes[bytes.length - 3] ^= 0xff;
-  const broken = compileGramKernel(bytes);
+  const broken = compileGramKernel(bytes, 'simd');
   expect(broken.exports).toBeNull();
   expect(broken.unavailable).toMatch(/does not compile/);
 });
@@ -130,6 +115,7 @@ describe('analyze() without WebAssembly', () => {
     const withWasm = run(true);
     const without = run(false);
     expect(withWasm.warnings.map((w) => w.code)).not.toContain('KERNEL_FALLBACK');
+    expect([withWasm.correlation?.kernel, without.correlation?.kernel]).toEqual([kernel.name, 'js']);
     const notice = without.warnings.find((w) => w.code === 'KERNEL_FALLBACK');
     expect(notice?.message).toBe(
       'WebAssembly is unavailable (WebAssembly is not available in this environment): the JavaScript kernel is used; results are the same, slower'

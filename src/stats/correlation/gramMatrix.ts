@@ -1,3 +1,4 @@
+import type { GramKernelKind } from '../contract';
 import type { Checkpoint } from '../util/cancel';
 import { gramMatrixJs } from './gramMatrixJs';
 import { gramMatrixWasm } from './gramMatrixWasm';
@@ -12,14 +13,15 @@ export const WASM_MIN_WORK = 1 << 20;
 
 /** Which kernel computed a Gram matrix; `fallback` says why not WebAssembly when it was wanted. */
 export interface GramOutcome {
-  kernel: 'wasm' | 'js';
+  /** The WebAssembly build (relaxed-simd: fused multiply-adds), or the JS kernel. */
+  kernel: GramKernelKind;
   fallback: string | null;
 }
 
 /**
  * Symmetric Gram matrix G = Z Z^T of `rows` unit-norm centred rows of length `len` (row-major in `z`)
- * into `out` (rows*rows): the WebAssembly SIMD kernel when it is available and the product is big
- * enough to matter, the JS kernel otherwise. Both agree to rounding (1e-12, tests/unit property test).
+ * into `out` (rows*rows): the WebAssembly kernel (relaxed SIMD where the engine has it, else SIMD) when it
+ * is available and the product is big enough to matter, the JS kernel otherwise. Both agree to rounding (1e-12, tests/unit property test).
  */
 export function gramMatrix(
   z: Float64Array,
@@ -34,7 +36,7 @@ export function gramMatrix(
   }
   const kernel = gramKernel();
   if (kernel.exports && gramMatrixWasm(kernel.exports, z, rows, len, out, checkpoint)) {
-    return { kernel: 'wasm', fallback: null };
+    return { kernel: kernel.name, fallback: null };
   }
   gramMatrixJs(z, rows, len, out, checkpoint);
   return {

@@ -2,7 +2,7 @@ import type { ReasonCode } from '../contract';
 import type { Checkpoint } from '../util/cancel';
 import { centreInto } from '../util/centre';
 import { isConstant } from '../util/isConstant';
-import { gramMatrix } from './gramMatrix';
+import { gramMatrix, type GramOutcome } from './gramMatrix';
 import { PairCorrelation, pearsonPair } from './pearsonPair';
 
 export interface MatrixCorrelation {
@@ -13,6 +13,8 @@ export interface MatrixCorrelation {
   reason: Array<ReasonCode | null>;
   /** Why the WebAssembly kernel was wanted for this matrix but not used (gramMatrix.ts), else null. */
   kernelFallback: string | null;
+  /** The Gram kernel that computed the complete series' block (null: fewer than one such series). */
+  kernel: GramOutcome['kernel'] | null;
 }
 
 /**
@@ -52,6 +54,7 @@ export function pearsonMatrix(
 
   const M = complete.length;
   let kernelFallback: string | null = null;
+  let kernel: GramOutcome['kernel'] | null = null;
   if (M > 0) {
     const z = new Float64Array(M * T);
     for (let c = 0; c < M; c++) {
@@ -62,7 +65,7 @@ export function pearsonMatrix(
       }
     }
     const g = new Float64Array(M * M);
-    kernelFallback = gramMatrix(z, M, T, g, checkpoint).fallback;
+    ({ kernel, fallback: kernelFallback } = gramMatrix(z, M, T, g, checkpoint));
     for (let a = 0; a < M; a++) {
       const i = complete[a];
       for (let b = 0; b < M; b++) {
@@ -88,5 +91,5 @@ export function pearsonMatrix(
     }
     checkpoint?.tick(N - i);
   }
-  return { r, n, reason, kernelFallback };
+  return { r, n, reason, kernelFallback, kernel };
 }

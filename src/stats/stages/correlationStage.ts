@@ -114,6 +114,7 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
       alpha: ctx.alpha,
       adjust,
       autocorrelation: correction,
+      ...('kernel' in m && m.kernel !== null ? { kernel: m.kernel } : {}),
     },
   };
 }

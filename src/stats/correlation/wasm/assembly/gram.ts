@@ -1,50 +1,84 @@
-// AssemblyScript source of the WebAssembly SIMD Gram kernel (compiled by scripts/build-wasm.ts into
-// ../gramKernelBytes.ts). Same tiling as ../../gramMatrix.ts: a 4x2 block of rows, eight f64x2
-// accumulators, six loads per eight multiply-adds, now two time steps per instruction. Rows are unit-norm
-// centred series of `len` f64 each, row-major at byte offset `z`; the n*n result goes to byte offset `out`.
-// Each sum is an even-lane plus odd-lane sum, then the last element when `len` is odd: not the JS
-// kernel's order, so results differ from it by rounding only (tests hold them to 1e-12).
+// AssemblyScript source of the WebAssembly Gram kernel, compiled twice by scripts/build-wasm.ts: with
+// SIMD only (../gramKernelBytes.ts) and with relaxed SIMD (../gramKernelFmaBytes.ts), where every
+// multiply-add is one fused f64x2.relaxed_madd. ASC_FEATURE_RELAXED_SIMD is a compile-time constant, so
+// each build holds only its own branch of `madd`, and only the second one needs relaxed SIMD to validate.
+//
+// The host (../../gramMatrixWasm.ts) copies the unit-norm centred rows (`len` f64 each, row-major at byte
+// offset z) once, then works through time in chunks, as a BLAS matrix product does: `pack` rearranges one
+// chunk of every row into panels, and `gramPanel` multiplies one panel by every later one into the n*n
+// (n a multiple of 4) upper triangle at `out`, adding to what earlier chunks left there; `finish` compacts
+// and mirrors it. WHY chunks: a 500 x 10080 matrix is 40 MB, far beyond the caches, and without chunks
+// each panel would read it all again from memory; one packed chunk (about 1 MB, sized by the host) stays
+// in the L2 cache for every panel. WHY packed panels: rows 4p..4p+3 are interleaved two time steps at a
+// time, so the inner loop's six loads come from two pointers at fixed offsets (x64 has one index
+// register per address: separate rows cost an address computation per load) and run through memory in
+// order. Rows beyond the real count and an odd chunk's last step are packed as zeros, which add exactly
+// nothing: no edge code. Sums run per lane, then lane 0 + lane 1, chunk after chunk: not the JS kernel's
+// order, so results differ from it by rounding only (tests hold them to 1e-12).
 
-/** First 16-byte aligned byte offset after the module's static data: the host places rows from here. */
+/** Bytes of one time-step pair of a panel: four rows x two f64. */
+const PAIR: usize = 64;
+
+/** First 16-byte aligned byte offset after the module's static data: the host places its buffers from here. */
 export function heapBase(): usize {
   return (__heap_base + 15) & ~15;
 }
 
-function hsum(v: v128): f64 {
-  return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
-}
-
-function put(out: usize, n: i32, i: i32, j: i32, v: f64): void {
-  store<f64>(out + ((<usize>i * n + j) << 3), v);
-  store<f64>(out + ((<usize>j * n + i) << 3), v);
-}
-
-/** Dot product of the rows at byte offsets a and b. */
-function dot(a: usize, b: usize, len: i32): f64 {
-  const even = (<usize>(len & ~1)) << 3;
-  let s = f64x2.splat(0);
-  for (let o: usize = 0; o < even; o += 16) {
-    s = f64x2.add(s, f64x2.mul(v128.load(a + o), v128.load(b + o)));
+function madd(a: v128, b: v128, acc: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) {
+    // Fused on x64 with FMA and on ARM64; a rounding at 1e-16 is all a platform without it changes.
+    return f64x2.relaxed_madd(a, b, acc);
   }
-  let r = hsum(s);
-  if (len & 1) {
-    r += load<f64>(a + even) * load<f64>(b + even);
-  }
-  return r;
+  return f64x2.add(acc, f64x2.mul(a, b));
 }
 
-/** Rows i0..i0+3 against every row j >= i0 (both triangles written). */
-export function gramBlock4(z: usize, n: i32, len: i32, out: usize, i0: i32): void {
-  const rowBytes = (<usize>len) << 3;
-  const even = (<usize>(len & ~1)) << 3;
-  const a0 = z + <usize>i0 * rowBytes;
-  const a1 = a0 + rowBytes;
-  const a2 = a1 + rowBytes;
-  const a3 = a2 + rowBytes;
-  let j = i0;
-  for (; j + 2 <= n; j += 2) {
-    const b0 = z + <usize>j * rowBytes;
-    const b1 = b0 + rowBytes;
+/** Adds the lane sums of v0 and v1 to out[i * n + j] and out[i * n + j + 1]. */
+function addPair(out: usize, n: i32, i: i32, j: i32, v0: v128, v1: v128): void {
+  const at = out + ((<usize>i * n + j) << 3);
+  store<f64>(at, load<f64>(at) + (f64x2.extract_lane(v0, 0) + f64x2.extract_lane(v0, 1)));
+  store<f64>(at + 8, load<f64>(at + 8) + (f64x2.extract_lane(v1, 0) + f64x2.extract_lane(v1, 1)));
+}
+
+/**
+ * Packs time steps [t0, t1) of rows 0..n-1 (row-major, `len` each, at z) as panels of four rows for
+ * `gramPanel`: panel p at packed + p * pairs * 64, where pairs = ceil((t1 - t0) / 2). Rows from `rows`
+ * to n - 1 and the missing partner of an odd chunk's last step are zeros.
+ */
+export function pack(z: usize, rows: i32, len: i32, packed: usize, n: i32, t0: i32, t1: i32): void {
+  const pairs = <usize>((t1 - t0 + 1) >> 1);
+  const even = <usize>((t1 - t0) & ~1);
+  const odd = ((t1 - t0) & 1) != 0;
+  for (let i = 0; i < n; i++) {
+    let dst = packed + <usize>(i >> 2) * pairs * PAIR + ((<usize>(i & 3)) << 4);
+    if (i >= rows) {
+      for (let q: usize = 0; q < pairs; q++, dst += PAIR) {
+        v128.store(dst, f64x2.splat(0));
+      }
+      continue;
+    }
+    const src = z + ((<usize>i * len + t0) << 3);
+    for (let t: usize = 0; t < even; t += 2, dst += PAIR) {
+      v128.store(dst, v128.load(src + (t << 3)));
+    }
+    if (odd) {
+      v128.store(dst, f64x2.replace_lane(f64x2.splat(0), 0, load<f64>(src + (even << 3))));
+    }
+  }
+}
+
+/**
+ * Panel p (rows 4p..4p+3) against rows 4p..n-1 over one packed chunk of `pairs` time-step pairs, added into
+ * out[i * n + j]. A 4x2 block of f64x2 accumulators: eight multiply-adds per six loads, and eight independent
+ * sums, enough to cover the four-cycle latency of two multiply-adds per cycle.
+ */
+export function gramPanel(packed: usize, n: i32, pairs: i32, out: usize, p: i32): void {
+  const panelBytes = <usize>pairs * PAIR;
+  const a = packed + <usize>p * panelBytes;
+  const end = a + panelBytes;
+  const i0 = p << 2;
+  for (let j = i0; j < n; j += 2) {
+    // Rows j, j+1 are the first or second half of panel j / 4.
+    let b = packed + <usize>(j >> 2) * panelBytes + ((<usize>(j & 2)) << 4);
     let s00 = f64x2.splat(0);
     let s01 = f64x2.splat(0);
     let s10 = f64x2.splat(0);
@@ -53,69 +87,43 @@ export function gramBlock4(z: usize, n: i32, len: i32, out: usize, i0: i32): voi
     let s21 = f64x2.splat(0);
     let s30 = f64x2.splat(0);
     let s31 = f64x2.splat(0);
-    for (let o: usize = 0; o < even; o += 16) {
-      const y0 = v128.load(b0 + o);
-      const y1 = v128.load(b1 + o);
-      const x0 = v128.load(a0 + o);
-      const x1 = v128.load(a1 + o);
-      const x2 = v128.load(a2 + o);
-      const x3 = v128.load(a3 + o);
-      s00 = f64x2.add(s00, f64x2.mul(x0, y0));
-      s01 = f64x2.add(s01, f64x2.mul(x0, y1));
-      s10 = f64x2.add(s10, f64x2.mul(x1, y0));
-      s11 = f64x2.add(s11, f64x2.mul(x1, y1));
-      s20 = f64x2.add(s20, f64x2.mul(x2, y0));
-      s21 = f64x2.add(s21, f64x2.mul(x2, y1));
-      s30 = f64x2.add(s30, f64x2.mul(x3, y0));
-      s31 = f64x2.add(s31, f64x2.mul(x3, y1));
+    for (let x = a; x < end; x += PAIR, b += PAIR) {
+      const y0 = v128.load(b);
+      const y1 = v128.load(b, 16);
+      const x0 = v128.load(x);
+      s00 = madd(x0, y0, s00);
+      s01 = madd(x0, y1, s01);
+      const x1 = v128.load(x, 16);
+      s10 = madd(x1, y0, s10);
+      s11 = madd(x1, y1, s11);
+      const x2 = v128.load(x, 32);
+      s20 = madd(x2, y0, s20);
+      s21 = madd(x2, y1, s21);
+      const x3 = v128.load(x, 48);
+      s30 = madd(x3, y0, s30);
+      s31 = madd(x3, y1, s31);
     }
-    let r00 = hsum(s00);
-    let r01 = hsum(s01);
-    let r10 = hsum(s10);
-    let r11 = hsum(s11);
-    let r20 = hsum(s20);
-    let r21 = hsum(s21);
-    let r30 = hsum(s30);
-    let r31 = hsum(s31);
-    if (len & 1) {
-      const y0 = load<f64>(b0 + even);
-      const y1 = load<f64>(b1 + even);
-      const x0 = load<f64>(a0 + even);
-      const x1 = load<f64>(a1 + even);
-      const x2 = load<f64>(a2 + even);
-      const x3 = load<f64>(a3 + even);
-      r00 += x0 * y0;
-      r01 += x0 * y1;
-      r10 += x1 * y0;
-      r11 += x1 * y1;
-      r20 += x2 * y0;
-      r21 += x2 * y1;
-      r30 += x3 * y0;
-      r31 += x3 * y1;
-    }
-    put(out, n, i0, j, r00);
-    put(out, n, i0, j + 1, r01);
-    put(out, n, i0 + 1, j, r10);
-    put(out, n, i0 + 1, j + 1, r11);
-    put(out, n, i0 + 2, j, r20);
-    put(out, n, i0 + 2, j + 1, r21);
-    put(out, n, i0 + 3, j, r30);
-    put(out, n, i0 + 3, j + 1, r31);
-  }
-  for (; j < n; j++) {
-    const b = z + <usize>j * rowBytes;
-    put(out, n, i0, j, dot(a0, b, len));
-    put(out, n, i0 + 1, j, dot(a1, b, len));
-    put(out, n, i0 + 2, j, dot(a2, b, len));
-    put(out, n, i0 + 3, j, dot(a3, b, len));
+    addPair(out, n, i0, j, s00, s01);
+    addPair(out, n, i0 + 1, j, s10, s11);
+    addPair(out, n, i0 + 2, j, s20, s21);
+    addPair(out, n, i0 + 3, j, s30, s31);
   }
 }
 
-/** Row i against every row j >= i: the rows left over when n is not a multiple of four. */
-export function gramRow(z: usize, n: i32, len: i32, out: usize, i: i32): void {
-  const rowBytes = (<usize>len) << 3;
-  const a = z + <usize>i * rowBytes;
-  for (let j = i; j < n; j++) {
-    put(out, n, i, j, dot(a, z + <usize>j * rowBytes, len));
+/**
+ * Turns the n*n upper triangle at out into the rows*rows symmetric matrix, in place from out. Row i's
+ * new place ends before row i+1's old one starts, and its lower half copies rows already finished; the
+ * copy makes G[i][j] and G[j][i] bitwise equal.
+ */
+export function finish(out: usize, rows: i32, n: i32): void {
+  for (let i = 0; i < rows; i++) {
+    const from = out + ((<usize>i * n) << 3);
+    const to = out + ((<usize>i * rows) << 3);
+    for (let j = i; j < rows; j++) {
+      store<f64>(to + ((<usize>j) << 3), load<f64>(from + ((<usize>j) << 3)));
+    }
+    for (let j = 0; j < i; j++) {
+      store<f64>(to + ((<usize>j) << 3), load<f64>(out + ((<usize>j * rows + i) << 3)));
+    }
   }
 }
