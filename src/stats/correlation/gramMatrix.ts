@@ -30,15 +30,35 @@ export function gramMatrix(
   out: Float64Array,
   checkpoint?: Checkpoint
 ): GramOutcome {
-  if ((rows * (rows + 1) * len) / 2 < WASM_MIN_WORK) {
+  return gramMatrixOf((buffer) => buffer.set(z.subarray(0, rows * len)), rows, len, out, checkpoint);
+}
+
+/**
+ * gramMatrix for rows that the caller writes: `write` fills a rows*len buffer, row-major. WHY: the
+ * WebAssembly kernel reads its rows from its own memory, so rows written there directly skip an N*T
+ * array and its copy (40 MB at 500 series of a week at one minute).
+ */
+export function gramMatrixOf(
+  write: (z: Float64Array) => void,
+  rows: number,
+  len: number,
+  out: Float64Array,
+  checkpoint?: Checkpoint
+): GramOutcome {
+  const inJs = () => {
+    const z = new Float64Array(rows * len);
+    write(z);
     gramMatrixJs(z, rows, len, out, checkpoint);
+  };
+  if ((rows * (rows + 1) * len) / 2 < WASM_MIN_WORK) {
+    inJs();
     return { kernel: 'js', fallback: null };
   }
   const kernel = gramKernel();
-  if (kernel.exports && gramMatrixWasm(kernel.exports, z, rows, len, out, checkpoint)) {
+  if (kernel.exports && gramMatrixWasm(kernel.exports, write, rows, len, out, checkpoint)) {
     return { kernel: kernel.name, fallback: null };
   }
-  gramMatrixJs(z, rows, len, out, checkpoint);
+  inJs();
   return {
     kernel: 'js',
     fallback: kernel.unavailable ?? `WebAssembly memory cannot hold ${rows} series of ${len} points`,

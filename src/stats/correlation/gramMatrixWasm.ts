@@ -14,15 +14,16 @@ const CHUNK_BYTES = 1 << 20;
 const MIN_CHUNK = 64;
 
 /**
- * The Gram matrix by the WebAssembly kernel (wasm/assembly/gram.ts, either build): copies the rows into
- * the instance's memory once, grows that memory when this call needs more than the last one, then for each
- * chunk of time packs the chunk and runs the kernel one panel of four rows at a time (so the checkpoint
- * can cancel between panels, as in the JS kernel) and copies the n*n result out. Returns false, having
- * written nothing, when memory cannot grow enough; the caller then uses the JS kernel.
+ * The Gram matrix by the WebAssembly kernel (wasm/assembly/gram.ts, either build): grows the instance's
+ * memory when this call needs more than the last one, lets `write` put the rows straight into it (no
+ * N*T copy), then for each chunk of time packs the chunk and runs the kernel one panel of four rows at
+ * a time (so the checkpoint can cancel between panels, as in the JS kernel) and copies the n*n result
+ * out. Returns false, before calling `write`, when memory cannot grow enough; the caller then uses the
+ * JS kernel.
  */
 export function gramMatrixWasm(
   kernel: GramExports,
-  z: Float64Array,
+  write: (z: Float64Array) => void,
   rows: number,
   len: number,
   out: Float64Array,
@@ -49,7 +50,7 @@ export function gramMatrixWasm(
     }
   }
   // The buffer is fetched after growing: growth detaches the previous ArrayBuffer.
-  new Float64Array(kernel.memory.buffer, zPtr, N * len).set(z.subarray(0, N * len));
+  write(new Float64Array(kernel.memory.buffer, zPtr, N * len));
   // Chunks add into the sums, which start at zero (memory is reused from the last call).
   new Float64Array(kernel.memory.buffer, outPtr, n * n).fill(0);
   const panels = n / 4;

@@ -23,7 +23,7 @@ export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0):
     }
   }
   if (count === T) {
-    return centreComplete(x, out, offset, s);
+    return centreCompleteInto(x, out, offset, s);
   }
   const mean = count > 0 ? s / count : 0;
   let sd = 0;
@@ -46,9 +46,11 @@ export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0):
 
 /**
  * The same corrected two-pass centring for a series with no missing value (the common case, and the
- * only one the Pearson kernel sees): no finiteness test per value in the hot loops.
+ * only one the Pearson kernel sees): no finiteness test per value in the hot loops. `sum` is the plain
+ * sum of x, which the caller has already taken (the Pearson matrix learns it in the pass that checks the
+ * values): one pass fewer over the data.
  */
-function centreComplete(x: ArrayLike<number>, out: Float64Array, offset: number, sum: number): Centred {
+function centreCompleteInto(x: ArrayLike<number>, out: Float64Array, offset: number, sum: number): Centred {
   const T = x.length;
   if (T === 0) {
     return { count: 0, ss: 0 };
@@ -68,4 +70,31 @@ function centreComplete(x: ArrayLike<number>, out: Float64Array, offset: number,
     ss += d * d;
   }
   return { count: T, ss };
+}
+
+/**
+ * Writes (x - mean) / sqrt(ss) into out[offset + t] for a series with no missing value whose plain sum
+ * is `sum` (unit-norm centred rows: their Gram product is Pearson's r), and returns ss. The same
+ * corrected two-pass sum of squares as centreInto, written as ss = sum(d^2) - (sum d)^2 / T (Chan,
+ * Golub & LeVeque's form, with d = x - mean): WHY here, the deviations and their squares are summed in
+ * one pass and the scaling folds into the second.
+ */
+export function standardizeCompleteInto(x: ArrayLike<number>, out: Float64Array, offset: number, sum: number): number {
+  const T = x.length;
+  const mean = sum / T;
+  let sd = 0;
+  let sdd = 0;
+  for (let t = 0; t < T; t++) {
+    const d = x[t] - mean;
+    out[offset + t] = d;
+    sd += d;
+    sdd += d * d;
+  }
+  const correction = sd / T;
+  const ss = sdd - sd * correction;
+  const inv = 1 / Math.sqrt(ss);
+  for (let t = offset, end = offset + T; t < end; t++) {
+    out[t] = (out[t] - correction) * inv;
+  }
+  return ss;
 }
