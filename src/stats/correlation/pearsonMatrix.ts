@@ -62,7 +62,8 @@ export function pearsonMatrix(
         standardizeCompleteInto(series[complete[c]], z, c * T, sums[c]);
       }
     };
-    const g = new Float64Array(M * M);
+    // When every series is complete (the usual case) the kernel writes into r itself.
+    const g = M === N ? r : new Float64Array(M * M);
     ({ kernel, fallback: kernelFallback } = gramMatrixOf(writeRows, M, T, g, checkpoint));
     for (let a = 0; a < M; a++) {
       const i = complete[a];
