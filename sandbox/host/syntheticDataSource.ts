@@ -46,7 +46,7 @@ export class SyntheticDataSource extends DataSourceApi<DataQuery> {
     for (let s = 0; s < this.count; s++) {
       if (s % 50 === 49) {
         // Yield like a streaming response parser would, so the source's own work is not one long task.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await yieldTask();
       }
       const values = new Array<number>(n);
       let x = 0;
@@ -71,4 +71,16 @@ export class SyntheticDataSource extends DataSourceApi<DataQuery> {
   async testDatasource() {
     return { status: 'success', message: 'ok' };
   }
+}
+
+/** A new task without the 4 ms clamp of nested timeouts (ten yields would add 40 ms to the upstream's time). */
+function yieldTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
