@@ -6,11 +6,12 @@
  * engine's answer (timing different answers would be worthless). Python rows come from
  * bench/reference/reference.py (bench/lib/python.ts); without python3/numpy they read "reference skipped".
  *
- * Run: `npm run bench -- reference`. Child mode (one engine call in a fresh process, for its peak
+ * Run: `npm run bench -- reference [CASE...]` (only the cases whose id contains a CASE, e.g. `lags`). Child mode (one engine call in a fresh process, for its peak
  * memory): `--peak <case> <implementation>`.
  */
 import { execFileSync } from 'child_process';
 import * as os from 'os';
+import * as path from 'path';
 import { correlation as mlCorrelation } from 'ml-matrix';
 import { analyze, toFloat64, type AnalyzeResult } from '../src/stats';
 // Internal kernels timed on their own (eslint.config.mjs lists this file's exceptions to the engine fence).
@@ -201,6 +202,13 @@ function allCases(): Case[] {
   return [...pearsonCases(), spearmanCase(), lagsCase(), ...sampleCases()];
 }
 
+/** The cases named on the command line (words after this file's own name); all when none is named. */
+function selectedCases(): Case[] {
+  const words = process.argv.slice(2).filter((a) => !a.startsWith('-') && !path.basename(__filename).includes(a));
+  const cases = allCases();
+  return words.length === 0 ? cases : cases.filter((c) => words.some((w) => c.id.includes(w)));
+}
+
 const MB = 1024 * 1024;
 const mb = (bytes: number | null): string => (bytes === null ? 'n/a' : (bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0));
 
@@ -245,7 +253,7 @@ export function run(): string {
   ];
   const notes: string[] = [];
   let pythonInfo = '';
-  for (const c of allCases()) {
+  for (const c of selectedCases()) {
     const inputs = c.inputs();
     const gflops = (msv: number | null) => (c.flops && msv ? (c.flops / (msv / 1000) / 1e9).toFixed(1) : '');
     const py = (p: PyImpl): PythonResult =>
