@@ -47,14 +47,15 @@ export function crossCorrelation(
 ): Float64Array {
   const sums = fft ? fft.crossSums(a.centred, b.centred) : directCrossSum(a.centred, b.centred, maxLag);
   const T = a.centred.length;
-  const out = new Float64Array(2 * maxLag + 1);
   if (normalization === 'biased') {
+    // In place: both kinds of sums come back in a new array of their own.
     const den = Math.sqrt(a.ss * b.ss);
-    for (let i = 0; i < out.length; i++) {
-      out[i] = sums[i] / den;
+    for (let i = 0; i < sums.length; i++) {
+      sums[i] /= den;
     }
-    return out;
+    return sums;
   }
+  const out = new Float64Array(2 * maxLag + 1);
   const den = Math.sqrt((a.ss / a.count) * (b.ss / b.count));
   let overlap: Float64Array | null = null;
   if (a.mask || b.mask) {
