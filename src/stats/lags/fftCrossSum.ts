@@ -25,7 +25,8 @@ interface BlockPlan {
 function planCost({ size, blocks }: BlockPlan, reuse: number): number {
   const fft = (n: number): number => 0.2 * n * Math.log2(n);
   const perPair = blocks * (size / 2 + 1) + fft(size / 2) + size / 4;
-  const perSeries = 2 * blocks * (fft(size / 2) + size / 4);
+  // One block: the same spectrum serves x as a and as b.
+  const perSeries = (blocks === 1 ? 1 : 2 * blocks) * (fft(size / 2) + size / 4);
   return perPair + perSeries / reuse;
 }
 
@@ -59,8 +60,10 @@ function choosePlan(length: number, maxLag: number, reuse: number): BlockPlan {
  * WHY: only 2 maxLag + 1 sums are wanted; with maxLag much smaller than the length, a whole-series
  * transform (a power of two >= T + maxLag, up to 2x more than needed) spends most of its inverse on
  * unused lags. All pairs of 50 series, T = 10080, maxLag = 360: 8 blocks of 2048 instead of one
- * 16384, an 8x smaller inverse per pair for as many spectrum products (~3x faster). One block (B = T) needs only size >= T + maxLag: the part of
- * the correlation that wraps around lands on the maxLag leading zeros of b's window.
+ * 16384, an 8x smaller inverse per pair for as many spectrum products (~3x faster).
+ * One block (B = T) is the whole series, padded to size >= T + maxLag: a and b at offset 0 share one
+ * spectrum (an autocorrelation costs one forward transform), and the negative lags wrap around to the
+ * end of the circular correlation, where the padding keeps them clear of the positive ones.
  *
  * Each inverse is real, done as a complex transform of size/2: the result s is packed as
  * z[n] = s[2n] + i s[2n+1], whose spectrum follows from the half spectrum S of s as
@@ -75,7 +78,7 @@ export class FftCrossSum {
   readonly blocks: number;
   private readonly fft: FFT;
   private readonly half: FFT;
-  /** Spectra of inputs as the leading series (a) and as the following one (b), per block. */
+  /** Spectra of inputs as the leading series (a) and as the following one (b), per block; one map for one block. */
   private readonly leading = new Map<Float64Array, Float64Array>();
   private readonly following = new Map<Float64Array, Float64Array>();
   /** cos and sin of 2 pi k / size, k = 0..size/2-1. */
@@ -128,18 +131,20 @@ export class FftCrossSum {
 
   /**
    * Half spectra (bins 0..size/2, interleaved re, im) of every block of x, block after block: x[jB..jB+B)
-   * for the leading series, x[jB-maxLag..jB+B+maxLag) clipped to the series for the following one.
+   * for the leading series, x[jB-maxLag..jB+B+maxLag) clipped to the series for the following one
+   * (the whole series for both with one block).
    */
   private spectra(x: Float64Array, following: boolean): Float64Array {
-    const cache = following ? this.following : this.leading;
+    const shifted = following && this.blocks > 1;
+    const cache = shifted ? this.following : this.leading;
     let s = cache.get(x);
     if (!s) {
       const m = this.size;
       const B = this.blockLength;
-      const width = following ? m : B;
+      const width = shifted ? m : B;
       s = new Float64Array(this.blocks * (m + 2));
       for (let j = 0; j < this.blocks; j++) {
-        const start = j * B - (following ? this.maxLag : 0);
+        const start = j * B - (shifted ? this.maxLag : 0);
         for (let v = 0; v < m; v++) {
           const t = start + v;
           this.input[v] = v < width && t >= 0 && t < x.length ? x[t] : 0;
@@ -211,12 +216,15 @@ export class FftCrossSum {
       }
     }
     this.half.transform(this.back, z);
-    // back = h conj(z), z[n] = s[2n] + i s[2n+1]: s[n] = back[n] / h with the odd entries negated;
-    // lag k sits at s[k + maxLag].
+    // back = h conj(z), z[n] = s[2n] + i s[2n+1]: s[n] = back[n] / h with the odd entries negated.
+    // Lag k sits at s[k + maxLag] with blocks, at s[k mod size] with one block.
+    const m = this.size;
+    const first = this.blocks > 1 ? 0 : m - this.maxLag;
     const out = new Float64Array(2 * this.maxLag + 1);
     const scale = 1 / h;
     for (let n = 0; n < out.length; n++) {
-      out[n] = (n & 1 ? -scale : scale) * this.back[n];
+      const at = (first + n) % m;
+      out[n] = (at & 1 ? -scale : scale) * this.back[at];
     }
     return out;
   }
