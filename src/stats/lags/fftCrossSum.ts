@@ -18,29 +18,30 @@ interface BlockPlan {
 
 /**
  * Work of one plan in rough units (one complex multiply-add): per pair, the spectrum products of every
- * block plus one inverse transform; per series, its forward transforms, shared by `reuse` pairs.
+ * block plus one inverse transform; per series, its forward transforms, shared out over the
+ * `pairsPerSeries` cross sums per distinct input.
  * The FFT weight (per complex point and radix-2 stage) was fitted on CPU times with fft.js
  * (T = 1440..10080, L = 60..2520, sizes 256..16384); it only picks the plan: every plan gives the same sums.
  */
-function planCost({ size, blocks }: BlockPlan, reuse: number): number {
+function planCost({ size, blocks }: BlockPlan, pairsPerSeries: number): number {
   const fft = (n: number): number => 0.2 * n * Math.log2(n);
   const perPair = blocks * (size / 2 + 1) + fft(size / 2) + size / 4;
   // One block: the same spectrum serves x as a and as b.
   const perSeries = (blocks === 1 ? 1 : 2 * blocks) * (fft(size / 2) + size / 4);
-  return perPair + perSeries / reuse;
+  return perPair + perSeries / pairsPerSeries;
 }
 
 /**
  * The cheapest way to cut series of `length` points for lags -maxLag..maxLag: one block padded to a
  * power of two >= length + maxLag, or blocks of size - 2 maxLag points at a smaller power of two.
  */
-function choosePlan(length: number, maxLag: number, reuse: number): BlockPlan {
+function choosePlan(length: number, maxLag: number, pairsPerSeries: number): BlockPlan {
   const whole = paddedSize(length + maxLag);
   let best: BlockPlan = { size: whole, blockLength: length, blocks: 1 };
   for (let size = paddedSize(2 * maxLag + 2); size < whole; size *= 2) {
     const blockLength = size - 2 * maxLag;
     const plan = { size, blockLength, blocks: Math.ceil(length / blockLength) };
-    if (planCost(plan, reuse) < planCost(best, reuse)) {
+    if (planCost(plan, pairsPerSeries) < planCost(best, pairsPerSeries)) {
       best = plan;
     }
   }
@@ -92,15 +93,15 @@ export class FftCrossSum {
   private readonly spectrumOut: number[];
 
   /**
-   * @param reuse how many cross sums each input's spectra are expected to serve (about 2 (N-1)/2 for
-   *   all pairs of N series; 1 for a one-off), which weighs the forward transforms in the plan.
+   * @param pairsPerSeries cross sums per distinct input, which weighs the forward transforms in the
+   *   plan: (N - 1) / 2 for all pairs of N series, 1 for an autocorrelation.
    */
   constructor(
     readonly length: number,
     readonly maxLag: number,
-    reuse = 1
+    pairsPerSeries = 1
   ) {
-    const plan = choosePlan(length, maxLag, reuse);
+    const plan = choosePlan(length, maxLag, pairsPerSeries);
     const m = plan.size;
     this.size = m;
     this.blockLength = plan.blockLength;

@@ -150,8 +150,7 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
   const directCost = T * (2 * maxLag + 1);
   const algo = o.algorithm ?? 'auto';
   const useFft = algo === 'fft' || (algo === 'auto' && FftCrossSum.pairCost(T, maxLag) < directCost);
-  // Each series' spectra serve every pair it is in: 2 pairs / series on average.
-  const fft = useFft && T > 0 ? new FftCrossSum(T, maxLag, (2 * pairs.length) / Math.max(1, used.size)) : null;
+  const fft = useFft && T > 0 ? new FftCrossSum(T, maxLag, pairs.length / Math.max(1, used.size)) : null;
   const z = normalQuantile(1 - ctx.alpha / 2, 0, 1);
   const includeCurves = o.includeCurves !== false;
   // Why a pair gets no lag before any curve is computed: constant series or too little overlap.
