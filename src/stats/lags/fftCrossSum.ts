@@ -61,7 +61,7 @@ function choosePlan(length: number, maxLag: number, pairsPerSeries: number): Blo
  * WHY: only 2 maxLag + 1 sums are wanted; with maxLag much smaller than the length, a whole-series
  * transform (a power of two >= T + maxLag, up to 2x more than needed) spends most of its inverse on
  * unused lags. All pairs of 50 series, T = 10080, maxLag = 360: 8 blocks of 2048 instead of one
- * 16384, an 8x smaller inverse per pair for as many spectrum products (~3x faster).
+ * 16384, an 8x smaller inverse per pair for as many spectrum products (the lag section in half the time).
  * One block (B = T) is the whole series, padded to size >= T + maxLag: a and b at offset 0 share one
  * spectrum (an autocorrelation costs one forward transform), and the negative lags wrap around to the
  * end of the circular correlation, where the padding keeps them clear of the positive ones.
@@ -79,7 +79,7 @@ export class FftCrossSum {
   readonly blocks: number;
   private readonly fft: FFT;
   private readonly half: FFT;
-  /** Spectra of inputs as the leading series (a) and as the following one (b), per block; one map for one block. */
+  /** Spectra of inputs as the leading series (a) and as the following one (b); one block: `leading` for both. */
   private readonly leading = new Map<Float64Array, Float64Array>();
   private readonly following = new Map<Float64Array, Float64Array>();
   /** cos and sin of 2 pi k / size, k = 0..size/2-1. */
@@ -110,8 +110,8 @@ export class FftCrossSum {
     this.half = new FFT(m / 2);
     this.cos = Float64Array.from({ length: m / 2 }, (_, k) => Math.cos((2 * Math.PI * k) / m));
     this.sin = Float64Array.from({ length: m / 2 }, (_, k) => Math.sin((2 * Math.PI * k) / m));
-    // fft.js gets the plain arrays it creates itself: typed arrays in its loops measured ~20 % slower.
     this.sum = new Float64Array(m + 2);
+    // fft.js gets the plain arrays it creates itself: typed arrays in its loops measured ~20 % slower.
     this.packed = this.half.createComplexArray();
     this.back = this.half.createComplexArray();
     this.input = new Array<number>(m).fill(0);
