@@ -166,7 +166,8 @@ export class FftCrossSum {
     this.following.delete(x);
   }
 
-  crossSums(a: Float64Array, b: Float64Array): Float64Array {
+  /** S(k) at index k + maxLag, written into `out` when given (a buffer reused across pairs). */
+  crossSums(a: Float64Array, b: Float64Array, out = new Float64Array(2 * this.maxLag + 1)): Float64Array {
     const fa = this.spectra(a, false);
     const fb = this.spectra(b, true);
     const width = this.size + 2;
@@ -221,7 +222,6 @@ export class FftCrossSum {
     // Lag k sits at s[k + maxLag] with blocks, at s[k mod size] with one block.
     const m = this.size;
     const first = this.blocks > 1 ? 0 : m - this.maxLag;
-    const out = new Float64Array(2 * this.maxLag + 1);
     const scale = 1 / h;
     for (let n = 0; n < out.length; n++) {
       const at = (first + n) % m;
