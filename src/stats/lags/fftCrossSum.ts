@@ -172,11 +172,13 @@ export class FftCrossSum {
     const fb = this.spectra(b, true);
     const width = this.size + 2;
     const S = this.sum;
-    // S = sum over blocks of conj(A_j) B_j, bin by bin (the sum stays in registers).
+    // S = sum over blocks of conj(A_j) B_j, bin by bin (the sum stays in registers). The bound in a
+    // local: re-reading this.blocks in the inner loop measured ~10 % slower per pair.
+    const end = this.blocks * width;
     for (let i = 0; i < width; i += 2) {
       let sr = 0;
       let si = 0;
-      for (let o = i; o < this.blocks * width; o += width) {
+      for (let o = i; o < end; o += width) {
         const ar = fa[o];
         const ai = fa[o + 1];
         const br = fb[o];
@@ -223,9 +225,10 @@ export class FftCrossSum {
     const m = this.size;
     const first = this.blocks > 1 ? 0 : m - this.maxLag;
     const scale = 1 / h;
+    const back = this.back;
     for (let n = 0; n < out.length; n++) {
       const at = (first + n) % m;
-      out[n] = (at & 1 ? -scale : scale) * this.back[at];
+      out[n] = (at & 1 ? -scale : scale) * back[at];
     }
     return out;
   }
