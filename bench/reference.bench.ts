@@ -6,12 +6,12 @@
  * engine's answer (timing different answers would be worthless). Python rows come from
  * bench/reference/reference.py (bench/lib/python.ts); without python3/numpy they read "reference skipped".
  *
- * Run: `npm run bench -- reference` (`-- reference --only pearson-` runs the cases whose id contains
- * `pearson-`, e.g. while tuning a kernel on a busy machine). Child mode (one engine call in a fresh process, for its peak
+ * Run: `npm run bench -- reference [CASE...]` (only the cases whose id contains a CASE, e.g. `lags`). Child mode (one engine call in a fresh process, for its peak
  * memory): `--peak <case> <implementation>`.
  */
 import { execFileSync } from 'child_process';
 import * as os from 'os';
+import * as path from 'path';
 import { correlation as mlCorrelation } from 'ml-matrix';
 import { analyze, toFloat64, type AnalyzeResult } from '../src/stats';
 // Internal kernels timed on their own (eslint.config.mjs lists this file's exceptions to the engine fence).
@@ -225,6 +225,13 @@ function allCases(): Case[] {
   return [...pearsonCases(), spearmanCase(), lagsCase(), ...sampleCases()];
 }
 
+/** The cases named on the command line (words after this file's own name); all when none is named. */
+function selectedCases(): Case[] {
+  const words = process.argv.slice(2).filter((a) => !a.startsWith('-') && !path.basename(__filename).includes(a));
+  const cases = allCases();
+  return words.length === 0 ? cases : cases.filter((c) => words.some((w) => c.id.includes(w)));
+}
+
 const MB = 1024 * 1024;
 const mb = (bytes: number | null): string => (bytes === null ? 'n/a' : (bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0));
 
@@ -260,12 +267,6 @@ function loadAverage(): string {
       .map((v) => v.toFixed(2))
       .join(', ')}`;
   }
-}
-
-/** The cases `--only <text>` selects (all without it). */
-function selectedCases(): Case[] {
-  const at = process.argv.indexOf('--only');
-  return at < 0 ? allCases() : allCases().filter((c) => c.id.includes(process.argv[at + 1] ?? ''));
 }
 
 export function run(): string {

@@ -4,13 +4,18 @@
  */
 export function bestLag(curve: ArrayLike<number>, maxLag: number): { lag: number; r: number } | null {
   let best: { lag: number; r: number } | null = null;
-  for (let d = 0; d <= maxLag; d++) {
-    for (const k of d === 0 ? [0] : [-d, d]) {
-      const v = curve[k + maxLag];
-      if (Number.isFinite(v) && (best === null || Math.abs(v) > Math.abs(best.r))) {
-        best = { lag: k, r: v };
-      }
+  // Only a strictly larger |r| replaces the best, so visiting lags as 0, -1, 1, -2, 2, ... breaks ties.
+  // WHY no list of lags per distance: this runs once per pair, and those lists were garbage.
+  const consider = (k: number): void => {
+    const v = curve[k + maxLag];
+    if (Number.isFinite(v) && (best === null || Math.abs(v) > Math.abs(best.r))) {
+      best = { lag: k, r: v };
     }
+  };
+  consider(0);
+  for (let d = 1; d <= maxLag; d++) {
+    consider(-d);
+    consider(d);
   }
   return best;
 }

@@ -43,17 +43,18 @@ export function crossCorrelation(
   b: LagSeries,
   maxLag: number,
   normalization: LagNormalization,
-  fft: FftCrossSum | null
+  fft: FftCrossSum | null,
+  out = new Float64Array(2 * maxLag + 1)
 ): Float64Array {
-  const sums = fft ? fft.crossSums(a.centred, b.centred) : directCrossSum(a.centred, b.centred, maxLag);
+  // The sums are normalised in place: `out` holds S(k) first.
+  const sums = fft ? fft.crossSums(a.centred, b.centred, out) : directCrossSum(a.centred, b.centred, maxLag, out);
   const T = a.centred.length;
-  const out = new Float64Array(2 * maxLag + 1);
   if (normalization === 'biased') {
     const den = Math.sqrt(a.ss * b.ss);
-    for (let i = 0; i < out.length; i++) {
-      out[i] = sums[i] / den;
+    for (let i = 0; i < sums.length; i++) {
+      sums[i] /= den;
     }
-    return out;
+    return sums;
   }
   const den = Math.sqrt((a.ss / a.count) * (b.ss / b.count));
   let overlap: Float64Array | null = null;
@@ -61,6 +62,13 @@ export function crossCorrelation(
     const ma = a.mask ?? new Float64Array(T).fill(1);
     const mb = b.mask ?? new Float64Array(T).fill(1);
     overlap = fft ? fft.crossSums(ma, mb) : directCrossSum(ma, mb, maxLag);
+    // A ones-array made for this pair only must not stay in the FFT's spectrum cache.
+    if (!a.mask) {
+      fft?.forget(ma);
+    }
+    if (!b.mask) {
+      fft?.forget(mb);
+    }
   }
   for (let k = -maxLag; k <= maxLag; k++) {
     const nk = overlap ? Math.round(overlap[k + maxLag]) : T - Math.abs(k);

@@ -150,7 +150,7 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
   const directCost = T * (2 * maxLag + 1);
   const algo = o.algorithm ?? 'auto';
   const useFft = algo === 'fft' || (algo === 'auto' && FftCrossSum.pairCost(T, maxLag) < directCost);
-  const fft = useFft && T > 0 ? new FftCrossSum(T, maxLag) : null;
+  const fft = useFft && T > 0 ? new FftCrossSum(T, maxLag, pairs.length / Math.max(1, used.size)) : null;
   const z = normalQuantile(1 - ctx.alpha / 2, 0, 1);
   const includeCurves = o.includeCurves !== false;
   // Why a pair gets no lag before any curve is computed: constant series or too little overlap.
@@ -164,6 +164,8 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
   );
   skipOverLimit(ctx, pairs, reasons, (a, b) => lagZeroR(prepared.get(a)!.s, prepared.get(b)!.s));
   const checkpoint = new Checkpoint(ctx.hooks, 'lags', pairs.length, 8);
+  // One curve buffer for every pair: what outlives the pair is copied out (toJsonArray).
+  const curve = new Float64Array(2 * maxLag + 1);
   const results: LagPairResult[] = pairs.map(([a, b], k) => {
     const A = prepared.get(a)!;
     const B = prepared.get(b)!;
@@ -174,7 +176,7 @@ export function lagStage(ctx: StageContext): LagsResult | undefined {
     if (reason !== null) {
       return { a: ctx.ids[a], b: ctx.ids[b], bestLag: null, bestR: null, n, nEff: null, band: null, ...none, reason };
     }
-    const curve = crossCorrelation(A.s, B.s, maxLag, normalization, fft);
+    crossCorrelation(A.s, B.s, maxLag, normalization, fft, curve);
     const best = bestLag(curve, maxLag);
     if (best === null) {
       // No finite r(k) at any lag: the sums of squares left the double range, or no lag has overlap.
