@@ -1,5 +1,6 @@
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { meanEffectiveSize } from '../significance/meanEffectiveSize';
+import { sortFloat64 } from '../util/sortFloat64';
 
 /** One signal inside one window, reduced to what the two-sample tests need. */
 export interface WindowSample {
@@ -66,8 +67,8 @@ export function windowSample(x: Float64Array, lo: number, hi: number, process: N
     ss += (finite[i] - mean) * (finite[i] - mean);
   }
   return {
-    sorted: finite.subarray(0, n).sort(),
-    diffsSorted: diffs.subarray(0, nd).sort(),
+    sorted: sortFloat64(finite.subarray(0, n)),
+    diffsSorted: sortFloat64(diffs.subarray(0, nd)),
     mean: n > 0 ? mean : NaN,
     variance: n > 1 ? ss / (n - 1) : NaN,
     nEff: meanEffectiveSize(n, process.lag1),
