@@ -1,13 +1,12 @@
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { meanEffectiveSize } from '../significance/meanEffectiveSize';
-import { sortFloat64 } from '../util/sortFloat64';
 
 /** One signal inside one window, reduced to what the two-sample tests need. */
 export interface WindowSample {
-  /** Finite values, ascending (for KS). */
-  sorted: Float64Array;
-  /** First differences of consecutive finite grid points, ascending. */
-  diffsSorted: Float64Array;
+  /** Finite values, in time order (KS needs no order: significance/ksDistance.ts). */
+  values: Float64Array;
+  /** First differences of consecutive finite grid points. */
+  diffs: Float64Array;
   mean: number;
   /** ddof = 1. */
   variance: number;
@@ -67,8 +66,8 @@ export function windowSample(x: Float64Array, lo: number, hi: number, process: N
     ss += (finite[i] - mean) * (finite[i] - mean);
   }
   return {
-    sorted: sortFloat64(finite.subarray(0, n)),
-    diffsSorted: sortFloat64(diffs.subarray(0, nd)),
+    values: finite.subarray(0, n),
+    diffs: diffs.subarray(0, nd),
     mean: n > 0 ? mean : NaN,
     variance: n > 1 ? ss / (n - 1) : NaN,
     nEff: meanEffectiveSize(n, process.lag1),
