@@ -23,12 +23,13 @@ export function residualize(x: ArrayLike<number>, controls: ReadonlyArray<ArrayL
 export function residualizer(controls: ReadonlyArray<ArrayLike<number>>): (x: ArrayLike<number>) => Float64Array {
   const shared = controlDesign(controls, finiteRows(controls, null));
   return (x) =>
-    x.length === shared.length && shared.rows.every((t) => Number.isFinite(x[t]))
-      ? residualsOn(x, shared)
-      : residualize(x, controls);
+    x.length === shared.length && finiteOn(x, shared.rows) ? residualsOn(x, shared) : residualize(x, controls);
 }
 
-/** The controls on a set of rows, centred, with the SVD of their normal matrix (null: too few rows). */
+/**
+ * The controls on a set of rows, centred, with the pseudo-inverse of their normal matrix from its SVD
+ * (null: too few rows).
+ */
 interface ControlDesign {
   /** Series length the design was built for (0 without controls: no series shares it). */
   length: number;
@@ -36,7 +37,11 @@ interface ControlDesign {
   k: number;
   /** controls[a][t] − mean, rows × k, row-major. */
   centred: Float64Array;
-  svd: SingularValueDecomposition | null;
+  /**
+   * k × k, row-major: what SVD.solve multiplies the right-hand side by (V Σ⁺ Uᵀ), taken once; β = P·Xᵀy
+   * summed in the same order as its matrix product, so β is the double the solve gives.
+   */
+  pinv: Float64Array | null;
 }
 
 /** Rows where every control (and x, when given) is finite. */
@@ -51,14 +56,30 @@ function finiteRows(controls: ReadonlyArray<ArrayLike<number>>, x: ArrayLike<num
   return rows;
 }
 
-const meanOn = (v: ArrayLike<number>, rows: number[]) => rows.reduce((s, t) => s + v[t], 0) / rows.length;
+/** Mean of v over the rows, summed in row order. */
+function meanOn(v: ArrayLike<number>, rows: number[]): number {
+  let s = 0;
+  for (let r = 0; r < rows.length; r++) {
+    s += v[rows[r]];
+  }
+  return s / rows.length;
+}
+
+function finiteOn(v: ArrayLike<number>, rows: number[]): boolean {
+  for (let r = 0; r < rows.length; r++) {
+    if (!Number.isFinite(v[rows[r]])) {
+      return false;
+    }
+  }
+  return true;
+}
 
 function controlDesign(controls: ReadonlyArray<ArrayLike<number>>, rows: number[]): ControlDesign {
   const k = controls.length;
   const length = controls.length > 0 ? controls[0].length : 0;
   const centred = new Float64Array(rows.length * k);
   if (rows.length < k + 2) {
-    return { length, rows, k, centred, svd: null };
+    return { length, rows, k, centred, pinv: null };
   }
   // Normal equations on centred columns: the intercept drops out and the system stays well scaled.
   const mc = controls.map((c) => meanOn(c, rows));
@@ -76,13 +97,15 @@ function controlDesign(controls: ReadonlyArray<ArrayLike<number>>, rows: number[
   const xtx = new Matrix(
     Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => (b <= a ? ata[a][b] : ata[b][a])))
   );
-  return { length, rows, k, centred, svd: new SingularValueDecomposition(xtx) };
+  // Solving for the identity gives V Σ⁺ Uᵀ itself (each entry times 1 plus zeros).
+  const pinv = new SingularValueDecomposition(xtx).solve(Matrix.eye(k));
+  return { length, rows, k, centred, pinv: Float64Array.from(pinv.to1DArray()) };
 }
 
 function residualsOn(x: ArrayLike<number>, design: ControlDesign): Float64Array {
-  const { rows, k, centred, svd } = design;
+  const { rows, k, centred, pinv } = design;
   const out = new Float64Array(x.length).fill(NaN);
-  if (!svd) {
+  if (!pinv) {
     return out;
   }
   const mx = meanOn(x, rows);
@@ -93,7 +116,12 @@ function residualsOn(x: ArrayLike<number>, design: ControlDesign): Float64Array 
       aty[a] += centred[r * k + a] * y;
     }
   }
-  const beta = svd.solve(Matrix.columnVector(Array.from(aty))).getColumn(0);
+  const beta = new Float64Array(k);
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) {
+      beta[a] += pinv[a * k + b] * aty[b];
+    }
+  }
   for (let r = 0; r < rows.length; r++) {
     let fit = mx;
     for (let a = 0; a < k; a++) {

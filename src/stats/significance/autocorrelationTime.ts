@@ -23,7 +23,7 @@ const DIRECT_LAGS = 16;
 export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
   const n = x.length;
   // Missing values become 0 deviations: they add nothing to the lagged sums.
-  const d = new Float64Array(n);
+  const d = deviations(n);
   const { count, ss: den } = centreInto(x, d);
   if (count < 8 || !(den > 0)) {
     return NaN;
@@ -94,6 +94,19 @@ function directSums(d: Float64Array): (k: number) => number {
  */
 export function equivalentLag1(tau: number): number {
   return Number.isFinite(tau) ? (tau - 1) / (tau + 1) : NaN;
+}
+
+/**
+ * A buffer for the deviations, kept between calls: a compare takes the autocorrelation time of every
+ * signal three times, and allocating a typed array (a backing store of its own) each time added up.
+ */
+let work = new Float64Array(0);
+
+function deviations(n: number): Float64Array {
+  if (work.length < n) {
+    work = new Float64Array(n);
+  }
+  return work.subarray(0, n);
 }
 
 /**
