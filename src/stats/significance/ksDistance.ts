@@ -1,20 +1,22 @@
 import { ksStatisticSorted } from '../drift/ks';
 
-/** Largest share of one bucket left to insertion sort; larger parts go to the native sort. */
-const INSERTION_LIMIT = 32;
+/** Most values one bucket may hold before the pooled sample is left to the native sort. */
+const BUCKET_LIMIT = 32;
 
 /**
  * Exact two-sample Kolmogorov–Smirnov statistic D = sup_x |F_a(x) − F_b(x)| of two samples of finite
- * values in any order: the same double as ksStatisticSorted (drift/ks.ts) on the sorted samples, without
- * sorting them. NaN when a sample is empty.
+ * values in any order: the same double as ksStatisticSorted (drift/ks.ts) on the sorted samples. NaN
+ * when a sample is empty.
  *
  * WHY: a compare tests every signal's values and first differences (two KS tests per signal), and
- * sorting both windows before merging them was a third of its time. Here both samples share n + m
- * buckets spread evenly between the joint minimum and maximum; each is ordered by bucket (a counting
- * pass and a scatter), and only buckets that hold values of both samples are sorted and merged. A
- * bucket with values of one sample only moves one CDF, so |F_a − F_b| inside it is largest at one of
- * its ends (|·| of a line): evaluating it at each bucket's end gives the same maximum. Equal values
- * always share a bucket, as (v − min)·scale is monotone in v under correct rounding.
+ * sorting both windows natively before merging them was a third of its time. Here the pooled sample,
+ * each value labelled with its sample, is bucket-sorted: n + m buckets spread evenly between the
+ * minimum and the maximum, a counting pass, one scatter and an insertion sort that moves each value
+ * only within its bucket (monitoring values spread smoothly, so buckets hold one or two values). One
+ * walk then counts each sample's values up to every distinct value, with no data-dependent branch
+ * between the samples, and takes |i/n − j/m| there, as the sorted merge does. Equal values always share
+ * a bucket, as (v − min)·scale is monotone in v under correct rounding. Clustered values (a flat series
+ * with one burst) fill a large bucket: those samples take the sorted route.
  */
 export function ksDistance(a: Float64Array, b: Float64Array): number {
   const n = a.length;
@@ -23,40 +25,22 @@ export function ksDistance(a: Float64Array, b: Float64Array): number {
     return NaN;
   }
   const [min, max] = range(b, range(a, [a[0], a[0]]));
-  const buckets = n + m;
-  const scale = (buckets - 1) / (max - min);
-  if (!(max > min) || !Number.isFinite(max - min) || !Number.isFinite(scale)) {
-    // One value throughout (D = 0), or a range the buckets cannot split: the sorted route.
+  const size = n + m;
+  const scale = (size - 1) / (max - min);
+  const pooled =
+    max > min && Number.isFinite(max - min) && Number.isFinite(scale) ? bucketSorted(a, b, min, scale) : null;
+  if (!pooled) {
     return ksStatisticSorted(a.slice().sort(), b.slice().sort());
   }
-  const scratch = scratchFor(n, m);
-  const startA = byBucket(a, min, scale, scratch.startA, scratch.sa);
-  const startB = byBucket(b, min, scale, scratch.startB, scratch.sb);
-  const { sa, sb } = scratch;
+  const { values, fromB } = pooled;
   let d = 0;
   let i = 0;
   let j = 0;
-  for (let k = 0; k < buckets; k++) {
-    const ea = k + 1 < buckets ? startA[k + 1] : n;
-    const eb = k + 1 < buckets ? startB[k + 1] : m;
-    if (ea > i && eb > j) {
-      // Both samples in this bucket: order its two parts and merge them (ksStatisticSorted's steps).
-      sortPart(sa, i, ea);
-      sortPart(sb, j, eb);
-      while (i < ea && j < eb) {
-        const v = sa[i] <= sb[j] ? sa[i] : sb[j];
-        while (i < ea && sa[i] <= v) {
-          i++;
-        }
-        while (j < eb && sb[j] <= v) {
-          j++;
-        }
-        d = Math.max(d, Math.abs(i / n - j / m));
-      }
-    }
-    if (ea > i || eb > j) {
-      i = ea;
-      j = eb;
+  for (let p = 0; p < size; p++) {
+    const inB = fromB[p];
+    j += inB;
+    i += 1 - inB;
+    if (p + 1 === size || values[p + 1] !== values[p]) {
       d = Math.max(d, Math.abs(i / n - j / m));
     }
   }
@@ -77,23 +61,74 @@ function range(x: Float64Array, [min, max]: [number, number]): [number, number] 
 }
 
 /**
- * Writes x ordered by bucket ((v − min)·scale, truncated; each bucket's values in input order) into
- * `out`, and each bucket's start into `start` (one per bucket), which it returns.
+ * a and b pooled and sorted ascending, with 1 where a value came from b; null when a bucket holds more
+ * than BUCKET_LIMIT values (insertion sort would then be slow).
  */
-function byBucket(x: Float64Array, min: number, scale: number, start: Int32Array, out: Float64Array): Int32Array {
-  start.fill(0);
-  for (let i = 0; i < x.length; i++) {
-    start[((x[i] - min) * scale) | 0]++;
-  }
-  for (let k = 1; k < start.length; k++) {
-    start[k] += start[k - 1];
+function bucketSorted(
+  a: Float64Array,
+  b: Float64Array,
+  min: number,
+  scale: number
+): { values: Float64Array; fromB: Uint8Array } | null {
+  const n = a.length;
+  const size = n + b.length;
+  const { ends, bucket, values, fromB } = scratch(size);
+  ends.fill(0);
+  count(a, 0, min, scale, bucket, ends);
+  count(b, n, min, scale, bucket, ends);
+  let sum = 0;
+  for (let k = 0; k < size; k++) {
+    if (ends[k] > BUCKET_LIMIT) {
+      return null;
+    }
+    sum += ends[k];
+    ends[k] = sum;
   }
   // Scatter from the back, counting each bucket's end down to its start.
-  for (let i = x.length - 1; i >= 0; i--) {
-    const v = x[i];
-    out[--start[((v - min) * scale) | 0]] = v;
+  scatter(b, n, 1, bucket, ends, values, fromB);
+  scatter(a, 0, 0, bucket, ends, values, fromB);
+  for (let i = 1; i < size; i++) {
+    const v = values[i];
+    if (values[i - 1] <= v) {
+      continue;
+    }
+    const label = fromB[i];
+    let k = i - 1;
+    while (k >= 0 && values[k] > v) {
+      values[k + 1] = values[k];
+      fromB[k + 1] = fromB[k];
+      k--;
+    }
+    values[k + 1] = v;
+    fromB[k + 1] = label;
   }
-  return start;
+  return { values, fromB };
+}
+
+/** The bucket of each x[i] (kept at bucket[offset + i]) and the count of every bucket. */
+function count(x: Float64Array, offset: number, min: number, scale: number, bucket: Int32Array, ends: Int32Array) {
+  for (let i = 0; i < x.length; i++) {
+    const k = ((x[i] - min) * scale) | 0;
+    bucket[offset + i] = k;
+    ends[k]++;
+  }
+}
+
+/** Places x's values, last first, at the end of their buckets, labelled `label`. */
+function scatter(
+  x: Float64Array,
+  offset: number,
+  label: number,
+  bucket: Int32Array,
+  ends: Int32Array,
+  values: Float64Array,
+  fromB: Uint8Array
+) {
+  for (let i = x.length - 1; i >= 0; i--) {
+    const at = --ends[bucket[offset + i]];
+    values[at] = x[i];
+    fromB[at] = label;
+  }
 }
 
 /**
@@ -101,34 +136,27 @@ function byBucket(x: Float64Array, min: number, scale: number, start: Int32Array
  * per signal on windows of about one length, and allocating typed arrays (each a backing store of its
  * own) cost as much as filling them.
  */
-let capacity = { starts: new Int32Array(0), values: new Float64Array(0) };
+let buffers = {
+  ends: new Int32Array(0),
+  bucket: new Int32Array(0),
+  values: new Float64Array(0),
+  fromB: new Uint8Array(0),
+};
 
-function scratchFor(n: number, m: number) {
-  if (capacity.values.length < n + m) {
-    capacity = { starts: new Int32Array(2 * (n + m)), values: new Float64Array(n + m) };
+function scratch(size: number): typeof buffers {
+  if (buffers.values.length < size) {
+    buffers = {
+      ends: new Int32Array(size),
+      bucket: new Int32Array(size),
+      values: new Float64Array(size),
+      fromB: new Uint8Array(size),
+    };
   }
-  const { starts, values } = capacity;
+  const { ends, bucket, values, fromB } = buffers;
   return {
-    startA: starts.subarray(0, n + m),
-    startB: starts.subarray(n + m, 2 * (n + m)),
-    sa: values.subarray(0, n),
-    sb: values.subarray(n, n + m),
+    ends: ends.subarray(0, size),
+    bucket: bucket.subarray(0, size),
+    values: values.subarray(0, size),
+    fromB: fromB.subarray(0, size),
   };
-}
-
-/** Sorts x[lo..hi−1] ascending. */
-function sortPart(x: Float64Array, lo: number, hi: number): void {
-  if (hi - lo > INSERTION_LIMIT) {
-    x.subarray(lo, hi).sort();
-    return;
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const v = x[i];
-    let k = i - 1;
-    while (k >= lo && x[k] > v) {
-      x[k + 1] = x[k];
-      k--;
-    }
-    x[k + 1] = v;
-  }
 }
