@@ -47,7 +47,8 @@ export function crossCorrelation(
 ): Float64Array {
   const sums = fft ? fft.crossSums(a.centred, b.centred) : directCrossSum(a.centred, b.centred, maxLag);
   const T = a.centred.length;
-  const out = new Float64Array(2 * maxLag + 1);
+  // Normalised in place: the sums are a fresh array (a compare reads hundreds of curves per target).
+  const out = sums;
   if (normalization === 'biased') {
     const den = Math.sqrt(a.ss * b.ss);
     for (let i = 0; i < out.length; i++) {
