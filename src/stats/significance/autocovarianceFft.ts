@@ -46,15 +46,18 @@ export class AutocovarianceFft {
     const m = this.size;
     const z = this.packed;
     // Interleaved (re, im) pairs of z[n] = x[2n] + i x[2n+1] are x itself, in order.
-    for (let t = 0; t < m; t++) {
-      z[t] = t < d.length ? d[t] : 0;
+    for (let t = 0; t < d.length; t++) {
+      z[t] = d[t];
+    }
+    for (let t = d.length; t < m; t++) {
+      z[t] = 0;
     }
     this.half.transform(this.spectrum, z);
     for (let k = 0; k <= m / 2; k++) {
       const [re, im] = this.unpack(k);
       const p = re * re + im * im;
       z[k] = p;
-      z[(m - k) % m] = p;
+      z[k === 0 ? 0 : m - k] = p;
     }
     this.half.transform(this.spectrum, z);
   }
@@ -68,8 +71,9 @@ export class AutocovarianceFft {
   private unpack(k: number): [number, number] {
     const h = this.size / 2;
     const s = this.spectrum;
-    const i = 2 * (k % h);
-    const j = 2 * ((h - k) % h);
+    // Z[k mod h] and Z[(h − k) mod h], without an integer division per bin.
+    const i = k === h ? 0 : 2 * k;
+    const j = k === 0 ? 0 : 2 * (h - k);
     const er = 0.5 * (s[i] + s[j]);
     const ei = 0.5 * (s[i + 1] - s[j + 1]);
     const or = 0.5 * (s[i + 1] + s[j + 1]);
