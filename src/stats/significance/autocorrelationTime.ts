@@ -78,7 +78,7 @@ function sokalWindow(
 /** S(k) = Σ_t d[t] d[t+k] on demand, summed LAG_BLOCK lags at a time (one pass gives several). */
 function directSums(d: Float64Array): (k: number) => number {
   let first = 0;
-  let block = new Float64Array(0);
+  let block: Float64Array = new Float64Array(0);
   return (k) => {
     if (k < first || k >= first + block.length) {
       first = k;
