@@ -15,10 +15,10 @@ export function residualize(x: ArrayLike<number>, controls: ReadonlyArray<ArrayL
 }
 
 /**
- * residualize() for many series on the same controls: the controls' design (centred columns, normal
- * matrix and its SVD) is prepared once, on the rows where every control is finite, and serves every
- * series that is finite on those rows, with the same sums in the same order, so the residuals are the
- * ones residualize() gives. A series with other gaps gets its own design.
+ * residualize() for many series on the same controls: the controls' design (centred columns and the
+ * pseudo-inverse of their normal matrix) is prepared once, on the rows where every control is finite,
+ * and serves every series that is finite on those rows, with the same sums in the same order, so the
+ * residuals are the ones residualize() gives. A series with other gaps gets its own design.
  */
 export function residualizer(controls: ReadonlyArray<ArrayLike<number>>): (x: ArrayLike<number>) => Float64Array {
   const shared = controlDesign(controls, finiteRows(controls, null));
