@@ -8,9 +8,10 @@ import * as path from 'path';
 
 import { gridDifferences, windowSample } from '../compare/windowSample';
 import { pearsonPair } from '../correlation/pearsonPair';
-import { ksPValue, ksStatisticSorted } from '../drift/ks';
+import { ksPValue } from '../drift/ks';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
 import { fisherDeltaTest } from '../significance/fisherDeltaTest';
+import { ksDistance } from '../significance/ksDistance';
 import { lag1Autocorrelation } from '../significance/lag1Autocorrelation';
 import { levelShiftTest } from '../significance/levelShiftTest';
 import { expectClose } from './helpers';
@@ -68,12 +69,12 @@ describe.each(cases.map((c) => [c.name, c] as [string, Case]))('%s', (_name, c) 
     expectClose(level.t, e.level.t, 1e-10, 1e-14, 'level t');
     expectClose(level.df, e.level.df, 1e-10, 1e-12, 'level df');
     expectClose(level.p, e.level.p, 1e-9, 1e-300, 'level p');
-    const dLevel = ksStatisticSorted(b.sorted, i.sorted);
+    const dLevel = ksDistance(b.values, i.values);
     expectClose(dLevel, e.ksLevel.D, 1e-12, 1e-15, 'KS D');
     expectClose(ksPValue(dLevel, b.nEff, i.nEff), e.ksLevel.p, 1e-9, 1e-300, 'KS p');
     expectClose(b.nEffDiffs, e.ksDiff.nEffBaseline, 1e-12, 1e-12, 'nEff diffs baseline');
     expectClose(i.nEffDiffs, e.ksDiff.nEffIncident, 1e-12, 1e-12, 'nEff diffs incident');
-    const dDiff = ksStatisticSorted(b.diffsSorted, i.diffsSorted);
+    const dDiff = ksDistance(b.diffs, i.diffs);
     expectClose(dDiff, e.ksDiff.D, 1e-12, 1e-15, 'KS diffs D');
     expectClose(ksPValue(dDiff, b.nEffDiffs, i.nEffDiffs), e.ksDiff.p, 1e-9, 1e-300, 'KS diffs p');
   });

@@ -60,11 +60,10 @@ export function correlationChange(
     for (let j = i + 1; j < N; j++) {
       const c = i * N + j;
       const t = fisherDeltaTest(baseline.r[c], baseline.nEff[c], incident.r[c], incident.nEff[c]);
-      for (const cell of [c, j * N + i]) {
-        deltaR[cell] = t.delta;
-        z[cell] = t.z;
-        p[cell] = t.p;
-      }
+      const mirror = j * N + i;
+      deltaR[c] = deltaR[mirror] = t.delta;
+      z[c] = z[mirror] = t.z;
+      p[c] = p[mirror] = t.p;
       upper[c] = t.p;
     }
   }

@@ -1,5 +1,6 @@
 import type { ChangeTest, SignalChange, SignalRole } from '../contract';
-import { ksPValue, ksStatisticSorted } from '../drift/ks';
+import { ksPValue } from '../drift/ks';
+import { ksDistance } from '../significance/ksDistance';
 import { levelShiftTest } from '../significance/levelShiftTest';
 import { finiteOrNull } from '../util/missing';
 import type { WindowSample } from './windowSample';
@@ -12,7 +13,7 @@ function ksTest(a: Float64Array, b: Float64Array, nA: number, nB: number): Chang
   if (a.length === 0 || b.length === 0) {
     return { statistic: null, p: null };
   }
-  const d = ksStatisticSorted(a, b);
+  const d = ksDistance(a, b);
   return { statistic: d, p: finiteOrNull(ksPValue(d, nA, nB)) };
 }
 
@@ -42,7 +43,7 @@ export function signalChange(
     nEffBaseline: finiteOrNull(baseline.nEff),
     nEffIncident: finiteOrNull(incident.nEff),
   };
-  if (baseline.sorted.length < MIN_WINDOW_POINTS || incident.sorted.length < MIN_WINDOW_POINTS) {
+  if (baseline.values.length < MIN_WINDOW_POINTS || incident.values.length < MIN_WINDOW_POINTS) {
     const none = { statistic: null, p: null };
     return {
       ...base,
@@ -63,8 +64,8 @@ export function signalChange(
     statistic: finiteOrNull(moved.t),
     p: finiteOrNull(moved.p),
   };
-  const ksLevel = ksTest(baseline.sorted, incident.sorted, baseline.nEff, incident.nEff);
-  const ksDiff = ksTest(baseline.diffsSorted, incident.diffsSorted, baseline.nEffDiffs, incident.nEffDiffs);
+  const ksLevel = ksTest(baseline.values, incident.values, baseline.nEff, incident.nEff);
+  const ksDiff = ksTest(baseline.diffs, incident.diffs, baseline.nEffDiffs, incident.nEffDiffs);
   const ps = [level.p, ksLevel.p, ksDiff.p].filter((p): p is number => p !== null);
   const sd = Math.sqrt(baseline.variance);
   const shift = incident.mean - baseline.mean;

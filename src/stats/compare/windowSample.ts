@@ -3,10 +3,10 @@ import { meanEffectiveSize } from '../significance/meanEffectiveSize';
 
 /** One signal inside one window, reduced to what the two-sample tests need. */
 export interface WindowSample {
-  /** Finite values, ascending (for KS). */
-  sorted: Float64Array;
-  /** First differences of consecutive finite grid points, ascending. */
-  diffsSorted: Float64Array;
+  /** Finite values, in time order (KS needs no order: significance/ksDistance.ts). */
+  values: Float64Array;
+  /** First differences of consecutive finite grid points. */
+  diffs: Float64Array;
   mean: number;
   /** ddof = 1. */
   variance: number;
@@ -32,8 +32,12 @@ export interface NullProcess {
 export function nullProcess(x: Float64Array, lo: number, hi: number): NullProcess {
   // Persistence is read around the baseline's straight-line course: a slow daily swing across a long
   // baseline would otherwise read as hours of persistence and leave no power to see any change.
-  const slice = detrended(x.subarray(lo, hi));
-  const diffs = gridDifferences(slice);
+  // One buffer for the detrended values and their differences (a typed array each was a fair share of
+  // the sampling time).
+  const n = Math.max(0, hi - lo);
+  const buffer = new Float64Array(Math.max(0, 2 * n - 1));
+  const slice = detrended(x.subarray(lo, hi), buffer.subarray(0, n));
+  const diffs = gridDifferences(slice, buffer.subarray(n));
   return {
     lag1: equivalentLag1(autocorrelationTime(slice)),
     lag1Diffs: equivalentLag1(autocorrelationTime(diffs)),
@@ -44,9 +48,10 @@ export function nullProcess(x: Float64Array, lo: number, hi: number): NullProces
 export function windowSample(x: Float64Array, lo: number, hi: number, process: NullProcess): WindowSample {
   const slice = x.subarray(lo, hi);
   // Typed buffers filled in place: a compare samples every signal twice, and pushing boxed numbers into
-  // arrays was most of its time.
-  const finite = new Float64Array(slice.length);
-  const diffs = new Float64Array(Math.max(0, slice.length - 1));
+  // arrays was most of its time. One allocation holds both.
+  const buffer = new Float64Array(Math.max(0, 2 * slice.length - 1));
+  const finite = buffer.subarray(0, slice.length);
+  const diffs = buffer.subarray(slice.length);
   let n = 0;
   let nd = 0;
   let sum = 0;
@@ -66,8 +71,8 @@ export function windowSample(x: Float64Array, lo: number, hi: number, process: N
     ss += (finite[i] - mean) * (finite[i] - mean);
   }
   return {
-    sorted: finite.subarray(0, n).sort(),
-    diffsSorted: diffs.subarray(0, nd).sort(),
+    values: finite.subarray(0, n),
+    diffs: diffs.subarray(0, nd),
     mean: n > 0 ? mean : NaN,
     variance: n > 1 ? ss / (n - 1) : NaN,
     nEff: meanEffectiveSize(n, process.lag1),
@@ -76,17 +81,19 @@ export function windowSample(x: Float64Array, lo: number, hi: number, process: N
   };
 }
 
-/** x[t+1] − x[t] on the grid: missing where either neighbour is missing, so no difference spans a gap. */
-export function gridDifferences(x: ArrayLike<number>): Float64Array {
-  const d = new Float64Array(Math.max(0, x.length - 1));
+/**
+ * x[t+1] − x[t] on the grid: missing where either neighbour is missing, so no difference spans a gap.
+ * Written into `d` (length x.length − 1) when given.
+ */
+export function gridDifferences(x: ArrayLike<number>, d = new Float64Array(Math.max(0, x.length - 1))): Float64Array {
   for (let t = 0; t + 1 < x.length; t++) {
     d[t] = x[t + 1] - x[t];
   }
   return d;
 }
 
-/** x minus its least-squares line over the finite points (missing stay missing). */
-function detrended(x: Float64Array): Float64Array {
+/** x minus its least-squares line over the finite points (missing stay missing), written into `out`. */
+function detrended(x: Float64Array, out: Float64Array): Float64Array {
   let n = 0;
   let st = 0;
   let sx = 0;
@@ -108,5 +115,9 @@ function detrended(x: Float64Array): Float64Array {
     }
   }
   const slope = stt > 0 ? stx / stt : 0;
-  return x.map((v, t) => v - mx - slope * (t - mt));
+  // A loop, not x.map: the typed-array map calls its callback per value, several times slower here.
+  for (let t = 0; t < x.length; t++) {
+    out[t] = x[t] - mx - slope * (t - mt);
+  }
+  return out;
 }

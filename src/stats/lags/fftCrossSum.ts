@@ -1,7 +1,7 @@
 import FFT from 'fft.js';
 
 /** Smallest power of two (at least 4, so that the half-size inverse transform exists) >= n. */
-function paddedSize(n: number): number {
+export function paddedSize(n: number): number {
   let m = 4;
   while (m < n) {
     m *= 2;

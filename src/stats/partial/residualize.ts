@@ -1,4 +1,4 @@
-import { Matrix, solve } from 'ml-matrix';
+import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { meanStd } from '../util/meanStd';
 
 /**
@@ -11,49 +11,123 @@ import { meanStd } from '../util/meanStd';
  * controls are fine: the SVD solve gives the minimum-norm fit, whose residuals are still unique.
  */
 export function residualize(x: ArrayLike<number>, controls: ReadonlyArray<ArrayLike<number>>): Float64Array {
-  const T = x.length;
-  const k = controls.length;
+  return residualsOn(x, controlDesign(controls, finiteRows(controls, x)));
+}
+
+/**
+ * residualize() for many series on the same controls: the controls' design (centred columns and the
+ * pseudo-inverse of their normal matrix) is prepared once, on the rows where every control is finite,
+ * and serves every series that is finite on those rows, with the same sums in the same order, so the
+ * residuals are the ones residualize() gives. A series with other gaps gets its own design.
+ */
+export function residualizer(controls: ReadonlyArray<ArrayLike<number>>): (x: ArrayLike<number>) => Float64Array {
+  const shared = controlDesign(controls, finiteRows(controls, null));
+  return (x) =>
+    x.length === shared.length && finiteOn(x, shared.rows) ? residualsOn(x, shared) : residualize(x, controls);
+}
+
+/**
+ * The controls on a set of rows, centred, with the pseudo-inverse of their normal matrix from its SVD
+ * (null: too few rows).
+ */
+interface ControlDesign {
+  /** Series length the design was built for (0 without controls: no series shares it). */
+  length: number;
+  rows: number[];
+  k: number;
+  /** controls[a][t] − mean, rows × k, row-major. */
+  centred: Float64Array;
+  /**
+   * k × k, row-major: what SVD.solve multiplies the right-hand side by (V Σ⁺ Uᵀ), taken once; β = P·Xᵀy
+   * summed in the same order as its matrix product, so β is the double the solve gives.
+   */
+  pinv: Float64Array | null;
+}
+
+/** Rows where every control (and x, when given) is finite. */
+function finiteRows(controls: ReadonlyArray<ArrayLike<number>>, x: ArrayLike<number> | null): number[] {
+  const T = x ? x.length : controls.length > 0 ? controls[0].length : 0;
   const rows: number[] = [];
   for (let t = 0; t < T; t++) {
-    if (Number.isFinite(x[t]) && controls.every((c) => Number.isFinite(c[t]))) {
+    if ((x === null || Number.isFinite(x[t])) && controls.every((c) => Number.isFinite(c[t]))) {
       rows.push(t);
     }
   }
-  const out = new Float64Array(T).fill(NaN);
+  return rows;
+}
+
+/** Mean of v over the rows, summed in row order. */
+function meanOn(v: ArrayLike<number>, rows: number[]): number {
+  let s = 0;
+  for (let r = 0; r < rows.length; r++) {
+    s += v[rows[r]];
+  }
+  return s / rows.length;
+}
+
+function finiteOn(v: ArrayLike<number>, rows: number[]): boolean {
+  for (let r = 0; r < rows.length; r++) {
+    if (!Number.isFinite(v[rows[r]])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function controlDesign(controls: ReadonlyArray<ArrayLike<number>>, rows: number[]): ControlDesign {
+  const k = controls.length;
+  const length = controls.length > 0 ? controls[0].length : 0;
+  const centred = new Float64Array(rows.length * k);
   if (rows.length < k + 2) {
-    return out;
+    return { length, rows, k, centred, pinv: null };
   }
   // Normal equations on centred columns: the intercept drops out and the system stays well scaled.
-  const mean = (v: ArrayLike<number>) => rows.reduce((s, t) => s + v[t], 0) / rows.length;
-  const mx = mean(x);
-  const mc = controls.map(mean);
-  // Sums in plain arrays (a Matrix's get/set per element was most of the cost), then one k×k solve.
+  const mc = controls.map((c) => meanOn(c, rows));
+  // Sums in plain arrays (a Matrix's get/set per element was most of the cost), then one k×k SVD.
   const ata = Array.from({ length: k }, () => new Float64Array(k));
-  const aty = new Float64Array(k);
-  const c = new Float64Array(k);
-  for (const t of rows) {
+  rows.forEach((t, r) => {
+    const c = centred.subarray(r * k, (r + 1) * k);
     for (let a = 0; a < k; a++) {
       c[a] = controls[a][t] - mc[a];
-    }
-    const y = x[t] - mx;
-    for (let a = 0; a < k; a++) {
-      aty[a] += c[a] * y;
       for (let b = 0; b <= a; b++) {
         ata[a][b] += c[a] * c[b];
       }
     }
-  }
+  });
   const xtx = new Matrix(
     Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => (b <= a ? ata[a][b] : ata[b][a])))
   );
-  const xty = Matrix.columnVector(Array.from(aty));
-  const beta = solve(xtx, xty, true);
-  for (const t of rows) {
+  // Solving for the identity gives V Σ⁺ Uᵀ itself (each entry times 1 plus zeros).
+  const pinv = new SingularValueDecomposition(xtx).solve(Matrix.eye(k));
+  return { length, rows, k, centred, pinv: Float64Array.from(pinv.to1DArray()) };
+}
+
+function residualsOn(x: ArrayLike<number>, design: ControlDesign): Float64Array {
+  const { rows, k, centred, pinv } = design;
+  const out = new Float64Array(x.length).fill(NaN);
+  if (!pinv) {
+    return out;
+  }
+  const mx = meanOn(x, rows);
+  const aty = new Float64Array(k);
+  for (let r = 0; r < rows.length; r++) {
+    const y = x[rows[r]] - mx;
+    for (let a = 0; a < k; a++) {
+      aty[a] += centred[r * k + a] * y;
+    }
+  }
+  const beta = new Float64Array(k);
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) {
+      beta[a] += pinv[a * k + b] * aty[b];
+    }
+  }
+  for (let r = 0; r < rows.length; r++) {
     let fit = mx;
     for (let a = 0; a < k; a++) {
-      fit += beta.get(a, 0) * (controls[a][t] - mc[a]);
+      fit += beta[a] * centred[r * k + a];
     }
-    out[t] = x[t] - fit;
+    out[rows[r]] = x[rows[r]] - fit;
   }
   return out;
 }

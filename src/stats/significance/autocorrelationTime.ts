@@ -1,5 +1,9 @@
-import { FftCrossSum } from '../lags/fftCrossSum';
+import { LAG_BLOCK, laggedSums } from '../lags/directCrossSum';
 import { centreInto } from '../util/centre';
+import { AutocovarianceFft } from './autocovarianceFft';
+
+/** Direct lags tried before the FFT; past c·τ > DIRECT_LAGS the window is not going to close by then. */
+const DIRECT_LAGS = 16;
 
 /**
  * Integrated autocorrelation time of a window, τ = 1 + 2 Σ_{k=1..M} ρ(k), with Sokal's automatic
@@ -19,7 +23,7 @@ import { centreInto } from '../util/centre';
 export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
   const n = x.length;
   // Missing values become 0 deviations: they add nothing to the lagged sums.
-  const d = new Float64Array(n);
+  const d = deviations(n);
   const { count, ss: den } = centreInto(x, d);
   if (count < 8 || !(den > 0)) {
     return NaN;
@@ -28,20 +32,60 @@ export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
   // not closed by then says τ > n/20, and the effective size is small either way). It also keeps the FFT
   // at the next power of two above 1.25 n.
   const maxLag = Math.floor(n / 4);
-  // All lagged sums at once through the FFT (O(n log n)): a persistent series needs hundreds of lags
-  // before the window closes, which summed directly cost O(n²).
+  // A series that decorrelates within a few steps (first differences, noise) closes the window after a
+  // handful of lags: summed directly they cost a few passes, less than one FFT. A persistent series shows
+  // it within the first lags (c·τ already past DIRECT_LAGS) and goes to the FFT, which gives every lag
+  // at once (O(n log n)) where hundreds of direct sums would cost O(n²).
+  const direct = directSums(d);
+  if (maxLag <= DIRECT_LAGS) {
+    return Math.max(1, sokalWindow(direct, den, maxLag, c, false).tau);
+  }
+  const quick = sokalWindow(direct, den, DIRECT_LAGS, c, true);
+  if (quick.closed) {
+    return Math.max(1, quick.tau);
+  }
   const plan = lagSums(n, maxLag);
-  const sums = plan.crossSums(d, d);
-  plan.forget(d);
+  plan.load(d);
+  // A negative sum would claim more independent values than points; a mean is never worth more than n.
+  return Math.max(1, sokalWindow((k) => plan.sum(k), den, maxLag, c, false).tau);
+}
+
+/**
+ * τ(M) = 1 + 2 Σ_{k=1..M} S(k)/S(0) up to the first M ≥ c·τ(M) (closed), or up to `last` when the
+ * window stays open. With `giveUp` it stops (open) once c·τ passes `last`: the window cannot close
+ * in time unless later sums turn negative, and the caller then sums every lag anyway.
+ */
+function sokalWindow(
+  sum: (k: number) => number,
+  den: number,
+  last: number,
+  c: number,
+  giveUp: boolean
+): { tau: number; closed: boolean } {
   let tau = 1;
-  for (let k = 1; k <= maxLag; k++) {
-    tau += (2 * sums[maxLag + k]) / den;
+  for (let k = 1; k <= last; k++) {
+    tau += (2 * sum(k)) / den;
     if (k >= c * tau) {
+      return { tau, closed: true };
+    }
+    if (giveUp && c * tau > last) {
       break;
     }
   }
-  // A negative sum would claim more independent values than points; a mean is never worth more than n.
-  return Math.max(1, tau);
+  return { tau, closed: false };
+}
+
+/** S(k) = Σ_t d[t] d[t+k] on demand, summed LAG_BLOCK lags at a time (one pass gives several). */
+function directSums(d: Float64Array): (k: number) => number {
+  let first = 0;
+  let block: Float64Array = new Float64Array(0);
+  return (k) => {
+    if (k < first || k >= first + block.length) {
+      first = k;
+      block = laggedSums(d, d, k, k + LAG_BLOCK - 1);
+    }
+    return block[k - first];
+  };
 }
 
 /**
@@ -53,20 +97,33 @@ export function equivalentLag1(tau: number): number {
 }
 
 /**
+ * A buffer for the deviations, kept between calls: a compare takes the autocorrelation time of every
+ * signal three times, and allocating a typed array (a backing store of its own) each time added up.
+ */
+let work = new Float64Array(0);
+
+function deviations(n: number): Float64Array {
+  if (work.length < n) {
+    work = new Float64Array(n);
+  }
+  return work.subarray(0, n);
+}
+
+/**
  * One FFT plan per window length: a compare sums the autocorrelations of every signal over two windows
  * of the same lengths, and building the plan (twiddle factors) costs as much as using it. A few lengths
  * at most are alive at once; the memo is cleared past that.
  */
-const plans = new Map<number, FftCrossSum>();
+const plans = new Map<number, AutocovarianceFft>();
 const MAX_PLANS = 8;
 
-function lagSums(n: number, maxLag: number): FftCrossSum {
+function lagSums(n: number, maxLag: number): AutocovarianceFft {
   let plan = plans.get(n);
   if (!plan) {
     if (plans.size >= MAX_PLANS) {
       plans.clear();
     }
-    plan = new FftCrossSum(n, maxLag);
+    plan = new AutocovarianceFft(n, maxLag);
     plans.set(n, plan);
   }
   return plan;

@@ -8,6 +8,11 @@ export interface FisherDeltaTest {
   p: number;
 }
 
+/** r pulled inside ±(1 − 1e-15); a function of the module, not of each call (a compare tests every pair). */
+function clamp(r: number): number {
+  return Math.max(-1 + 1e-15, Math.min(1 - 1e-15, r));
+}
+
 /**
  * Is the correlation of a pair different in two independent windows? Fisher's z test for two
  * correlations (Fisher 1921; Cohen et al., "Applied Multiple Regression", 3rd ed., §2.8.2):
@@ -24,7 +29,6 @@ export function fisherDeltaTest(rBefore: number, nBefore: number, rAfter: number
   if (!Number.isFinite(delta) || !(nBefore > 3) || !(nAfter > 3)) {
     return { delta, z: NaN, p: NaN };
   }
-  const clamp = (r: number) => Math.max(-1 + 1e-15, Math.min(1 - 1e-15, r));
   const z = (Math.atanh(clamp(rAfter)) - Math.atanh(clamp(rBefore))) / Math.sqrt(1 / (nBefore - 3) + 1 / (nAfter - 3));
   return { delta, z, p: Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1)) };
 }

@@ -6,7 +6,7 @@ import { CAUTION, verdict } from '../compare/verdict';
 import { compareWindows } from '../compare/windows';
 import { nullProcess, windowSample } from '../compare/windowSample';
 import { prepareLagSeries } from '../lags/crossCorrelation';
-import { polynomialTerms, residualize } from '../partial/residualize';
+import { polynomialTerms, residualizer } from '../partial/residualize';
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { adjustPValues } from '../significance/adjustPValues';
 import { Checkpoint } from '../util/cancel';
@@ -107,7 +107,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const change = correlationChange(bCorr, iCorr, N, ctx.request.significance?.adjust ?? 'fdr_bh');
 
   const controlTerms = controls.flatMap((c) => polynomialTerms(iSlices[ids.indexOf(c)], CONTROL_DEGREE));
-  const residuals = controls.length > 0 ? iSlices.map((s) => residualize(s, controlTerms)) : null;
+  const residuals = controls.length > 0 ? iSlices.map(residualizer(controlTerms)) : null;
   const residualLag1 = residuals ? residuals.map((x) => equivalentLag1(autocorrelationTime(x))) : iLag1;
   const maxLag = Math.max(
     0,
