@@ -7,6 +7,18 @@ export interface ExtractedSeries {
   signals: SignalInfo[];
 }
 
+/** A field's values as the engine takes them: Float64Arrays of its own (they may be transferred). */
+export interface PlacedValues {
+  values: Float64Array;
+  /** Absent when the values sit on the request's grid. */
+  timestamps?: Float64Array;
+}
+
+/** Copies of a field's timestamps and values: what a caller without a grid hands the engine to align. */
+function copies(timestamps: ArrayLike<unknown>, values: ArrayLike<unknown>): PlacedValues {
+  return { timestamps: copyToFloat64(timestamps), values: copyToFloat64(values) };
+}
+
 interface Defaults {
   role?: SignalInfo['role'];
   signal?: string;
@@ -25,7 +37,12 @@ export function seriesFromFrames(
   defaults: Defaults = {},
   taken = new Set<string>(),
   /** All frames of the response, when `frames` is one batch of them (display names depend on all). */
-  context: DataFrame[] = frames
+  context: DataFrame[] = frames,
+  /**
+   * Reads a field's values out of the frame's arrays. The data source places them on its grid in the
+   * same pass (datasource/pipeline/placeOnGrid.ts); the default copies timestamps and values.
+   */
+  place: (timestamps: ArrayLike<unknown>, values: ArrayLike<unknown>) => PlacedValues = copies
 ): ExtractedSeries {
   const out: ExtractedSeries = { series: [], signals: [] };
   for (const frame of frames) {
@@ -33,7 +50,6 @@ export function seriesFromFrames(
     if (!time) {
       continue;
     }
-    const timestamps = copyToFloat64(time.values);
     for (const field of frame.fields) {
       if (field.type !== FieldType.number) {
         continue;
@@ -45,7 +61,7 @@ export function seriesFromFrames(
         name = `${base} (${k})`;
       }
       taken.add(name);
-      out.series.push({ id: name, name, timestamps: timestamps.slice(), values: copyToFloat64(field.values) });
+      out.series.push({ id: name, name, ...place(time.values, field.values) });
       out.signals.push({
         name,
         role: defaults.role ?? 'infra',

@@ -147,9 +147,10 @@ export async function buildRequest(
         batch,
         { role: signal.role, signal: signal.key, expr: signal.expr, datasourceUid: f.datasource?.uid, provenance },
         taken,
-        f.frames
+        f.frames,
+        (timestamps, values) => placeOnGrid(timestamps, values, grid)
       );
-      extracted.series.forEach((s) => series.push({ ...placeOnGrid(s, grid), transform: chain }));
+      extracted.series.forEach((s) => series.push({ ...s, transform: chain }));
       signals.push(...extracted.signals);
     }
     if (!f.error && series.length === before) {

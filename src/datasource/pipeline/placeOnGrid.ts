@@ -1,30 +1,28 @@
-import { numberOrNaN, type SeriesInput } from '../../stats';
+import { copyToFloat64, numberOrNaN } from '../../stats';
+import type { PlacedValues } from '../../shared/seriesFromFrames';
 import { gridLength, type TimeGrid } from '../query/timeGrid';
 
 /**
- * When every timestamp of a series sits exactly on the grid (as Prometheus range queries with the
- * grid's step return them), its values are placed by index and the timestamps dropped: half the data
- * to send to the worker and no resampling. Anything else keeps its timestamps for the engine to align.
+ * A field's values on the grid, read straight from the frame's arrays (one pass, no intermediate copy).
+ * When every timestamp sits exactly on the grid (as Prometheus range queries with the grid's step return
+ * them) the values are placed by index and no timestamps are kept: half the data to send to the worker
+ * and no resampling. Anything else (off the grid, duplicates) keeps copies of its timestamps for the
+ * engine to align.
  */
-export function placeOnGrid(series: SeriesInput, grid: TimeGrid): SeriesInput {
-  const ts = series.timestamps;
-  if (!ts) {
-    return series;
-  }
+export function placeOnGrid(timestamps: ArrayLike<unknown>, values: ArrayLike<unknown>, grid: TimeGrid): PlacedValues {
   const length = gridLength(grid);
-  const values = new Float64Array(length).fill(NaN);
-  for (let k = 0; k < ts.length; k++) {
-    const offset = Number(ts[k]) - grid.start;
-    const i = offset / grid.stepMs;
+  const { start, stepMs } = grid;
+  const placed = new Float64Array(length).fill(NaN);
+  for (let k = 0; k < timestamps.length; k++) {
+    const i = (Number(timestamps[k]) - start) / stepMs;
     if (Number.isInteger(i) && (i < 0 || i >= length)) {
       continue; // outside the grid (a longer fetch shared with another grid): the engine would drop it too
     }
-    if (!Number.isInteger(i) || !Number.isNaN(values[i])) {
-      return series; // off the grid or a duplicate: let the engine bucket it
+    if (!Number.isInteger(i) || !Number.isNaN(placed[i])) {
+      // Off the grid or a duplicate: let the engine bucket it.
+      return { timestamps: copyToFloat64(timestamps), values: copyToFloat64(values) };
     }
-    const v = series.values[k];
-    values[i] = numberOrNaN(v);
+    placed[i] = numberOrNaN(values[k]);
   }
-  const { timestamps: _dropped, ...rest } = series;
-  return { ...rest, values };
+  return { values: placed };
 }
