@@ -151,14 +151,16 @@ export function alignSeries(
     let out: Float64Array;
     if (srt === null) {
       const v = toFloat64(s.values as ArrayLike<number | null>);
-      out = new Float64Array(length).fill(NaN);
+      out = new Float64Array(length);
       // The same end as the timed series: when the cap drops the earliest grid points, drop them here too.
-      out.set(v.subarray(Math.min(dropped, v.length), Math.min(dropped + length, v.length)));
-      for (let i = 0; i < out.length; i++) {
-        if (!Number.isFinite(out[i])) {
-          out[i] = NaN;
-        }
+      // One pass copies and turns +-Infinity into NaN; grid points past the series' end are missing.
+      const from = Math.min(dropped, v.length);
+      const count = Math.min(dropped + length, v.length) - from;
+      for (let i = 0; i < count; i++) {
+        const x = v[from + i];
+        out[i] = Number.isFinite(x) ? x : NaN;
       }
+      out.fill(NaN, count);
     } else {
       out = bucketize(srt.t, srt.v, start, stepMs as number, length, align.aggregation);
     }
