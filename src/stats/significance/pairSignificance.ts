@@ -106,14 +106,19 @@ export function cellReasons(
   N: number,
   interval?: Float64Array
 ): Array<ReasonCode | null> {
-  for (let c = 0; c < kernel.length; c++) {
-    if (kernel[c] !== null || c % (N + 1) === 0) {
-      continue;
-    }
-    if (!Number.isFinite(r[c])) {
-      kernel[c] = 'skipped';
-    } else if (!Number.isFinite(p[c]) || (interval && !Number.isFinite(interval[c]))) {
-      kernel[c] = 'effective_n_too_small';
+  // The matrices are symmetric: each pair is judged once, from its upper cell, and both cells get the reason.
+  for (let i = 0; i < N; i++) {
+    for (let j = i + 1, c = i * N + j; j < N; j++, c++) {
+      if (kernel[c] !== null) {
+        continue;
+      }
+      let why: ReasonCode | null = null;
+      if (!Number.isFinite(r[c])) {
+        why = 'skipped';
+      } else if (!Number.isFinite(p[c]) || (interval && !Number.isFinite(interval[c]))) {
+        why = 'effective_n_too_small';
+      }
+      kernel[c] = kernel[j * N + i] = why;
     }
   }
   return kernel;
