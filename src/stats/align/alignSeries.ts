@@ -146,11 +146,16 @@ export function alignSeries(
     length = maxPoints;
   }
 
-  const values = series.map((s, idx) => {
+  const values = series.map((s, idx): Float64Array => {
     const srt = sorted[idx];
     let out: Float64Array;
     if (srt === null) {
       const v = toFloat64(s.values as ArrayLike<number | null>);
+      // A series that already fills the grid with finite values is used as it is: no copy (no stage
+      // writes into the aligned values, stages/context.ts).
+      if (dropped === 0 && v.length === length && everyFinite(v)) {
+        return v;
+      }
       out = new Float64Array(length);
       // The same end as the timed series: when the cap drops the earliest grid points, drop them here too.
       // One pass copies and turns +-Infinity into NaN; grid points past the series' end are missing.
@@ -168,4 +173,13 @@ export function alignSeries(
     return out;
   });
   return { grid: { start, stepMs, length, stepInferred }, values };
+}
+
+function everyFinite(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) {
+      return false;
+    }
+  }
+  return true;
 }
