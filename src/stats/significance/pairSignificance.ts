@@ -22,6 +22,8 @@ export interface PairSignificance {
   /** Fisher-z interval bounds from nEff, when the caller asked for them (`interval`). */
   ciLow?: Float64Array;
   ciHigh?: Float64Array;
+  /** Pairs with an r but an effective sample size <= 3, too small for a Fisher interval (or a p-value). */
+  smallEffective: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export function pairSignificance(
   // The family of the adjustment in upper-triangle order (NaN: not a member).
   const family = new Float64Array((N * (N - 1)) / 2);
   const bretherton = correction !== 'none';
+  let smallEffective = 0;
   for (let i = 0, k = 0; i < N; i++) {
     const r1i = lag1[i];
     for (let j = i + 1, c = i * N + j; j < N; j++, c++, k++) {
@@ -68,6 +71,9 @@ export function pairSignificance(
       }
       const nc = n[c];
       const ne = bretherton ? effectiveSampleSize(nc, r1i, lag1[j]) : nc;
+      if (!(ne > 3)) {
+        smallEffective++;
+      }
       const pn = test.naive(c, rc, nc);
       const pc = bretherton ? test.corrected(c, rc, ne, pn) : pn;
       p[c] = family[k] = pc;
@@ -85,6 +91,7 @@ export function pairSignificance(
     pNaive: mirrorUpper(pNaive, N),
     nEff: mirrorUpper(nEff, N),
     q: adjustTriangle(family, N, adjust),
+    smallEffective,
   };
   if (lo && hi) {
     out.ciLow = mirrorUpper(lo, N);

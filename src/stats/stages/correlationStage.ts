@@ -71,18 +71,10 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
   const sig = pairSignificance(m.r, m.n, N, ctx.lag1, correction, adjust, test, fisherSpec(ctx.alpha, method));
   const lo = sig.ciLow!;
   const hi = sig.ciHigh!;
-  let smallEff = 0;
-  for (let i = 0; i < N; i++) {
-    for (let j = i + 1, c = i * N + j; j < N; j++, c++) {
-      if (Number.isFinite(m.r[c]) && !(sig.nEff[c] > 3)) {
-        smallEff++;
-      }
-    }
-  }
-  if (smallEff > 0) {
+  if (sig.smallEffective > 0) {
     ctx.warnings.push({
       code: 'EFFECTIVE_N_SMALL',
-      message: `${smallEff} pairs have an effective sample size <= 3 (strong autocorrelation); their p-values or intervals are missing`,
+      message: `${sig.smallEffective} pairs have an effective sample size <= 3 (strong autocorrelation); their p-values or intervals are missing`,
     });
   }
   const reason = cellReasons(m.reason, m.r, sig.p, N, lo);
