@@ -6,7 +6,8 @@
  * engine's answer (timing different answers would be worthless). Python rows come from
  * bench/reference/reference.py (bench/lib/python.ts); without python3/numpy they read "reference skipped".
  *
- * Run: `npm run bench -- reference [CASE...]` (only the cases whose id contains a CASE, e.g. `lags`). Child mode (one engine call in a fresh process, for its peak
+ * Run: `npm run bench -- reference [CASE...]` (only the cases whose id contains a CASE, e.g. `lags`; `--case=<text>`
+ * says the same). Child mode (one engine call in a fresh process, for its peak
  * memory): `--peak <case> <implementation>`.
  */
 import { execFileSync } from 'child_process';
@@ -225,11 +226,13 @@ function allCases(): Case[] {
   return [...pearsonCases(), spearmanCase(), lagsCase(), ...sampleCases()];
 }
 
-/** The cases named on the command line (words after this file's own name); all when none is named. */
+/** The cases named on the command line (words after this file's own name, or `--case=<text>`); all when none is. */
 function selectedCases(): Case[] {
-  const words = process.argv.slice(2).filter((a) => !a.startsWith('-') && !path.basename(__filename).includes(a));
-  const cases = allCases();
-  return words.length === 0 ? cases : cases.filter((c) => words.some((w) => c.id.includes(w)));
+  const words = process.argv
+    .slice(2)
+    .map((a) => (a.startsWith('--case=') ? a.slice('--case='.length) : a))
+    .filter((a) => !a.startsWith('-') && !path.basename(__filename).includes(a));
+  return allCases().filter((c) => words.length === 0 || words.some((w) => c.id.includes(w)));
 }
 
 const MB = 1024 * 1024;

@@ -22,7 +22,7 @@ import { isConstant } from './util/isConstant';
 import { meanStd } from './util/meanStd';
 import { toJsonArray } from './util/missing';
 import { ownValue } from './util/ownValue';
-import { unitScaled } from './util/unitScale';
+import { scaledByPow2, unitExponent } from './util/unitScale';
 import { validateRequest } from './validateRequest';
 
 /**
@@ -102,9 +102,10 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
     const chain = toChain(ownValue(request.transforms?.bySeries, s.id) ?? s.transform ?? request.transforms?.default);
     const tr = applyTransforms(aligned.values[i], chain, stepMs, s.id, warnings);
     // The stages square and multiply values: extreme magnitudes go in scaled (util/unitScale.ts).
-    const scaled = unitScaled(tr.values);
+    const exponent = unitExponent(tr.values);
+    const scaled = scaledByPow2(tr.values, exponent);
     values.push(scaled);
-    const ms = meanStd(tr.values);
+    const ms = meanStd(tr.values, exponent);
     lag1[i] = lag1Autocorrelation(scaled);
     let status: SeriesSummary['status'] = 'ok';
     if (ms.count === 0) {

@@ -146,19 +146,26 @@ export function alignSeries(
     length = maxPoints;
   }
 
-  const values = series.map((s, idx) => {
+  const values = series.map((s, idx): Float64Array => {
     const srt = sorted[idx];
     let out: Float64Array;
     if (srt === null) {
       const v = toFloat64(s.values as ArrayLike<number | null>);
-      out = new Float64Array(length).fill(NaN);
-      // The same end as the timed series: when the cap drops the earliest grid points, drop them here too.
-      out.set(v.subarray(Math.min(dropped, v.length), Math.min(dropped + length, v.length)));
-      for (let i = 0; i < out.length; i++) {
-        if (!Number.isFinite(out[i])) {
-          out[i] = NaN;
-        }
+      // A series that already fills the grid with finite values is used as it is: no copy (no stage
+      // writes into the aligned values, stages/context.ts).
+      if (dropped === 0 && v.length === length && everyFinite(v)) {
+        return v;
       }
+      out = new Float64Array(length);
+      // The same end as the timed series: when the cap drops the earliest grid points, drop them here too.
+      // One pass copies and turns +-Infinity into NaN; grid points past the series' end are missing.
+      const from = Math.min(dropped, v.length);
+      const count = Math.min(dropped + length, v.length) - from;
+      for (let i = 0; i < count; i++) {
+        const x = v[from + i];
+        out[i] = Number.isFinite(x) ? x : NaN;
+      }
+      out.fill(NaN, count);
     } else {
       out = bucketize(srt.t, srt.v, start, stepMs as number, length, align.aggregation);
     }
@@ -166,4 +173,13 @@ export function alignSeries(
     return out;
   });
   return { grid: { start, stepMs, length, stepInferred }, values };
+}
+
+function everyFinite(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) {
+      return false;
+    }
+  }
+  return true;
 }

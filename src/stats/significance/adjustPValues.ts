@@ -12,39 +12,48 @@ import { radixArgsort } from '../rank/radixArgsort';
  * N(N-1)/2 tests, and a comparator sort of that many indices dominated the adjustment.
  */
 export function adjustPValues(p: ArrayLike<number>, method: AdjustMethod): Float64Array {
-  const out = new Float64Array(p.length).fill(NaN);
   let m = 0;
   for (let i = 0; i < p.length; i++) {
     if (Number.isFinite(p[i])) {
       m++;
     }
   }
-  const idx = new Int32Array(m);
-  const family = new Float64Array(m);
-  for (let i = 0, k = 0; i < p.length; i++) {
-    if (Number.isFinite(p[i])) {
-      idx[k] = i;
-      family[k++] = p[i];
+  // The family packed, with its positions in `where`; when every value is a member, p itself.
+  let family: ArrayLike<number> = p;
+  let where: Int32Array | null = null;
+  if (m < p.length) {
+    const packed = new Float64Array(m);
+    where = new Int32Array(m);
+    for (let i = 0, k = 0; i < p.length; i++) {
+      if (Number.isFinite(p[i])) {
+        where[k] = i;
+        packed[k++] = p[i];
+      }
     }
+    family = packed;
   }
+  const adjusted = new Float64Array(m);
   if (method === 'none') {
-    for (const i of idx) {
-      out[i] = p[i];
+    adjusted.set(family);
+  } else if (method === 'bonferroni') {
+    for (let k = 0; k < m; k++) {
+      adjusted[k] = Math.min(1, family[k] * m);
     }
-    return out;
-  }
-  if (method === 'bonferroni') {
-    for (const i of idx) {
-      out[i] = Math.min(1, p[i] * m);
+  } else {
+    const order = radixArgsort(family);
+    let running = Infinity;
+    for (let k = m - 1; k >= 0; k--) {
+      const f = order[k];
+      running = Math.min(running, family[f] / ((k + 1) / m));
+      adjusted[f] = Math.min(1, running);
     }
-    return out;
   }
-  const order = radixArgsort(family);
-  let running = Infinity;
-  for (let k = m - 1; k >= 0; k--) {
-    const i = idx[order[k]];
-    running = Math.min(running, p[i] / ((k + 1) / m));
-    out[i] = Math.min(1, running);
+  if (!where) {
+    return adjusted;
+  }
+  const out = new Float64Array(p.length).fill(NaN);
+  for (let k = 0; k < m; k++) {
+    out[where[k]] = adjusted[k];
   }
   return out;
 }

@@ -1,6 +1,8 @@
 import type { AdjustMethod, AutocorrelationCorrection, ReasonCode } from '../contract';
-import { adjustMatrix } from './adjustMatrix';
+import { adjustTriangle } from './adjustMatrix';
 import { effectiveSampleSize } from './effectiveSampleSize';
+import { fisherBound, fisherTanhHalf, type FisherSpec } from './fisherInterval';
+import { mirrorUpper } from './symmetric';
 
 /** The test of one pair, supplied by the stage (plain or partial correlation, Pearson or Kendall). */
 export interface PairTest {
@@ -17,68 +19,114 @@ export interface PairSignificance {
   nEff: Float64Array;
   /** p adjusted for multiple testing over the upper triangle, mirrored. */
   q: Float64Array;
+  /** Fisher-z interval bounds from nEff, when the caller asked for them (`interval`). */
+  ciLow?: Float64Array;
+  ciHigh?: Float64Array;
+  /** Pairs with an r but an effective sample size <= 3, too small for a Fisher interval (or a p-value). */
+  smallEffective: number;
 }
 
 /**
  * The significance of every pair of a symmetric N x N correlation matrix, shared by the plain and the
  * partial matrix: effective sample size from the series' lag-1 autocorrelations (Bretherton), naive and
- * corrected p-values from the stage's test, then the multiple-testing adjustment over the matrix.
- * Cells with no finite r stay NaN and are not part of the family.
+ * corrected p-values from the stage's test, optionally the Fisher-z interval, then the multiple-testing
+ * adjustment over the matrix. Cells with no finite r stay NaN and are not part of the family; the
+ * diagonal is NaN. Every matrix holds finite numbers or NaN (a FlatMatrix as it is).
+ *
+ * WHY one pass: at 1000 series the matrix has half a million pairs, and each extra walk over the
+ * N x N arrays (or a call and an object per pair) costs more than the arithmetic of a pair. The loop
+ * writes the upper triangle row by row and mirrors each matrix once at the end (symmetric.ts).
  */
 export function pairSignificance(
   r: Float64Array,
   n: ArrayLike<number>,
   N: number,
   /** Lag-1 autocorrelation of row/column i of the matrix. */
-  lag1: (i: number) => number,
+  lag1: ArrayLike<number>,
   correction: AutocorrelationCorrection,
   adjust: AdjustMethod,
-  test: PairTest
+  test: PairTest,
+  interval?: FisherSpec
 ): PairSignificance {
   const size = N * N;
-  const p = new Float64Array(size).fill(NaN);
-  const pNaive = new Float64Array(size).fill(NaN);
-  const nEff = new Float64Array(size).fill(NaN);
-  const upper = new Float64Array(size).fill(NaN);
-  for (let i = 0; i < N; i++) {
-    for (let j = i + 1; j < N; j++) {
-      const c = i * N + j;
-      if (!Number.isFinite(r[c])) {
+  const p = new Float64Array(size);
+  const pNaive = new Float64Array(size);
+  const nEff = new Float64Array(size);
+  const lo = interval ? new Float64Array(size) : null;
+  const hi = interval ? new Float64Array(size) : null;
+  // The family of the adjustment in upper-triangle order (NaN: not a member).
+  const family = new Float64Array((N * (N - 1)) / 2);
+  const bretherton = correction !== 'none';
+  let smallEffective = 0;
+  for (let i = 0, k = 0; i < N; i++) {
+    const r1i = lag1[i];
+    for (let j = i + 1, c = i * N + j; j < N; j++, c++, k++) {
+      const rc = r[c];
+      if (!Number.isFinite(rc)) {
+        p[c] = pNaive[c] = nEff[c] = family[k] = NaN;
+        if (lo && hi) {
+          lo[c] = hi[c] = NaN;
+        }
         continue;
       }
-      const ne = correction === 'none' ? n[c] : effectiveSampleSize(n[c], lag1(i), lag1(j));
-      const pn = test.naive(c, r[c], n[c]);
-      const pc = correction === 'none' ? pn : test.corrected(c, r[c], ne, pn);
-      for (const cell of [c, j * N + i]) {
-        p[cell] = pc;
-        pNaive[cell] = pn;
-        nEff[cell] = ne;
+      const nc = n[c];
+      const ne = bretherton ? effectiveSampleSize(nc, r1i, lag1[j]) : nc;
+      if (!(ne > 3)) {
+        smallEffective++;
       }
-      upper[c] = pc;
+      const pn = test.naive(c, rc, nc);
+      const pc = bretherton ? test.corrected(c, rc, ne, pn) : pn;
+      p[c] = family[k] = pc;
+      pNaive[c] = pn;
+      nEff[c] = ne;
+      if (interval && lo && hi) {
+        const t = fisherTanhHalf(interval, ne);
+        lo[c] = fisherBound(rc, -t);
+        hi[c] = fisherBound(rc, t);
+      }
     }
   }
-  return { p, pNaive, nEff, q: adjustMatrix(upper, N, adjust) };
+  const out: PairSignificance = {
+    p: mirrorUpper(p, N),
+    pNaive: mirrorUpper(pNaive, N),
+    nEff: mirrorUpper(nEff, N),
+    q: adjustTriangle(family, N, adjust),
+    smallEffective,
+  };
+  if (lo && hi) {
+    out.ciLow = mirrorUpper(lo, N);
+    out.ciHigh = mirrorUpper(hi, N);
+  }
+  return out;
 }
 
 /**
  * The reason of every off-diagonal cell, so that every null carries one: the kernel's reason, else
  * 'skipped' for a cell without r, else 'effective_n_too_small' for an r without a p-value (or without
- * an interval, when `interval` is given). The diagonal keeps the kernel's reason.
+ * an interval, when `interval` is given). The diagonal keeps the kernel's reason. Written into
+ * `kernel` (the kernel's own fresh list: a second list of N x N entries is 8 MB at 1000 series).
  */
 export function cellReasons(
-  kernel: ReadonlyArray<ReasonCode | null>,
+  kernel: Array<ReasonCode | null>,
   r: Float64Array,
   p: Float64Array,
   N: number,
   interval?: Float64Array
 ): Array<ReasonCode | null> {
-  return kernel.map((why, c) => {
-    if (why !== null || c % (N + 1) === 0) {
-      return why;
+  // The matrices are symmetric: each pair is judged once, from its upper cell, and both cells get the reason.
+  for (let i = 0; i < N; i++) {
+    for (let j = i + 1, c = i * N + j; j < N; j++, c++) {
+      if (kernel[c] !== null) {
+        continue;
+      }
+      let why: ReasonCode | null = null;
+      if (!Number.isFinite(r[c])) {
+        why = 'skipped';
+      } else if (!Number.isFinite(p[c]) || (interval && !Number.isFinite(interval[c]))) {
+        why = 'effective_n_too_small';
+      }
+      kernel[c] = kernel[j * N + i] = why;
     }
-    if (!Number.isFinite(r[c])) {
-      return 'skipped';
-    }
-    return Number.isFinite(p[c]) && (!interval || Number.isFinite(interval[c])) ? null : 'effective_n_too_small';
-  });
+  }
+  return kernel;
 }

@@ -35,10 +35,13 @@ const INV_SQRT_PI = 1 / Math.sqrt(Math.PI);
 /** Tolerance of the asymptotic expansion's last term, relative to its sum. */
 const BGRAT_EPS = 1e-16;
 
-/** The Stirling series of lnGamma(z) beyond (z - 1/2) ln z - z + ln(2 pi)/2, to the z^-9 term. */
+/**
+ * The Stirling series of lnGamma(z) beyond (z - 1/2) ln z - z + ln(2 pi)/2, to the z^-9 term, in powers
+ * of w = 1/z^2 (one division: divisions are the slow operations of this series).
+ */
 function stirlingTail(z: number): number {
-  const z2 = z * z;
-  return (1 / 12 - (1 / 360 - (1 / 1260 - (1 / 1680 - 1 / (1188 * z2)) / z2) / z2) / z2) / z;
+  const w = 1 / (z * z);
+  return (1 / 12 - (1 / 360 - (1 / 1260 - (1 / 1680 - w / 1188) * w) * w) * w) / z;
 }
 
 /**
@@ -56,22 +59,42 @@ function lnGammaRatioHalf(a: number): number {
 }
 
 /**
- * Gamma(a + 1/2) / (Gamma(a) (a - 1/4)^(1/2)), remembered for the last two a (least recently used
- * out): a matrix's naive p-values share one df while the corrected ones, called in between, vary, so
- * the shared df keeps its slot and skips three logarithms and an exponential.
+ * ln(Gamma(a + 1/2) / Gamma(a)) and Gamma(a + 1/2) / (Gamma(a) (a - 1/4)^(1/2)) (`gammaFactor`),
+ * remembered for the last two a (least recently used out; slot 0 the most recent): a matrix's naive
+ * p-values share one df while the corrected ones, called in between, vary, so the shared df keeps its
+ * slot and skips the logarithms and the exponential. The factor is computed when first asked for.
  */
-const factorCache = { a0: NaN, f0: NaN, a1: NaN, f1: NaN };
-function gammaFactor(a: number): number {
-  const k = factorCache;
-  if (a === k.a0) {
-    return k.f0;
+const memoA = Float64Array.of(NaN, NaN);
+const memoLnRatio = Float64Array.of(NaN, NaN);
+const memoFactor = Float64Array.of(NaN, NaN);
+
+/** Makes `a` the entry in slot 0, computing its log ratio when it is not remembered. */
+function remember(a: number): void {
+  if (a === memoA[0]) {
+    return;
   }
-  const f = a === k.a1 ? k.f1 : Math.exp(lnGammaRatioHalf(a) - 0.5 * Math.log(a - 0.25));
-  k.a1 = k.a0;
-  k.f1 = k.f0;
-  k.a0 = a;
-  k.f0 = f;
-  return f;
+  const hit = a === memoA[1];
+  const lnRatio = hit ? memoLnRatio[1] : lnGammaRatioHalf(a);
+  const factor = hit ? memoFactor[1] : NaN;
+  memoA[1] = memoA[0];
+  memoLnRatio[1] = memoLnRatio[0];
+  memoFactor[1] = memoFactor[0];
+  memoA[0] = a;
+  memoLnRatio[0] = lnRatio;
+  memoFactor[0] = factor;
+}
+
+function lnGammaRatioHalfMemo(a: number): number {
+  remember(a);
+  return memoLnRatio[0];
+}
+
+function gammaFactor(a: number): number {
+  remember(a);
+  if (Number.isNaN(memoFactor[0])) {
+    memoFactor[0] = Math.exp(memoLnRatio[0] - 0.5 * Math.log(a - 0.25));
+  }
+  return memoFactor[0];
 }
 
 /** Lentz's guard: a denominator of exactly 0 becomes a tiny number instead. */
@@ -87,19 +110,22 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
   let c = 1;
   let d = 1 / awayFromZero(1 - (qab * x) / qap);
   let h = d;
-  // Half-steps k = 2m (coefficient m(b-m)x / ((a+2m-1)(a+2m))) and k = 2m+1 (coefficient
-  // -(a+m)(a+b+m)x / ((a+2m)(a+2m+1))); convergence is judged after the odd ones, as in `betacf`.
-  for (let k = 2; k <= 2 * CF_MAX_TERMS + 1; k++) {
-    const m = k >> 1;
-    const aa =
-      k % 2 === 0
-        ? (m * (b - m) * x) / ((qam + 2 * m) * (a + 2 * m))
-        : (-(a + m) * (qab + m) * x) / ((a + 2 * m) * (qap + 2 * m));
-    d = 1 / awayFromZero(1 + aa * d);
-    c = awayFromZero(1 + aa / c);
+  // Per term m, the half-step k = 2m (coefficient m(b-m)x / ((a+2m-1)(a+2m))) then k = 2m+1
+  // (coefficient -(a+m)(a+b+m)x / ((a+2m)(a+2m+1))); convergence is judged after the odd one, as in
+  // `betacf`. Written as the pair (not one loop over k with a parity test): the fraction runs inside
+  // every p-value of a matrix.
+  for (let m = 1; m <= CF_MAX_TERMS; m++) {
+    const m2 = 2 * m;
+    const even = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+    d = 1 / awayFromZero(1 + even * d);
+    c = awayFromZero(1 + even / c);
+    h *= d * c;
+    const odd = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    d = 1 / awayFromZero(1 + odd * d);
+    c = awayFromZero(1 + odd / c);
     const step = d * c;
     h *= step;
-    if (k % 2 === 1 && Math.abs(step - 1) <= CF_EPS) {
+    if (Math.abs(step - 1) <= CF_EPS) {
       return h;
     }
   }
@@ -131,43 +157,6 @@ const BGRAT_D = ((): Float64Array => {
 })();
 
 /**
- * I_x(a, 1/2) for large a (a >= 15) and x near 1 by the asymptotic expansion of DiDonato & Morris
- * (1992, ACM TOMS 708, `bgrat`) in powers of 1/nu^2, nu = a - 1/4, around the incomplete gamma
- * Q(1/2, z) = erfc(sqrt z), z = -nu ln x. WHY: it needs about ten terms where the continued fraction
- * needs ~sqrt(a) (the centre of the t distribution at large df, where most correlation p-values
- * fall). Returns NaN when the expansion does not settle (the caller falls back to the fraction).
- */
-function incompleteBetaHalfLargeA(a: number, lnX: number): number {
-  const b = 0.5;
-  const nu = a - 0.25;
-  const z = -nu * lnX;
-  const sz = Math.sqrt(z);
-  // With q = Q(1/2, z) = e^-z erfcx(sqrt z) and r = e^-z z^b / Gamma(b) = e^-z sqrt(z / pi):
-  // I = (u/r)(q + r sum_{n>=1} d_n j_n), j_0 = q/r, u/r = Gamma(a + b) / (Gamma(a) nu^b) (gammaFactor),
-  // so e^-z is one factor outside the sum and underflows only with p itself.
-  const ex = erfcx(sz);
-  const rs = sz * INV_SQRT_PI;
-  const v = 0.25 / (nu * nu);
-  const t2 = 0.25 * lnX * lnX;
-  let j = ex / rs;
-  let sum = 0;
-  let t = 1;
-  let n2 = 0;
-  for (let n = 1; n <= BGRAT_TERMS; n++) {
-    const bp2n = b + n2;
-    j = (bp2n * (bp2n + 1) * j + (z + bp2n + 1) * t) * v;
-    n2 += 2;
-    t *= t2;
-    const dj = BGRAT_D[n] * j;
-    sum += dj;
-    if (Math.abs(dj * rs) <= BGRAT_EPS * (ex + rs * sum)) {
-      return gammaFactor(a) * Math.exp(-z) * (ex + rs * sum);
-    }
-  }
-  return NaN;
-}
-
-/**
  * I_x(a, 1/2) given both x and y = 1 - x (each computed where it is accurate), a > 0, x in [0, 1].
  */
 export function incompleteBetaHalf(a: number, x: number, y: number): number {
@@ -180,18 +169,49 @@ export function incompleteBetaHalf(a: number, x: number, y: number): number {
   const b = 0.5;
   const lnX = x < 0.5 ? Math.log(x) : Math.log1p(-y);
   if (a >= 15 && x > 0.7 && y * a > 0.49) {
-    const p = incompleteBetaHalfLargeA(a, lnX);
-    if (p >= 0) {
-      return p;
+    // I_x(a, 1/2) by the asymptotic expansion of DiDonato & Morris (1992, ACM TOMS 708, `bgrat`) in
+    // powers of 1/nu^2, nu = a - 1/4, around the incomplete gamma Q(1/2, z) = erfc(sqrt z), z = -nu ln x.
+    // WHY: about ten terms where the continued fraction needs ~sqrt(a) (the centre of the t distribution
+    // at large df, where most correlation p-values fall). When it does not settle, the fraction below
+    // answers. WHY here and not in a function of its own: a call per p-value boxes its arguments and
+    // result (V8 passes doubles as heap objects), and half a million pairs made that a fifth of the time.
+    const nu = a - 0.25;
+    const z = -nu * lnX;
+    const sz = Math.sqrt(z);
+    // With q = Q(1/2, z) = e^-z erfcx(sqrt z) and r = e^-z z^b / Gamma(b) = e^-z sqrt(z / pi):
+    // I = (u/r)(q + r sum_{n>=1} d_n j_n), j_0 = q/r, u/r = Gamma(a + b) / (Gamma(a) nu^b) (gammaFactor),
+    // so e^-z is one factor outside the sum and underflows only with p itself.
+    const ex = erfcx(sz);
+    const rs = sz * INV_SQRT_PI;
+    const v = 0.25 / (nu * nu);
+    const t2 = 0.25 * lnX * lnX;
+    let j = ex / rs;
+    let sum = 0;
+    let t = 1;
+    let n2 = 0;
+    for (let n = 1; n <= BGRAT_TERMS; n++) {
+      const bp2n = b + n2;
+      j = (bp2n * (bp2n + 1) * j + (z + bp2n + 1) * t) * v;
+      n2 += 2;
+      t *= t2;
+      const dj = BGRAT_D[n] * j;
+      sum += dj;
+      if (Math.abs(dj * rs) <= BGRAT_EPS * (ex + rs * sum)) {
+        return gammaFactor(a) * Math.exp(-z) * (ex + rs * sum);
+      }
     }
   }
   const lnY = y < 0.5 ? Math.log(y) : Math.log1p(-x);
-  // ln(x^a (1-x)^b / B(a, b)), B(a, 1/2) = Gamma(a) sqrt(pi) / Gamma(a + 1/2).
-  const lnFront = a * lnX + b * lnY - (HALF_LN_PI - lnGammaRatioHalf(a));
-  if (x < (a + 1) / (a + b + 2)) {
-    return (Math.exp(lnFront) * betaContinuedFraction(a, b, x)) / a;
+  // x^a (1-x)^b / B(a, b) in logs, B(a, 1/2) = Gamma(a) sqrt(pi) / Gamma(a + 1/2).
+  const lnFront = a * lnX + b * lnY;
+  const front = Math.exp(lnFront - (HALF_LN_PI - lnGammaRatioHalfMemo(a)));
+  const lower = x < (a + 1) / (a + b + 2);
+  // A prefactor that underflows to 0 makes the product 0 whatever the (finite) fraction: skip it. Strongly
+  // correlated pairs at large df land here.
+  if (front === 0) {
+    return lower ? 0 : 1;
   }
-  return 1 - (Math.exp(lnFront) * betaContinuedFraction(b, a, y)) / b;
+  return lower ? (front * betaContinuedFraction(a, b, x)) / a : 1 - (front * betaContinuedFraction(b, a, y)) / b;
 }
 
 /** Two-sided p = 2 P(T_df > |t|) for df > 0; NaN for NaN input or df <= 0. */

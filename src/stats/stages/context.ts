@@ -6,7 +6,10 @@ export interface StageContext {
   hooks?: AnalyzeHooks;
   warnings: EngineWarning[];
   ids: string[];
-  /** Aligned and transformed values, one grid-length Float64Array per series (NaN = missing). */
+  /**
+   * Aligned and transformed values, one grid-length Float64Array per series (NaN = missing). Read only:
+   * a series given on the grid without missing values is the caller's own array (alignSeries.ts).
+   */
   values: Float64Array[];
   summaries: SeriesSummary[];
   /** Lag-1 autocorrelation per series (NaN when undefined). */

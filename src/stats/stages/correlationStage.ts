@@ -4,7 +4,7 @@ import { kendallMatrix } from '../correlation/kendallMatrix';
 import { pearsonMatrix } from '../correlation/pearsonMatrix';
 import { spearmanMatrix } from '../correlation/spearmanMatrix';
 import { correlationPValue } from '../significance/correlationPValue';
-import { fisherInterval } from '../significance/fisherInterval';
+import { fisherSpec } from '../significance/fisherInterval';
 import { kendallPValue } from '../significance/kendallPValue';
 import { cellReasons, pairSignificance, type PairTest } from '../significance/pairSignificance';
 import { Checkpoint } from '../util/cancel';
@@ -68,32 +68,13 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
         naive: (_c, r, n) => (n === 2 ? 1 : correlationPValue(r, n - 2)),
         corrected: (_c, r, ne) => correlationPValue(r, ne - 2),
       };
-  const sig = pairSignificance(m.r, m.n, N, (i) => ctx.lag1[i], correction, adjust, test);
-
-  const lo = new Float64Array(N * N).fill(NaN);
-  const hi = new Float64Array(N * N).fill(NaN);
-  let smallEff = 0;
-  for (let i = 0; i < N; i++) {
-    for (let j = i + 1; j < N; j++) {
-      const c = i * N + j;
-      if (!Number.isFinite(m.r[c])) {
-        continue;
-      }
-      const ne = sig.nEff[c];
-      if (!(ne > 3)) {
-        smallEff++;
-      }
-      const ci = fisherInterval(m.r[c], ne, ctx.alpha, method);
-      for (const cell of [c, j * N + i]) {
-        lo[cell] = ci ? ci.low : NaN;
-        hi[cell] = ci ? ci.high : NaN;
-      }
-    }
-  }
-  if (smallEff > 0) {
+  const sig = pairSignificance(m.r, m.n, N, ctx.lag1, correction, adjust, test, fisherSpec(ctx.alpha, method));
+  const lo = sig.ciLow!;
+  const hi = sig.ciHigh!;
+  if (sig.smallEffective > 0) {
     ctx.warnings.push({
       code: 'EFFECTIVE_N_SMALL',
-      message: `${smallEff} pairs have an effective sample size <= 3 (strong autocorrelation); their p-values or intervals are missing`,
+      message: `${sig.smallEffective} pairs have an effective sample size <= 3 (strong autocorrelation); their p-values or intervals are missing`,
     });
   }
   const reason = cellReasons(m.reason, m.r, sig.p, N, lo);
@@ -103,13 +84,14 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
       method,
       ids: ctx.ids,
       r: asFlatMatrix(m.r),
-      p: asFlatMatrix(sig.p),
-      pNaive: asFlatMatrix(sig.pNaive),
-      q: asFlatMatrix(sig.q),
+      // pairSignificance's matrices are finite or NaN already.
+      p: sig.p,
+      pNaive: sig.pNaive,
+      q: sig.q,
       n: m.n,
-      nEff: asFlatMatrix(sig.nEff),
-      ciLow: asFlatMatrix(lo),
-      ciHigh: asFlatMatrix(hi),
+      nEff: sig.nEff,
+      ciLow: lo,
+      ciHigh: hi,
       reason,
       alpha: ctx.alpha,
       adjust,

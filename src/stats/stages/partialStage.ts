@@ -53,7 +53,7 @@ export function partialStage(ctx: StageContext): PartialResult | undefined {
     res.r,
     res.n,
     N,
-    (i) => ctx.lag1[rest[i]],
+    Float64Array.from(rest, (i) => ctx.lag1[i]),
     correction,
     significance.adjust ?? DEFAULTS.adjust,
     {
@@ -65,10 +65,11 @@ export function partialStage(ctx: StageContext): PartialResult | undefined {
     controls: controls.map((i) => ctx.ids[i]),
     ids: rest.map((i) => ctx.ids[i]),
     r: asFlatMatrix(res.r),
-    p: asFlatMatrix(sig.p),
-    pNaive: asFlatMatrix(sig.pNaive),
-    q: asFlatMatrix(sig.q),
-    nEff: asFlatMatrix(sig.nEff),
+    // pairSignificance's matrices are finite or NaN already.
+    p: sig.p,
+    pNaive: sig.pNaive,
+    q: sig.q,
+    nEff: sig.nEff,
     n: res.n,
     reason: cellReasons(res.reason, res.r, sig.p, N),
   };

@@ -10,10 +10,9 @@ export interface MeanStd {
 /**
  * Mean and sample standard deviation of the finite values (two-pass for accuracy), computed on the
  * series scaled by a power of two when its magnitude would overflow or underflow the squares
- * (unitScale.ts), then scaled back.
+ * (unitScale.ts), then scaled back. `k`: the series' unitExponent when the caller has it already.
  */
-export function meanStd(x: ArrayLike<number>): MeanStd {
-  const k = unitExponent(x);
+export function meanStd(x: ArrayLike<number>, k = unitExponent(x)): MeanStd {
   if (k === 0) {
     return plainMeanStd(x);
   }
