@@ -33,7 +33,7 @@ export function pearsonMatrix(
 ): MatrixCorrelation {
   const N = series.length;
   const T = N > 0 ? series[0].length : 0;
-  const r = new Float64Array(N * N).fill(NaN);
+  const r = new Float64Array(N * N);
   const n = new Float64Array(N * N);
   const reason: Array<ReasonCode | null> = new Array(N * N).fill(null);
 
@@ -53,6 +53,9 @@ export function pearsonMatrix(
   }
 
   const M = complete.length;
+  if (M < N) {
+    r.fill(NaN); // cells with an incomplete series are then written pair by pair, below
+  }
   let kernelFallback: string | null = null;
   let kernel: GramOutcome['kernel'] | null = null;
   if (M > 0) {
@@ -62,16 +65,26 @@ export function pearsonMatrix(
         standardizeCompleteInto(series[complete[c]], z, c * T, sums[c]);
       }
     };
-    // When every series is complete (the usual case) the kernel writes into r itself.
-    const g = M === N ? r : new Float64Array(M * M);
-    ({ kernel, fallback: kernelFallback } = gramMatrixOf(writeRows, M, T, g, checkpoint));
-    for (let a = 0; a < M; a++) {
-      const i = complete[a];
-      for (let b = 0; b < M; b++) {
-        const j = complete[b];
-        const v = i === j ? 1 : g[a * M + b];
-        r[i * N + j] = v > 1 ? 1 : v < -1 ? -1 : v;
-        n[i * N + j] = T;
+    if (M === N) {
+      // Every series complete (the usual case): the kernel writes r itself, cleaned up in one pass.
+      ({ kernel, fallback: kernelFallback } = gramMatrixOf(writeRows, M, T, r, checkpoint));
+      for (let k = 0; k < N * N; k++) {
+        r[k] = clampUnit(r[k]);
+      }
+      for (let i = 0; i < N; i++) {
+        r[i * N + i] = 1;
+      }
+      n.fill(T);
+    } else {
+      const g = new Float64Array(M * M);
+      ({ kernel, fallback: kernelFallback } = gramMatrixOf(writeRows, M, T, g, checkpoint));
+      for (let a = 0; a < M; a++) {
+        const i = complete[a];
+        for (let b = 0; b < M; b++) {
+          const j = complete[b];
+          r[i * N + j] = i === j ? 1 : clampUnit(g[a * M + b]);
+          n[i * N + j] = T;
+        }
       }
     }
   }
@@ -110,4 +123,9 @@ function finiteVaryingSum(x: Float64Array): number {
     sum += v;
   }
   return varies ? sum : NaN;
+}
+
+/** r within [-1, 1]: rounding can carry a Gram product of unit rows a few ulps past it. */
+function clampUnit(v: number): number {
+  return v > 1 ? 1 : v < -1 ? -1 : v;
 }
