@@ -6,7 +6,8 @@
  * engine's answer (timing different answers would be worthless). Python rows come from
  * bench/reference/reference.py (bench/lib/python.ts); without python3/numpy they read "reference skipped".
  *
- * Run: `npm run bench -- reference`. Child mode (one engine call in a fresh process, for its peak
+ * Run: `npm run bench -- reference` (add `--case=<text>`, repeatable, to run only the cases whose id contains
+ * the text, e.g. `--case=spearman --case=ks-`). Child mode (one engine call in a fresh process, for its peak
  * memory): `--peak <case> <implementation>`.
  */
 import { execFileSync } from 'child_process';
@@ -201,6 +202,12 @@ function allCases(): Case[] {
   return [...pearsonCases(), spearmanCase(), lagsCase(), ...sampleCases()];
 }
 
+/** The cases selected by `--case=<text>` arguments (all of them without any). */
+function selectedCases(): Case[] {
+  const wanted = process.argv.filter((a) => a.startsWith('--case=')).map((a) => a.slice('--case='.length));
+  return allCases().filter((c) => wanted.length === 0 || wanted.some((w) => c.id.includes(w)));
+}
+
 const MB = 1024 * 1024;
 const mb = (bytes: number | null): string => (bytes === null ? 'n/a' : (bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0));
 
@@ -245,7 +252,7 @@ export function run(): string {
   ];
   const notes: string[] = [];
   let pythonInfo = '';
-  for (const c of allCases()) {
+  for (const c of selectedCases()) {
     const inputs = c.inputs();
     const gflops = (msv: number | null) => (c.flops && msv ? (c.flops / (msv / 1000) / 1e9).toFixed(1) : '');
     const py = (p: PyImpl): PythonResult =>
