@@ -19,6 +19,7 @@
  * from credit-risk practice (see thresholds.ts).
  */
 import { selectRanks } from '../util/selectRanks';
+import { withoutNaN } from '../util/withoutNaN';
 import { DEFAULT_EPSILON, fillZeros, requirePair } from './distribution';
 
 export interface PsiOptions {
@@ -121,23 +122,6 @@ export function binSortedSamples(sorted: ArrayLike<number>, edges: ArrayLike<num
   }
   counts[edges.length] = sorted.length - prev;
   return counts;
-}
-
-/** Copy of a sample without NaN, in input order. */
-function withoutNaN(values: ArrayLike<number>): Float64Array {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isNaN(values[i])) {
-      m++;
-    }
-  }
-  const out = new Float64Array(m);
-  for (let i = 0, k = 0; i < values.length; i++) {
-    if (!Number.isNaN(values[i])) {
-      out[k++] = values[i];
-    }
-  }
-  return out;
 }
 
 /**
