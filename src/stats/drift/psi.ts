@@ -18,8 +18,7 @@
  * Reference: Yurdakul (2018), "Statistical properties of population stability index"; bands 0.1 / 0.25
  * from credit-risk practice (see thresholds.ts).
  */
-import { selectRanks } from '../util/selectRanks';
-import { withoutNaN } from '../util/withoutNaN';
+import { sortedWithoutNaN } from '../util/radixSortFloat64';
 import { DEFAULT_EPSILON, fillZeros, requirePair } from './distribution';
 
 export interface PsiOptions {
@@ -125,30 +124,14 @@ export function binSortedSamples(sorted: ArrayLike<number>, edges: ArrayLike<num
 }
 
 /**
- * The baseline's quantile edges without sorting it: `quantileEdges` reads only two order statistics
- * per edge, so those are selected in place (util/selectRanks.ts) and the edges are computed by the
- * same code from the partially ordered copy. `baseline` is NaN-free and non-empty; it is reordered.
+ * Counts of an unordered sample in bins (e_{k-1}, e_k], NaN skipped: a value's bin is the number of
+ * edges below it, found by a binary search without branches: the edges are padded with +Infinity to
+ * 2^K - 1 and every value takes the same K steps (a branching search mispredicts about every other
+ * step; this is ~2x faster at 10 bins, and faster than a linear count over the edges or ternaries,
+ * which V8 compiles to branches). "Below" is !(edge >= v) rather than edge < v so that a NaN edge (the
+ * median of a baseline such as [-Infinity, 0]) sends values up, exactly as `binSortedSamples` does.
  */
-function quantileEdgesBySelection(baseline: Float64Array, nBins: number): Float64Array {
-  const ranks = new Set<number>();
-  for (let k = 1; k < nBins; k++) {
-    const { lo, hi } = quantilePosition(baseline.length, k / nBins);
-    ranks.add(lo).add(hi);
-  }
-  selectRanks(
-    baseline,
-    Array.from(ranks).sort((x, y) => x - y)
-  );
-  return quantileEdges(baseline, nBins);
-}
-
-/**
- * Counts of an unordered sample in bins (e_{k-1}, e_k]: a value's bin is the number of edges below it,
- * found by a binary search without branches: the edges are padded with +Infinity to 2^K - 1 and every
- * value takes the same K steps (a branching search mispredicts about every other step; this is ~2x
- * faster at 10 bins).
- */
-function binSamples(values: Float64Array, edges: Float64Array): Float64Array {
+function binSamples(values: ArrayLike<number>, edges: Float64Array): Float64Array {
   let size = 1;
   while (size - 1 < edges.length) {
     size *= 2;
@@ -158,9 +141,12 @@ function binSamples(values: Float64Array, edges: Float64Array): Float64Array {
   const counts = new Float64Array(size);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
+    if (Number.isNaN(v)) {
+      continue;
+    }
     let below = 0;
     for (let half = size >> 1; half > 0; half >>= 1) {
-      below += +(padded[below + half - 1] < v) * half;
+      below += Number(!(padded[below + half - 1] >= v)) * half;
     }
     counts[below]++;
   }
@@ -173,19 +159,18 @@ export interface SamplePsiOptions extends PsiOptions {
 }
 
 /**
- * PSI of raw samples with bins from the baseline's quantiles. Neither sample is sorted: the edges come
- * from selected order statistics and each value finds its bin by binary search, O(n log bins).
+ * PSI of raw samples with bins from the baseline's quantiles. The baseline is sorted (a radix sort,
+ * util/radixSortFloat64.ts): its edges and its bin counts are then O(bins log n) look-ups. The current
+ * sample is binned in one pass without a copy, O(n log bins).
+ * WHY sort rather than select the edges' order statistics: at 10^4..10^5 values the radix sort costs
+ * less than a multi-quickselect, and it also saves binning the baseline value by value.
  */
 export function psiFromSamples(
   current: ArrayLike<number>,
   baseline: ArrayLike<number>,
   options: SamplePsiOptions = {}
 ): number {
-  const b = withoutNaN(baseline);
-  const c = withoutNaN(current);
-  if (b.length === 0) {
-    throw new RangeError('quantileEdges: empty baseline');
-  }
-  const edges = quantileEdgesBySelection(b, options.bins ?? 10);
-  return psiFromCounts(binSamples(c, edges), binSamples(b, edges), options);
+  const b = sortedWithoutNaN(baseline);
+  const edges = quantileEdges(b, options.bins ?? 10);
+  return psiFromCounts(binSamples(current, edges), binSortedSamples(b, edges), options);
 }
