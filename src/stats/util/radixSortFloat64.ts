@@ -43,10 +43,14 @@ export class RadixScratch {
   values = new Float64Array(0);
   words = new Uint32Array(0);
   payload = new Int32Array(0);
-  readonly counts = new Int32Array(DIGITS * RADIX);
+  /** Allocated on first use: short arrays are sorted without histograms. */
+  counts = new Int32Array(0);
 
   /** Grows the buffers to hold at least n values (they never shrink). */
   reserve(n: number): void {
+    if (this.counts.length === 0) {
+      this.counts = new Int32Array(DIGITS * RADIX);
+    }
     if (this.values.length < n) {
       this.values = new Float64Array(n);
       this.words = new Uint32Array(this.values.buffer);
