@@ -42,18 +42,21 @@ const HI = LITTLE_ENDIAN ? 1 : 0;
 export class RadixScratch {
   values = new Float64Array(0);
   words = new Uint32Array(0);
+  /** Allocated only for sorts that carry a payload. */
   payload = new Int32Array(0);
   /** Allocated on first use: short arrays are sorted without histograms. */
   counts = new Int32Array(0);
 
-  /** Grows the buffers to hold at least n values (they never shrink). */
-  reserve(n: number): void {
+  /** Grows the buffers to hold at least n values (and payloads, if wanted); they never shrink. */
+  reserve(n: number, withPayload: boolean): void {
     if (this.counts.length === 0) {
       this.counts = new Int32Array(DIGITS * RADIX);
     }
     if (this.values.length < n) {
       this.values = new Float64Array(n);
       this.words = new Uint32Array(this.values.buffer);
+    }
+    if (withPayload && this.payload.length < n) {
       this.payload = new Int32Array(n);
     }
   }
@@ -83,7 +86,7 @@ export function radixSortFloat64(values: Float64Array, payload?: Int32Array, scr
     finishRun(values, payload, 0, n);
     return;
   }
-  scratch.reserve(n);
+  scratch.reserve(n, payload !== undefined);
   const counts = scratch.counts;
   counts.fill(0);
   const words = wordsOf(values);
