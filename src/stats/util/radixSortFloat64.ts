@@ -96,12 +96,12 @@ export function radixSortFloat64(values: Float64Array, payload?: Int32Array, scr
     counts[RADIX + ((k >>> DIGIT_BITS) & DIGIT_MASK)]++;
     counts[2 * RADIX + (k >>> (2 * DIGIT_BITS))]++;
   }
-  let src = values;
-  let srcWords = words;
-  let srcPayload = payload;
-  let dst = scratch.values;
-  let dstWords = scratch.words;
-  let dstPayload = payload ? scratch.payload : undefined;
+  let src: Float64Array = values;
+  let srcWords: Uint32Array = words;
+  let srcPayload: Int32Array | undefined = payload;
+  let dst: Float64Array = scratch.values;
+  let dstWords: Uint32Array = scratch.words;
+  let dstPayload: Int32Array | undefined = payload ? scratch.payload : undefined;
   for (let d = 0; d < DIGITS; d++) {
     const base = d * RADIX;
     const shift = d * DIGIT_BITS;
