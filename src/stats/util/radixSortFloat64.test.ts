@@ -103,6 +103,23 @@ it('sorts long normal-like samples like the native sort', () => {
   }
 });
 
+it('sorts samples with outliers, huge or tiny ranges and infinities', () => {
+  let s = 13;
+  const u = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const cases = [
+    [...Array.from({ length: 3000 }, () => u()), 1e12],
+    [...Array.from({ length: 3000 }, () => Math.round(u() * 20) - 10), -1e300, 1e300],
+    [...Array.from({ length: 3000 }, () => u() - 0.5), Infinity, -Infinity, -0, 0],
+    Array.from({ length: 3000 }, () => (u() - 0.5) * 1e-300),
+  ];
+  for (const x of cases) {
+    const v = Float64Array.from(x);
+    const at = Int32Array.from(x, (_, i) => i);
+    radixSortFloat64(v, at);
+    expect(Array.from(at)).toEqual(x.map((_, i) => i).sort((a, b) => compareValues(x[a], x[b]) || a - b));
+  }
+});
+
 it('sorts when some or all digits are shared by every value (skipped passes)', () => {
   let s = 11;
   const u = () => (s = (s * 16807) % 2147483647) / 2147483647;
