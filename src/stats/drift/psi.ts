@@ -148,7 +148,7 @@ function binSamples(values: ArrayLike<number>, edges: Float64Array): Float64Arra
     }
     let below = 0;
     for (let half = size >> 1; half > 0; half >>= 1) {
-      below += Number(!(padded[below + half - 1] >= v)) * half;
+      below += +!(padded[below + half - 1] >= v) * half;
     }
     counts[below]++;
   }
@@ -169,8 +169,8 @@ export interface SamplePsiOptions extends PsiOptions {
 function baselineBins(baseline: ArrayLike<number>, nBins: number): { edges: Float64Array; counts: Float64Array } {
   const order = partialOrder(baseline, (n) => edgeRanks(n, nBins));
   if (order) {
-    const edges = quantileEdgesAt(order.at, order.size, nBins);
-    return { edges, counts: binsFromCumulative(order.countAtMost, order.size, edges) };
+    const edges = quantileEdgesAt((r) => order.at(r), order.size, nBins);
+    return { edges, counts: binsFromCumulative((x) => order.countAtMost(x), order.size, edges) };
   }
   const sorted = sortedWithoutNaN(baseline);
   const edges = quantileEdges(sorted, nBins);

@@ -10,7 +10,7 @@ export function withoutNaN(values: ArrayLike<number>): Float64Array {
   for (let i = 0; i < n; i++) {
     const v = values[i];
     out[m] = v;
-    m += Number(!Number.isNaN(v));
+    m += +!Number.isNaN(v);
   }
   return m === n ? out : out.slice(0, m);
 }
