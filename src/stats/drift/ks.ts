@@ -20,6 +20,8 @@
  * extrapolation, used as they are).
  */
 
+import { RadixScratch, sortedWithoutNaN } from '../util/radixSortFloat64';
+
 /** Survival function of the limiting Kolmogorov distribution, P(K > z). */
 export function kolmogorovSf(z: number): number {
   if (Number.isNaN(z)) {
@@ -111,9 +113,8 @@ export function ksFromSortedSamples(current: ArrayLike<number>, baseline: ArrayL
 
 /** KS test from raw samples (NaN ignored). */
 export function ksFromSamples(current: ArrayLike<number>, baseline: ArrayLike<number>): KsResult {
-  const sort = (x: ArrayLike<number>) =>
-    Float64Array.from(Array.prototype.filter.call(x, (v: number) => !Number.isNaN(v)) as number[]).sort();
-  return ksFromSortedSamples(sort(current), sort(baseline));
+  const scratch = new RadixScratch();
+  return ksFromSortedSamples(sortedWithoutNaN(current, scratch), sortedWithoutNaN(baseline, scratch));
 }
 
 /**

@@ -18,7 +18,7 @@ const value = fc.oneof(
 );
 const sample = fc.array(value, { minLength: 1, maxLength: 400 }).filter((x) => x.some((v) => !Number.isNaN(v)));
 
-it('sample PSI by selection and binary search equals the full-sort path exactly', () => {
+it('sample PSI (baseline by partial order or sort, current binned by search) equals the full-sort path exactly', () => {
   fc.assert(
     fc.property(sample, sample, fc.integer({ min: 2, max: 20 }), (cur, base, bins) => {
       expect(psiFromSamples(cur, base, { bins })).toBe(psiBySorting(cur, base, bins));

@@ -16,6 +16,8 @@
  * variance plus width^2/12 inside each bucket).
  */
 
+import { RadixScratch, sortedWithoutNaN } from '../util/radixSortFloat64';
+
 export interface WassersteinResult {
   /** W1 in the data's units. */
   distance: number;
@@ -83,9 +85,8 @@ export function wassersteinFromSortedSamples(
 
 /** W1 and normalised W1 from raw samples (NaN ignored). */
 export function wassersteinFromSamples(current: ArrayLike<number>, baseline: ArrayLike<number>): WassersteinResult {
-  const sort = (x: ArrayLike<number>) =>
-    Float64Array.from(Array.prototype.filter.call(x, (v: number) => !Number.isNaN(v)) as number[]).sort();
-  return wassersteinFromSortedSamples(sort(current), sort(baseline));
+  const scratch = new RadixScratch();
+  return wassersteinFromSortedSamples(sortedWithoutNaN(current, scratch), sortedWithoutNaN(baseline, scratch));
 }
 
 export interface BucketGeometryOptions {

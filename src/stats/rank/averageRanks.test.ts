@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import fc from 'fast-check';
 import { averageRanks } from './averageRanks';
+import { RankScratch } from './sortFinite';
 import { radixArgsort } from './radixArgsort';
 
 /**
@@ -40,6 +41,16 @@ it('radix average ranks equal the sort-and-search ranks (ties, NaN, infinities, 
       expect(Array.from(averageRanks(x))).toEqual(Array.from(ranksBySearch(x)));
     }),
     { seed: 15, numRuns: 500 }
+  );
+});
+
+it('a scratch shared by series of different lengths gives the same ranks as a fresh one', () => {
+  const scratch = new RankScratch();
+  fc.assert(
+    fc.property(fc.array(value, { maxLength: 300 }), (x) => {
+      expect(Array.from(averageRanks(x, scratch))).toEqual(Array.from(ranksBySearch(x)));
+    }),
+    { seed: 17, numRuns: 300 }
   );
 });
 
