@@ -108,21 +108,36 @@ export function pearsonMatrix(
 
 /**
  * The sum of x when every value is finite and not all are equal (the Gram fast path's condition), else
- * NaN. WHY one loop: at 500 series of 10,080 points every pass over the input is 40 MB read from memory.
+ * NaN. WHY one loop, two values a step: at 500 series of 10,080 points every pass over the input is 40 MB
+ * read from memory, and two partial sums halve the wait on each addition. (v - v) is 0 exactly for a
+ * finite v and NaN for NaN and +-Infinity, so one test covers both values.
  */
 function finiteVaryingSum(x: Float64Array): number {
+  const T = x.length;
   const first = x[0];
-  let sum = 0;
+  let s0 = 0;
+  let s1 = 0;
   let varies = false;
-  for (let t = 0; t < x.length; t++) {
-    const v = x[t];
-    if (!Number.isFinite(v)) {
+  let t = 0;
+  for (; t + 1 < T; t += 2) {
+    const a = x[t];
+    const b = x[t + 1];
+    if (a - a + (b - b) !== 0) {
       return NaN;
     }
-    varies ||= v !== first;
-    sum += v;
+    varies ||= a !== first || b !== first;
+    s0 += a;
+    s1 += b;
   }
-  return varies ? sum : NaN;
+  if (t < T) {
+    const a = x[t];
+    if (a - a !== 0) {
+      return NaN;
+    }
+    varies ||= a !== first;
+    s0 += a;
+  }
+  return varies ? s0 + s1 : NaN;
 }
 
 /** r within [-1, 1]: rounding can carry a Gram product of unit rows a few ulps past it. */
