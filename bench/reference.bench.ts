@@ -11,8 +11,8 @@
  * memory): `--peak <case> <implementation>`.
  */
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as os from 'os';
-import * as path from 'path';
 import { correlation as mlCorrelation } from 'ml-matrix';
 import { analyze, toFloat64, type AnalyzeResult } from '../src/stats';
 // Internal kernels timed on their own (eslint.config.mjs lists this file's exceptions to the engine fence).
@@ -226,12 +226,16 @@ function allCases(): Case[] {
   return [...pearsonCases(), spearmanCase(), lagsCase(), ...sampleCases()];
 }
 
-/** The cases named on the command line (words after this file's own name, or `--case=<text>`); all when none is. */
+/**
+ * The cases named on the command line (`--case=<text>`, or words that name no bench module: those choose
+ * modules, bench/run.ts); all when none is.
+ */
 function selectedCases(): Case[] {
+  const modules = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts'));
   const words = process.argv
     .slice(2)
     .map((a) => (a.startsWith('--case=') ? a.slice('--case='.length) : a))
-    .filter((a) => !a.startsWith('-') && !path.basename(__filename).includes(a));
+    .filter((a) => !a.startsWith('-') && !modules.some((m) => m.includes(a)));
   return allCases().filter((c) => words.length === 0 || words.some((w) => c.id.includes(w)));
 }
 
