@@ -120,7 +120,9 @@ function gramKernelRows(): string {
     const js = new Float64Array(M * M);
     const wasm = new Float64Array(M * M);
     const tJs = measure(() => gramMatrixJs(z, M, T, js), 3, 1);
-    const tWasm = kernel.exports ? measure(() => gramMatrixWasm(kernel.exports!, (b) => b.set(z), M, T, wasm), 3, 1) : null;
+    const tWasm = kernel.exports
+      ? measure(() => gramMatrixWasm(kernel.exports!, (b) => b.set(z), M, T, wasm), 3, 1)
+      : null;
     const gflops = (t: number) => ((M * M * T) / (t * 1e6)).toFixed(2);
     rows.push([
       `M=${M} T=${T}`,
