@@ -14,7 +14,7 @@ export function placeOnGrid(timestamps: ArrayLike<unknown>, values: ArrayLike<un
   const { start, stepMs } = grid;
   const placed = new Float64Array(length).fill(NaN);
   for (let k = 0; k < timestamps.length; k++) {
-    const i = (Number(timestamps[k]) - start) / stepMs;
+    const i = (numberOrNaN(timestamps[k]) - start) / stepMs;
     if (Number.isInteger(i) && (i < 0 || i >= length)) {
       continue; // outside the grid (a longer fetch shared with another grid): the engine would drop it too
     }
