@@ -381,11 +381,12 @@ describe('npm run demo', () => {
       );
       return { r: col('r')[i], q: col('q')[i] };
     });
-    // Cache misses and the drift of a cache-backed feature move together in this incident (r ~0.84 here).
-    // Not asserted significant: one incident in a ~1.5 h window is about one independent event, and the
+    // Cache misses and the drift of a cache-backed feature move together in this incident (r 0.59 to 0.84
+    // over CI runs: the live play decides how much of the incident the zoomed window holds). Not asserted
+    // significant: one incident in a ~1.5 h window is about one independent event, and the
     // autocorrelation-corrected q says so (~0.76). For the same reason the lag panel beside it says "no clear
     // lead" here (q of the best lag near 1); over the default 6 h range it states the 3m lead.
-    expect(cell.r).toBeGreaterThan(0.7);
+    expect(cell.r).toBeGreaterThan(0.5);
     expect(await page.locator('#demo').textContent()).toContain('incident cache-eviction-storm');
     await screenshot(page, 'demo-cache-eviction');
     // For Grafana's catalog (plugin.json screenshots, copied to src/img/screenshots/): the dashboard down to
