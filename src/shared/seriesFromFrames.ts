@@ -15,7 +15,7 @@ export interface PlacedValues {
 }
 
 /** Copies of a field's timestamps and values: what a caller without a grid hands the engine to align. */
-function copies(timestamps: ArrayLike<unknown>, values: ArrayLike<unknown>): PlacedValues {
+export function copies(timestamps: ArrayLike<unknown>, values: ArrayLike<unknown>): PlacedValues {
   return { timestamps: copyToFloat64(timestamps), values: copyToFloat64(values) };
 }
 

@@ -34,7 +34,8 @@ export function grafanaServices(): IncidentRequestServices {
   return {
     srv,
     templateSrv: getTemplateSrv(),
-    runPipeline,
+    // The worker loads the engine while the sources answer, as for the data source's queries.
+    runPipeline: (input) => runPipeline({ ...input, onFetch: () => getAnalysisClient().warmUp() }),
     listDataSources: () => srv.getList(),
     getDataSource: (uid) => srv.getInstanceSettings(uid),
     getDashboard: async (uid) => {
@@ -57,7 +58,6 @@ const JOB_KEY = 'infradrift-incident-page';
 
 export const runIncident: IncidentRunner = async (state, { signal, onProgress, now }) => {
   onProgress(0, 'fetching');
-  getAnalysisClient().warmUp(); // the engine loads while the sources answer
   const prepared = await prepareIncident(state, grafanaServices(), now, signal);
   if (!prepared.ok) {
     const { ok: _ok, ...problem } = prepared;

@@ -1,5 +1,5 @@
-import { copyToFloat64, numberOrNaN } from '../../stats';
-import type { PlacedValues } from '../../shared/seriesFromFrames';
+import { numberOrNaN } from '../../stats';
+import { copies, type PlacedValues } from '../../shared/seriesFromFrames';
 import { gridLength, type TimeGrid } from '../query/timeGrid';
 
 /**
@@ -20,7 +20,7 @@ export function placeOnGrid(timestamps: ArrayLike<unknown>, values: ArrayLike<un
     }
     if (!Number.isInteger(i) || !Number.isNaN(placed[i])) {
       // Off the grid or a duplicate: let the engine bucket it.
-      return { timestamps: copyToFloat64(timestamps), values: copyToFloat64(values) };
+      return copies(timestamps, values);
     }
     placed[i] = numberOrNaN(values[k]);
   }

@@ -24,7 +24,6 @@ import { upperBound } from '../util/sortedSearch';
 import { DEFAULT_EPSILON, fillZeros, requirePair } from './distribution';
 
 // The rolling windows search sorted samples with these too.
-export { lowerBound, upperBound } from '../util/sortedSearch';
 
 export interface PsiOptions {
   /** Replacement for zero proportions (default 1e-4). */

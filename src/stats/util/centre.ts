@@ -23,7 +23,7 @@ export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0):
     }
   }
   if (count === T) {
-    return centreCompleteInto(x, out, offset, s);
+    return centreComplete(x, out, offset, s);
   }
   const mean = count > 0 ? s / count : 0;
   let sd = 0;
@@ -46,11 +46,9 @@ export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0):
 
 /**
  * The same corrected two-pass centring for a series with no missing value (the common case, and the
- * only one the Pearson kernel sees): no finiteness test per value in the hot loops. `sum` is the plain
- * sum of x, which the caller has already taken (the Pearson matrix learns it in the pass that checks the
- * values): one pass fewer over the data.
+ * only one the Pearson kernel sees): no finiteness test per value in the hot loops.
  */
-function centreCompleteInto(x: ArrayLike<number>, out: Float64Array, offset: number, sum: number): Centred {
+function centreComplete(x: ArrayLike<number>, out: Float64Array, offset: number, sum: number): Centred {
   const T = x.length;
   if (T === 0) {
     return { count: 0, ss: 0 };

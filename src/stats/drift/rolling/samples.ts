@@ -4,7 +4,8 @@
  * window. `incremental: false` re-sorts every window's samples instead (benchmark / test oracle).
  */
 import { baselineRange } from '../baseline';
-import { binSortedSamples, upperBound } from '../psi';
+import { upperBound } from '../../util/sortedSearch';
+import { binSortedSamples } from '../psi';
 import { prepareSampleBaseline, SampleBaseline, scoreBuckets, scoreSamples } from '../score';
 import { sum } from './gridSteps';
 import { TimeWindow } from './sortedWindow';

@@ -1,5 +1,5 @@
 /** The sliding windows of the samples pipeline: a sorted multiset and a time window kept over it. */
-import { lowerBound, upperBound } from '../psi';
+import { lowerBound, upperBound } from '../../util/sortedSearch';
 
 /** Sorted multiset over a Float64Array with binary insertion/removal (memmove-cheap for window sizes). */
 export class SortedWindow {
