@@ -46,7 +46,13 @@ export function gramAgreement(kernel: GramExports, rows: number, len: number, se
   const js = new Float64Array(rows * rows);
   const wasm = new Float64Array(rows * rows).fill(NaN);
   gramMatrixJs(z, rows, len, js);
-  const ran = gramMatrixWasm(kernel, (b) => b.set(z), rows, len, wasm);
+  const ran = gramMatrixWasm(
+    kernel,
+    (i, into, at) => into.set(z.subarray(i * len, (i + 1) * len), at),
+    rows,
+    len,
+    wasm
+  );
   let symmetric = true;
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < rows; j++) {

@@ -1,7 +1,7 @@
 import type { GramKernelKind } from '../contract';
 import type { Checkpoint } from '../util/cancel';
 import { gramMatrixJs } from './gramMatrixJs';
-import { gramMatrixWasm } from './gramMatrixWasm';
+import { gramMatrixWasm, type RowWriter } from './gramMatrixWasm';
 import { gramKernel } from './wasm/gramKernel';
 
 /**
@@ -16,6 +16,8 @@ export interface GramOutcome {
   /** The WebAssembly build (relaxed-simd: fused multiply-adds), or the JS kernel. */
   kernel: GramKernelKind;
   fallback: string | null;
+  /** Threads that computed it: 2 when a helper worker took part of it (gramSplit.ts). */
+  workers: 1 | 2;
 }
 
 /**
@@ -30,16 +32,16 @@ export function gramMatrix(
   out: Float64Array,
   checkpoint?: Checkpoint
 ): GramOutcome {
-  return gramMatrixOf((buffer) => buffer.set(z.subarray(0, rows * len)), rows, len, out, checkpoint);
+  return gramMatrixOf((i, into, at) => into.set(z.subarray(i * len, (i + 1) * len), at), rows, len, out, checkpoint);
 }
 
 /**
- * gramMatrix for rows that the caller writes: `write` fills a rows*len buffer, row-major. WHY: the
- * WebAssembly kernel reads its rows from its own memory, so rows written there directly skip an N*T
- * array and its copy (40 MB at 500 series of a week at one minute).
+ * gramMatrix for rows that the caller writes one at a time. WHY: the WebAssembly kernel reads its rows
+ * from its own memory in its own layout, so rows written one by one (each fresh in the L1 cache) skip an
+ * N*T array and its copy (40 MB at 500 series of a week at one minute).
  */
 export function gramMatrixOf(
-  write: (z: Float64Array) => void,
+  writeRow: RowWriter,
   rows: number,
   len: number,
   out: Float64Array,
@@ -47,20 +49,23 @@ export function gramMatrixOf(
 ): GramOutcome {
   const inJs = () => {
     const z = new Float64Array(rows * len);
-    write(z);
+    for (let i = 0; i < rows; i++) {
+      writeRow(i, z, i * len);
+    }
     gramMatrixJs(z, rows, len, out, checkpoint);
   };
   if ((rows * (rows + 1) * len) / 2 < WASM_MIN_WORK) {
     inJs();
-    return { kernel: 'js', fallback: null };
+    return { kernel: 'js', fallback: null, workers: 1 };
   }
   const kernel = gramKernel();
-  if (kernel.exports && gramMatrixWasm(kernel.exports, write, rows, len, out, checkpoint)) {
-    return { kernel: kernel.name, fallback: null };
+  if (kernel.exports && gramMatrixWasm(kernel.exports, writeRow, rows, len, out, checkpoint)) {
+    return { kernel: kernel.name, fallback: null, workers: 1 };
   }
   inJs();
   return {
     kernel: 'js',
+    workers: 1,
     fallback: kernel.unavailable ?? `WebAssembly memory cannot hold ${rows} series of ${len} points`,
   };
 }
