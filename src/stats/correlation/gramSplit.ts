@@ -1,0 +1,128 @@
+import type { Checkpoint } from '../util/cancel';
+import { gramMatrixOf, type GramOutcome } from './gramMatrix';
+import { WasmGram, type RowWriter } from './gramMatrixWasm';
+import { gramKernel } from './wasm/gramKernel';
+
+/**
+ * What a second thread computes for a split Gram product: the Gram matrix of `count` rows of `len`
+ * values (row-major in `rows`), the later stretch of time of rows already centred and scaled. `into`,
+ * when given and large enough, receives the matrix: the buffer of the previous answer, sent back.
+ */
+export interface GramBlockJob {
+  rows: Float64Array;
+  count: number;
+  len: number;
+  into?: Float64Array;
+}
+
+/** The helper's answer: the count*count matrix, and the job's rows buffer handed back for the next job. */
+export interface GramBlockResult {
+  gram: Float64Array;
+  rows: Float64Array;
+}
+
+/**
+ * Another thread that runs `gramBlock` (the worker layer implements it over a MessagePort, the benchmark
+ * over a Node worker thread), transferring the buffers both ways. The promise rejects when that thread
+ * fails or is lost.
+ */
+export interface GramHelper {
+  gram(job: GramBlockJob): Promise<GramBlockResult>;
+}
+
+/**
+ * Multiply-adds from which a product is split. WHY a floor: handing half the rows to another thread costs
+ * a copy and a round trip, which a product of a few milliseconds does not earn back.
+ */
+export const SPLIT_MIN_WORK = 1 << 26;
+
+/**
+ * The helper's share of the time steps. WHY not exactly half: before the helper can start, this thread
+ * checks and scales every row and copies the helper's part; after, it adds the helper's matrix.
+ */
+const HELPER_SHARE = 0.5;
+
+/** The count*count Gram matrix of a job's rows, on the thread that runs it (the helper's side). */
+export function gramBlock(job: GramBlockJob): GramBlockResult {
+  const { rows, count, len } = job;
+  const kernel = gramKernel();
+  if (!kernel.exports) {
+    throw new Error(`no WebAssembly kernel in the helper: ${kernel.unavailable}`);
+  }
+  const gram = WasmGram.open(kernel.exports, count, len);
+  if (!gram) {
+    throw new Error(`the helper's WebAssembly memory cannot hold ${count} series of ${len} points`);
+  }
+  for (let i = 0; i < count; i++) {
+    gram.setRow(i, (into, at) => into.set(rows.subarray(i * len, (i + 1) * len), at));
+  }
+  gram.run();
+  const out = reuse(job.into, count * count);
+  gram.finishInto(out);
+  return { gram: out, rows };
+}
+
+/**
+ * The buffers that last went to the helper and came back, kept for the next split product. WHY: a fresh
+ * buffer of tens of megabytes costs its page faults and a garbage collection on both threads each time;
+ * dashboards repeat analyses of the same size, so one pair of buffers, passed back and forth, serves them.
+ */
+const spare: { rows?: Float64Array; gram?: Float64Array } = {};
+
+/** `length` values over `buffer`'s memory when it is large enough (contents undefined), else a new array. */
+function reuse(buffer: Float64Array | undefined, length: number): Float64Array {
+  return buffer && buffer.buffer.byteLength >= length * 8
+    ? new Float64Array(buffer.buffer, 0, length)
+    : new Float64Array(length);
+}
+
+/**
+ * gramMatrixOf with time cut in two: this thread sums the earlier time steps while a helper thread sums
+ * the later ones, and the two matrices are added. WHY cut time, not rows: each thread then needs only its
+ * half of every row (half the data crosses between threads) and does exactly half the multiply-adds.
+ * The sums are associated differently from one thread's, so the two agree to rounding (1e-15), not bit
+ * for bit. Anything that stops the split (a product too small to gain, no WebAssembly, memory that cannot
+ * grow) leaves the product to this thread; a helper that fails costs the time of computing it all here
+ * again, never the answer.
+ */
+export async function gramMatrixSplit(
+  writeRow: RowWriter,
+  rows: number,
+  len: number,
+  out: Float64Array,
+  helper: GramHelper,
+  checkpoint?: Checkpoint
+): Promise<GramOutcome> {
+  const kernel = gramKernel();
+  const mine = Math.round((len * (1 - HELPER_SHARE)) / 2) * 2;
+  const worth = (rows * (rows + 1) * len) / 2 >= SPLIT_MIN_WORK && mine > 0 && mine < len;
+  const gram = worth && kernel.exports ? WasmGram.open(kernel.exports, rows, mine, len) : null;
+  if (!gram || !kernel.name) {
+    return gramMatrixOf(writeRow, rows, len, out, checkpoint);
+  }
+  const rest = len - mine;
+  const job: GramBlockJob = { rows: reuse(spare.rows, rows * rest), count: rows, len: rest, into: spare.gram };
+  // Both buffers go to the helper (transferred, so no longer usable here) and come back with its answer.
+  spare.rows = spare.gram = undefined;
+  for (let i = 0; i < rows; i++) {
+    const row = gram.setRow(i, (into, at) => writeRow(i, into, at));
+    job.rows.set(row.subarray(mine), i * rest);
+  }
+  let asked: Promise<GramBlockResult | null>;
+  try {
+    // A failed helper is a null matrix, never an unhandled rejection.
+    asked = helper.gram(job).catch(() => null);
+  } catch {
+    asked = Promise.resolve(null);
+  }
+  gram.run(checkpoint);
+  const other = await asked;
+  if (!other || other.gram.length !== rows * rows) {
+    return gramMatrixOf(writeRow, rows, len, out, checkpoint);
+  }
+  gram.add(other.gram);
+  gram.finishInto(out);
+  spare.rows = other.rows;
+  spare.gram = other.gram;
+  return { kernel: kernel.name, fallback: null, workers: 2 };
+}
