@@ -94,6 +94,7 @@ export default defineConfig([
         'rank/averageRanks',
         'correlation/gramMatrixJs',
         'correlation/gramMatrixWasm',
+        'correlation/gramRequest',
         'correlation/wasm/gramKernel',
       ]),
     },

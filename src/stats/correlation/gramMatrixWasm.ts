@@ -1,8 +1,6 @@
 import type { Checkpoint } from '../util/cancel';
+import type { GramRequest } from './gramRequest';
 import type { GramExports } from './wasm/gramKernel';
-
-/** Writes row `row` (its `len` values) into `into` from index `at`: how callers hand rows to a Gram kernel. */
-export type RowWriter = (row: number, into: Float64Array, at: number) => void;
 
 const PAGE = 65536;
 /** WebAssembly 32-bit memory holds at most 65536 pages (4 GiB); engines may allow less. */
@@ -78,12 +76,16 @@ export class WasmGram {
   }
 
   /**
-   * Row i: `write` puts its `rowLen` values into the staging row (`into` from `at`), then the kernel spreads
-   * the first `len` into the packed chunks. Returns the staging row, valid until the next call.
+   * Row i: `write` puts its `rowLen` values into the staging row (`into` from `at`); given the row's plain
+   * `sum`, the kernel centres and scales them there; then it spreads the first `len` into the packed
+   * chunks. Returns the staging row, valid until the next call.
    */
-  setRow(i: number, write: (into: Float64Array, at: number) => void): Float64Array {
+  setRow(i: number, write: (into: Float64Array, at: number) => void, sum?: number): Float64Array {
     const mem = this.memory();
     write(mem, this.rowAt);
+    if (sum !== undefined) {
+      this.kernel.standardize(this.rowAt * 8, this.rowLen, sum);
+    }
     this.kernel.packRow(this.rowAt * 8, i, this.n, this.len, this.chunk, this.packedAt * 8);
     return mem.subarray(this.rowAt, this.rowAt + this.rowLen);
   }
@@ -116,9 +118,12 @@ export class WasmGram {
     }
   }
 
-  /** The symmetric rows*rows matrix into `out`, once the sums are complete. */
-  finishInto(out: Float64Array): void {
-    this.kernel.finish(this.outAt * 8, this.rows, this.n);
+  /**
+   * The symmetric rows*rows matrix into `out`, once the sums are complete; for standardized rows (`unit`)
+   * Pearson's r: diagonal 1, values clamped to [-1, 1].
+   */
+  finishInto(out: Float64Array, unit: boolean): void {
+    this.kernel.finish(this.outAt * 8, this.rows, this.n, unit ? 1 : 0);
     out.set(this.memory().subarray(this.outAt, this.outAt + this.rows * this.rows));
   }
 
@@ -129,25 +134,19 @@ export class WasmGram {
 }
 
 /**
- * The Gram matrix by the WebAssembly kernel on this thread. Returns false, before calling `writeRow`,
+ * The requested Gram matrix by the WebAssembly kernel on this thread. Returns false, before calling `writeRow`,
  * when memory cannot grow enough; the caller then uses the JS kernel.
  */
-export function gramMatrixWasm(
-  kernel: GramExports,
-  writeRow: RowWriter,
-  rows: number,
-  len: number,
-  out: Float64Array,
-  checkpoint?: Checkpoint
-): boolean {
+export function gramMatrixWasm(kernel: GramExports, request: GramRequest): boolean {
+  const { rows, len, writeRow, sums, out, checkpoint } = request;
   const gram = WasmGram.open(kernel, rows, len);
   if (!gram) {
     return false;
   }
   for (let i = 0; i < rows; i++) {
-    gram.setRow(i, (into, at) => writeRow(i, into, at));
+    gram.setRow(i, (into, at) => writeRow(i, into, at), sums?.[i]);
   }
   gram.run(checkpoint);
-  gram.finishInto(out);
+  gram.finishInto(out, sums !== undefined);
   return true;
 }

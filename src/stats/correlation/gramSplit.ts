@@ -1,7 +1,7 @@
-import type { Checkpoint } from '../util/cancel';
 import { gramMatrixOf, type GramOutcome } from './gramMatrix';
-import { WasmGram, type RowWriter } from './gramMatrixWasm';
-import { gramKernel } from './wasm/gramKernel';
+import { WasmGram } from './gramMatrixWasm';
+import { rowsOf, type GramRequest } from './gramRequest';
+import { gramKernel, type GramKernel } from './wasm/gramKernel';
 
 /**
  * What a second thread computes for a split Gram product: the Gram matrix of `count` rows of `len`
@@ -42,10 +42,13 @@ export const SPLIT_MIN_WORK = 1 << 26;
  */
 const HELPER_SHARE = 0.5;
 
-/** The count*count Gram matrix of a job's rows, on the thread that runs it (the helper's side). */
-export function gramBlock(job: GramBlockJob): GramBlockResult {
+/**
+ * The count*count Gram matrix of a job's rows, on the thread that runs it (the helper's side), with that
+ * thread's kernel. (A kernel instance holds one product at a time: tests that play the helper on the same
+ * thread pass an instance of their own.)
+ */
+export function gramBlock(job: GramBlockJob, kernel: GramKernel = gramKernel()): GramBlockResult {
   const { rows, count, len } = job;
-  const kernel = gramKernel();
   if (!kernel.exports) {
     throw new Error(`no WebAssembly kernel in the helper: ${kernel.unavailable}`);
   }
@@ -53,12 +56,13 @@ export function gramBlock(job: GramBlockJob): GramBlockResult {
   if (!gram) {
     throw new Error(`the helper's WebAssembly memory cannot hold ${count} series of ${len} points`);
   }
+  const writeRow = rowsOf(rows, len);
   for (let i = 0; i < count; i++) {
-    gram.setRow(i, (into, at) => into.set(rows.subarray(i * len, (i + 1) * len), at));
+    gram.setRow(i, (into, at) => writeRow(i, into, at));
   }
   gram.run();
   const out = reuse(job.into, count * count);
-  gram.finishInto(out);
+  gram.finishInto(out, false);
   return { gram: out, rows };
 }
 
@@ -85,27 +89,21 @@ function reuse(buffer: Float64Array | undefined, length: number): Float64Array {
  * grow) leaves the product to this thread; a helper that fails costs the time of computing it all here
  * again, never the answer.
  */
-export async function gramMatrixSplit(
-  writeRow: RowWriter,
-  rows: number,
-  len: number,
-  out: Float64Array,
-  helper: GramHelper,
-  checkpoint?: Checkpoint
-): Promise<GramOutcome> {
+export async function gramMatrixSplit(request: GramRequest, helper: GramHelper): Promise<GramOutcome> {
+  const { rows, len, writeRow, sums, out, checkpoint } = request;
   const kernel = gramKernel();
   const mine = Math.round((len * (1 - HELPER_SHARE)) / 2) * 2;
   const worth = (rows * (rows + 1) * len) / 2 >= SPLIT_MIN_WORK && mine > 0 && mine < len;
   const gram = worth && kernel.exports ? WasmGram.open(kernel.exports, rows, mine, len) : null;
   if (!gram || !kernel.name) {
-    return gramMatrixOf(writeRow, rows, len, out, checkpoint);
+    return gramMatrixOf(request);
   }
   const rest = len - mine;
   const job: GramBlockJob = { rows: reuse(spare.rows, rows * rest), count: rows, len: rest, into: spare.gram };
   // Both buffers go to the helper (transferred, so no longer usable here) and come back with its answer.
   spare.rows = spare.gram = undefined;
   for (let i = 0; i < rows; i++) {
-    const row = gram.setRow(i, (into, at) => writeRow(i, into, at));
+    const row = gram.setRow(i, (into, at) => writeRow(i, into, at), sums?.[i]);
     job.rows.set(row.subarray(mine), i * rest);
   }
   let asked: Promise<GramBlockResult | null>;
@@ -118,10 +116,10 @@ export async function gramMatrixSplit(
   gram.run(checkpoint);
   const other = await asked;
   if (!other || other.gram.length !== rows * rows) {
-    return gramMatrixOf(writeRow, rows, len, out, checkpoint);
+    return gramMatrixOf(request);
   }
   gram.add(other.gram);
-  gram.finishInto(out);
+  gram.finishInto(out, sums !== undefined);
   spare.rows = other.rows;
   spare.gram = other.gram;
   return { kernel: kernel.name, fallback: null, workers: 2 };

@@ -1,16 +1,6 @@
-import type { Checkpoint } from '../util/cancel';
 import { gramMatrixOf, type GramOutcome } from './gramMatrix';
-import type { RowWriter } from './gramMatrixWasm';
+import type { GramRequest } from './gramRequest';
 import { gramMatrixSplit, type GramHelper } from './gramSplit';
-
-/** A Gram product that a computation asks its driver for: the arguments of gramMatrixOf. */
-export interface GramRequest {
-  writeRow: RowWriter;
-  rows: number;
-  len: number;
-  out: Float64Array;
-  checkpoint?: Checkpoint;
-}
 
 /**
  * A computation that yields its Gram products to a driver and receives how each was computed. WHY: the
@@ -24,8 +14,7 @@ export type GramSteps<T> = Generator<GramRequest, T, GramOutcome>;
 export function runGramSteps<T>(steps: GramSteps<T>): T {
   let step = steps.next();
   while (!step.done) {
-    const { writeRow, rows, len, out, checkpoint } = step.value;
-    step = steps.next(gramMatrixOf(writeRow, rows, len, out, checkpoint));
+    step = steps.next(gramMatrixOf(step.value));
   }
   return step.value;
 }
@@ -34,8 +23,7 @@ export function runGramSteps<T>(steps: GramSteps<T>): T {
 export async function runGramStepsSplit<T>(steps: GramSteps<T>, helper: GramHelper): Promise<T> {
   let step = steps.next();
   while (!step.done) {
-    const { writeRow, rows, len, out, checkpoint } = step.value;
-    step = steps.next(await gramMatrixSplit(writeRow, rows, len, out, helper, checkpoint));
+    step = steps.next(await gramMatrixSplit(step.value, helper));
   }
   return step.value;
 }

@@ -1,6 +1,5 @@
 import type { ReasonCode } from '../contract';
 import type { Checkpoint } from '../util/cancel';
-import { standardizeCompleteInto } from '../util/centre';
 import type { GramOutcome } from './gramMatrix';
 import { runGramSteps, type GramSteps } from './gramSteps';
 import { PairCorrelation, pearsonPair } from './pearsonPair';
@@ -78,27 +77,20 @@ export function* pearsonMatrixSteps(
   let kernel: GramOutcome['kernel'] | null = null;
   let workers: GramOutcome['workers'] = 1;
   if (M > 0) {
-    // Centred, unit-norm rows, written one by one where the kernel reads them.
-    const writeRow = (c: number, into: Float64Array, at: number) =>
-      standardizeCompleteInto(series[complete[c]], into, at, sums[c]);
+    // The complete series as they are, with their sums: the kernel centres and scales each to unit norm.
+    const writeRow = (c: number, into: Float64Array, at: number) => into.set(series[complete[c]], at);
     if (M === N) {
-      // Every series complete (the usual case): the kernel writes r itself, cleaned up in one pass.
-      ({ kernel, fallback: kernelFallback, workers } = yield { writeRow, rows: M, len: T, out: r, checkpoint });
-      for (let k = 0; k < N * N; k++) {
-        r[k] = clampUnit(r[k]);
-      }
-      for (let i = 0; i < N; i++) {
-        r[i * N + i] = 1;
-      }
+      // Every series complete (the usual case): the kernel writes r itself.
+      ({ kernel, fallback: kernelFallback, workers } = yield { writeRow, sums, rows: M, len: T, out: r, checkpoint });
       n.fill(T);
     } else {
       const g = new Float64Array(M * M);
-      ({ kernel, fallback: kernelFallback, workers } = yield { writeRow, rows: M, len: T, out: g, checkpoint });
+      ({ kernel, fallback: kernelFallback, workers } = yield { writeRow, sums, rows: M, len: T, out: g, checkpoint });
       for (let a = 0; a < M; a++) {
         const i = complete[a];
         for (let b = 0; b < M; b++) {
           const j = complete[b];
-          r[i * N + j] = i === j ? 1 : clampUnit(g[a * M + b]);
+          r[i * N + j] = g[a * M + b];
           n[i * N + j] = T;
         }
       }
@@ -157,9 +149,4 @@ function finiteVaryingSum(x: Float64Array): number {
   }
   const sum = s0 + s1 + (s2 + s3);
   return sum - sum === 0 ? sum : NaN;
-}
-
-/** r within [-1, 1]: rounding can carry a Gram product of unit rows a few ulps past it. */
-function clampUnit(v: number): number {
-  return v > 1 ? 1 : v < -1 ? -1 : v;
 }

@@ -4,7 +4,8 @@
 // each build holds only its own branch of `madd`, and only the second one needs relaxed SIMD to validate.
 //
 // The host (../../gramMatrixWasm.ts) works through time in chunks, as a BLAS matrix product does: it writes
-// each row into a staging row and `packRow` spreads it into packed chunks (below), then for each chunk `gramPanel` multiplies one panel of
+// each row into a staging row (`standardize` centres and scales it there when the host passes raw values)
+// and `packRow` spreads it into packed chunks (below), then for each chunk `gramPanel` multiplies one panel of
 // four rows by every later row into the n*n (n a multiple of 4) upper triangle at `out`, storing for the
 // first chunk and adding for the others; `finish` compacts and mirrors it. WHY chunks: a 500 x 10080
 // matrix is 40 MB, far beyond the caches, and without chunks each panel would read it all again from
@@ -42,6 +43,55 @@ function addPair(out: usize, n: i32, i: i32, j: i32, v0: v128, v1: v128, first: 
   const b = f64x2.extract_lane(v1, 0) + f64x2.extract_lane(v1, 1);
   store<f64>(at, first ? a : load<f64>(at) + a);
   store<f64>(at + 8, first ? b : load<f64>(at + 8) + b);
+}
+
+/**
+ * Centres the `len` values at `row` and scales them to unit norm, in place, given their plain sum; returns
+ * their sum of squared deviations. The corrected two-pass form of util/centre.ts's standardizeCompleteInto,
+ * two lanes and two vectors at a time: d = x - mean, ss = sum(d^2) - (sum d)^2 / len, and each value
+ * becomes (d - (sum d) / len) / sqrt(ss). WHY here: in JavaScript the two running sums wait on each other's
+ * additions value by value; four partial sums in SIMD run at the speed of the cache.
+ */
+export function standardize(row: usize, len: i32, sum: f64): f64 {
+  const mean = sum / <f64>len;
+  const m = f64x2.splat(mean);
+  let sd0 = f64x2.splat(0);
+  let sd1 = f64x2.splat(0);
+  let sq0 = f64x2.splat(0);
+  let sq1 = f64x2.splat(0);
+  const quads = row + ((<usize>(len & ~3)) << 3);
+  const end = row + ((<usize>len) << 3);
+  let p = row;
+  for (; p < quads; p += 32) {
+    const d0 = f64x2.sub(v128.load(p), m);
+    const d1 = f64x2.sub(v128.load(p, 16), m);
+    sd0 = f64x2.add(sd0, d0);
+    sd1 = f64x2.add(sd1, d1);
+    sq0 = f64x2.add(sq0, f64x2.mul(d0, d0));
+    sq1 = f64x2.add(sq1, f64x2.mul(d1, d1));
+  }
+  const sdv = f64x2.add(sd0, sd1);
+  const sqv = f64x2.add(sq0, sq1);
+  let sd = f64x2.extract_lane(sdv, 0) + f64x2.extract_lane(sdv, 1);
+  let sdd = f64x2.extract_lane(sqv, 0) + f64x2.extract_lane(sqv, 1);
+  for (; p < end; p += 8) {
+    const d = load<f64>(p) - mean;
+    sd += d;
+    sdd += d * d;
+  }
+  const correction = sd / <f64>len;
+  const ss = sdd - sd * correction;
+  const inv = 1 / Math.sqrt(ss);
+  const c = f64x2.splat(correction);
+  const s = f64x2.splat(inv);
+  for (p = row; p < quads; p += 32) {
+    v128.store(p, f64x2.mul(f64x2.sub(f64x2.sub(v128.load(p), m), c), s));
+    v128.store(p, f64x2.mul(f64x2.sub(f64x2.sub(v128.load(p, 16), m), c), s), 16);
+  }
+  for (; p < end; p += 8) {
+    store<f64>(p, (load<f64>(p) - mean - correction) * inv);
+  }
+  return ss;
 }
 
 /**
@@ -117,14 +167,22 @@ export function gramPanel(packed: usize, n: i32, pairs: i32, out: usize, p: i32,
 /**
  * Turns the n*n upper triangle at out into the rows*rows symmetric matrix, in place from out. Row i's
  * new place ends before row i+1's old one starts, and its lower half copies rows already finished; the
- * copy makes G[i][j] and G[j][i] bitwise equal.
+ * copy makes G[i][j] and G[j][i] bitwise equal. With `unit` (rows of unit norm: G is Pearson's r) the
+ * diagonal is exactly 1 and every other value is clamped to [-1, 1], which rounding can pass by an ulp.
  */
-export function finish(out: usize, rows: i32, n: i32): void {
+export function finish(out: usize, rows: i32, n: i32, unit: bool): void {
   for (let i = 0; i < rows; i++) {
     const from = out + ((<usize>i * n) << 3);
     const to = out + ((<usize>i * rows) << 3);
-    for (let j = i; j < rows; j++) {
-      store<f64>(to + ((<usize>j) << 3), load<f64>(from + ((<usize>j) << 3)));
+    if (unit) {
+      store<f64>(to + ((<usize>i) << 3), 1);
+      for (let j = i + 1; j < rows; j++) {
+        store<f64>(to + ((<usize>j) << 3), min<f64>(1, max<f64>(-1, load<f64>(from + ((<usize>j) << 3)))));
+      }
+    } else {
+      for (let j = i; j < rows; j++) {
+        store<f64>(to + ((<usize>j) << 3), load<f64>(from + ((<usize>j) << 3)));
+      }
     }
     for (let j = 0; j < i; j++) {
       store<f64>(to + ((<usize>j) << 3), load<f64>(out + ((<usize>j * rows + i) << 3)));
