@@ -7,9 +7,13 @@
  *   job is cancelled by terminating the worker: a busy worker cannot read a cancel message.
  * - If no worker can be started (e.g. a Content-Security-Policy without `worker-src blob:`), the job
  *   runs on the main thread and the run says so, so the caller can show a notice.
+ * - With more than one core, a second instance of the worker script starts with the first, as its helper
+ *   for large correlation matrices (docs/worker.md, "Two workers"). The helper only ever speeds a job up:
+ *   one that fails or never says 'ready' is dropped, and jobs never wait for it.
  */
 import type { AnalyzeHooks, AnalyzeRequest, AnalyzeResult } from '../stats';
-import type { FromWorker } from './protocol';
+import { HelperWorker } from './helperWorker';
+import type { FromWorker, WorkerLike } from './protocol';
 import { transferables } from './transferables';
 
 export interface AnalysisRun {
@@ -44,7 +48,17 @@ interface Job {
   onAbort?: () => void;
 }
 
-type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
+export interface ClientOptions {
+  /**
+   * Logical processors the page may use (default `navigator.hardwareConcurrency`): the helper worker
+   * starts only with more than one, as it would otherwise take turns with the analysis worker on one core.
+   */
+  cores?: () => number;
+}
+
+function browserCores(): number {
+  return typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+}
 
 const WORKER_START_TIMEOUT_MS = 15_000;
 
@@ -68,17 +82,26 @@ export class AnalysisClient {
   private workerReady = false;
   private startTimer?: ReturnType<typeof setTimeout>;
   private workerFailed?: string;
+  /** The analysis worker's helper: the same script, serving Gram blocks on a channel to the worker. */
+  private helper?: HelperWorker;
+  /** Why there is no helper from now on (one failed, or a single core). */
+  private noHelper?: string;
   private readonly queue: Job[] = [];
   private running?: Job;
   private nextId = 1;
+
+  private readonly cores: () => number;
 
   constructor(
     private readonly createWorker: () => WorkerLike,
     private readonly runLocally: (
       request: AnalyzeRequest,
       hooks: AnalyzeHooks
-    ) => Promise<AnalyzeResult> = analyzeLazily
-  ) {}
+    ) => Promise<AnalyzeResult> = analyzeLazily,
+    options: ClientOptions = {}
+  ) {
+    this.cores = options.cores ?? browserCores;
+  }
 
   run(request: AnalyzeRequest, options: RunOptions = {}): Promise<AnalysisRun> {
     return new Promise<AnalysisRun>((resolve, reject) => {
@@ -100,8 +123,9 @@ export class AnalysisClient {
   }
 
   /**
-   * Starts the worker now, so that loading the engine overlaps with fetching the data: a caller about
-   * to query upstream sources calls this first. Idempotent; a worker that cannot start changes nothing.
+   * Starts the worker (and its helper) now, so that loading the engine overlaps with fetching the data: a
+   * caller about to query upstream sources calls this first. Idempotent; a worker that cannot start
+   * changes nothing.
    */
   warmUp(): void {
     this.ensureWorker();
@@ -121,11 +145,13 @@ export class AnalysisClient {
     if (this.running && match(this.running)) {
       const job = this.running;
       this.running = undefined;
-      // The worker is busy inside analyze(); only terminating it stops the work.
+      // The worker is busy inside analyze(); only terminating it stops the work. Its helper goes with
+      // it (it may be computing a block for that job); the next job starts both again.
       clearTimeout(this.startTimer);
       this.worker?.terminate();
       this.worker = undefined;
       this.workerReady = false;
+      this.stopHelper();
       this.settle(job, new AnalysisCancelled(reason));
       this.pump();
     }
@@ -203,14 +229,48 @@ export class AnalysisClient {
       }, WORKER_START_TIMEOUT_MS);
     } catch (error) {
       this.workerFailed = error instanceof Error ? error.message : String(error);
+      return undefined;
     }
+    this.startHelper();
     return this.worker;
+  }
+
+  /**
+   * Starts the helper next to a worker that was just created: another instance of the same script. Never
+   * for the main-thread fallback, and never again once one has failed.
+   */
+  private startHelper() {
+    if (this.noHelper !== undefined) {
+      return;
+    }
+    if (!(this.cores() > 1)) {
+      this.noHelper = 'a single core';
+      return;
+    }
+    try {
+      const helper: HelperWorker = new HelperWorker(this.createWorker(), WORKER_START_TIMEOUT_MS, (reason) => {
+        if (this.helper === helper) {
+          this.helper = undefined;
+          this.noHelper = reason;
+        }
+      });
+      this.helper = helper;
+    } catch (error) {
+      this.noHelper = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private stopHelper() {
+    this.helper?.stop();
+    this.helper = undefined;
   }
 
   private onMessage(worker: WorkerLike, message: FromWorker) {
     if (worker === this.worker && message.type === 'ready') {
       this.workerReady = true;
       clearTimeout(this.startTimer);
+      // Jobs do not wait for the helper: one posted before it is ready runs without it.
+      this.helper?.attach(worker);
       this.pump();
       return;
     }
@@ -246,6 +306,8 @@ export class AnalysisClient {
     this.worker = undefined;
     this.workerReady = false;
     this.workerFailed = message;
+    // The main thread computes from now on, without a helper.
+    this.stopHelper();
     const job = this.running;
     if (job) {
       // The job never ran to completion in the worker: run it here instead.

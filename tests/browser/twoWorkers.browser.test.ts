@@ -1,0 +1,54 @@
+/**
+ * The analysis worker and its helper worker in Chromium (built dist/ required): a correlation matrix large
+ * enough for the engine to split its Gram product (rows*(rows+1)/2*len >= 2^26 multiply-adds) is computed
+ * by both workers, and says so in the matrix frame's meta.custom.workers, with the same r as the analysis
+ * worker computes alone (the sandbox's `?cores=1`: a page on one core starts no helper) and as the
+ * main-thread fallback (a Content-Security-Policy without blob: workers).
+ */
+import { openPage } from './lib/browser';
+import { sharedSandbox } from './lib/sharedSandbox';
+import { largestDifference, syntheticMatrix, type SyntheticMatrix } from './lib/syntheticMatrix';
+
+jest.setTimeout(180_000);
+
+/** 300 signals x 2,000 points: 300*301/2*2000 = 90.3 million multiply-adds, above the split floor (2^26 = 67.1 million). */
+const SIGNALS = 300;
+const POINTS = 2000;
+
+const shared = sharedSandbox();
+
+async function matrixAt(query: string): Promise<{ answer: SyntheticMatrix & { cores: number }; problems: string[] }> {
+  const { page, problems } = await openPage(shared.browser, `${shared.sandbox.url}${query}`);
+  // A dashboard's first query starts the workers; whether the helper is ready in time for it depends on the
+  // machine. The second query finds both ready: that is the one checked.
+  const matrix = await syntheticMatrix(page, SIGNALS, POINTS, 2);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await page.close();
+  return { answer: { ...matrix, cores }, problems };
+}
+
+it('computes a large matrix with the helper worker, the same r as without it and as on the main thread', async () => {
+  const two = await matrixAt('?cores=2');
+  const one = await matrixAt('?cores=1');
+  const mainThread = await matrixAt('?cores=2&csp=no-blob-worker');
+
+  expect([two.answer.cores, one.answer.cores]).toEqual([2, 1]);
+  for (const { answer } of [two, one, mainThread]) {
+    expect(answer.error).toBeNull();
+    expect(answer.r.length).toBe(SIGNALS * SIGNALS);
+    expect(answer.kernel).toBe('relaxed-simd');
+  }
+  expect([two.answer.workers, one.answer.workers, mainThread.answer.workers]).toEqual([2, 1, 1]);
+  // The workers computed the first two (the main-thread fallback says so), the page the third.
+  expect(two.answer.notices.join('\n')).not.toMatch(/main thread/);
+  expect(one.answer.notices.join('\n')).not.toMatch(/main thread/);
+  expect(mainThread.answer.notices.join('\n')).toMatch(/computed this analysis on the main thread/);
+
+  expect(largestDifference(two.answer.r, one.answer.r)).toBeLessThanOrEqual(1e-12);
+  expect(largestDifference(two.answer.r, mainThread.answer.r)).toBeLessThanOrEqual(1e-12);
+
+  expect(two.problems).toEqual([]);
+  expect(one.problems).toEqual([]);
+  // The browser reports the CSP violation itself; anything else is a failure.
+  expect(mainThread.problems.filter((p) => !/Content Security Policy|worker-src/i.test(p))).toEqual([]);
+});
