@@ -44,7 +44,7 @@ export function analyze(request: AnalyzeRequest | unknown, hooks?: AnalyzeHooks)
 
 /**
  * analyze() with the correlation matrix's Gram product shared with a second thread when it is large
- * (correlation/gramSplit.ts): the same result, bit for bit, sooner on a machine with two free cores.
+ * (correlation/gramSplit.ts): the same result to rounding (1e-15), sooner on a machine with two free cores.
  * Resolves, never rejects; a helper that fails only costs the time it saved.
  */
 export async function analyzeSplit(
