@@ -54,6 +54,14 @@ function withFakes(cores: number, local?: () => Promise<AnalyzeResult>) {
 
 const result = { version: 1, warnings: [] } as unknown as AnalyzeResult;
 const request = (): AnalyzeRequest => ({ version: 1, series: [{ id: 'a', values: new Float64Array([1, 2, 3]) }] });
+/**
+ * A request whose correlation matrix the engine would split (600 series of 2,000 points, worthSplitting),
+ * the only kind that starts a helper. One array serves every series: the fake workers never read it.
+ */
+const largeRequest = (): AnalyzeRequest => {
+  const values = new Float64Array(2000);
+  return { version: 1, series: Array.from({ length: 600 }, (_, i) => ({ id: `s${i}`, values })) };
+};
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 it('runs a job in the worker and resolves with its result', async () => {
@@ -175,9 +183,8 @@ describe('the helper worker', () => {
     return { port, transfer: sent.transfer };
   }
   afterEach(() => ports.splice(0).forEach((p) => p.close()));
-  /** Both say 'ready', and each gets its end of the channel. */
+  /** The helper says 'ready' (the worker has had a job, so it is ready), and each gets its end of the channel. */
   function joined(worker: FakeWorker, helper: FakeWorker) {
-    worker.emit({ type: 'ready' });
     helper.emit({ type: 'ready' });
     portOf(worker, 'gram-helper');
     portOf(helper, 'serve-gram');
@@ -189,17 +196,33 @@ describe('the helper worker', () => {
     await expect(run).resolves.toMatchObject({ mode: 'worker' });
   }
 
-  it('is a second instance of the worker script, started with the worker, only with more than one core', () => {
+  it('is not started for a job too small to split', async () => {
+    const { client, workers } = withFakes(8);
+    const run = client.run(request());
+    workers[0].emit({ type: 'ready' });
+    expect(workers).toHaveLength(1);
+    await completesAlone(workers[0], run);
+  });
+
+  it('is a second instance of the worker script, started with the first large job, only with more than one core', () => {
     for (const [cores, started] of [
       [1, 1],
       [2, 2],
       [8, 2],
     ]) {
       const { client, workers } = withFakes(cores);
+      // Warming up starts the worker alone: a helper loading then would take a core from the page's fetch.
       client.warmUp();
+      expect(workers).toHaveLength(1);
+      void client.run(largeRequest());
+      workers[0].emit({ type: 'ready' });
       expect(workers).toHaveLength(started);
-      workers.forEach((w) => w.emit({ type: 'ready' }));
-      ports.push(...workers.flatMap((w) => w.received.map((r) => (r.message as { port: MessagePort }).port)));
+      workers.slice(1).forEach((w) => w.emit({ type: 'ready' }));
+      ports.push(
+        ...workers.flatMap((w) =>
+          w.received.flatMap((r) => ('port' in r.message ? [r.message.port as MessagePort] : []))
+        )
+      );
     }
   });
 
@@ -214,15 +237,15 @@ describe('the helper worker', () => {
       local,
       { cores: () => 4 }
     );
-    await expect(client.run(request())).resolves.toMatchObject({ mode: 'main-thread' });
+    await expect(client.run(largeRequest())).resolves.toMatchObject({ mode: 'main-thread' });
     expect(created).toBe(1);
   });
 
   it('gets one end of a channel, the worker the other, once both are ready; a job does not wait for it', async () => {
     const { client, workers } = withFakes(2);
-    const first = client.run(request());
+    const first = client.run(largeRequest());
+    workers[0].emit({ type: 'ready' });
     const [worker, helper] = workers;
-    worker.emit({ type: 'ready' });
     // The helper has not said 'ready': the job goes at once, and runs without it.
     expect(worker.types).toEqual(['analyze']);
     expect(helper.types).toEqual([]);
@@ -241,10 +264,10 @@ describe('the helper worker', () => {
 
   it('that fails: the worker is told, the job still completes, and no helper starts again', async () => {
     const { client, workers } = withFakes(2);
-    client.warmUp();
+    const run = client.run(largeRequest(), { key: 'panel' });
+    workers[0].emit({ type: 'ready' });
     const [worker, helper] = workers;
     joined(worker, helper);
-    const run = client.run(request(), { key: 'panel' });
     helper.fail('out of memory');
     expect(helper.terminated).toBe(true);
     expect(worker.received.at(-1)!.message).toEqual({ type: 'gram-helper-gone', reason: 'out of memory' });
@@ -253,8 +276,8 @@ describe('the helper worker', () => {
     worker.emit({ type: 'result', id: job, result });
     await expect(run).resolves.toMatchObject({ mode: 'worker' });
     // A cancelled job restarts the worker, alone.
-    const next = client.run(request(), { key: 'panel' });
-    const newer = client.run(request(), { key: 'panel' });
+    const next = client.run(largeRequest(), { key: 'panel' });
+    const newer = client.run(largeRequest(), { key: 'panel' });
     await expect(next).rejects.toBeInstanceOf(AnalysisCancelled);
     expect(workers).toHaveLength(3);
     workers[2].emit({ type: 'ready' });
@@ -263,11 +286,10 @@ describe('the helper worker', () => {
 
   it('that fails to load: the job runs in the worker without it', async () => {
     const { client, workers } = withFakes(2);
-    client.warmUp();
+    const run = client.run(largeRequest());
+    workers[0].emit({ type: 'ready' });
     const [worker, helper] = workers;
     helper.fail('importScripts failed');
-    const run = client.run(request());
-    worker.emit({ type: 'ready' });
     await completesAlone(worker, run);
     expect(helper.terminated).toBe(true);
   });
@@ -278,10 +300,10 @@ describe('the helper worker', () => {
     });
     try {
       const { client, workers } = withFakes(2);
-      const run = client.run(request());
+      const run = client.run(largeRequest());
+      workers[0].emit({ type: 'ready' });
       const [worker, helper] = workers;
       helper.emit({ type: 'ready' });
-      worker.emit({ type: 'ready' });
       expect(helper.terminated).toBe(true);
       await completesAlone(worker, run);
     } finally {
@@ -293,9 +315,9 @@ describe('the helper worker', () => {
     jest.useFakeTimers();
     try {
       const { client, workers } = withFakes(2);
-      const run = client.run(request());
+      const run = client.run(largeRequest());
+      workers[0].emit({ type: 'ready' });
       const [worker, helper] = workers;
-      worker.emit({ type: 'ready' });
       jest.advanceTimersByTime(15_000);
       expect(helper.terminated).toBe(true);
       expect(worker.terminated).toBe(false);
@@ -311,14 +333,17 @@ describe('the helper worker', () => {
   it('is terminated with the worker when a running job is cancelled; both start again for the next job', async () => {
     const { client, workers } = withFakes(2);
     const abort = new AbortController();
-    const running = client.run(request(), { signal: abort.signal });
+    const running = client.run(largeRequest(), { signal: abort.signal });
+    workers[0].emit({ type: 'ready' });
     joined(workers[0], workers[1]);
     abort.abort();
     await expect(running).rejects.toBeInstanceOf(AnalysisCancelled);
     expect([workers[0].terminated, workers[1].terminated]).toEqual([true, true]);
     expect(workers).toHaveLength(2);
     // Lazily: only the next job starts the pair again.
-    const next = client.run(request());
+    const next = client.run(largeRequest());
+    expect(workers).toHaveLength(3);
+    workers[2].emit({ type: 'ready' });
     expect(workers).toHaveLength(4);
     joined(workers[2], workers[3]);
     expect(workers[2].types).toEqual(['analyze', 'gram-helper']);
@@ -326,12 +351,12 @@ describe('the helper worker', () => {
     await expect(next).resolves.toMatchObject({ mode: 'worker' });
   });
 
-  it('that fails with the worker (a CSP refusing both) leaves the main thread to compute', async () => {
+  it('is not started when the worker cannot start (a CSP refusing workers): the main thread computes', async () => {
     const { client, workers } = withFakes(2, async () => result);
-    const run = client.run(request());
+    const run = client.run(largeRequest());
     workers[0].fail('blocked by CSP');
-    workers[1].fail('blocked by CSP');
     await expect(run).resolves.toMatchObject({ mode: 'main-thread' });
-    expect([workers[0].terminated, workers[1].terminated]).toEqual([true, true]);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].terminated).toBe(true);
   });
 });

@@ -7,11 +7,11 @@
  *   job is cancelled by terminating the worker: a busy worker cannot read a cancel message.
  * - If no worker can be started (e.g. a Content-Security-Policy without `worker-src blob:`), the job
  *   runs on the main thread and the run says so, so the caller can show a notice.
- * - With more than one core, a second instance of the worker script starts with the first, as its helper
- *   for large correlation matrices (docs/worker.md, "Two workers"). The helper only ever speeds a job up:
- *   one that fails or never says 'ready' is dropped, and jobs never wait for it.
+ * - With more than one core, a second instance of the worker script starts with the first job, as the
+ *   worker's helper for large correlation matrices (docs/worker.md, "Two workers"). The helper only ever
+ *   speeds a job up: one that fails or never says 'ready' is dropped, and jobs never wait for it.
  */
-import type { AnalyzeHooks, AnalyzeRequest, AnalyzeResult } from '../stats';
+import { worthSplitting, type AnalyzeHooks, type AnalyzeRequest, type AnalyzeResult } from '../stats';
 import { HelperWorker } from './helperWorker';
 import type { FromWorker, WorkerLike } from './protocol';
 import { transferables } from './transferables';
@@ -54,6 +54,18 @@ export interface ClientOptions {
    * starts only with more than one, as it would otherwise take turns with the analysis worker on one core.
    */
   cores?: () => number;
+}
+
+/**
+ * The longest series of a request, in values: with the series count, the size of its correlation matrix's
+ * Gram product, near enough to decide whether a helper would ever be used (alignment may shorten it).
+ */
+function longestSeries(request: AnalyzeRequest): number {
+  let longest = 0;
+  for (const s of Array.isArray(request.series) ? request.series : []) {
+    longest = Math.max(longest, s?.values?.length ?? 0);
+  }
+  return longest;
 }
 
 function browserCores(): number {
@@ -123,9 +135,9 @@ export class AnalysisClient {
   }
 
   /**
-   * Starts the worker (and its helper) now, so that loading the engine overlaps with fetching the data: a
-   * caller about to query upstream sources calls this first. Idempotent; a worker that cannot start
-   * changes nothing.
+   * Starts the worker now, so that loading the engine overlaps with fetching the data: a caller about to
+   * query upstream sources calls this first. Idempotent; a worker that cannot start changes nothing. (Not
+   * the helper: see startHelper.)
    */
   warmUp(): void {
     this.ensureWorker();
@@ -186,7 +198,11 @@ export class AnalysisClient {
       setTimeout(() => this.runOnMainThread(job), 0);
       return;
     }
+    const large = worthSplitting(job.request.series?.length ?? 0, longestSeries(job.request));
     worker.postMessage({ type: 'analyze', id: job.id, request: job.request }, transferables(job.request));
+    if (large) {
+      this.startHelper(worker);
+    }
   }
 
   private async runOnMainThread(job: Job) {
@@ -229,18 +245,21 @@ export class AnalysisClient {
       }, WORKER_START_TIMEOUT_MS);
     } catch (error) {
       this.workerFailed = error instanceof Error ? error.message : String(error);
-      return undefined;
     }
-    this.startHelper();
     return this.worker;
   }
 
   /**
-   * Starts the helper next to a worker that was just created: another instance of the same script. Never
-   * for the main-thread fallback, and never again once one has failed.
+   * Starts the helper once the worker has a job whose correlation matrix is large enough for the engine to
+   * split (worthSplitting): another instance of the same script. WHY then and not with the worker: on a
+   * two-core machine a helper loading its engine while the page fetches and parses the data and the worker
+   * loads its own takes a core from both (the data source benchmark's query grew by 30 ms); once a job
+   * runs, the page waits and the second core is free. That job runs without it, the following ones (a
+   * dashboard's refreshes, an incident's next window) with it. Never for the main-thread fallback, and
+   * never again once one has failed.
    */
-  private startHelper() {
-    if (this.noHelper !== undefined) {
+  private startHelper(worker: WorkerLike) {
+    if (this.helper || this.noHelper !== undefined) {
       return;
     }
     if (!(this.cores() > 1)) {
@@ -255,6 +274,7 @@ export class AnalysisClient {
         }
       });
       this.helper = helper;
+      helper.attach(worker);
     } catch (error) {
       this.noHelper = error instanceof Error ? error.message : String(error);
     }
@@ -269,8 +289,6 @@ export class AnalysisClient {
     if (worker === this.worker && message.type === 'ready') {
       this.workerReady = true;
       clearTimeout(this.startTimer);
-      // Jobs do not wait for the helper: one posted before it is ready runs without it.
-      this.helper?.attach(worker);
       this.pump();
       return;
     }

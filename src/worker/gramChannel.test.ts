@@ -83,13 +83,13 @@ it("serves the engine's gramBlock: the dot products of the rows", async () => {
 
 /**
  * With the helper gone, analyzeSplit still answers. (Its agreement with analyze() while a helper takes
- * part is checked in Chromium, tests/browser/twoWorkers.browser.test.ts: a helper on this same thread
- * would share the engine's WebAssembly memory with the split product it is helping.)
+ * part is checked by the engine's tests, src/stats/correlation/gramSplit.test.ts, with a helper on a kernel
+ * instance of its own, and in Chromium, tests/browser/twoWorkers.browser.test.ts.)
  */
 it('analyzeSplit computes everything itself, the same r as analyze(), when the helper is gone', async () => {
-  // 300 signals x 1,500 points: 300*301/2*1500 multiply-adds, above the engine's split floor (2^26).
-  const signals = 300;
-  const points = 1500;
+  // 400 signals x 3,400 points: 400*401/2*3400 multiply-adds, above the engine's split floor (2^28).
+  const signals = 400;
+  const points = 3400;
   const request = () => {
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;

@@ -3,13 +3,14 @@ import { analyze, analyzeSplit } from '../analyze';
 import { maxDiff, unitRows } from '../__tests__/gramAgreement';
 import { gramMatrixOf } from './gramMatrix';
 import { rowsOf, type GramRequest } from './gramRequest';
-import { gramBlock, gramMatrixSplit, SPLIT_MIN_WORK, type GramBlockJob, type GramHelper } from './gramSplit';
+import { gramBlock, gramMatrixSplit, type GramBlockJob, type GramHelper } from './gramSplit';
+import { SPLIT_MIN_WORK } from './splitFloor';
 import { compileGramKernel, decodeBase64, hasRelaxedSimd } from './wasm/gramKernel';
 import { GRAM_KERNEL_BASE64 } from './wasm/gramKernelBytes';
 import { GRAM_KERNEL_FMA_BASE64 } from './wasm/gramKernelFmaBytes';
 
-// 200 rows x 3400 steps: 200 * 201 / 2 * 3400 = 68.3 M multiply-adds, just above the split's floor.
-const ROWS = 200;
+// 400 rows x 3400 steps: 400 * 401 / 2 * 3400 = 272.7 M multiply-adds, just above the split floor (2^28).
+const ROWS = 400;
 const LEN = 3400;
 
 /** Raw rows (not centred) with their sums, as pearsonMatrix asks for r. */

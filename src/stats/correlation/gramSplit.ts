@@ -1,6 +1,7 @@
 import { gramMatrixOf, type GramOutcome } from './gramMatrix';
 import { WasmGram } from './gramMatrixWasm';
 import { rowsOf, type GramRequest } from './gramRequest';
+import { worthSplitting } from './splitFloor';
 import { gramKernel, type GramKernel } from './wasm/gramKernel';
 
 /**
@@ -29,12 +30,6 @@ export interface GramBlockResult {
 export interface GramHelper {
   gram(job: GramBlockJob): Promise<GramBlockResult>;
 }
-
-/**
- * Multiply-adds from which a product is split. WHY a floor: handing half the rows to another thread costs
- * a copy and a round trip, which a product of a few milliseconds does not earn back.
- */
-export const SPLIT_MIN_WORK = 1 << 26;
 
 /**
  * The helper's share of the time steps. WHY not exactly half: before the helper can start, this thread
@@ -93,7 +88,7 @@ export async function gramMatrixSplit(request: GramRequest, helper: GramHelper):
   const { rows, len, writeRow, sums, out, checkpoint } = request;
   const kernel = gramKernel();
   const mine = Math.round((len * (1 - HELPER_SHARE)) / 2) * 2;
-  const worth = (rows * (rows + 1) * len) / 2 >= SPLIT_MIN_WORK && mine > 0 && mine < len;
+  const worth = worthSplitting(rows, len) && mine > 0 && mine < len;
   const gram = worth && kernel.exports ? WasmGram.open(kernel.exports, rows, mine, len) : null;
   if (!gram || !kernel.name) {
     return gramMatrixOf(request);
