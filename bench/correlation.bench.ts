@@ -10,6 +10,7 @@ import { analyze } from '../src/stats';
 // Internal kernels, timed on their own: an allowed exception to the engine fence (eslint.config.mjs).
 import { gramMatrixJs } from '../src/stats/correlation/gramMatrixJs';
 import { gramMatrixWasm } from '../src/stats/correlation/gramMatrixWasm';
+import { rowsOf } from '../src/stats/correlation/gramRequest';
 import { pearsonMatrix } from '../src/stats/correlation/pearsonMatrix';
 import { gramKernel } from '../src/stats/correlation/wasm/gramKernel';
 import { spearmanMatrix } from '../src/stats/correlation/spearmanMatrix';
@@ -121,7 +122,7 @@ function gramKernelRows(): string {
     const wasm = new Float64Array(M * M);
     const tJs = measure(() => gramMatrixJs(z, M, T, js), 3, 1);
     const tWasm = kernel.exports
-      ? measure(() => gramMatrixWasm(kernel.exports!, (b) => b.set(z), M, T, wasm), 3, 1)
+      ? measure(() => gramMatrixWasm(kernel.exports!, { rows: M, len: T, writeRow: rowsOf(z, T), out: wasm }), 3, 1)
       : null;
     const gflops = (t: number) => ((M * M * T) / (t * 1e6)).toFixed(2);
     rows.push([

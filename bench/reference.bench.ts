@@ -16,14 +16,16 @@ import * as os from 'os';
 import { correlation as mlCorrelation } from 'ml-matrix';
 import { analyze, toFloat64, type AnalyzeResult } from '../src/stats';
 // Internal kernels timed on their own (eslint.config.mjs lists this file's exceptions to the engine fence).
-import { pearsonMatrix } from '../src/stats/correlation/pearsonMatrix';
+import { runGramStepsSplit } from '../src/stats/correlation/gramSteps';
+import { pearsonMatrix, pearsonMatrixSteps } from '../src/stats/correlation/pearsonMatrix';
 import { spearmanMatrix } from '../src/stats/correlation/spearmanMatrix';
 import { ksFromSamples, psiFromSamples, wassersteinFromSamples } from '../src/stats/drift';
 import { peakRssInChild, reportPeakRss } from './lib/peakRss';
 import { runPython, type PythonResult } from './lib/python';
 import { makeSeries, maxDiff, normalSample, toMlMatrix } from './lib/series';
 import { formatTable, ms, ratio } from './lib/table';
-import { measure } from './lib/timing';
+import { NodeGramHelper } from './lib/nodeGramHelper';
+import { measureAsync } from './lib/timing';
 
 type Inputs = Record<string, Float64Array[]>;
 type Outputs = Record<string, ArrayLike<number>>;
@@ -33,7 +35,9 @@ interface JsImpl {
   name: string;
   runs: number;
   warmup: number;
-  call: (inputs: Inputs) => Outputs;
+  call: (inputs: Inputs) => Outputs | Promise<Outputs>;
+  /** Untimed set-up before the first call (starting the helper thread of the two-worker rows). */
+  prepare?: () => Promise<void>;
 }
 
 /** An implementation run by reference.py (its key there). */
@@ -93,6 +97,25 @@ function timedPearson(x: Float64Array[]): Float64Array {
   return m.r;
 }
 
+/** The helper thread of the two-worker rows, started once (untimed) by the first of them. */
+let helper: NodeGramHelper | undefined;
+
+async function startHelper(): Promise<void> {
+  if (!helper) {
+    helper = new NodeGramHelper();
+    await helper.warmUp();
+  }
+}
+
+/** pearsonMatrix with its Gram product split with the helper thread, as the plugin's worker does. */
+async function timedPearsonSplit(x: Float64Array[]): Promise<Float64Array> {
+  const m = await runGramStepsSplit(pearsonMatrixSteps(x, 3), helper!);
+  if (m.workers !== 2) {
+    throw new Error('the two-worker row ran on one thread');
+  }
+  return m.r;
+}
+
 const KERNEL_WORDS: Record<string, string> = {
   'relaxed-simd': 'WebAssembly relaxed SIMD (fused multiply-adds, as Chromium runs by default)',
   simd:
@@ -125,6 +148,13 @@ function pearsonCases(): Case[] {
         inputs,
         engine: [{ name: 'engine pearsonMatrix', runs: 5, warmup: 1, call: (i) => ({ r: timedPearson(i.x) }) }],
         others: [
+          {
+            name: 'engine pearsonMatrix, 2 workers',
+            runs: 5,
+            warmup: 1,
+            prepare: startHelper,
+            call: async (i) => ({ r: await timedPearsonSplit(i.x) }),
+          },
           {
             name: 'ml-matrix correlation',
             runs: 3,
@@ -276,7 +306,7 @@ function loadAverage(): string {
   }
 }
 
-export function run(): string {
+export async function run(): Promise<string> {
   console.log(`start: ${loadAverage()}`);
   const rows: string[][] = [
     ['case', 'implementation', 'median ms', 'x ref', 'GFLOP/s', 'peak MB', 'py MB', 'max |diff| vs engine', 'agree'],
@@ -299,7 +329,8 @@ export function run(): string {
     let engineOut: Outputs = {};
     for (const [k, impl] of [...c.engine, ...c.others].entries()) {
       let out: Outputs = {};
-      const t = measure(() => (out = impl.call(inputs)), impl.runs, impl.warmup);
+      await impl.prepare?.();
+      const t = await measureAsync(async () => (out = await impl.call(inputs)), impl.runs, impl.warmup);
       if (k === 0) {
         engineOut = out;
       }
@@ -366,7 +397,7 @@ export function run(): string {
 }
 
 /** `--peak <case> <implementation>`: one call in this fresh process, its peak RSS on stdout. */
-function peakChild(caseId: string, implName: string): void {
+async function peakChild(caseId: string, implName: string): Promise<void> {
   const c = allCases().find((x) => x.id === caseId);
   const impl = c && [...c.engine, ...c.others].find((x) => x.name === implName);
   if (!c || !impl) {
@@ -375,14 +406,11 @@ function peakChild(caseId: string, implName: string): void {
     return;
   }
   const inputs = c.inputs();
-  reportPeakRss(() => impl.call(inputs));
+  await impl.prepare?.();
+  await reportPeakRss(() => impl.call(inputs));
 }
 
 if (require.main === module) {
   const at = process.argv.indexOf('--peak');
-  if (at >= 0) {
-    peakChild(process.argv[at + 1], process.argv[at + 2]);
-  } else {
-    run();
-  }
+  void (at >= 0 ? peakChild(process.argv[at + 1], process.argv[at + 2]) : run());
 }

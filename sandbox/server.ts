@@ -10,6 +10,7 @@
  *
  * `?csp=no-blob-worker` on the page URL sends a Content-Security-Policy that forbids blob: workers;
  * `?csp=no-wasm` one that forbids compiling WebAssembly, `?csp=wasm` one that allows it (contentSecurityPolicy).
+ * `?cores=N` makes the page report N logical processors (host/index.tsx): `?cores=1` runs without the helper worker.
  * Every handler runs inside `safeHandler`: a URL that does not decode answers 400, a sandbox bug 500,
  * and the process (in the demo, the one that owns Prometheus) carries on.
  */

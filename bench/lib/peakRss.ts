@@ -14,7 +14,7 @@ function peakRss(): number {
 }
 
 /** Child side: run `fn` once and print `{"rssDeltaBytes": ...}` for the parent. */
-export function reportPeakRss(fn: () => unknown): void {
+export async function reportPeakRss(fn: () => unknown): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   try {
@@ -24,7 +24,7 @@ export function reportPeakRss(fn: () => unknown): void {
     return;
   }
   const before = process.memoryUsage().rss;
-  fn();
+  await fn();
   process.stdout.write(JSON.stringify({ rssDeltaBytes: Math.max(0, peakRss() - before) }) + '\n');
 }
 

@@ -31,6 +31,7 @@ import { installBackendSrv, registerDashboard } from './backendSrv';
 import { locationService } from '@grafana/runtime';
 import { installExtensionHooks } from './extensions';
 import { setUpDemoAppPage, startDemo } from '../demo/page';
+import { FrameKind, type MatrixMeta } from '../../src/shared/frameContract';
 import { SandboxPanel } from './panel';
 import { PanelLinksMenu } from './panelMenu';
 import { PrometheusStandIn } from './prometheusStandIn';
@@ -46,6 +47,14 @@ installExtensionHooks();
 registerOptionEditors();
 
 const query = new URLSearchParams(window.location.search);
+/**
+ * `?cores=N`: the page reports N logical processors (navigator.hardwareConcurrency), as on a machine with N
+ * cores; `?cores=1` runs the analysis without its helper worker (docs/worker.md, "Two workers").
+ */
+const cores = Number(query.get('cores'));
+if (Number.isInteger(cores) && cores > 0) {
+  Object.defineProperty(navigator, 'hardwareConcurrency', { value: cores, configurable: true });
+}
 /** Where the built plugin is served from: this origin by default, or a CDN-like second origin. */
 const pluginBase = new URL(query.get('cdn') ?? '/public/plugins/infradrift-correlation-app/', window.location.href)
   .href;
@@ -341,10 +350,15 @@ const sandbox = {
     const response = await lastValueFrom(from(ds.query(request)));
     if (extra.summaryOnly) {
       // Benchmarks: skip the JSON conversion, which is the host's work, not the plugin's.
+      const matrix = response.data.find((f) => f.meta?.custom?.kind === FrameKind.Matrix)?.meta?.custom as
+        MatrixMeta | undefined;
       return {
         frameCount: response.data.length,
         notices: response.data.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text),
         error: firstError(response),
+        // How the matrix was computed: the Gram kernel and the workers that shared it.
+        kernel: matrix?.kernel,
+        workers: matrix?.workers,
       };
     }
     return {

@@ -132,6 +132,8 @@ export interface MatrixMeta {
   lagAlpha?: number;
   /** The engine's Gram kernel for r (CorrelationResult.kernel), informative only; absent when none ran. */
   kernel?: GramKernelKind;
+  /** Workers that computed that product (CorrelationResult.workers): 2 with the helper worker, else 1. */
+  workers?: number;
 }
 
 /** `meta.custom` of a lag frame (one per pair). */

@@ -3,7 +3,6 @@ import {
   type AnalyzeHooks,
   type AnalyzeRequest,
   type AnalyzeResult,
-  type EngineWarning,
   type SeriesSummary,
 } from './contract';
 import { DEFAULTS } from './defaults';
@@ -18,6 +17,8 @@ import { partialStage } from './stages/partialStage';
 import { applyTransforms, toChain } from './transforms/applyTransforms';
 import { analyzeDrift, appendDriftSeries } from './drift/analyzeDrift';
 import { CancelledError } from './util/cancel';
+import { runGramSteps, runGramStepsSplit, type GramSteps } from './correlation/gramSteps';
+import type { GramHelper } from './correlation/gramSplit';
 import { isConstant } from './util/isConstant';
 import { meanStd } from './util/meanStd';
 import { toJsonArray } from './util/missing';
@@ -32,33 +33,60 @@ import { validateRequest } from './validateRequest';
  * become `warnings`; an unexpected bug becomes an INTERNAL_ERROR warning.
  */
 export function analyze(request: AnalyzeRequest | unknown, hooks?: AnalyzeHooks): AnalyzeResult {
-  const warnings: EngineWarning[] = [];
-  const result: AnalyzeResult = {
+  const result = emptyResult();
+  try {
+    runGramSteps(run(request, hooks, result));
+  } catch (e) {
+    recordFailure(e, result);
+  }
+  return result;
+}
+
+/**
+ * analyze() with the correlation matrix's Gram product shared with a second thread when it is large
+ * (correlation/gramSplit.ts): the same result to rounding (1e-15), sooner on a machine with two free cores.
+ * Resolves, never rejects; a helper that fails only costs the time it saved.
+ */
+export async function analyzeSplit(
+  request: AnalyzeRequest | unknown,
+  hooks: AnalyzeHooks | undefined,
+  helper: GramHelper
+): Promise<AnalyzeResult> {
+  const result = emptyResult();
+  try {
+    await runGramStepsSplit(run(request, hooks, result), helper);
+  } catch (e) {
+    recordFailure(e, result);
+  }
+  return result;
+}
+
+function emptyResult(): AnalyzeResult {
+  return {
     version: CONTRACT_VERSION,
     engine: { name: 'infradrift-stats', contract: CONTRACT_VERSION },
     grid: null,
     series: [],
-    warnings,
+    warnings: [],
     cancelled: false,
     timingsMs: {},
   };
-  try {
-    run(request, hooks, result);
-  } catch (e) {
-    if (e instanceof CancelledError) {
-      result.cancelled = true;
-      warnings.push({
-        code: 'CANCELLED',
-        message: 'analysis cancelled by the caller; sections computed so far are returned',
-      });
-    } else {
-      warnings.push({
-        code: 'INTERNAL_ERROR',
-        message: `internal error: ${e instanceof Error ? e.message : String(e)}`,
-      });
-    }
+}
+
+/** Cancellation and unexpected errors become warnings; sections computed so far stay in the result. */
+function recordFailure(e: unknown, result: AnalyzeResult): void {
+  if (e instanceof CancelledError) {
+    result.cancelled = true;
+    result.warnings.push({
+      code: 'CANCELLED',
+      message: 'analysis cancelled by the caller; sections computed so far are returned',
+    });
+  } else {
+    result.warnings.push({
+      code: 'INTERNAL_ERROR',
+      message: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+    });
   }
-  return result;
 }
 
 function timed<T>(result: AnalyzeResult, stage: string, fn: () => T): T {
@@ -70,7 +98,8 @@ function timed<T>(result: AnalyzeResult, stage: string, fn: () => T): T {
   }
 }
 
-function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeResult): void {
+/** The stages, as steps that yield the correlation matrix's Gram product to the caller's driver. */
+function* run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeResult): GramSteps<void> {
   const warnings = result.warnings;
   const request = validateRequest(input, warnings);
   if (!request) {
@@ -180,7 +209,9 @@ function run(input: unknown, hooks: AnalyzeHooks | undefined, result: AnalyzeRes
   let r: Float64Array | null = null;
   const wantClusters = request.clustering !== undefined && request.clustering.enabled !== false;
   if (request.correlation?.enabled !== false || wantClusters) {
-    const out = timed(result, 'correlation', () => correlationStage(ctx));
+    const t0 = Date.now();
+    const out = yield* correlationStage(ctx);
+    result.timingsMs.correlation = Date.now() - t0;
     r = out.r;
     if (request.correlation?.enabled !== false) {
       result.correlation = out.result;

@@ -9,7 +9,10 @@
  */
 
 // The entry point and its contract.
-export { analyze } from './analyze';
+export { analyze, analyzeSplit } from './analyze';
+// A large correlation matrix shared with a second worker: what that worker runs, and how it is reached.
+export { gramBlock, type GramBlockJob, type GramBlockResult, type GramHelper } from './correlation/gramSplit';
+export { worthSplitting } from './correlation/splitFloor';
 export * from './contract';
 export { pairStats, type PairStats } from './pairStats';
 // The result's N x N matrices (Float64Array): where they are, and the result as JSON (arrays with null).

@@ -7,9 +7,13 @@
  *   job is cancelled by terminating the worker: a busy worker cannot read a cancel message.
  * - If no worker can be started (e.g. a Content-Security-Policy without `worker-src blob:`), the job
  *   runs on the main thread and the run says so, so the caller can show a notice.
+ * - With more than one core, a second instance of the worker script starts with the first job, as the
+ *   worker's helper for large correlation matrices (docs/worker.md, "Two workers"). The helper only ever
+ *   speeds a job up: one that fails or never says 'ready' is dropped, and jobs never wait for it.
  */
-import type { AnalyzeHooks, AnalyzeRequest, AnalyzeResult } from '../stats';
-import type { FromWorker } from './protocol';
+import { worthSplitting, type AnalyzeHooks, type AnalyzeRequest, type AnalyzeResult } from '../stats';
+import { HelperWorker } from './helperWorker';
+import type { FromWorker, WorkerLike } from './protocol';
 import { transferables } from './transferables';
 
 export interface AnalysisRun {
@@ -44,7 +48,29 @@ interface Job {
   onAbort?: () => void;
 }
 
-type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
+export interface ClientOptions {
+  /**
+   * Logical processors the page may use (default `navigator.hardwareConcurrency`): the helper worker
+   * starts only with more than one, as it would otherwise take turns with the analysis worker on one core.
+   */
+  cores?: () => number;
+}
+
+/**
+ * The longest series of a request, in values: with the series count, the size of its correlation matrix's
+ * Gram product, near enough to decide whether a helper would ever be used (alignment may shorten it).
+ */
+function longestSeries(request: AnalyzeRequest): number {
+  let longest = 0;
+  for (const s of Array.isArray(request.series) ? request.series : []) {
+    longest = Math.max(longest, s?.values?.length ?? 0);
+  }
+  return longest;
+}
+
+function browserCores(): number {
+  return typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+}
 
 const WORKER_START_TIMEOUT_MS = 15_000;
 
@@ -68,17 +94,26 @@ export class AnalysisClient {
   private workerReady = false;
   private startTimer?: ReturnType<typeof setTimeout>;
   private workerFailed?: string;
+  /** The analysis worker's helper: the same script, serving Gram blocks on a channel to the worker. */
+  private helper?: HelperWorker;
+  /** Why there is no helper from now on (one failed, or a single core). */
+  private noHelper?: string;
   private readonly queue: Job[] = [];
   private running?: Job;
   private nextId = 1;
+
+  private readonly cores: () => number;
 
   constructor(
     private readonly createWorker: () => WorkerLike,
     private readonly runLocally: (
       request: AnalyzeRequest,
       hooks: AnalyzeHooks
-    ) => Promise<AnalyzeResult> = analyzeLazily
-  ) {}
+    ) => Promise<AnalyzeResult> = analyzeLazily,
+    options: ClientOptions = {}
+  ) {
+    this.cores = options.cores ?? browserCores;
+  }
 
   run(request: AnalyzeRequest, options: RunOptions = {}): Promise<AnalysisRun> {
     return new Promise<AnalysisRun>((resolve, reject) => {
@@ -100,8 +135,9 @@ export class AnalysisClient {
   }
 
   /**
-   * Starts the worker now, so that loading the engine overlaps with fetching the data: a caller about
-   * to query upstream sources calls this first. Idempotent; a worker that cannot start changes nothing.
+   * Starts the worker now, so that loading the engine overlaps with fetching the data: a caller about to
+   * query upstream sources calls this first. Idempotent; a worker that cannot start changes nothing. (Not
+   * the helper: see startHelper.)
    */
   warmUp(): void {
     this.ensureWorker();
@@ -121,11 +157,13 @@ export class AnalysisClient {
     if (this.running && match(this.running)) {
       const job = this.running;
       this.running = undefined;
-      // The worker is busy inside analyze(); only terminating it stops the work.
+      // The worker is busy inside analyze(); only terminating it stops the work. Its helper goes with
+      // it (it may be computing a block for that job); the next job starts both again.
       clearTimeout(this.startTimer);
       this.worker?.terminate();
       this.worker = undefined;
       this.workerReady = false;
+      this.stopHelper();
       this.settle(job, new AnalysisCancelled(reason));
       this.pump();
     }
@@ -160,7 +198,11 @@ export class AnalysisClient {
       setTimeout(() => this.runOnMainThread(job), 0);
       return;
     }
+    const large = worthSplitting(job.request.series?.length ?? 0, longestSeries(job.request));
     worker.postMessage({ type: 'analyze', id: job.id, request: job.request }, transferables(job.request));
+    if (large) {
+      this.startHelper(worker);
+    }
   }
 
   private async runOnMainThread(job: Job) {
@@ -207,6 +249,42 @@ export class AnalysisClient {
     return this.worker;
   }
 
+  /**
+   * Starts the helper once the worker has a job whose correlation matrix is large enough for the engine to
+   * split (worthSplitting): another instance of the same script. WHY then and not with the worker: on a
+   * two-core machine a helper loading its engine while the page fetches and parses the data and the worker
+   * loads its own takes a core from both (the data source benchmark's query grew by 30 ms); once a job
+   * runs, the page waits and the second core is free. That job runs without it, the following ones (a
+   * dashboard's refreshes, an incident's next window) with it. Never for the main-thread fallback, and
+   * never again once one has failed.
+   */
+  private startHelper(worker: WorkerLike) {
+    if (this.helper || this.noHelper !== undefined) {
+      return;
+    }
+    if (!(this.cores() > 1)) {
+      this.noHelper = 'a single core';
+      return;
+    }
+    try {
+      const helper: HelperWorker = new HelperWorker(this.createWorker(), WORKER_START_TIMEOUT_MS, (reason) => {
+        if (this.helper === helper) {
+          this.helper = undefined;
+          this.noHelper = reason;
+        }
+      });
+      this.helper = helper;
+      helper.attach(worker);
+    } catch (error) {
+      this.noHelper = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private stopHelper() {
+    this.helper?.stop();
+    this.helper = undefined;
+  }
+
   private onMessage(worker: WorkerLike, message: FromWorker) {
     if (worker === this.worker && message.type === 'ready') {
       this.workerReady = true;
@@ -246,6 +324,8 @@ export class AnalysisClient {
     this.worker = undefined;
     this.workerReady = false;
     this.workerFailed = message;
+    // The main thread computes from now on, without a helper.
+    this.stopHelper();
     const job = this.running;
     if (job) {
       // The job never ran to completion in the worker: run it here instead.

@@ -6,9 +6,9 @@
  * relaxed SIMD by default, so there the kernel is the fused multiply-add build (the matrix frame's
  * meta.custom.kernel says which ran).
  */
-import { DEFAULT_ANALYSIS } from '../../src/datasource/query/defaults';
 import { openPage } from './lib/browser';
 import { sharedSandbox } from './lib/sharedSandbox';
+import { largestDifference, syntheticMatrix, type SyntheticMatrix } from './lib/syntheticMatrix';
 
 jest.setTimeout(180_000);
 
@@ -18,50 +18,23 @@ const POINTS = 600;
 
 const shared = sharedSandbox();
 
-interface Answer {
-  r: Array<number | null>;
-  notices: string[];
-  /** The matrix frame's meta.custom.kernel. */
-  kernel: string | undefined;
-  error: unknown;
-  /** Whether the page itself may compile WebAssembly (the same policy the worker inherits). */
-  pageCompiles: boolean;
-}
-
-async function synthesisedMatrix(query: string): Promise<{ answer: Answer; problems: string[] }> {
+async function synthesisedMatrix(
+  query: string
+): Promise<{ answer: SyntheticMatrix & { pageCompiles: boolean }; problems: string[] }> {
   const { page, problems } = await openPage(shared.browser, `${shared.sandbox.url}${query}`);
-  const answer = await page.evaluate(
-    async ({ signals, points, analysis }) => {
-      const sb = (window as any).sandbox;
-      await sb.createSyntheticInfraDrift(signals, points);
-      const to = Date.UTC(2026, 0, 10);
-      const target = {
-        refId: 'A',
-        signals: [{ key: 'A', expr: 'synthetic', role: 'infra', kind: 'gauge', transform: 'none' }],
-        analysis,
-      };
-      const response = await sb.runQuery('infradrift', [target], { from: to - (points - 1) * 60_000, to });
-      const matrix = response.frames.find((f: any) => f.schema.meta?.custom?.kind === 'infradrift-matrix');
-      const fields = matrix.schema.fields.map((f: any) => f.name);
-      let pageCompiles = true;
-      try {
-        // The smallest valid module: magic number and version.
-        new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-      } catch {
-        pageCompiles = false;
-      }
-      return {
-        r: matrix.data.values[fields.indexOf('r')],
-        kernel: matrix.schema.meta?.custom?.kernel,
-        notices: response.frames.flatMap((f: any) => f.schema.meta?.notices ?? []).map((n: any) => n.text),
-        error: response.error,
-        pageCompiles,
-      };
-    },
-    { signals: SIGNALS, points: POINTS, analysis: { ...DEFAULT_ANALYSIS, maxLag: 0 } }
-  );
+  const matrix = await syntheticMatrix(page, SIGNALS, POINTS);
+  // Whether the page itself may compile WebAssembly (the same policy the worker inherits).
+  const pageCompiles = await page.evaluate(() => {
+    try {
+      // The smallest valid module: magic number and version.
+      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      return true;
+    } catch {
+      return false;
+    }
+  });
   await page.close();
-  return { answer, problems };
+  return { answer: { ...matrix, pageCompiles }, problems };
 }
 
 const fallback = (notices: string[]) => notices.filter((n) => /WebAssembly/.test(n));
@@ -93,10 +66,8 @@ it('gives the same r with and without WebAssembly; only a policy without wasm-un
     "WebAssembly is unavailable (blocked by the page's Content-Security-Policy (no 'wasm-unsafe-eval')): the JavaScript kernel is used; results are the same, slower",
   ]);
 
-  const diff = (a: Array<number | null>, b: Array<number | null>) =>
-    Math.max(...a.map((v, k) => (v === null && b[k] === null ? 0 : Math.abs((v ?? NaN) - (b[k] ?? NaN)))));
-  expect(diff(open.answer.r, blocked.answer.r)).toBeLessThanOrEqual(1e-12);
-  expect(diff(open.answer.r, allowed.answer.r)).toBe(0);
+  expect(largestDifference(open.answer.r, blocked.answer.r)).toBeLessThanOrEqual(1e-12);
+  expect(largestDifference(open.answer.r, allowed.answer.r)).toBe(0);
 
   expect(open.problems).toEqual([]);
   expect(allowed.problems).toEqual([]);

@@ -53,3 +53,16 @@ it('resultToFramesInTasks builds the same frames, the matrix columns one per tas
   // r, p, q, n, nEff, ciLow, ciHigh, then the frames.
   expect(nextTask).toHaveBeenCalledTimes(8);
 });
+
+it("carries the engine's kernel and worker count for r in meta.custom, and neither when the engine gave none", () => {
+  const res = result();
+  const matrix = (r: AnalyzeResult) => resultToFrames(r, { refId: 'A', signals: [] })[0].meta?.custom;
+  const kernel = res.correlation!.kernel;
+  expect(kernel).toBeDefined();
+  expect(matrix(res)).toMatchObject({ kernel, workers: res.correlation!.workers });
+  const split = { ...res, correlation: { ...res.correlation!, kernel: 'relaxed-simd', workers: 2 } } as AnalyzeResult;
+  expect(matrix(split)).toMatchObject({ kernel: 'relaxed-simd', workers: 2 });
+  const none = { ...res, correlation: { ...res.correlation!, kernel: undefined, workers: undefined } };
+  expect(matrix(none)).not.toHaveProperty('kernel');
+  expect(matrix(none)).not.toHaveProperty('workers');
+});

@@ -80,6 +80,9 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
   if (corr?.kernel) {
     custom.kernel = corr.kernel;
   }
+  if (corr?.workers !== undefined) {
+    custom.workers = corr.workers;
+  }
   if (result.lags) {
     custom.maxLag = result.lags.maxLag;
     custom.lagAlpha = result.lags.alpha;

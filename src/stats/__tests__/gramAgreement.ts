@@ -1,5 +1,6 @@
 import { gramMatrixJs } from '../correlation/gramMatrixJs';
 import { gramMatrixWasm } from '../correlation/gramMatrixWasm';
+import { rowsOf } from '../correlation/gramRequest';
 import { pearsonMatrix } from '../correlation/pearsonMatrix';
 import { pearsonPair } from '../correlation/pearsonPair';
 import type { GramExports } from '../correlation/wasm/gramKernel';
@@ -46,7 +47,7 @@ export function gramAgreement(kernel: GramExports, rows: number, len: number, se
   const js = new Float64Array(rows * rows);
   const wasm = new Float64Array(rows * rows).fill(NaN);
   gramMatrixJs(z, rows, len, js);
-  const ran = gramMatrixWasm(kernel, (b) => b.set(z), rows, len, wasm);
+  const ran = gramMatrixWasm(kernel, { rows, len, writeRow: rowsOf(z, len), out: wasm });
   let symmetric = true;
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < rows; j++) {

@@ -65,6 +65,11 @@ export interface CorrelationResult {
    * for Kendall and when no series is complete.
    */
   kernel?: GramKernelKind;
+  /**
+   * Threads that computed that product: 2 when a second worker took part of it (analyzeSplit), else 1.
+   * Present with `kernel`.
+   */
+  workers?: number;
 }
 
 /** The Gram kernels: WebAssembly with fused multiply-adds, WebAssembly SIMD, JavaScript. */

@@ -1,7 +1,9 @@
 import type { GramKernelKind } from '../contract';
 import type { Checkpoint } from '../util/cancel';
 import { gramMatrixJs } from './gramMatrixJs';
+import { rowsOf, type GramRequest } from './gramRequest';
 import { gramMatrixWasm } from './gramMatrixWasm';
+import { standardizeCompleteInto } from '../util/centre';
 import { gramKernel } from './wasm/gramKernel';
 
 /**
@@ -16,6 +18,8 @@ export interface GramOutcome {
   /** The WebAssembly build (relaxed-simd: fused multiply-adds), or the JS kernel. */
   kernel: GramKernelKind;
   fallback: string | null;
+  /** Threads that computed it: 2 when a helper worker took part of it (gramSplit.ts). */
+  workers: 1 | 2;
 }
 
 /**
@@ -30,37 +34,57 @@ export function gramMatrix(
   out: Float64Array,
   checkpoint?: Checkpoint
 ): GramOutcome {
-  return gramMatrixOf((buffer) => buffer.set(z.subarray(0, rows * len)), rows, len, out, checkpoint);
+  return gramMatrixOf({ rows, len, writeRow: rowsOf(z, len), out, checkpoint });
 }
 
 /**
- * gramMatrix for rows that the caller writes: `write` fills a rows*len buffer, row-major. WHY: the
- * WebAssembly kernel reads its rows from its own memory, so rows written there directly skip an N*T
- * array and its copy (40 MB at 500 series of a week at one minute).
+ * gramMatrix for rows that the caller writes one at a time (gramRequest.ts). WHY: the WebAssembly kernel
+ * reads its rows from its own memory in its own layout, so rows written one by one (each fresh in the
+ * cache) skip an N*T array and its copy (40 MB at 500 series of a week at one minute).
  */
-export function gramMatrixOf(
-  write: (z: Float64Array) => void,
-  rows: number,
-  len: number,
-  out: Float64Array,
-  checkpoint?: Checkpoint
-): GramOutcome {
+export function gramMatrixOf(request: GramRequest): GramOutcome {
+  const { rows, len, out, checkpoint } = request;
   const inJs = () => {
-    const z = new Float64Array(rows * len);
-    write(z);
-    gramMatrixJs(z, rows, len, out, checkpoint);
+    gramMatrixJs(rowsInJs(request), rows, len, out, checkpoint);
+    if (request.sums) {
+      asCorrelation(out, rows);
+    }
   };
   if ((rows * (rows + 1) * len) / 2 < WASM_MIN_WORK) {
     inJs();
-    return { kernel: 'js', fallback: null };
+    return { kernel: 'js', fallback: null, workers: 1 };
   }
   const kernel = gramKernel();
-  if (kernel.exports && gramMatrixWasm(kernel.exports, write, rows, len, out, checkpoint)) {
-    return { kernel: kernel.name, fallback: null };
+  if (kernel.exports && gramMatrixWasm(kernel.exports, request)) {
+    return { kernel: kernel.name, fallback: null, workers: 1 };
   }
   inJs();
   return {
     kernel: 'js',
+    workers: 1,
     fallback: kernel.unavailable ?? `WebAssembly memory cannot hold ${rows} series of ${len} points`,
   };
+}
+
+/** The request's rows, row-major, as the JS kernel reads them: centred and scaled when it gives sums. */
+function rowsInJs({ rows, len, writeRow, sums }: GramRequest): Float64Array {
+  const z = new Float64Array(rows * len);
+  for (let i = 0; i < rows; i++) {
+    writeRow(i, z, i * len);
+    if (sums) {
+      standardizeCompleteInto(z.subarray(i * len, (i + 1) * len), z, i * len, sums[i]);
+    }
+  }
+  return z;
+}
+
+/** Pearson's r from the Gram matrix of unit rows, as the WebAssembly kernel's `finish` makes it. */
+function asCorrelation(g: Float64Array, rows: number): void {
+  for (let k = 0; k < rows * rows; k++) {
+    const v = g[k];
+    g[k] = v > 1 ? 1 : v < -1 ? -1 : v;
+  }
+  for (let i = 0; i < rows; i++) {
+    g[i * rows + i] = 1;
+  }
 }

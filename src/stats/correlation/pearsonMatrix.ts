@@ -1,7 +1,7 @@
 import type { ReasonCode } from '../contract';
 import type { Checkpoint } from '../util/cancel';
-import { standardizeCompleteInto } from '../util/centre';
-import { gramMatrixOf, type GramOutcome } from './gramMatrix';
+import type { GramOutcome } from './gramMatrix';
+import { runGramSteps, type GramSteps } from './gramSteps';
 import { PairCorrelation, pearsonPair } from './pearsonPair';
 
 export interface MatrixCorrelation {
@@ -9,11 +9,18 @@ export interface MatrixCorrelation {
   r: Float64Array;
   /** Pairwise-complete observations, N*N. */
   n: Float64Array;
-  reason: Array<ReasonCode | null>;
+  /**
+   * Why a cell has no r, per cell; null when every series took the fast path, so no cell has a reason.
+   * WHY null rather than N*N nulls: at 1000 series that array alone takes longer to fill than a tenth of
+   * the Gram product.
+   */
+  reason: Array<ReasonCode | null> | null;
   /** Why the WebAssembly kernel was wanted for this matrix but not used (gramMatrix.ts), else null. */
   kernelFallback: string | null;
   /** The Gram kernel that computed the complete series' block (null: fewer than one such series). */
   kernel: GramOutcome['kernel'] | null;
+  /** Threads that computed the Gram product (2: split with a helper worker). */
+  workers: GramOutcome['workers'];
 }
 
 /**
@@ -29,13 +36,22 @@ export function pearsonMatrix(
   series: Float64Array[],
   minOverlap: number,
   checkpoint?: Checkpoint,
-  pairFn: (x: Float64Array, y: Float64Array, minOverlap: number) => PairCorrelation = pearsonPair
+  pairFn?: (x: Float64Array, y: Float64Array, minOverlap: number) => PairCorrelation
 ): MatrixCorrelation {
+  return runGramSteps(pearsonMatrixSteps(series, minOverlap, checkpoint, pairFn));
+}
+
+/** pearsonMatrix as steps that yield its Gram product to a driver (gramSteps.ts). */
+export function* pearsonMatrixSteps(
+  series: Float64Array[],
+  minOverlap: number,
+  checkpoint?: Checkpoint,
+  pairFn: (x: Float64Array, y: Float64Array, minOverlap: number) => PairCorrelation = pearsonPair
+): GramSteps<MatrixCorrelation> {
   const N = series.length;
   const T = N > 0 ? series[0].length : 0;
   const r = new Float64Array(N * N);
   const n = new Float64Array(N * N);
-  const reason: Array<ReasonCode | null> = new Array(N * N).fill(null);
 
   // One pass per series decides whether it takes the fast path (every value finite, not constant,
   // long enough) and keeps its sum for the centring.
@@ -53,36 +69,28 @@ export function pearsonMatrix(
   }
 
   const M = complete.length;
+  const reason: Array<ReasonCode | null> | null = M < N ? new Array(N * N).fill(null) : null;
   if (M < N) {
     r.fill(NaN); // cells with an incomplete series are then written pair by pair, below
   }
   let kernelFallback: string | null = null;
   let kernel: GramOutcome['kernel'] | null = null;
+  let workers: GramOutcome['workers'] = 1;
   if (M > 0) {
-    // Centred, unit-norm rows, written where the kernel reads them.
-    const writeRows = (z: Float64Array) => {
-      for (let c = 0; c < M; c++) {
-        standardizeCompleteInto(series[complete[c]], z, c * T, sums[c]);
-      }
-    };
+    // The complete series as they are, with their sums: the kernel centres and scales each to unit norm.
+    const writeRow = (c: number, into: Float64Array, at: number) => into.set(series[complete[c]], at);
     if (M === N) {
-      // Every series complete (the usual case): the kernel writes r itself, cleaned up in one pass.
-      ({ kernel, fallback: kernelFallback } = gramMatrixOf(writeRows, M, T, r, checkpoint));
-      for (let k = 0; k < N * N; k++) {
-        r[k] = clampUnit(r[k]);
-      }
-      for (let i = 0; i < N; i++) {
-        r[i * N + i] = 1;
-      }
+      // Every series complete (the usual case): the kernel writes r itself.
+      ({ kernel, fallback: kernelFallback, workers } = yield { writeRow, sums, rows: M, len: T, out: r, checkpoint });
       n.fill(T);
     } else {
       const g = new Float64Array(M * M);
-      ({ kernel, fallback: kernelFallback } = gramMatrixOf(writeRows, M, T, g, checkpoint));
+      ({ kernel, fallback: kernelFallback, workers } = yield { writeRow, sums, rows: M, len: T, out: g, checkpoint });
       for (let a = 0; a < M; a++) {
         const i = complete[a];
         for (let b = 0; b < M; b++) {
           const j = complete[b];
-          r[i * N + j] = i === j ? 1 : clampUnit(g[a * M + b]);
+          r[i * N + j] = g[a * M + b];
           n[i * N + j] = T;
         }
       }
@@ -98,49 +106,47 @@ export function pearsonMatrix(
       const v = i === j && res.reason === null ? 1 : res.r;
       r[i * N + j] = r[j * N + i] = v;
       n[i * N + j] = n[j * N + i] = res.n;
-      reason[i * N + j] = reason[j * N + i] =
+      reason![i * N + j] = reason![j * N + i] =
         i === j && res.reason === 'insufficient_overlap' ? 'too_few_points' : res.reason;
     }
     checkpoint?.tick(N - i);
   }
-  return { r, n, reason, kernelFallback, kernel };
+  return { r, n, reason, kernelFallback, kernel, workers };
 }
 
 /**
  * The sum of x when every value is finite and not all are equal (the Gram fast path's condition), else
- * NaN. WHY one loop, two values a step: at 500 series of 10,080 points every pass over the input is 40 MB
- * read from memory, and two partial sums halve the wait on each addition. (v - v) is 0 exactly for a
- * finite v and NaN for NaN and +-Infinity, so one test covers both values.
+ * NaN. WHY this way: at 500 series of 10,080 points every pass over the input is 40 MB read from memory,
+ * and a plain sum in four parts runs at the speed of memory, where a test per value would not. A sum is
+ * finite exactly when every value is (a NaN or an infinity makes it NaN or infinite), short of an overflow,
+ * which the engine's scaling to unit exponents rules out and which would only send the series to the
+ * exact pairwise path. The values all equal the first when the scan for a different one runs to the end,
+ * which for a varying series stops within the first few steps.
  */
 function finiteVaryingSum(x: Float64Array): number {
   const T = x.length;
   const first = x[0];
+  let t = 1;
+  while (t < T && x[t] === first) {
+    t++;
+  }
+  if (t === T) {
+    return NaN;
+  }
   let s0 = 0;
   let s1 = 0;
-  let varies = false;
-  let t = 0;
-  for (; t + 1 < T; t += 2) {
-    const a = x[t];
-    const b = x[t + 1];
-    if (a - a + (b - b) !== 0) {
-      return NaN;
-    }
-    varies ||= a !== first || b !== first;
-    s0 += a;
-    s1 += b;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < T; k += 4) {
+    s0 += x[k];
+    s1 += x[k + 1];
+    s2 += x[k + 2];
+    s3 += x[k + 3];
   }
-  if (t < T) {
-    const a = x[t];
-    if (a - a !== 0) {
-      return NaN;
-    }
-    varies ||= a !== first;
-    s0 += a;
+  for (; k < T; k++) {
+    s0 += x[k];
   }
-  return varies ? s0 + s1 : NaN;
-}
-
-/** r within [-1, 1]: rounding can carry a Gram product of unit rows a few ulps past it. */
-function clampUnit(v: number): number {
-  return v > 1 ? 1 : v < -1 ? -1 : v;
+  const sum = s0 + s1 + (s2 + s3);
+  return sum - sum === 0 ? sum : NaN;
 }

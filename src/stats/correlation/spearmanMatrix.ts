@@ -1,7 +1,8 @@
 import type { Checkpoint } from '../util/cancel';
 import { averageRanks } from '../rank/averageRanks';
 import { RankScratch } from '../rank/sortFinite';
-import { MatrixCorrelation, pearsonMatrix } from './pearsonMatrix';
+import { runGramSteps, type GramSteps } from './gramSteps';
+import { MatrixCorrelation, pearsonMatrixSteps } from './pearsonMatrix';
 import { spearmanPair } from './spearmanPair';
 
 /**
@@ -10,6 +11,15 @@ import { spearmanPair } from './spearmanPair';
  * common rows (pandas semantics). One scratch serves every series' ranking.
  */
 export function spearmanMatrix(series: Float64Array[], minOverlap: number, checkpoint?: Checkpoint): MatrixCorrelation {
+  return runGramSteps(spearmanMatrixSteps(series, minOverlap, checkpoint));
+}
+
+/** spearmanMatrix as steps that yield its Gram product to a driver (gramSteps.ts). */
+export function* spearmanMatrixSteps(
+  series: Float64Array[],
+  minOverlap: number,
+  checkpoint?: Checkpoint
+): GramSteps<MatrixCorrelation> {
   const scratch = new RankScratch();
   const ranked = series.map((x) => {
     for (let t = 0; t < x.length; t++) {
@@ -19,5 +29,5 @@ export function spearmanMatrix(series: Float64Array[], minOverlap: number, check
     }
     return averageRanks(x, scratch);
   });
-  return pearsonMatrix(ranked, minOverlap, checkpoint, spearmanPair);
+  return yield* pearsonMatrixSteps(ranked, minOverlap, checkpoint, spearmanPair);
 }

@@ -104,19 +104,21 @@ export function pairSignificance(
  * The reason of every off-diagonal cell, so that every null carries one: the kernel's reason, else
  * 'skipped' for a cell without r, else 'effective_n_too_small' for an r without a p-value (or without
  * an interval, when `interval` is given). The diagonal keeps the kernel's reason. Written into
- * `kernel` (the kernel's own fresh list: a second list of N x N entries is 8 MB at 1000 series).
+ * `kernel` (the kernel's own fresh list: a second list of N x N entries is 8 MB at 1000 series), or into
+ * a new list when the kernel gave none (null: no cell had a reason there).
  */
 export function cellReasons(
-  kernel: Array<ReasonCode | null>,
+  kernel: Array<ReasonCode | null> | null,
   r: Float64Array,
   p: Float64Array,
   N: number,
   interval?: Float64Array
 ): Array<ReasonCode | null> {
+  const reason: Array<ReasonCode | null> = kernel ?? new Array(N * N).fill(null);
   // The matrices are symmetric: each pair is judged once, from its upper cell, and both cells get the reason.
   for (let i = 0; i < N; i++) {
     for (let j = i + 1, c = i * N + j; j < N; j++, c++) {
-      if (kernel[c] !== null) {
+      if (reason[c] !== null) {
         continue;
       }
       let why: ReasonCode | null = null;
@@ -125,8 +127,8 @@ export function cellReasons(
       } else if (!Number.isFinite(p[c]) || (interval && !Number.isFinite(interval[c]))) {
         why = 'effective_n_too_small';
       }
-      kernel[c] = kernel[j * N + i] = why;
+      reason[c] = reason[j * N + i] = why;
     }
   }
-  return kernel;
+  return reason;
 }

@@ -1,8 +1,9 @@
 import type { CorrelationMethod, CorrelationResult } from '../contract';
 import { DEFAULTS } from '../defaults';
 import { kendallMatrix } from '../correlation/kendallMatrix';
-import { pearsonMatrix } from '../correlation/pearsonMatrix';
-import { spearmanMatrix } from '../correlation/spearmanMatrix';
+import type { GramSteps } from '../correlation/gramSteps';
+import { pearsonMatrixSteps } from '../correlation/pearsonMatrix';
+import { spearmanMatrixSteps } from '../correlation/spearmanMatrix';
 import { correlationPValue } from '../significance/correlationPValue';
 import { fisherSpec } from '../significance/fisherInterval';
 import { kendallPValue } from '../significance/kendallPValue';
@@ -17,8 +18,11 @@ export interface CorrelationStageOutput {
   r: Float64Array;
 }
 
-/** Correlation matrix plus significance (p, q, effective n, Fisher-z interval) for every pair. */
-export function correlationStage(ctx: StageContext): CorrelationStageOutput {
+/**
+ * Correlation matrix plus significance (p, q, effective n, Fisher-z interval) for every pair. Steps that
+ * yield the matrix's Gram product to analyze's driver (correlation/gramSteps.ts).
+ */
+export function* correlationStage(ctx: StageContext): GramSteps<CorrelationStageOutput> {
   const opts = ctx.request.correlation ?? {};
   const options = ctx.request.significance ?? {};
   // Option values were checked by validateOptions: an unknown method never reaches this stage.
@@ -43,8 +47,8 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
   const m =
     kendall ??
     (method === 'spearman'
-      ? spearmanMatrix(ctx.values, ctx.minOverlap, checkpoint)
-      : pearsonMatrix(ctx.values, ctx.minOverlap, checkpoint));
+      ? yield* spearmanMatrixSteps(ctx.values, ctx.minOverlap, checkpoint)
+      : yield* pearsonMatrixSteps(ctx.values, ctx.minOverlap, checkpoint));
 
   if ('kernelFallback' in m && m.kernelFallback !== null) {
     ctx.warnings.push({
@@ -96,7 +100,7 @@ export function correlationStage(ctx: StageContext): CorrelationStageOutput {
       alpha: ctx.alpha,
       adjust,
       autocorrelation: correction,
-      ...('kernel' in m && m.kernel !== null ? { kernel: m.kernel } : {}),
+      ...('kernel' in m && m.kernel !== null ? { kernel: m.kernel, workers: m.workers } : {}),
     },
   };
 }

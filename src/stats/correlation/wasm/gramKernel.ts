@@ -6,9 +6,10 @@ import { GRAM_KERNEL_FMA_BASE64 } from './gramKernelFmaBytes';
 export interface GramExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  pack(z: number, rows: number, len: number, packed: number, n: number, t0: number, t1: number): void;
-  gramPanel(packed: number, n: number, pairs: number, out: number, p: number): void;
-  finish(out: number, rows: number, n: number): void;
+  standardize(row: number, len: number, sum: number): number;
+  packRow(row: number, i: number, n: number, len: number, chunk: number, packed: number): void;
+  gramPanel(packed: number, n: number, pairs: number, out: number, p: number, first: number): void;
+  finish(out: number, rows: number, n: number, unit: number): void;
 }
 
 /** Which build of the kernel: fused multiply-adds (relaxed SIMD) or separate ones (SIMD). */

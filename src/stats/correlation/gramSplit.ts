@@ -1,0 +1,122 @@
+import { gramMatrixOf, type GramOutcome } from './gramMatrix';
+import { WasmGram } from './gramMatrixWasm';
+import { rowsOf, type GramRequest } from './gramRequest';
+import { worthSplitting } from './splitFloor';
+import { gramKernel, type GramKernel } from './wasm/gramKernel';
+
+/**
+ * What a second thread computes for a split Gram product: the Gram matrix of `count` rows of `len`
+ * values (row-major in `rows`), the later stretch of time of rows already centred and scaled. `into`,
+ * when given and large enough, receives the matrix: the buffer of the previous answer, sent back.
+ */
+export interface GramBlockJob {
+  rows: Float64Array;
+  count: number;
+  len: number;
+  into?: Float64Array;
+}
+
+/** The helper's answer: the count*count matrix, and the job's rows buffer handed back for the next job. */
+export interface GramBlockResult {
+  gram: Float64Array;
+  rows: Float64Array;
+}
+
+/**
+ * Another thread that runs `gramBlock` (the worker layer implements it over a MessagePort, the benchmark
+ * over a Node worker thread), transferring the buffers both ways. The promise rejects when that thread
+ * fails or is lost.
+ */
+export interface GramHelper {
+  gram(job: GramBlockJob): Promise<GramBlockResult>;
+}
+
+/**
+ * The helper's share of the time steps. WHY less than half: the helper also copies its rows into its
+ * kernel's memory and its matrix out, and the messages take their turn; at 0.45 this thread's half ends
+ * as the helper's answer arrives (bench, 500 x 10,080 and 1000 x 2,000: no wait left; 0.5 waited 5-10 ms).
+ */
+const HELPER_SHARE = 0.45;
+
+/**
+ * The count*count Gram matrix of a job's rows, on the thread that runs it (the helper's side), with that
+ * thread's kernel. (A kernel instance holds one product at a time: tests that play the helper on the same
+ * thread pass an instance of their own.)
+ */
+export function gramBlock(job: GramBlockJob, kernel: GramKernel = gramKernel()): GramBlockResult {
+  const { rows, count, len } = job;
+  if (!kernel.exports) {
+    throw new Error(`no WebAssembly kernel in the helper: ${kernel.unavailable}`);
+  }
+  const gram = WasmGram.open(kernel.exports, count, len);
+  if (!gram) {
+    throw new Error(`the helper's WebAssembly memory cannot hold ${count} series of ${len} points`);
+  }
+  const writeRow = rowsOf(rows, len);
+  for (let i = 0; i < count; i++) {
+    gram.setRow(i, (into, at) => writeRow(i, into, at));
+  }
+  gram.run();
+  const out = reuse(job.into, count * count);
+  gram.finishInto(out, false);
+  return { gram: out, rows };
+}
+
+/**
+ * The buffers that last went to the helper and came back, kept for the next split product. WHY: a fresh
+ * buffer of tens of megabytes costs its page faults and a garbage collection on both threads each time;
+ * dashboards repeat analyses of the same size, so one pair of buffers, passed back and forth, serves them.
+ */
+const spare: { rows?: Float64Array; gram?: Float64Array } = {};
+
+/** `length` values over `buffer`'s memory when it is large enough (contents undefined), else a new array. */
+function reuse(buffer: Float64Array | undefined, length: number): Float64Array {
+  return buffer && buffer.buffer.byteLength >= length * 8
+    ? new Float64Array(buffer.buffer, 0, length)
+    : new Float64Array(length);
+}
+
+/**
+ * gramMatrixOf with time cut in two: this thread sums the earlier time steps while a helper thread sums
+ * the later ones, and the two matrices are added. WHY cut time, not rows: each thread then needs only its
+ * half of every row (half the data crosses between threads) and does exactly half the multiply-adds.
+ * The sums are associated differently from one thread's, so the two agree to rounding (1e-15), not bit
+ * for bit. Anything that stops the split (a product too small to gain, no WebAssembly, memory that cannot
+ * grow) leaves the product to this thread; a helper that fails costs the time of computing it all here
+ * again, never the answer.
+ */
+export async function gramMatrixSplit(request: GramRequest, helper: GramHelper): Promise<GramOutcome> {
+  const { rows, len, writeRow, sums, out, checkpoint } = request;
+  const kernel = gramKernel();
+  const mine = Math.round((len * (1 - HELPER_SHARE)) / 2) * 2;
+  const worth = worthSplitting(rows, len) && mine > 0 && mine < len;
+  const gram = worth && kernel.exports ? WasmGram.open(kernel.exports, rows, mine, len) : null;
+  if (!gram || !kernel.name) {
+    return gramMatrixOf(request);
+  }
+  const rest = len - mine;
+  const job: GramBlockJob = { rows: reuse(spare.rows, rows * rest), count: rows, len: rest, into: spare.gram };
+  // Both buffers go to the helper (transferred, so no longer usable here) and come back with its answer.
+  spare.rows = spare.gram = undefined;
+  for (let i = 0; i < rows; i++) {
+    const row = gram.setRow(i, (into, at) => writeRow(i, into, at), sums?.[i]);
+    job.rows.set(row.subarray(mine), i * rest);
+  }
+  let asked: Promise<GramBlockResult | null>;
+  try {
+    // A failed helper is a null matrix, never an unhandled rejection.
+    asked = helper.gram(job).catch(() => null);
+  } catch {
+    asked = Promise.resolve(null);
+  }
+  gram.run(checkpoint);
+  const other = await asked;
+  if (!other || other.gram.length !== rows * rows) {
+    return gramMatrixOf(request);
+  }
+  gram.add(other.gram);
+  gram.finishInto(out, sums !== undefined);
+  spare.rows = other.rows;
+  spare.gram = other.gram;
+  return { kernel: kernel.name, fallback: null, workers: 2 };
+}
