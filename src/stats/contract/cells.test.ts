@@ -21,7 +21,7 @@ it('reads back what was written, cell by cell and as a list', () => {
 
 it('says what is wrong with a code or cell that is none, instead of reading it as no reason', () => {
   const broken = Uint8Array.of(0, REASON_CODES.length + 1);
-  expect(() => reasonAt(broken, 1)).toThrow(`cell 1 holds reason code ${REASON_CODES.length + 1}`);
+  expect(() => reasonAt(broken, 1)).toThrow(`cell 1 holds ${REASON_CODES.length + 1}, which is no reason code`);
   expect(() => reasonList(broken, null)).toThrow(RangeError);
   expect(() => reasonAt(broken, 2)).toThrow('cell 2 is outside the reason matrix (2 cells)');
   expect(() => reasonCodeOf('too few points' as ReasonCode)).toThrow("'too few points' is not a reason code");

@@ -85,7 +85,7 @@ export function reasonList<E>(matrix: ReasonMatrix, none: E): Array<ReasonCode |
 function reasonOfCode(code: number, cell: number): ReasonCode {
   const reason = REASON_CODES[code - 1];
   if (reason === undefined) {
-    throw new RangeError(`cell ${cell} holds reason code ${code}; the codes are 0..${REASON_CODES.length}`);
+    throw new RangeError(`cell ${cell} holds ${code}, which is no reason code (0..${REASON_CODES.length})`);
   }
   return reason;
 }
