@@ -1,12 +1,13 @@
 /** @jest-environment node */
 /**
- * The JSON edge: inside, a result's N x N matrices are Float64Arrays with NaN for missing; the CLI prints
- * them as they were always printed, arrays with null for missing. Each output is compared, byte for byte,
- * with the result the engine returned turned into JSON by the old rule (every Float64Array, wherever it
- * sits, through toJsonArray), with the lead statements the CLI adds.
+ * The JSON edge: inside, a result's N x N matrices are Float64Arrays with NaN for missing and their reasons
+ * Uint8Arrays of codes; the CLI prints them as they were always printed, arrays with null for missing and
+ * arrays of reason strings and null. Each output is compared, byte for byte, with the result the engine
+ * returned turned into JSON by the old rule (every Float64Array, wherever it sits, through toJsonArray;
+ * every reason matrix read cell by cell with reasonAt), with the lead statements the CLI adds.
  */
 import * as path from 'path';
-import { analyze, matrixEntries, toJsonArray, type AnalyzeResult } from '../src/stats';
+import { analyze, matrixEntries, reasonAt, reasonEntries, toJsonArray, type AnalyzeResult } from '../src/stats';
 import { withLeadStatements } from './commands/analyze';
 import { main } from './main';
 import { memoryIO } from './memoryIO';
@@ -20,6 +21,9 @@ const example = (f: string) => path.join(__dirname, 'examples', f);
 function oldJson(value: unknown): unknown {
   if (value instanceof Float64Array) {
     return toJsonArray(value);
+  }
+  if (value instanceof Uint8Array) {
+    return Array.from(value, (_, c) => reasonAt(value, c));
   }
   if (Array.isArray(value)) {
     return value.map(oldJson);
@@ -58,7 +62,7 @@ const cases: Array<[string, string[]]> = [
 
 it.each(cases)('%s: the output is the old JSON of the result', async (_label, argv) => {
   const { out, result } = await printed(argv);
-  const matrices = matrixEntries(result);
+  const matrices = [...matrixEntries(result), ...reasonEntries(result)];
   expect(matrices.length).toBeGreaterThan(0);
   const pretty = argv.includes('--pretty') ? 2 : undefined;
   expect(out).toBe(JSON.stringify(oldJson(withLeadStatements(result)), null, pretty) + '\n');

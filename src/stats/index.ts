@@ -15,9 +15,20 @@ export { gramBlock, type GramBlockJob, type GramBlockResult, type GramHelper } f
 export { worthSplitting } from './correlation/splitFloor';
 export * from './contract';
 export { pairStats, type PairStats } from './pairStats';
-// The result's N x N matrices (Float64Array): where they are, and the result as JSON (arrays with null).
-export { MATRIX_FIELDS, matrixEntries, type MatrixEntry } from './contract/matrices';
+// The result's N x N matrices (Float64Array) and their reasons (Uint8Array of codes): where they are, and
+// the result as JSON (arrays with null; arrays of reason strings and null).
+export {
+  MATRIX_FIELDS,
+  REASON_FIELDS,
+  matrixEntries,
+  reasonEntries,
+  type MatrixEntry,
+  type ReasonEntry,
+  type WithMatrices,
+} from './contract/matrices';
 export { resultToJson, type AnalyzeResultJson, type Json } from './resultToJson';
+// A reason matrix's code table, and reading and writing its cells.
+export { REASON_CODES, reasonAt, reasonCodeOf, reasonList } from './contract/cells';
 
 // Lags: the sign convention and reading a pair the other way round.
 export { LAG_CONVENTION, reverseLag, reverseCurve, lagAsAsked, alignmentShift } from './lags/convention';

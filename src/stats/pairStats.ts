@@ -1,4 +1,5 @@
-import type { AnalyzeResult } from './contract';
+import type { AnalyzeResult, ReasonCode } from './contract';
+import { reasonAt } from './contract/cells';
 import { lagAsAsked } from './lags/convention';
 import { finiteOrNull } from './util/missing';
 
@@ -15,7 +16,7 @@ export interface PairStats {
   ciHigh: number | null;
   bestLag: number | null;
   bestR: number | null;
-  reason: string | null;
+  reason: ReasonCode | null;
 }
 
 /**
@@ -53,6 +54,6 @@ export function pairStats(result: AnalyzeResult, a: string, b: string): PairStat
     ciHigh: finiteOrNull(c.ciHigh[k]),
     bestLag,
     bestR,
-    reason: c.reason[k],
+    reason: reasonAt(c.reason, k),
   };
 }

@@ -304,7 +304,7 @@ export class AnalysisClient {
     if (message.type === 'error') {
       this.settle(job, new Error(message.message));
     } else {
-      // The matrices arrive as Float64Arrays (their buffers transferred): nothing to unpack.
+      // The matrices and their reasons arrive as typed arrays (their buffers transferred): nothing to unpack.
       this.settle(job, { result: message.result, mode: 'worker' });
     }
     this.pump();

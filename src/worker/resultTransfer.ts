@@ -1,9 +1,10 @@
 /**
- * The big parts of a result are its N x N matrices, Float64Arrays (FlatMatrix in the contract): at 500
- * signals, ten of them hold 2.5 million numbers. postMessage moves their buffers to the page instead of
- * copying them (structured clone keeps them Float64Arrays); the page reads them as they come.
+ * The big parts of a result are its N x N matrices, Float64Arrays (FlatMatrix in the contract), and their
+ * reasons, Uint8Arrays of codes (ReasonMatrix): at 500 signals, ten matrices hold 2.5 million numbers.
+ * postMessage moves their buffers to the page instead of copying them (structured clone keeps the typed
+ * arrays as they are); the page reads them as they come.
  */
-import { matrixEntries, type AnalyzeResult } from '../stats';
+import { matrixEntries, reasonEntries, type AnalyzeResult } from '../stats';
 
 /**
  * In the worker: the buffers to transfer with the result, once each. A matrix that is a view on part of
@@ -12,8 +13,8 @@ import { matrixEntries, type AnalyzeResult } from '../stats';
  */
 export function resultTransferables(result: AnalyzeResult): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const entry of matrixEntries(result)) {
-    let values = entry.values;
+  for (const entry of [...matrixEntries(result), ...reasonEntries(result)]) {
+    let values: Float64Array | Uint8Array = entry.values;
     if (!ownsBuffer(values)) {
       values = values.slice();
       entry.section[entry.field] = values;
@@ -24,7 +25,7 @@ export function resultTransferables(result: AnalyzeResult): ArrayBuffer[] {
 }
 
 /** The view covers a whole, movable ArrayBuffer (tag check: not a SharedArrayBuffer). */
-function ownsBuffer(values: Float64Array): boolean {
+function ownsBuffer(values: ArrayBufferView): boolean {
   return (
     Object.prototype.toString.call(values.buffer) === '[object ArrayBuffer]' &&
     values.byteOffset === 0 &&

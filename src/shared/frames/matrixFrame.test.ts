@@ -1,5 +1,5 @@
 import { dataFrameToJSON, type DataFrame } from '@grafana/data';
-import { analyze, type AnalyzeResult } from '../../stats';
+import { analyze, reasonAt, type AnalyzeResult } from '../../stats';
 import { MatrixField } from '../frameContract';
 import { nextTask } from '../nextTask';
 import { resultToFrames, resultToFramesInTasks } from './index';
@@ -41,7 +41,12 @@ it('turns the engine matrices (Float64Array, NaN for missing) into plain columns
     expect(field).toEqual(Array.from(values, (v) => (Number.isNaN(v) ? null : v)));
   }
   expect(column(frame, MatrixField.R)[0 * 3 + 2]).toBeNull();
-  expect(column(frame, MatrixField.Reason)[0 * 3 + 2]).toBe('constant');
+  // The engine's reason codes become the strings users read, '' where the cell has its numbers.
+  const reasons = column(frame, MatrixField.Reason);
+  expect(Array.isArray(reasons)).toBe(true);
+  expect(reasons).toEqual(Array.from(c.reason, (_, k) => reasonAt(c.reason, k) ?? ''));
+  expect(reasons[0 * 3 + 2]).toBe('constant');
+  expect(reasons[0 * 3 + 1]).toBe('');
   // A frame's JSON (query inspector, snapshots) keeps the columns as arrays.
   expect(Array.isArray(JSON.parse(JSON.stringify(dataFrameToJSON(frame))).data.values[2])).toBe(true);
 });

@@ -1,6 +1,6 @@
 /** The matrix frame: one row per ordered pair, the full N x N (docs/frames.md, "Matrix"). */
 import { DataFrame, FieldType, createDataFrame } from '@grafana/data';
-import { finiteOrNull, LAG_CONVENTION, reverseLag, toJsonArray, type AnalyzeResult } from '../../stats';
+import { finiteOrNull, LAG_CONVENTION, reasonList, reverseLag, toJsonArray, type AnalyzeResult } from '../../stats';
 import { FRAME_CONTRACT_VERSION, FrameKind, MatrixField, MatrixMeta } from '../frameContract';
 import { seriesNames, signalLookup, type FrameOptions } from './options';
 
@@ -61,7 +61,8 @@ export function matrixFrame(result: AnalyzeResult, opts: FrameOptions): DataFram
     ciLow: full ? matrixColumn(full.ciLow, opts) : nulls(),
     ciHigh: full ? matrixColumn(full.ciHigh, opts) : nulls(),
     ...lag,
-    reason: source.reason.map((reason) => reason ?? ''),
+    // The engine's codes through its table of reason strings; '' where the cell has its numbers.
+    reason: reasonList(source.reason, ''),
   };
   const clustering = result.clustering && result.clustering.ids.length === N ? result.clustering : undefined;
   const custom: MatrixMeta = {

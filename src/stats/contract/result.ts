@@ -1,17 +1,18 @@
 /**
  * The result side of the engine contract: what `analyze()` returns. The N x N matrices are
- * Float64Arrays with NaN for missing (FlatMatrix); every other number is plain JSON, missing as null.
- * JSON consumers get the matrices as arrays with null through `resultToJson` (contract/matrices.ts),
- * so the JSON of a result is what it always was. Lags follow LAG_CONVENTION (src/stats/lags/convention.ts).
+ * Float64Arrays with NaN for missing (FlatMatrix), their reasons Uint8Arrays of codes (ReasonMatrix);
+ * every other number is plain JSON, missing as null. JSON consumers get the matrices as arrays with null
+ * and the reasons as arrays of strings and null through `resultToJson` (contract/matrices.ts), so the
+ * JSON of a result is what it always was. Lags follow LAG_CONVENTION (src/stats/lags/convention.ts).
  */
 import type { LAG_CONVENTION } from '../lags/convention';
 import type { AdjustMethod, AutocorrelationCorrection, CorrelationMethod, LagNormalization, Linkage } from './request';
 import type { CompareResult } from './compare';
 import type { DriftResult } from './drift';
-import type { FlatMatrix, ReasonCode } from './cells';
+import type { FlatMatrix, ReasonCode, ReasonMatrix } from './cells';
 import type { EngineWarning } from './warnings';
 
-export type { FlatMatrix, ReasonCode } from './cells';
+export type { FlatMatrix, ReasonCode, ReasonMatrix } from './cells';
 
 export interface SeriesSummary {
   id: string;
@@ -54,8 +55,8 @@ export interface CorrelationResult {
   nEff: FlatMatrix;
   ciLow: FlatMatrix;
   ciHigh: FlatMatrix;
-  /** Why a cell has no number, null when it has one. */
-  reason: Array<ReasonCode | null>;
+  /** Why a cell has no number, 0 when it has one; read a cell with reasonAt (contract/cells.ts). */
+  reason: ReasonMatrix;
   alpha: number;
   adjust: AdjustMethod;
   autocorrelation: AutocorrelationCorrection;
@@ -92,7 +93,8 @@ export interface PartialResult {
   q: FlatMatrix;
   nEff: FlatMatrix;
   n: FlatMatrix;
-  reason: Array<ReasonCode | null>;
+  /** Why a cell has no number, as for the plain matrix (ReasonMatrix). */
+  reason: ReasonMatrix;
 }
 
 export interface LagPairResult {

@@ -1,4 +1,4 @@
-import type { ReasonCode } from '../contract';
+import { reasonCodeOf, type ReasonCode, type ReasonMatrix } from '../contract/cells';
 import type { Checkpoint } from '../util/cancel';
 import { denseRanks } from '../rank/denseRanks';
 import { kendallTau, KendallStats } from './kendallTau';
@@ -6,7 +6,7 @@ import { kendallTau, KendallStats } from './kendallTau';
 export interface KendallMatrix {
   r: Float64Array;
   n: Float64Array;
-  reason: Array<ReasonCode | null>;
+  reason: ReasonMatrix;
   /** Upper-triangle statistics for p-values, keyed i*N+j (i < j). */
   stats: Map<number, KendallStats>;
 }
@@ -21,7 +21,7 @@ export function kendallMatrix(series: Float64Array[], minOverlap: number, checkp
   const ranks = series.map((x) => denseRanks(x));
   const r = new Float64Array(N * N).fill(NaN);
   const n = new Float64Array(N * N);
-  const reason: Array<ReasonCode | null> = new Array(N * N).fill(null);
+  const reason: ReasonMatrix = new Uint8Array(N * N);
   const stats = new Map<number, KendallStats>();
   for (let i = 0; i < N; i++) {
     for (let j = i; j < N; j++) {
@@ -33,7 +33,7 @@ export function kendallMatrix(series: Float64Array[], minOverlap: number, checkp
       } else if (!Number.isFinite(s.tau)) {
         why = 'constant';
       }
-      reason[i * N + j] = reason[j * N + i] = why;
+      reason[i * N + j] = reason[j * N + i] = reasonCodeOf(why);
       if (why === null) {
         r[i * N + j] = r[j * N + i] = i === j ? 1 : s.tau;
         if (i !== j) {

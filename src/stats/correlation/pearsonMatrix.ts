@@ -1,4 +1,4 @@
-import type { ReasonCode } from '../contract';
+import { reasonCodeOf, type ReasonMatrix } from '../contract/cells';
 import type { Checkpoint } from '../util/cancel';
 import type { GramOutcome } from './gramMatrix';
 import { runGramSteps, type GramSteps } from './gramSteps';
@@ -10,11 +10,10 @@ export interface MatrixCorrelation {
   /** Pairwise-complete observations, N*N. */
   n: Float64Array;
   /**
-   * Why a cell has no r, per cell; null when every series took the fast path, so no cell has a reason.
-   * WHY null rather than N*N nulls: at 1000 series that array alone takes longer to fill than a tenth of
-   * the Gram product.
+   * Why a cell has no r, per cell (codes, contract/cells.ts): all 0 when every series took the fast path.
+   * Always allocated: zeroed, it is 1 MB at 1000 series, nothing next to the Gram product.
    */
-  reason: Array<ReasonCode | null> | null;
+  reason: ReasonMatrix;
   /** Why the WebAssembly kernel was wanted for this matrix but not used (gramMatrix.ts), else null. */
   kernelFallback: string | null;
   /** The Gram kernel that computed the complete series' block (null: fewer than one such series). */
@@ -69,7 +68,7 @@ export function* pearsonMatrixSteps(
   }
 
   const M = complete.length;
-  const reason: Array<ReasonCode | null> | null = M < N ? new Array(N * N).fill(null) : null;
+  const reason: ReasonMatrix = new Uint8Array(N * N);
   if (M < N) {
     r.fill(NaN); // cells with an incomplete series are then written pair by pair, below
   }
@@ -106,8 +105,9 @@ export function* pearsonMatrixSteps(
       const v = i === j && res.reason === null ? 1 : res.r;
       r[i * N + j] = r[j * N + i] = v;
       n[i * N + j] = n[j * N + i] = res.n;
-      reason![i * N + j] = reason![j * N + i] =
-        i === j && res.reason === 'insufficient_overlap' ? 'too_few_points' : res.reason;
+      reason[i * N + j] = reason[j * N + i] = reasonCodeOf(
+        i === j && res.reason === 'insufficient_overlap' ? 'too_few_points' : res.reason
+      );
     }
     checkpoint?.tick(N - i);
   }

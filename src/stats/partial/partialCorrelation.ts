@@ -1,5 +1,5 @@
 import { inverse, Matrix, SingularValueDecomposition } from 'ml-matrix';
-import type { ReasonCode } from '../contract';
+import { reasonCodeOf, type ReasonCode, type ReasonMatrix } from '../contract/cells';
 import type { Checkpoint } from '../util/cancel';
 import { gramMatrix } from '../correlation/gramMatrix';
 import { pearsonPair } from '../correlation/pearsonPair';
@@ -8,13 +8,14 @@ export interface PartialCorrelation {
   /** N*N over the non-control series. */
   r: Float64Array;
   n: Float64Array;
-  reason: Array<ReasonCode | null>;
+  reason: ReasonMatrix;
   /** True when the controls are (nearly) collinear on the rows used. */
   singularControls: boolean;
 }
 
 /** Condition number above which a correlation matrix is treated as singular. */
 const MAX_CONDITION = 1e12;
+const SINGULAR = reasonCodeOf('singular');
 
 /**
  * Partial Pearson correlation of every pair of `series` controlling for `controls` (e.g. request
@@ -38,7 +39,7 @@ export function partialCorrelation(
   const T = N > 0 ? series[0].length : 0;
   const r = new Float64Array(N * N).fill(NaN);
   const n = new Float64Array(N * N);
-  const reason: Array<ReasonCode | null> = new Array(N * N).fill(null);
+  const reason: ReasonMatrix = new Uint8Array(N * N);
   let singularControls = false;
 
   const rows: number[] = [];
@@ -111,7 +112,7 @@ export function partialCorrelation(
         const j = fast[b];
         n[i * N + j] = L;
         if (S === null) {
-          reason[i * N + j] = 'singular';
+          reason[i * N + j] = SINGULAR;
           singularControls = true;
           continue;
         }
@@ -119,7 +120,7 @@ export function partialCorrelation(
         if (Number.isFinite(v)) {
           r[i * N + j] = Math.max(-1, Math.min(1, v));
         } else {
-          reason[i * N + j] = 'singular';
+          reason[i * N + j] = SINGULAR;
         }
       }
     }
@@ -133,7 +134,7 @@ export function partialCorrelation(
       const res = partialPair(series[i], series[j], controls, minOverlap, i === j);
       r[i * N + j] = r[j * N + i] = res.r;
       n[i * N + j] = n[j * N + i] = res.n;
-      reason[i * N + j] = reason[j * N + i] = res.reason;
+      reason[i * N + j] = reason[j * N + i] = reasonCodeOf(res.reason);
       singularControls = singularControls || res.reason === 'singular';
     }
     checkpoint?.tick(N - i);

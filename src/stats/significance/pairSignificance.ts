@@ -1,8 +1,12 @@
-import type { AdjustMethod, AutocorrelationCorrection, ReasonCode } from '../contract';
+import type { AdjustMethod, AutocorrelationCorrection } from '../contract';
+import { reasonCodeOf, type ReasonMatrix } from '../contract/cells';
 import { adjustTriangle } from './adjustMatrix';
 import { effectiveSampleSize } from './effectiveSampleSize';
 import { fisherBound, fisherTanhHalf, type FisherSpec } from './fisherInterval';
 import { mirrorUpper } from './symmetric';
+
+const SKIPPED = reasonCodeOf('skipped');
+const EFFECTIVE_N_TOO_SMALL = reasonCodeOf('effective_n_too_small');
 
 /** The test of one pair, supplied by the stage (plain or partial correlation, Pearson or Kendall). */
 export interface PairTest {
@@ -103,29 +107,27 @@ export function pairSignificance(
 /**
  * The reason of every off-diagonal cell, so that every null carries one: the kernel's reason, else
  * 'skipped' for a cell without r, else 'effective_n_too_small' for an r without a p-value (or without
- * an interval, when `interval` is given). The diagonal keeps the kernel's reason. Written into
- * `kernel` (the kernel's own fresh list: a second list of N x N entries is 8 MB at 1000 series), or into
- * a new list when the kernel gave none (null: no cell had a reason there).
+ * an interval, when `interval` is given). The diagonal keeps the kernel's reason. Written into `reason`
+ * (the kernel's own fresh matrix of codes), which is returned.
  */
 export function cellReasons(
-  kernel: Array<ReasonCode | null> | null,
+  reason: ReasonMatrix,
   r: Float64Array,
   p: Float64Array,
   N: number,
   interval?: Float64Array
-): Array<ReasonCode | null> {
-  const reason: Array<ReasonCode | null> = kernel ?? new Array(N * N).fill(null);
+): ReasonMatrix {
   // The matrices are symmetric: each pair is judged once, from its upper cell, and both cells get the reason.
   for (let i = 0; i < N; i++) {
     for (let j = i + 1, c = i * N + j; j < N; j++, c++) {
-      if (reason[c] !== null) {
+      if (reason[c] !== 0) {
         continue;
       }
-      let why: ReasonCode | null = null;
+      let why = 0;
       if (!Number.isFinite(r[c])) {
-        why = 'skipped';
+        why = SKIPPED;
       } else if (!Number.isFinite(p[c]) || (interval && !Number.isFinite(interval[c]))) {
-        why = 'effective_n_too_small';
+        why = EFFECTIVE_N_TOO_SMALL;
       }
       reason[c] = reason[j * N + i] = why;
     }
