@@ -96,20 +96,23 @@ export function* pearsonMatrixSteps(
     }
   }
 
-  for (let i = 0; i < N; i++) {
-    for (let j = i; j < N; j++) {
-      if (isComplete[i] && isComplete[j]) {
-        continue;
+  // Pairs with an incomplete series, pair by pair (none when every series is complete: no N*N scan then).
+  if (M < N) {
+    for (let i = 0; i < N; i++) {
+      for (let j = i; j < N; j++) {
+        if (isComplete[i] && isComplete[j]) {
+          continue;
+        }
+        const res = pairFn(series[i], series[j], minOverlap);
+        const v = i === j && res.reason === null ? 1 : res.r;
+        r[i * N + j] = r[j * N + i] = v;
+        n[i * N + j] = n[j * N + i] = res.n;
+        reason[i * N + j] = reason[j * N + i] = reasonCodeOf(
+          i === j && res.reason === 'insufficient_overlap' ? 'too_few_points' : res.reason
+        );
       }
-      const res = pairFn(series[i], series[j], minOverlap);
-      const v = i === j && res.reason === null ? 1 : res.r;
-      r[i * N + j] = r[j * N + i] = v;
-      n[i * N + j] = n[j * N + i] = res.n;
-      reason[i * N + j] = reason[j * N + i] = reasonCodeOf(
-        i === j && res.reason === 'insufficient_overlap' ? 'too_few_points' : res.reason
-      );
+      checkpoint?.tick(N - i);
     }
-    checkpoint?.tick(N - i);
   }
   return { r, n, reason, kernelFallback, kernel, workers };
 }
