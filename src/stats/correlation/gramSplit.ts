@@ -79,7 +79,8 @@ function reuse(buffer: Float64Array | undefined, length: number): Float64Array {
 /**
  * gramMatrixOf with time cut in two: this thread sums the earlier time steps while a helper thread sums
  * the later ones, and the two matrices are added. WHY cut time, not rows: each thread then needs only its
- * half of every row (half the data crosses between threads) and does exactly half the multiply-adds.
+ * part of every row (less than half the data crosses between threads) and the multiply-adds divide in
+ * proportion (HELPER_SHARE), where a cut between rows would send the helper about 70 % of the rows.
  * The sums are associated differently from one thread's, so the two agree to rounding (1e-15), not bit
  * for bit. Anything that stops the split (a product too small to gain, no WebAssembly, memory that cannot
  * grow) leaves the product to this thread; a helper that fails costs the time of computing it all here
