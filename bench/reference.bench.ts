@@ -393,6 +393,7 @@ export async function run(): Promise<string> {
     ].join('\n')
   );
   console.log(`end: ${loadAverage()}`);
+  await helper?.close();
   return text;
 }
 
@@ -408,6 +409,7 @@ async function peakChild(caseId: string, implName: string): Promise<void> {
   const inputs = c.inputs();
   await impl.prepare?.();
   await reportPeakRss(() => impl.call(inputs));
+  await helper?.close();
 }
 
 if (require.main === module) {

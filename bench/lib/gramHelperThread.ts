@@ -1,15 +1,11 @@
 /**
- * The helper thread of the benchmark's two-worker rows: Node's counterpart of the plugin's helper worker
- * (src/worker): it runs the engine's gramBlock for each job and sends the block back, transferred.
+ * The helper thread of the benchmark's two-worker rows: Node's counterpart of the plugin's helper worker.
+ * It serves Gram blocks with the plugin's own server (src/worker/gramServer.ts) on the channel end the
+ * benchmark sends it first.
  */
-import { parentPort } from 'worker_threads';
-import { gramBlock, type GramBlockJob } from '../../src/stats';
+import { parentPort, type MessagePort } from 'worker_threads';
+import { gramBlock } from '../../src/stats';
+import type { GramPort } from '../../src/worker/protocol';
+import { serveGramBlocks } from '../../src/worker/gramServer';
 
-parentPort!.on('message', (message: { id: number; job: GramBlockJob }) => {
-  try {
-    const result = gramBlock(message.job);
-    parentPort!.postMessage({ id: message.id, result }, [result.gram.buffer, result.rows.buffer] as ArrayBuffer[]);
-  } catch (e) {
-    parentPort!.postMessage({ id: message.id, error: e instanceof Error ? e.message : String(e) });
-  }
-});
+parentPort!.once('message', (port: MessagePort) => serveGramBlocks(port as unknown as GramPort, gramBlock));

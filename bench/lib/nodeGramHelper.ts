@@ -1,16 +1,19 @@
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import { MessageChannel, Worker } from 'worker_threads';
 import type { GramBlockJob, GramBlockResult, GramHelper } from '../../src/stats';
+import { PortGramHelper } from '../../src/worker/portGramHelper';
+import type { GramPort } from '../../src/worker/protocol';
 
 /**
- * A GramHelper on a Node worker thread (gramHelperThread.ts), for the two-worker benchmark rows. As in the
- * browser, the rows go over by postMessage (transferred, not shared): Grafana's pages are not cross-origin
- * isolated, so the plugin has no SharedArrayBuffer, and the benchmark measures what the plugin can do.
+ * A GramHelper on a Node worker thread (gramHelperThread.ts), for the two-worker benchmark rows: the
+ * plugin's own channel code (PortGramHelper here, serveGramBlocks there) over a MessageChannel between
+ * the two threads. As in the browser, the rows go over by postMessage (transferred, not shared): Grafana's
+ * pages are not cross-origin isolated, so the plugin has no SharedArrayBuffer, and the benchmark measures
+ * what the plugin can do.
  */
 export class NodeGramHelper implements GramHelper {
   private readonly worker: Worker;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: GramBlockResult) => void; reject: (e: Error) => void }>();
+  private readonly channel: PortGramHelper;
 
   constructor() {
     // The thread loads TypeScript through tsx's CommonJS hook, as the benchmark does (a worker does not
@@ -18,41 +21,14 @@ export class NodeGramHelper implements GramHelper {
     const entry = path.join(__dirname, 'gramHelperThread.ts');
     const boot = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`;
     this.worker = new Worker(boot, { eval: true });
-    this.worker.on('message', (m: { id: number; result?: GramBlockResult; error?: string }) => {
-      const p = this.pending.get(m.id);
-      this.pending.delete(m.id);
-      this.holdProcess();
-      if (m.result) {
-        p?.resolve(m.result);
-      } else {
-        p?.reject(new Error(m.error ?? 'no block'));
-      }
-    });
-    this.worker.on('error', (e) => {
-      this.pending.forEach((p) => p.reject(e));
-      this.pending.clear();
-      this.holdProcess();
-    });
-    this.holdProcess();
+    const { port1, port2 } = new MessageChannel();
+    this.worker.postMessage(port2, [port2]);
+    this.channel = new PortGramHelper(port1 as unknown as GramPort);
+    this.worker.on('error', (e) => this.channel.close(e.message));
   }
 
   gram(job: GramBlockJob): Promise<GramBlockResult> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.holdProcess();
-      const buffers = job.into ? [job.rows.buffer, job.into.buffer] : [job.rows.buffer];
-      this.worker.postMessage({ id, job }, buffers as ArrayBuffer[]);
-    });
-  }
-
-  /** The thread keeps the process alive only while a job is out (an idle helper never blocks exit). */
-  private holdProcess(): void {
-    if (this.pending.size > 0) {
-      this.worker.ref();
-    } else {
-      this.worker.unref();
-    }
+    return this.channel.gram(job);
   }
 
   /** A first job compiles the kernel and the thread's code before anything is timed. */
@@ -60,7 +36,9 @@ export class NodeGramHelper implements GramHelper {
     await this.gram({ rows: new Float64Array(64 * 64).fill(1 / 8), count: 64, len: 64 });
   }
 
+  /** Closes the channel and stops the thread (the open channel would otherwise keep the process alive). */
   close(): Promise<number> {
+    this.channel.close('the benchmark is done');
     return this.worker.terminate();
   }
 }

@@ -5,6 +5,7 @@
  * arrays as they are); the page reads them as they come.
  */
 import { matrixEntries, reasonEntries, type AnalyzeResult } from '../stats';
+import { buffersOf, isMovable } from './transferables';
 
 /**
  * In the worker: the buffers to transfer with the result, once each. A matrix that is a view on part of
@@ -12,23 +13,19 @@ import { matrixEntries, reasonEntries, type AnalyzeResult } from '../stats';
  * would send the whole buffer behind a view, and transferring it would detach the other views on it.
  */
 export function resultTransferables(result: AnalyzeResult): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
+  const views: ArrayBufferView[] = [];
   for (const entry of [...matrixEntries(result), ...reasonEntries(result)]) {
     let values: Float64Array | Uint8Array = entry.values;
     if (!ownsBuffer(values)) {
       values = values.slice();
       entry.section[entry.field] = values;
     }
-    buffers.add(values.buffer as ArrayBuffer);
+    views.push(values);
   }
-  return [...buffers];
+  return buffersOf(views);
 }
 
 /** The view covers a whole, movable ArrayBuffer (tag check: not a SharedArrayBuffer). */
 function ownsBuffer(values: ArrayBufferView): boolean {
-  return (
-    Object.prototype.toString.call(values.buffer) === '[object ArrayBuffer]' &&
-    values.byteOffset === 0 &&
-    values.byteLength === values.buffer.byteLength
-  );
+  return isMovable(values.buffer) && values.byteOffset === 0 && values.byteLength === values.buffer.byteLength;
 }

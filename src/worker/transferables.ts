@@ -8,11 +8,16 @@ import type { AnalyzeRequest } from '../stats';
 export function buffersOf(views: Iterable<unknown>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const a of views) {
-    if (ArrayBuffer.isView(a) && Object.prototype.toString.call(a.buffer) === '[object ArrayBuffer]') {
-      buffers.add(a.buffer as ArrayBuffer);
+    if (ArrayBuffer.isView(a) && isMovable(a.buffer)) {
+      buffers.add(a.buffer);
     }
   }
   return [...buffers];
+}
+
+/** A buffer postMessage can transfer: an ArrayBuffer (by tag: it may come from another realm), not shared. */
+export function isMovable(buffer: ArrayBufferLike): buffer is ArrayBuffer {
+  return Object.prototype.toString.call(buffer) === '[object ArrayBuffer]';
 }
 
 /**

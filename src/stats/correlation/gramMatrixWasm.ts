@@ -1,5 +1,5 @@
 import type { Checkpoint } from '../util/cancel';
-import type { GramRequest } from './gramRequest';
+import type { GramRequest, RowWriter } from './gramRequest';
 import type { GramExports } from './wasm/gramKernel';
 
 const PAGE = 65536;
@@ -69,20 +69,21 @@ export class WasmGram {
       }
     }
     // Memory is reused from the last product: padding rows must be written as zeros, which add nothing.
+    const zeros: RowWriter = (_row, into, at) => into.fill(0, at, at + len);
     for (let i = rows; i < gram.n; i++) {
-      gram.setRow(i, (into, at) => into.fill(0, at, at + len));
+      gram.setRow(i, zeros);
     }
     return gram;
   }
 
   /**
-   * Row i: `write` puts its `rowLen` values into the staging row (`into` from `at`); given the row's plain
-   * `sum`, the kernel centres and scales them there; then it spreads the first `len` into the packed
-   * chunks. Returns the staging row, valid until the next call.
+   * Row i: `writeRow` puts its `rowLen` values into the staging row; given the row's plain `sum`, the
+   * kernel centres and scales them there; then it spreads the first `len` into the packed chunks. Returns
+   * the staging row, valid until the next call.
    */
-  setRow(i: number, write: (into: Float64Array, at: number) => void, sum?: number): Float64Array {
+  setRow(i: number, writeRow: RowWriter, sum?: number): Float64Array {
     const mem = this.memory();
-    write(mem, this.rowAt);
+    writeRow(i, mem, this.rowAt);
     if (sum !== undefined) {
       this.kernel.standardize(this.rowAt * 8, this.rowLen, sum);
     }
@@ -144,7 +145,7 @@ export function gramMatrixWasm(kernel: GramExports, request: GramRequest): boole
     return false;
   }
   for (let i = 0; i < rows; i++) {
-    gram.setRow(i, (into, at) => writeRow(i, into, at), sums?.[i]);
+    gram.setRow(i, writeRow, sums?.[i]);
   }
   gram.run(checkpoint);
   gram.finishInto(out, sums !== undefined);

@@ -54,7 +54,7 @@ export function gramBlock(job: GramBlockJob, kernel: GramKernel = gramKernel()):
   }
   const writeRow = rowsOf(rows, len);
   for (let i = 0; i < count; i++) {
-    gram.setRow(i, (into, at) => writeRow(i, into, at));
+    gram.setRow(i, writeRow);
   }
   gram.run();
   const out = reuse(job.into, count * count);
@@ -100,7 +100,7 @@ export async function gramMatrixSplit(request: GramRequest, helper: GramHelper):
   // Both buffers go to the helper (transferred, so no longer usable here) and come back with its answer.
   spare.rows = spare.gram = undefined;
   for (let i = 0; i < rows; i++) {
-    const row = gram.setRow(i, (into, at) => writeRow(i, into, at), sums?.[i]);
+    const row = gram.setRow(i, writeRow, sums?.[i]);
     job.rows.set(row.subarray(mine), i * rest);
   }
   let asked: Promise<GramBlockResult | null>;

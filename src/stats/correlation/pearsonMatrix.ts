@@ -26,8 +26,8 @@ export interface MatrixCorrelation {
  * Pearson correlation matrix with pandas' pairwise-complete semantics (DataFrame.corr with
  * min_periods = minOverlap).
  *
- * Fast path: series without missing values are centred and scaled to unit norm once and the matrix
- * is their Gram product (gramMatrix); memory is one N*T copy plus N*N. Pairs involving a series with
+ * Fast path: series without missing values go to the Gram kernel as they are, with their sums; the
+ * kernel centres each one, scales it to unit norm and gives their Gram product as r (gramRequest.ts). Pairs involving a series with
  * missing values fall back to `pairFn` (default: the exact pairwise two-pass formula) on their common
  * rows; Spearman passes a pair function that re-ranks the common rows.
  */
