@@ -1,5 +1,15 @@
+import { gramKernel } from '../correlation/wasm/gramKernel';
+import { WasmLagSums } from './lagSumsWasm';
+
 /** Lags summed together in one pass over the series. */
-export const LAG_BLOCK = 4;
+const LAG_BLOCK = 4;
+
+/**
+ * Fewest products (values x lags) for which the WebAssembly kernel pays for copying the series into its
+ * memory and the calls into it. Measured for 8 lags: at 16 values it takes 2.3x the time of JavaScript,
+ * at 32 values (256 products) 0.9x, at 64 values 0.6x; from 1,440 values on, 0.15-0.2x.
+ */
+export const WASM_MIN_PRODUCTS = 256;
 
 /**
  * Cross sums S(k) = sum_t a[t] b[t+k] for k = -maxLag..maxLag by the direct O(T * L) sum; cheaper
@@ -14,19 +24,54 @@ export function directCrossSum(
   return laggedSums(a, b, -maxLag, maxLag, out);
 }
 
+/** Lagged sums of one pair, for one range of lags or many. */
+export interface LagSums {
+  /** S(k) for k = first..last (index k − first). */
+  sums(first: number, last: number, out?: Float64Array): Float64Array;
+  /** Whether the WebAssembly kernel sums them (about 6x faster than JavaScript at 1,440 points). */
+  readonly wasm: boolean;
+}
+
 /**
- * S(k) = sum_t a[t] b[t+k] for k = first..last (index k − first).
- *
- * WHY lags in blocks: one running sum per loop waits on its own additions; four lags summed side by
- * side in one pass keep the processor busy (about 2x faster). Each S(k) still adds its terms in order
- * of t from 0, so every sum is the same double as one lag at a time.
+ * The lagged sums of a and b (of equal length; a === b for autocorrelations), for ranges of at most
+ * `most` lags at a time: by the WebAssembly kernel (lagSumsWasm.ts) when there is one and `most` lags
+ * of the series are work enough to pay for copying it, else in JavaScript (laggedSumsJs). Both give the
+ * same doubles. The one place that chooses; valid until the next lag sum or Gram product of the thread.
  */
+export function lagSumsOf(a: Float64Array, b: Float64Array, most: number): LagSums {
+  const kernel = a.length === b.length && a.length * most >= WASM_MIN_PRODUCTS ? gramKernel().exports : null;
+  const loaded = kernel ? WasmLagSums.load(kernel, a, b, most) : null;
+  const fresh = (first: number, last: number) => new Float64Array(Math.max(0, last - first + 1));
+  return loaded
+    ? { wasm: true, sums: (first, last, out = fresh(first, last)) => loaded.sums(first, last, out) }
+    : { wasm: false, sums: (first, last, out = fresh(first, last)) => laggedSumsJs(a, b, first, last, out) };
+}
+
+/** S(k) = sum_t a[t] b[t+k] for k = first..last (index k − first); lagSumsOf picks the kernel. */
 export function laggedSums(
   a: Float64Array,
   b: Float64Array,
   first: number,
   last: number,
   out = new Float64Array(Math.max(0, last - first + 1))
+): Float64Array {
+  return lagSumsOf(a, b, Math.max(0, last - first + 1)).sums(first, last, out);
+}
+
+/**
+ * laggedSums in JavaScript, where the kernel is unavailable (a Content-Security-Policy without
+ * 'wasm-unsafe-eval', an engine without SIMD) or the work too small to pay for its copies.
+ *
+ * WHY lags in blocks: one running sum per loop waits on its own additions; four lags summed side by
+ * side in one pass keep the processor busy (about 2x faster). Each S(k) still adds its terms in order
+ * of t from 0, so every sum is the same double as one lag at a time.
+ */
+export function laggedSumsJs(
+  a: Float64Array,
+  b: Float64Array,
+  first: number,
+  last: number,
+  out: Float64Array
 ): Float64Array {
   const T = a.length;
   let k = first;

@@ -1,9 +1,23 @@
-import { LAG_BLOCK, laggedSums } from '../lags/directCrossSum';
+import { lagSumsOf } from '../lags/directCrossSum';
 import { centreInto } from '../util/centre';
 import { AutocovarianceFft } from './autocovarianceFft';
 
-/** Direct lags tried before the FFT; past c·τ > DIRECT_LAGS the window is not going to close by then. */
-const DIRECT_LAGS = 16;
+/**
+ * Direct lags tried before the FFT; past c·τ > that many lags the window is not going to close by then.
+ * WHY 128 with the WebAssembly kernel: there a direct lag costs about 1/150 of the FFT's transforms at
+ * 1,440 points (1/200 at 10,080), so windows up to 128 lags (τ up to ~25) are cheaper summed directly,
+ * and a persistent series gives up within a few blocks. On a mix of monitoring-like series of 1,440
+ * points, 16, 64, 96, 128 and 160 lags took 204, 181, 172, 155 and 161 µs for the mix (JavaScript sums
+ * with 16 lags: 240). The price: a series whose window closes a little past 128 lags (τ ≈ 26–30) learns
+ * it only after most of them, and pays them on top of the FFT (AR(1) with φ 0.93 at 10,080 points: 730
+ * µs against 450). Guessing the window's end sooner from how ρ decays (geometric tail from lag k/2 on)
+ * saved those but sent many series that would have closed in time to the FFT (the mix: 176–195 µs).
+ * WHY 16 in JavaScript: its sums cost six times as much, and past a few blocks the FFT wins.
+ */
+const DIRECT_LAGS = { wasm: 128, js: 16 };
+
+/** Lags summed per call of the direct sums: one block of the WebAssembly kernel (LAG_LANES in gram.ts). */
+const DIRECT_BLOCK = 8;
 
 /**
  * Integrated autocorrelation time of a window, τ = 1 + 2 Σ_{k=1..M} ρ(k), with Sokal's automatic
@@ -34,13 +48,14 @@ export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
   const maxLag = Math.floor(n / 4);
   // A series that decorrelates within a few steps (first differences, noise) closes the window after a
   // handful of lags: summed directly they cost a few passes, less than one FFT. A persistent series shows
-  // it within the first lags (c·τ already past DIRECT_LAGS) and goes to the FFT, which gives every lag
+  // it within the first lags (c·τ already past the direct lags) and goes to the FFT, which gives every lag
   // at once (O(n log n)) where hundreds of direct sums would cost O(n²).
-  const direct = directSums(d);
-  if (maxLag <= DIRECT_LAGS) {
+  const { sum: direct, wasm } = directSums(d);
+  const directLags = wasm ? DIRECT_LAGS.wasm : DIRECT_LAGS.js;
+  if (maxLag <= directLags) {
     return Math.max(1, sokalWindow(direct, den, maxLag, c, false).tau);
   }
-  const quick = sokalWindow(direct, den, DIRECT_LAGS, c, true);
+  const quick = sokalWindow(direct, den, directLags, c, true);
   if (quick.closed) {
     return Math.max(1, quick.tau);
   }
@@ -75,18 +90,27 @@ function sokalWindow(
   return { tau, closed: false };
 }
 
-/** S(k) = Σ_t d[t] d[t+k] on demand, summed LAG_BLOCK lags at a time (one pass gives several). */
-function directSums(d: Float64Array): (k: number) => number {
+/**
+ * S(k) = Σ_t d[t] d[t+k] on demand, DIRECT_BLOCK lags at a time (one pass gives several), with d copied
+ * into the kernel once for all of them.
+ */
+function directSums(d: Float64Array): { sum: (k: number) => number; wasm: boolean } {
+  const lagSums = lagSumsOf(d, d, DIRECT_BLOCK);
   let first = 0;
-  let block: Float64Array = new Float64Array(0);
-  return (k) => {
-    if (k < first || k >= first + block.length) {
+  let filled = false;
+  const sum = (k: number) => {
+    if (!filled || k < first || k >= first + DIRECT_BLOCK) {
       first = k;
-      block = laggedSums(d, d, k, k + LAG_BLOCK - 1);
+      filled = true;
+      lagSums.sums(k, k + DIRECT_BLOCK - 1, block);
     }
     return block[k - first];
   };
+  return { sum, wasm: lagSums.wasm };
 }
+
+/** The direct sums' block, kept between calls (see `work`). */
+const block = new Float64Array(DIRECT_BLOCK);
 
 /**
  * The lag-1 autocorrelation of the AR(1) process with the same τ: (1 + ρ)/(1 − ρ) = τ. It lets a

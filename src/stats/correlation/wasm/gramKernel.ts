@@ -10,6 +10,8 @@ export interface GramExports {
   packRow(row: number, i: number, n: number, len: number, chunk: number, packed: number): void;
   gramPanel(packed: number, n: number, pairs: number, out: number, p: number, first: number): void;
   finish(out: number, rows: number, n: number, unit: number): void;
+  /** Lagged sums of two series in memory (lags/lagSumsWasm.ts is the host). */
+  lagSums(a: number, b: number, len: number, first: number, last: number, out: number): void;
 }
 
 /** Which build of the kernel: fused multiply-adds (relaxed SIMD) or separate ones (SIMD). */

@@ -1,0 +1,102 @@
+import type { GramExports } from '../correlation/wasm/gramKernel';
+
+const PAGE = 65536;
+/**
+ * Lags per block of the kernel's `lagSums` (LAG_LANES in gram.ts): its last block may write up to this
+ * many values less one past the last lag asked for, so the output area has that much room more.
+ */
+const LAG_LANES = 8;
+
+/**
+ * Lagged sums S(k) = Σ_t a[t] b[t+k] by the WebAssembly kernel (the `lagSums` export of
+ * correlation/wasm/assembly/gram.ts), for a pair copied once into the kernel's memory and any number of
+ * lag ranges. Each S(k) is the very double of directCrossSum.ts's JavaScript (see gram.ts for why).
+ *
+ * WHY the Gram kernel's instance: one module to compile, detect and cache per thread (gramKernel.ts),
+ * and its memory is idle whenever lag sums run. The rule that makes sharing it safe: lag sums use the
+ * memory from heapBase, where WasmGram (correlation/gramMatrixWasm.ts) lays out each product; they keep
+ * nothing there between synchronous calls, and WasmGram.open writes every byte a product reads. So a lag
+ * sum must never run while a Gram product is open on the same thread (between WasmGram.open and
+ * finishInto). Nothing does: the engine runs one analysis at a time per thread, and a product split with
+ * a helper thread suspends the whole analysis while it waits (gramSteps.ts). A WasmLagSums is valid only
+ * until the kernel's next use, so it never outlives the synchronous function that loaded it.
+ */
+export class WasmLagSums {
+  private constructor(
+    private readonly kernel: GramExports,
+    private readonly len: number,
+    /** Byte offsets of a, b and the output area in the kernel's memory. */
+    private readonly aAt: number,
+    private readonly bAt: number,
+    private readonly outAt: number,
+    /** Most lags one call of `sums` may ask for. */
+    private readonly most: number
+  ) {}
+
+  /**
+   * a and b (of equal length; the same array is copied once) in the kernel's memory, with room for up
+   * to `most` lags per call of `sums`; null when the memory cannot grow that far.
+   */
+  static load(kernel: GramExports, a: Float64Array, b: Float64Array, most: number): WasmLagSums | null {
+    const len = a.length;
+    const aAt = aligned(kernel.heapBase());
+    const bAt = b === a ? aAt : aligned(aAt + 8 * len);
+    const outAt = aligned(bAt + 8 * len);
+    if (!room(kernel, outAt + 8 * (most + LAG_LANES))) {
+      return null;
+    }
+    const mem = view(kernel);
+    mem.set(a, aAt / 8);
+    if (b !== a) {
+      mem.set(b, bAt / 8);
+    }
+    return new WasmLagSums(kernel, len, aAt, bAt, outAt, most);
+  }
+
+  /** S(k) for k = first..last (at most `most` lags) into out[k − first]. */
+  sums(first: number, last: number, out: Float64Array): Float64Array {
+    const count = last - first + 1;
+    if (count <= 0) {
+      return out;
+    }
+    if (count > this.most) {
+      throw new RangeError(`${count} lags asked of room for ${this.most}`);
+    }
+    this.kernel.lagSums(this.aAt, this.bAt, this.len, first, last, this.outAt);
+    out.set(view(this.kernel).subarray(this.outAt / 8, this.outAt / 8 + count));
+    return out;
+  }
+}
+
+/** Next multiple of 16 bytes (the kernel's vectors). */
+function aligned(bytes: number): number {
+  return Math.ceil(bytes / 16) * 16;
+}
+
+/** Grows the memory to at least `bytes`; false when it cannot. */
+function room(kernel: GramExports, bytes: number): boolean {
+  const have = kernel.memory.buffer.byteLength;
+  if (bytes <= have) {
+    return true;
+  }
+  try {
+    kernel.memory.grow(Math.ceil((bytes - have) / PAGE));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The kernel's memory as doubles. WHY cached: a view per call costs more than a short sum; it is made
+ * again only when growing the memory replaced its buffer (WasmGram grows it too).
+ */
+let cached: Float64Array | null = null;
+
+function view(kernel: GramExports): Float64Array {
+  const buffer = kernel.memory.buffer;
+  if (cached === null || cached.buffer !== buffer) {
+    cached = new Float64Array(buffer);
+  }
+  return cached;
+}
