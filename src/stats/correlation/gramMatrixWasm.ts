@@ -108,7 +108,7 @@ export class WasmGram {
     }
   }
 
-  /** Adds the upper triangle of a rows*rows matrix computed elsewhere to the sums (after `run`). */
+  /** Adds the upper triangle of a rows*rows matrix computed elsewhere (`upperInto`) to the sums, after `run`. */
   add(other: Float64Array): void {
     const mem = this.memory();
     const { rows, n } = this;
@@ -126,6 +126,18 @@ export class WasmGram {
   finishInto(out: Float64Array, unit: boolean): void {
     this.kernel.finish(this.outAt * 8, this.rows, this.n, unit ? 1 : 0);
     out.set(this.memory().subarray(this.outAt, this.outAt + this.rows * this.rows));
+  }
+
+  /**
+   * The upper triangle (i <= j) of the sums into `out`, row-major rows*rows (the rest of `out` as it was):
+   * all a split product's other thread needs to send back (gramSplit.ts), without `finishInto`'s mirror.
+   */
+  upperInto(out: Float64Array): void {
+    const mem = this.memory();
+    const { rows, n, outAt } = this;
+    for (let i = 0; i < rows; i++) {
+      out.set(mem.subarray(outAt + i * n + i, outAt + i * n + rows), i * rows + i);
+    }
   }
 
   /** WHY fetched each time: growing the memory detaches the previous ArrayBuffer. */

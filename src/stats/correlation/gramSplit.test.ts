@@ -3,7 +3,7 @@ import { analyze, analyzeSplit } from '../analyze';
 import { maxDiff, unitRows } from '../__tests__/gramAgreement';
 import { gramMatrixOf } from './gramMatrix';
 import { rowsOf, type GramRequest } from './gramRequest';
-import { gramBlock, gramMatrixSplit, type GramBlockJob, type GramHelper } from './gramSplit';
+import { balancedShare, gramBlock, gramMatrixSplit, type GramBlockJob, type GramHelper } from './gramSplit';
 import { SPLIT_MIN_WORK } from './splitFloor';
 import { compileGramKernel, decodeBase64, hasRelaxedSimd } from './wasm/gramKernel';
 import { GRAM_KERNEL_BASE64 } from './wasm/gramKernelBytes';
@@ -114,7 +114,7 @@ describe('a helper that fails costs time, never the answer', () => {
         },
       },
     ],
-    ['answers the wrong size', { gram: async (job) => ({ gram: new Float64Array(4), rows: job.rows }) }],
+    ['answers the wrong size', { gram: async (job) => ({ gram: new Float64Array(4), rows: job.rows, ms: 1 }) }],
   ];
   it.each(cases)('a helper that %s: this thread computes it all, the same as alone', async (_name, helper) => {
     const request = rawRequest(ROWS, LEN, 7);
@@ -158,4 +158,37 @@ it('analyzeSplit turns bad input into warnings, as analyze() does', async () => 
   const result = await analyzeSplit({ version: 1, series: 'no' }, undefined, inProcessHelper());
   expect(result.warnings.length).toBeGreaterThan(0);
   expect(result.correlation).toBeUndefined();
+});
+
+describe("the helper's share is learnt from the last split", () => {
+  it('stays where both threads finish together, and moves halfway to where they would have', () => {
+    // Half each, this thread 50 ms, the helper 49 ms plus a message each way (0.5 ms): balanced already.
+    expect(balancedShare(0.5, 50, 49)).toBeCloseTo(0.5, 12);
+    // A helper twice as slow per step would have balanced at a third: halfway from a half is 5/12.
+    expect(balancedShare(0.5, 50, 99)).toBeCloseTo(5 / 12, 12);
+    // A helper twice as fast: balanced at two thirds, halfway is 7/12 (within the 0.6 bound).
+    expect(balancedShare(0.5, 50, 24)).toBeCloseTo(7 / 12, 12);
+  });
+
+  it('keeps within 25-60 % and ignores timings that say nothing', () => {
+    expect(balancedShare(0.3, 70, 3000)).toBe(0.25);
+    expect(balancedShare(0.6, 40, 0)).toBe(0.6);
+    expect(balancedShare(0.45, NaN, 40)).toBe(0.45);
+    expect(balancedShare(0.45, 0, -1)).toBe(0.45);
+  });
+
+  it('the second split of a helper uses the share learnt from its first', async () => {
+    const helper = inProcessHelper();
+    const request = rawRequest(ROWS, LEN, 8);
+    await gramMatrixSplit(withOut(request), helper);
+    const again = withOut(request);
+    expect((await gramMatrixSplit(again, helper)).workers).toBe(2);
+    const [first, second] = helper.jobs.map((job) => job.len / LEN);
+    expect(first).toBeCloseTo(0.45, 2);
+    expect(second).toBeGreaterThanOrEqual(0.25 - 1 / LEN);
+    expect(second).toBeLessThanOrEqual(0.6 + 1 / LEN);
+    const alone = withOut(request);
+    gramMatrixOf(alone);
+    expect(maxDiff(alone.out, again.out)).toBeLessThanOrEqual(1e-15);
+  });
 });

@@ -16,10 +16,13 @@ export interface GramBlockJob {
   into?: Float64Array;
 }
 
-/** The helper's answer: the count*count matrix, and the job's rows buffer handed back for the next job. */
+/** The helper's answer, with the job's rows buffer handed back for the next job. */
 export interface GramBlockResult {
+  /** The count*count matrix's upper triangle (i <= j), row-major; the lower triangle is unspecified. */
   gram: Float64Array;
   rows: Float64Array;
+  /** Milliseconds the helper spent on the job, by its own clock (the next split's share is balanced by it). */
+  ms: number;
 }
 
 /**
@@ -32,11 +35,39 @@ export interface GramHelper {
 }
 
 /**
- * The helper's share of the time steps. WHY less than half: the helper also copies its rows into its
- * kernel's memory and its matrix out, and the messages take their turn; at 0.45 this thread's half ends
- * as the helper's answer arrives (bench, 500 x 10,080 and 1000 x 2,000: no wait left; 0.5 waited 5-10 ms).
+ * The helper's share of the time steps in its first split. WHY less than half: the helper also copies its
+ * rows into its kernel's memory and its matrix out, and the messages take their turn (bench, 500 x 10,080
+ * and 1000 x 2,000: at 0.45 the helper's answer arrives a few milliseconds before this thread's half ends).
  */
-const HELPER_SHARE = 0.45;
+const FIRST_HELPER_SHARE = 0.45;
+/**
+ * Bounds of a learnt share: a helper slowed for a moment (a busy core) must not leave this thread all the
+ * work for good, nor a helper that looked fast once take most of it.
+ */
+const MIN_HELPER_SHARE = 0.25;
+const MAX_HELPER_SHARE = 0.6;
+/** Milliseconds a message takes each way, allowed for when balancing (a transfer moves no bytes). */
+const MESSAGE_MS = 0.5;
+
+/** Each helper's share of its next split, learnt from its last one (balancedShare). */
+const shares = new WeakMap<GramHelper, number>();
+
+/**
+ * The helper's share for the next split: the one at which, at the speeds each thread showed in this split
+ * (`mineMs` for this thread's 1 − share of the steps, `helperMs` for the helper's share), both would have
+ * finished together, averaged with the share used (one split's timings are noisy), within the bounds.
+ * WHY learnt: the two threads run at the speed their cores give them (another tab, a hyperthread
+ * sibling, a slower core), and a fixed share leaves one waiting for the other.
+ */
+export function balancedShare(share: number, mineMs: number, helperMs: number): number {
+  const mineRate = mineMs / (1 - share);
+  const helperRate = (helperMs + 2 * MESSAGE_MS) / share;
+  const balanced = mineRate / (mineRate + helperRate);
+  if (!Number.isFinite(balanced)) {
+    return share;
+  }
+  return Math.min(MAX_HELPER_SHARE, Math.max(MIN_HELPER_SHARE, (share + balanced) / 2));
+}
 
 /**
  * The count*count Gram matrix of a job's rows, on the thread that runs it (the helper's side), with that
@@ -45,6 +76,7 @@ const HELPER_SHARE = 0.45;
  */
 export function gramBlock(job: GramBlockJob, kernel: GramKernel = gramKernel()): GramBlockResult {
   const { rows, count, len } = job;
+  const started = performance.now();
   if (!kernel.exports) {
     throw new Error(`no WebAssembly kernel in the helper: ${kernel.unavailable}`);
   }
@@ -58,8 +90,8 @@ export function gramBlock(job: GramBlockJob, kernel: GramKernel = gramKernel()):
   }
   gram.run();
   const out = reuse(job.into, count * count);
-  gram.finishInto(out, false);
-  return { gram: out, rows };
+  gram.upperInto(out);
+  return { gram: out, rows, ms: performance.now() - started };
 }
 
 /**
@@ -80,7 +112,7 @@ function reuse(buffer: Float64Array | undefined, length: number): Float64Array {
  * gramMatrixOf with time cut in two: this thread sums the earlier time steps while a helper thread sums
  * the later ones, and the two matrices are added. WHY cut time, not rows: each thread then needs only its
  * part of every row (less than half the data crosses between threads) and the multiply-adds divide in
- * proportion (HELPER_SHARE), where a cut between rows would send the helper about 70 % of the rows.
+ * proportion (the helper's share, balancedShare), where a cut between rows would send the helper about 70 % of the rows.
  * The sums are associated differently from one thread's, so the two agree to rounding (1e-15), not bit
  * for bit. Anything that stops the split (a product too small to gain, no WebAssembly, memory that cannot
  * grow) leaves the product to this thread; a helper that fails costs the time of computing it all here
@@ -89,7 +121,8 @@ function reuse(buffer: Float64Array | undefined, length: number): Float64Array {
 export async function gramMatrixSplit(request: GramRequest, helper: GramHelper): Promise<GramOutcome> {
   const { rows, len, writeRow, sums, out, checkpoint } = request;
   const kernel = gramKernel();
-  const mine = Math.round((len * (1 - HELPER_SHARE)) / 2) * 2;
+  const share = shares.get(helper) ?? FIRST_HELPER_SHARE;
+  const mine = Math.round((len * (1 - share)) / 2) * 2;
   const worth = worthSplitting(rows, len) && mine > 0 && mine < len;
   const gram = worth && kernel.exports ? WasmGram.open(kernel.exports, rows, mine, len) : null;
   if (!gram || !kernel.name) {
@@ -110,11 +143,14 @@ export async function gramMatrixSplit(request: GramRequest, helper: GramHelper):
   } catch {
     asked = Promise.resolve(null);
   }
+  const running = performance.now();
   gram.run(checkpoint);
+  const mineMs = performance.now() - running;
   const other = await asked;
   if (!other || other.gram.length !== rows * rows) {
     return gramMatrixOf(request);
   }
+  shares.set(helper, balancedShare((len - mine) / len, mineMs, other.ms));
   gram.add(other.gram);
   gram.finishInto(out, sums !== undefined);
   spare.rows = other.rows;
