@@ -36,10 +36,11 @@ export function ksDistance(a: Float64Array, b: Float64Array): number {
 
 /**
  * The search for D in two samples of n and m values. The gap at counts (i, j) of the two whole samples
- * is evaluated as ksStatisticSorted does, fl(fl(i/n) − fl(j/m)) in absolute value, and every rounding
- * step there is monotone in i and in j: inside a bucket holding x values of a and y of b after (i, j),
- * the gap lies between its values at (i, j + y) and (i + x, j). A bucket whose two bounds do not beat
- * the largest gap found so far holds no larger gap, and need not be sorted.
+ * is evaluated as ksStatisticSorted does, |fl(fl(i/n) − fl(j/m))|, and every rounding step there is
+ * monotone in i and in j: inside a bucket holding x values of a and y of b after (i, j), the signed
+ * difference lies between its values at (i, j + y) and (i + x, j), so the gap is at most the larger
+ * gap of those two corners. A bucket whose corners do not beat the largest gap found so far holds no
+ * larger gap, and need not be sorted.
  */
 class GapSearch {
   constructor(
