@@ -4,6 +4,8 @@ import { ksStatisticSorted } from '../drift/ks';
 import { ksDistance } from './ksDistance';
 
 const sortedCopy = (x: number[]) => Float64Array.from(x).sort();
+const sameAsSortedMerge = (a: number[], b: number[]) =>
+  Object.is(ksDistance(Float64Array.from(a), Float64Array.from(b)), ksStatisticSorted(sortedCopy(a), sortedCopy(b)));
 
 it('is the very same double as the sorted-merge statistic (ties, both zeros, clusters, extremes)', () => {
   const value = fc.oneof(
@@ -15,22 +17,69 @@ it('is the very same double as the sorted-merge statistic (ties, both zeros, clu
   const sample = fc.array(value, { minLength: 1, maxLength: 200 });
   fc.assert(
     fc.property(sample, sample, (a, b) => {
-      expect(
-        Object.is(
-          ksDistance(Float64Array.from(a), Float64Array.from(b)),
-          ksStatisticSorted(sortedCopy(a), sortedCopy(b))
-        )
-      ).toBe(true);
+      expect(sameAsSortedMerge(a, b)).toBe(true);
     }),
     { seed: 13, numRuns: 1000 }
   );
 });
 
+it('is the very same double on long monitoring-like samples (the bucketed route and its nested levels)', () => {
+  // Long enough for hundreds of buckets, bounds that rule buckets out, and crowded buckets spread again.
+  const long = { minLength: 1, maxLength: 1500, size: 'max' } as const;
+  const walk = fc
+    .tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.array(fc.double({ min: -1, max: 1, noNaN: true }), long))
+    .map(([start, steps]) => {
+      let level = start;
+      return steps.map((step) => (level += step));
+    });
+  const counts = fc.array(fc.integer({ min: 0, max: 20 }), long);
+  const scaled = fc
+    .tuple(counts, fc.constantFrom(1, 0.1, 1e-300, 1e300, Number.MIN_VALUE))
+    .map(([xs, unit]) => xs.map((x) => x * unit));
+  const withOutlier = fc
+    .tuple(walk, fc.double({ min: -1e12, max: 1e12, noNaN: true }))
+    .map(([xs, outlier]) => [...xs, outlier]);
+  const constant = fc
+    .tuple(fc.constantFrom(-0, 0, 3, -1e-3), fc.integer({ min: 1, max: 500 }))
+    .map(([v, n]) => Array.from({ length: n }, () => v));
+  const sample = fc.oneof(walk, counts, scaled, withOutlier, constant);
+  fc.assert(
+    fc.property(sample, sample, (a, b) => {
+      expect(sameAsSortedMerge(a, b)).toBe(true);
+    }),
+    { seed: 17, numRuns: 300 }
+  );
+});
+
+it('is the very same double for samples of one distribution, permutations and near copies', () => {
+  // Gaps that stay small everywhere leave many buckets to sort.
+  let seed = 7;
+  const uniform = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  for (const n of [1, 2, 49, 500, 1440]) {
+    const a = Array.from({ length: n }, () => Math.round(uniform() * 1e4) / 100);
+    const b = Array.from({ length: n + 3 }, () => Math.round(uniform() * 1e4) / 100);
+    expect(sameAsSortedMerge(a, b)).toBe(true);
+    const nudged = a.map((x) => x + 1e-9);
+    const negativeZeros = a.map((x) => (x === 0 ? -0 : x));
+    expect(sameAsSortedMerge(a, [...a].reverse())).toBe(true);
+    expect(sameAsSortedMerge(a, nudged)).toBe(true);
+    expect(sameAsSortedMerge(a, negativeZeros)).toBe(true);
+  }
+});
+
+it('is the very same double where nesting stops: a geometric run, and spacings the scale cannot spread', () => {
+  const geometric = Array.from({ length: 1200 }, (_, k) => 2 ** -k);
+  const thinned = geometric.filter((_, k) => k % 3 !== 0);
+  expect(sameAsSortedMerge(geometric, thinned)).toBe(true);
+  const tiny = Array.from({ length: 600 }, (_, k) => (k % 97) * Number.MIN_VALUE);
+  expect(sameAsSortedMerge([...tiny, 1], tiny.slice(0, 400).reverse())).toBe(true);
+  expect(sameAsSortedMerge([-Number.MAX_VALUE, ...tiny], [Number.MAX_VALUE, ...tiny.slice(100)])).toBe(true);
+});
+
 it('handles large buckets shared by both samples and a burst far above a flat series', () => {
   const flat = Array.from({ length: 2000 }, (_, i) => (i === 700 ? 1e9 : (i * 7919) % 13));
   const other = Array.from({ length: 1500 }, (_, i) => ((i * 104729) % 17) / 3);
-  const d = ksDistance(Float64Array.from(flat), Float64Array.from(other));
-  expect(Object.is(d, ksStatisticSorted(sortedCopy(flat), sortedCopy(other)))).toBe(true);
+  expect(sameAsSortedMerge(flat, other)).toBe(true);
 });
 
 it('leaves its inputs as they were and gives NaN for an empty sample', () => {
