@@ -3,7 +3,7 @@ import { bestLag } from '../lags/bestLag';
 import { bestLagTest, peakAtEdge } from '../lags/bestLagSignificance';
 import { crossCorrelation, type LagSeries } from '../lags/crossCorrelation';
 import { leadStatement } from '../lags/leadStatement';
-import { pearsonPair } from '../correlation/pearsonPair';
+import { pearsonComplete, pearsonPair, type CompleteSeries } from '../correlation/pearsonPair';
 import { adjustPValues } from '../significance/adjustPValues';
 import { correlationPValue } from '../significance/correlationPValue';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
@@ -21,6 +21,8 @@ export interface TargetLinkInput {
   /** The same slices prepared once for cross-correlation (every target reads every other series). */
   lagSeries: LagSeries[];
   residuals: Float64Array[] | null;
+  /** Each residual series prepared for pearsonComplete (null where it has a missing value). */
+  completeResiduals: Array<CompleteSeries | null> | null;
   controlCount: number;
   /** AR(1)-equivalent lag-1 autocorrelation of each incident slice and of each residual (autocorrelationTime.ts). */
   lag1: ArrayLike<number>;
@@ -107,18 +109,25 @@ function leadOf(
  */
 function partialLink(input: TargetLinkInput, j: number, lag: number): { r: number; p: number } {
   const res = input.residuals!;
-  const T = res[j].length;
-  const k = Math.max(0, Math.min(T, Math.abs(lag)));
-  const [x, y] =
-    lag >= 0
-      ? [res[j].subarray(0, T - k), res[input.target].subarray(k)]
-      : [res[j].subarray(k), res[input.target].subarray(0, T - k)];
-  const pc = pearsonPair(x, y, input.minOverlap);
+  const whole = input.completeResiduals;
+  const a = lag === 0 && whole ? whole[j] : null;
+  const b = lag === 0 && whole ? whole[input.target] : null;
+  const pc =
+    a && b ? pearsonComplete(a, b, input.minOverlap) : laggedPearson(res[j], res[input.target], lag, input.minOverlap);
   if (pc.reason !== null) {
     return { r: NaN, p: NaN };
   }
   const nEff = effectiveSampleSize(pc.n, input.residualLag1[input.target], input.residualLag1[j]);
   return { r: pc.r, p: correlationPValue(pc.r, nEff - 2 - input.controlCount) };
+}
+
+/** pearsonPair of x[t] against y[t + lag] over the rows both exist. */
+function laggedPearson(x: Float64Array, y: Float64Array, lag: number, minOverlap: number) {
+  const T = x.length;
+  const k = Math.max(0, Math.min(T, Math.abs(lag)));
+  return lag >= 0
+    ? pearsonPair(x.subarray(0, T - k), y.subarray(k), minOverlap)
+    : pearsonPair(x.subarray(k), y.subarray(0, T - k), minOverlap);
 }
 
 /** Every link of one target, q-values over its links, strongest incident link first. */

@@ -4,7 +4,8 @@ import { signalChange } from '../compare/signalChange';
 import { targetLinks } from '../compare/targetLinks';
 import { CAUTION, verdict } from '../compare/verdict';
 import { compareWindows } from '../compare/windows';
-import { nullProcess, windowSample } from '../compare/windowSample';
+import { nullProcess, sampleBuffer, windowSample } from '../compare/windowSample';
+import { completeSeries } from '../correlation/pearsonPair';
 import { prepareLagSeries } from '../lags/crossCorrelation';
 import { polynomialTerms, residualizer } from '../partial/residualize';
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
@@ -81,13 +82,19 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const { incident, baseline } = windows;
   const pairs = (N * (N + 1)) / 2;
 
-  const processes = ctx.values.map((v) => nullProcess(v, baseline.lo, baseline.hi));
-  const bSamples = ctx.values.map((v, i) => windowSample(v, baseline.lo, baseline.hi, processes[i]));
-  const iSamples = ctx.values.map((v, i) => windowSample(v, incident.lo, incident.hi, processes[i]));
+  // Each signal is sampled and tested before the next: its samples live in two buffers reused by all.
+  const bBuffer = sampleBuffer(baseline.points);
+  const iBuffer = sampleBuffer(incident.points);
   const signalsDone = new Checkpoint(ctx.hooks, 'compare:signals', N, 16);
+  const bLag1 = new Float64Array(N);
   const raw = ids.map((id, i) => {
     signalsDone.tick();
-    return signalChange(id, names.get(id) ?? id, roles[i], bSamples[i], iSamples[i]);
+    const v = ctx.values[i];
+    const process = nullProcess(v, baseline.lo, baseline.hi, bBuffer);
+    bLag1[i] = process.lag1;
+    const b = windowSample(v, baseline.lo, baseline.hi, process, bBuffer);
+    const inc = windowSample(v, incident.lo, incident.hi, process, iBuffer);
+    return signalChange(id, names.get(id) ?? id, roles[i], b, inc);
   });
   const q = adjustPValues(
     raw.map((c) => c.p ?? NaN),
@@ -100,15 +107,15 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const iSlices = ctx.values.map((v) => v.subarray(incident.lo, incident.hi));
   // Links are judged by each window's own persistence: a pair of signals that share one slow swing in
   // the incident (a ramp, the daily cycle) is one coincidence, not many points of agreement.
-  const bLag1 = processes.map((p) => p.lag1);
   const iLag1 = iSlices.map((x) => equivalentLag1(autocorrelationTime(x)));
   const bCorr = windowCorrelation(bSlices, bLag1, ctx.minOverlap, new Checkpoint(ctx.hooks, 'compare:baseline', pairs));
   const iCorr = windowCorrelation(iSlices, iLag1, ctx.minOverlap, new Checkpoint(ctx.hooks, 'compare:incident', pairs));
   const change = correlationChange(bCorr, iCorr, N, ctx.request.significance?.adjust ?? 'fdr_bh');
 
   const controlTerms = controls.flatMap((c) => polynomialTerms(iSlices[ids.indexOf(c)], CONTROL_DEGREE));
-  const residuals = controls.length > 0 ? iSlices.map(residualizer(controlTerms)) : null;
+  const residuals = controls.length > 0 ? residualsOf(iSlices, residualizer(controlTerms)) : null;
   const residualLag1 = residuals ? residuals.map((x) => equivalentLag1(autocorrelationTime(x))) : iLag1;
+  const completeResiduals = residuals && targets.length > 0 ? residuals.map(completeSeries) : null;
   const maxLag = Math.max(
     0,
     Math.min(
@@ -129,6 +136,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
       incident: iSlices,
       lagSeries,
       residuals,
+      completeResiduals,
       controlCount: controlTerms.length,
       lag1: iLag1,
       residualLag1,
@@ -175,6 +183,13 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
     result.qDelta = asFlatMatrix(change.q);
   }
   return result;
+}
+
+/** Every slice's residuals, in one block of memory (one backing store, not one per series). */
+function residualsOf(slices: Float64Array[], residuals: (x: Float64Array, out: Float64Array) => Float64Array) {
+  const T = slices.length > 0 ? slices[0].length : 0;
+  const block = new Float64Array(slices.length * T);
+  return slices.map((x, i) => residuals(x, block.subarray(i * T, (i + 1) * T)));
 }
 
 /** Changed signals (q <= alpha) first, each group by change score. */
