@@ -1,9 +1,11 @@
 import type { AdjustMethod } from '../contract';
 import { pearsonMatrix } from '../correlation/pearsonMatrix';
-import { adjustMatrix } from '../significance/adjustMatrix';
+import { adjustTriangle } from '../significance/adjustMatrix';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
-import { fisherDeltaTest } from '../significance/fisherDeltaTest';
+import { fisherDeltaP, fisherDeltaZ } from '../significance/fisherDeltaTest';
+import { mirrorUpper } from '../significance/symmetric';
 import type { Checkpoint } from '../util/cancel';
+import { asFlatMatrix } from '../util/missing';
 
 /** The correlation of every pair in one window, with each pair's effective size. */
 export interface WindowCorrelation {
@@ -24,21 +26,32 @@ export function windowCorrelation(
 ): WindowCorrelation {
   const N = slices.length;
   const { r, n } = pearsonMatrix(slices, minOverlap, checkpoint);
-  const nEff = new Float64Array(N * N).fill(NaN);
+  // The result's matrices hold finite numbers or NaN (FlatMatrix); guarded here, before Δr and the
+  // tests read r, so nothing computed from it needs the guard again.
+  asFlatMatrix(r);
+  // The upper triangle pair by pair, then the tiled mirror copy (symmetric.ts): writing both cells of a
+  // pair in the loop touches one cache line per lower cell.
+  const nEff = new Float64Array(N * N);
   for (let i = 0; i < N; i++) {
     for (let j = i; j < N; j++) {
       const c = i * N + j;
-      if (Number.isFinite(r[c])) {
-        nEff[c] = nEff[j * N + i] = effectiveSampleSize(n[c], lag1[i], lag1[j]);
-      }
+      nEff[c] = Number.isNaN(r[c]) ? NaN : effectiveSampleSize(n[c], lag1[i], lag1[j]);
     }
+  }
+  const diagonal = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    diagonal[i] = nEff[i * N + i];
+  }
+  mirrorUpper(nEff, N);
+  for (let i = 0; i < N; i++) {
+    nEff[i * N + i] = diagonal[i];
   }
   return { r, n, nEff };
 }
 
 export interface CorrelationChange {
   deltaR: Float64Array;
-  z: Float64Array;
+  /** Fisher's z test of each pair (fisherDeltaTest.ts); its z is taken again for the few cells that report it. */
   p: Float64Array;
   /** p adjusted over the upper triangle. */
   q: Float64Array;
@@ -52,20 +65,20 @@ export function correlationChange(
   adjust: AdjustMethod
 ): CorrelationChange {
   const size = N * N;
-  const deltaR = new Float64Array(size).fill(NaN);
-  const z = new Float64Array(size).fill(NaN);
-  const p = new Float64Array(size).fill(NaN);
-  const upper = new Float64Array(size).fill(NaN);
-  for (let i = 0; i < N; i++) {
-    for (let j = i + 1; j < N; j++) {
+  const deltaR = new Float64Array(size);
+  const p = new Float64Array(size);
+  // The family in upper-triangle order as the loop meets it (adjustTriangle), not an N x N copy.
+  const family = new Float64Array((N * (N - 1)) / 2);
+  for (let i = 0, k = 0; i < N; i++) {
+    for (let j = i + 1; j < N; j++, k++) {
       const c = i * N + j;
-      const t = fisherDeltaTest(baseline.r[c], baseline.nEff[c], incident.r[c], incident.nEff[c]);
-      const mirror = j * N + i;
-      deltaR[c] = deltaR[mirror] = t.delta;
-      z[c] = z[mirror] = t.z;
-      p[c] = p[mirror] = t.p;
-      upper[c] = t.p;
+      deltaR[c] = incident.r[c] - baseline.r[c];
+      p[c] = family[k] = fisherDeltaP(fisherDeltaZ(baseline.r[c], baseline.nEff[c], incident.r[c], incident.nEff[c]));
     }
   }
-  return { deltaR, z, p, q: adjustMatrix(upper, N, adjust) };
+  return {
+    deltaR: mirrorUpper(deltaR, N),
+    p: mirrorUpper(p, N),
+    q: adjustTriangle(family, N, adjust),
+  };
 }

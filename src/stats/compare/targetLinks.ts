@@ -7,6 +7,7 @@ import { pearsonComplete, pearsonPair, type CompleteSeries } from '../correlatio
 import { adjustPValues } from '../significance/adjustPValues';
 import { correlationPValue } from '../significance/correlationPValue';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
+import { fisherDeltaZ } from '../significance/fisherDeltaTest';
 import { finiteOrNull, toJsonArray } from '../util/missing';
 import type { CorrelationChange, WindowCorrelation } from './correlationChange';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
@@ -130,6 +131,12 @@ function laggedPearson(x: Float64Array, y: Float64Array, lag: number, minOverlap
     : pearsonPair(x.subarray(k), y.subarray(0, T - k), minOverlap);
 }
 
+/** The pair's Fisher z of Δr, read on its upper cell as correlationChange tests it. */
+function zDelta(input: TargetLinkInput, upper: number): number {
+  const { baselineCorr: b, incidentCorr: i } = input;
+  return fisherDeltaZ(b.r[upper], b.nEff[upper], i.r[upper], i.nEff[upper]);
+}
+
 /** Every link of one target, q-values over its links, strongest incident link first. */
 export function targetLinks(input: TargetLinkInput): TargetLink[] {
   const N = input.ids.length;
@@ -165,7 +172,7 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
       rBaseline: finiteOrNull(input.baselineCorr.r[c]),
       rIncident: finiteOrNull(input.incidentCorr.r[c]),
       deltaR: finiteOrNull(input.change.deltaR[c]),
-      zDelta: finiteOrNull(input.change.z[c]),
+      zDelta: finiteOrNull(zDelta(input, Math.min(t, j) * N + Math.max(t, j))),
       pDelta: finiteOrNull(input.change.p[c]),
       pIncident: finiteOrNull(pInc[k]),
       qIncident: finiteOrNull(qInc[k]),

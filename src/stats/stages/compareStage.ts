@@ -11,7 +11,7 @@ import { polynomialTerms, residualizer } from '../partial/residualize';
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { adjustPValues } from '../significance/adjustPValues';
 import { Checkpoint } from '../util/cancel';
-import { asFlatMatrix, finiteOrNull } from '../util/missing';
+import { finiteOrNull } from '../util/missing';
 import type { StageContext } from './context';
 
 /** Effective points each window needs before a verdict (compare.minEffective). */
@@ -176,11 +176,12 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   };
   if (request.includeMatrices !== false) {
     result.ids = ids.slice();
-    result.rBaseline = asFlatMatrix(bCorr.r);
-    result.rIncident = asFlatMatrix(iCorr.r);
-    result.deltaR = asFlatMatrix(change.deltaR);
-    result.pDelta = asFlatMatrix(change.p);
-    result.qDelta = asFlatMatrix(change.q);
+    // Finite or NaN already (windowCorrelation guards r; Δr, p and q follow from it).
+    result.rBaseline = bCorr.r;
+    result.rIncident = iCorr.r;
+    result.deltaR = change.deltaR;
+    result.pDelta = change.p;
+    result.qDelta = change.q;
   }
   return result;
 }
