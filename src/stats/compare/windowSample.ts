@@ -66,16 +66,25 @@ export function windowSample(
   const len = slice.length;
   const finite = buffer.subarray(0, len);
   const diffs = buffer.subarray(len, Math.max(len, 2 * len - 1));
-  let n = 0;
-  let nd = 0;
+  // Most windows have no gap: summed and differenced as they are, with the values left in place.
   let sum = 0;
-  for (let t = 0; t < len; t++) {
-    const v = slice[t];
-    if (Number.isFinite(v)) {
-      finite[n++] = v;
-      sum += v;
-      if (t + 1 < len && Number.isFinite(slice[t + 1])) {
-        diffs[nd++] = slice[t + 1] - v;
+  let n = 0;
+  while (n < len && Number.isFinite(slice[n])) {
+    sum += slice[n++];
+  }
+  let nd = Math.max(0, n - 1);
+  gridDifferences(slice.subarray(0, n), diffs);
+  if (n < len) {
+    // A gap at n: from there on, the finite values are copied and the differences skip the gap.
+    finite.set(slice.subarray(0, n));
+    for (let t = n; t < len; t++) {
+      const v = slice[t];
+      if (Number.isFinite(v)) {
+        finite[n++] = v;
+        sum += v;
+        if (t + 1 < len && Number.isFinite(slice[t + 1])) {
+          diffs[nd++] = slice[t + 1] - v;
+        }
       }
     }
   }

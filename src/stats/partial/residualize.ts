@@ -24,10 +24,14 @@ export function residualizer(
   controls: ReadonlyArray<ArrayLike<number>>
 ): (x: ArrayLike<number>, out?: Float64Array) => Float64Array {
   const shared = controlDesign(controls, finiteRows(controls, null));
-  return (x, out) =>
-    x.length === shared.length && finiteOn(x, shared.rows)
-      ? residualsOn(x, shared, out)
+  return (x, out) => {
+    // One pass checks x on the shared rows and sums it: NaN when x has a gap there (or a sum of finite
+    // values that is not finite, which gives NaN residuals on either design).
+    const mx = x.length === shared.length ? meanOn(x, shared.rows) : NaN;
+    return Number.isFinite(mx)
+      ? residualsOn(x, shared, out, mx)
       : residualsOn(x, controlDesign(controls, finiteRows(controls, x)), out);
+  };
 }
 
 /**
@@ -69,15 +73,6 @@ function meanOn(v: ArrayLike<number>, rows: Int32Array): number {
   return s / rows.length;
 }
 
-function finiteOn(v: ArrayLike<number>, rows: Int32Array): boolean {
-  for (let r = 0; r < rows.length; r++) {
-    if (!Number.isFinite(v[rows[r]])) {
-      return false;
-    }
-  }
-  return true;
-}
-
 function controlDesign(controls: ReadonlyArray<ArrayLike<number>>, rows: Int32Array): ControlDesign {
   const k = controls.length;
   const m = rows.length;
@@ -108,7 +103,12 @@ function controlDesign(controls: ReadonlyArray<ArrayLike<number>>, rows: Int32Ar
 }
 
 /** Residuals of x on the design, written into `out` (a new array when not given), NaN off its rows. */
-function residualsOn(x: ArrayLike<number>, design: ControlDesign, out = new Float64Array(x.length)): Float64Array {
+function residualsOn(
+  x: ArrayLike<number>,
+  design: ControlDesign,
+  out = new Float64Array(x.length),
+  mx = meanOn(x, design.rows)
+): Float64Array {
   const { rows, k, centred, pinv } = design;
   const m = rows.length;
   if (!pinv) {
@@ -117,7 +117,6 @@ function residualsOn(x: ArrayLike<number>, design: ControlDesign, out = new Floa
   if (m < x.length) {
     out.fill(NaN);
   }
-  const mx = meanOn(x, rows);
   const aty = new Float64Array(k);
   // Four columns' sums per walk down the rows, in four registers: each sum still adds its rows in order,
   // but the four additions overlap instead of waiting on each other (a column of the last group past k
