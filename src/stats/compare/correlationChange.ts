@@ -7,16 +7,17 @@ import { mirrorUpper } from '../significance/symmetric';
 import type { Checkpoint } from '../util/cancel';
 import { asFlatMatrix } from '../util/missing';
 
-/** The correlation of every pair in one window, with each pair's effective size. */
+/** The correlation of every pair in one window, with what each pair's effective size is read from. */
 export interface WindowCorrelation {
   r: Float64Array;
   n: Float64Array;
-  nEff: Float64Array;
+  /** The series' lag-1 autocorrelations inside the window (AR(1)-equivalent). */
+  lag1: ArrayLike<number>;
 }
 
 /**
- * Pearson matrix of one window (pairwise complete, the matrix stage's kernel) and the Bretherton
- * effective size of every pair from the series' lag-1 autocorrelations inside that window.
+ * Pearson matrix of one window (pairwise complete, the matrix stage's kernel); each pair's Bretherton
+ * effective size is pairNEff's, from the series' lag-1 autocorrelations inside that window.
  */
 export function windowCorrelation(
   slices: Float64Array[],
@@ -24,29 +25,20 @@ export function windowCorrelation(
   minOverlap: number,
   checkpoint?: Checkpoint
 ): WindowCorrelation {
-  const N = slices.length;
   const { r, n } = pearsonMatrix(slices, minOverlap, checkpoint);
   // The result's matrices hold finite numbers or NaN (FlatMatrix); guarded here, before Δr and the
   // tests read r, so nothing computed from it needs the guard again.
-  asFlatMatrix(r);
-  // The upper triangle pair by pair, then the tiled mirror copy (symmetric.ts): writing both cells of a
-  // pair in the loop touches one cache line per lower cell.
-  const nEff = new Float64Array(N * N);
-  for (let i = 0; i < N; i++) {
-    for (let j = i; j < N; j++) {
-      const c = i * N + j;
-      nEff[c] = Number.isNaN(r[c]) ? NaN : effectiveSampleSize(n[c], lag1[i], lag1[j]);
-    }
-  }
-  const diagonal = new Float64Array(N);
-  for (let i = 0; i < N; i++) {
-    diagonal[i] = nEff[i * N + i];
-  }
-  mirrorUpper(nEff, N);
-  for (let i = 0; i < N; i++) {
-    nEff[i * N + i] = diagonal[i];
-  }
-  return { r, n, nEff };
+  return { r: asFlatMatrix(r), n, lag1 };
+}
+
+/**
+ * Effective size of pair (i, j) in the window, from its upper cell (NaN where the pair has no r). WHY
+ * on demand, not a matrix: the change test reads each pair once and the links read a few rows.
+ */
+export function pairNEff(w: WindowCorrelation, i: number, j: number): number {
+  const N = w.lag1.length;
+  const c = Math.min(i, j) * N + Math.max(i, j);
+  return Number.isNaN(w.r[c]) ? NaN : effectiveSampleSize(w.n[c], w.lag1[Math.min(i, j)], w.lag1[Math.max(i, j)]);
 }
 
 export interface CorrelationChange {
@@ -73,7 +65,8 @@ export function correlationChange(
     for (let j = i + 1; j < N; j++, k++) {
       const c = i * N + j;
       deltaR[c] = incident.r[c] - baseline.r[c];
-      p[c] = family[k] = fisherDeltaP(fisherDeltaZ(baseline.r[c], baseline.nEff[c], incident.r[c], incident.nEff[c]));
+      const z = fisherDeltaZ(baseline.r[c], pairNEff(baseline, i, j), incident.r[c], pairNEff(incident, i, j));
+      p[c] = family[k] = fisherDeltaP(z);
     }
   }
   return {

@@ -9,7 +9,7 @@ import { correlationPValue } from '../significance/correlationPValue';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
 import { fisherDeltaZ } from '../significance/fisherDeltaTest';
 import { finiteOrNull, toJsonArray } from '../util/missing';
-import type { CorrelationChange, WindowCorrelation } from './correlationChange';
+import { pairNEff, type CorrelationChange, type WindowCorrelation } from './correlationChange';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
 export interface TargetLinkInput {
@@ -132,9 +132,10 @@ function laggedPearson(x: Float64Array, y: Float64Array, lag: number, minOverlap
 }
 
 /** The pair's Fisher z of Δr, read on its upper cell as correlationChange tests it. */
-function zDelta(input: TargetLinkInput, upper: number): number {
-  const { baselineCorr: b, incidentCorr: i } = input;
-  return fisherDeltaZ(b.r[upper], b.nEff[upper], i.r[upper], i.nEff[upper]);
+function zDelta(input: TargetLinkInput, j: number): number {
+  const { baselineCorr: b, incidentCorr: i, target: t } = input;
+  const upper = Math.min(t, j) * input.ids.length + Math.max(t, j);
+  return fisherDeltaZ(b.r[upper], pairNEff(b, t, j), i.r[upper], pairNEff(i, t, j));
 }
 
 /** Every link of one target, q-values over its links, strongest incident link first. */
@@ -150,7 +151,7 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
   lags.forEach((l, k) => (l.pair.qBestLag = finiteOrNull(qLag[k])));
   const pInc = others.map((j) => {
     const c = t * N + j;
-    return correlationPValue(input.incidentCorr.r[c], input.incidentCorr.nEff[c] - 2);
+    return correlationPValue(input.incidentCorr.r[c], pairNEff(input.incidentCorr, t, j) - 2);
   });
   const qInc = adjustPValues(pInc, 'fdr_bh');
   const leads = lags.map((l) => leadOf(input, l.pair, l.curve, l.band));
@@ -172,11 +173,11 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
       rBaseline: finiteOrNull(input.baselineCorr.r[c]),
       rIncident: finiteOrNull(input.incidentCorr.r[c]),
       deltaR: finiteOrNull(input.change.deltaR[c]),
-      zDelta: finiteOrNull(zDelta(input, Math.min(t, j) * N + Math.max(t, j))),
+      zDelta: finiteOrNull(zDelta(input, j)),
       pDelta: finiteOrNull(input.change.p[c]),
       pIncident: finiteOrNull(pInc[k]),
       qIncident: finiteOrNull(qInc[k]),
-      nEffIncident: finiteOrNull(input.incidentCorr.nEff[c]),
+      nEffIncident: finiteOrNull(pairNEff(input.incidentCorr, t, j)),
       ...(partials[k] ? { partialR: finiteOrNull(partials[k]!.r), partialQ: finiteOrNull(qPartial[k]) } : {}),
       lead: leads[k],
     };

@@ -109,7 +109,10 @@ export function windowSample(
  * x[t+1] − x[t] on the grid: missing where either neighbour is missing, so no difference spans a gap.
  * Written into `d` (length x.length − 1) when given.
  */
-export function gridDifferences(x: ArrayLike<number>, d = new Float64Array(Math.max(0, x.length - 1))): Float64Array {
+export function gridDifferences(
+  x: ArrayLike<number>,
+  d: Float64Array = new Float64Array(Math.max(0, x.length - 1))
+): Float64Array {
   for (let t = 0; t + 1 < x.length; t++) {
     d[t] = x[t + 1] - x[t];
   }

@@ -106,7 +106,7 @@ function controlDesign(controls: ReadonlyArray<ArrayLike<number>>, rows: Int32Ar
 function residualsOn(
   x: ArrayLike<number>,
   design: ControlDesign,
-  out = new Float64Array(x.length),
+  out: Float64Array = new Float64Array(x.length),
   mx = meanOn(x, design.rows)
 ): Float64Array {
   const { rows, k, centred, pinv } = design;
