@@ -15,7 +15,8 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 export interface TargetLinkInput {
   target: number;
   ids: string[];
-  names: string[];
+  /** Display names by id (the id itself where a series has none). */
+  names: ReadonlyMap<string, string>;
   roles: SignalRole[];
   /** Incident slices of every series (and their residuals on the controls, when there are controls). */
   incident: Float64Array[];
@@ -89,7 +90,7 @@ function leadOf(
     first: pair.a,
     stepMs: input.stepMs,
     maxLag: input.maxLag,
-    names: (id) => input.names[input.ids.indexOf(id)],
+    names: (id) => input.names.get(id),
   });
   // The pair is [other, target]: a positive lag means the other signal leads the target.
   const kind: CompareLead['kind'] = s.kind === 'leads' && s.leader === input.ids[input.target] ? 'follows' : s.kind;

@@ -87,7 +87,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const iBuffer = sampleBuffer(incident.points);
   const signalsDone = new Checkpoint(ctx.hooks, 'compare:signals', N, 16);
   const bLag1 = new Float64Array(N);
-  const raw = ids.map((id, i) => {
+  const signals = ids.map((id, i) => {
     signalsDone.tick();
     const v = ctx.values[i];
     const process = nullProcess(v, baseline.lo, baseline.hi, bBuffer);
@@ -97,10 +97,10 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
     return signalChange(id, names.get(id) ?? id, roles[i], b, inc);
   });
   const q = adjustPValues(
-    raw.map((c) => c.p ?? NaN),
+    signals.map((c) => c.p ?? NaN),
     'fdr_bh'
   );
-  const signals: SignalChange[] = raw.map((c, i) => ({ ...c, q: finiteOrNull(q[i]) }));
+  signals.forEach((c, i) => (c.q = finiteOrNull(q[i])));
   const changes = new Map(signals.map((s) => [s.id, s]));
 
   const bSlices = ctx.values.map((v) => v.subarray(baseline.lo, baseline.hi));
@@ -131,7 +131,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
     links[id] = targetLinks({
       target: t,
       ids,
-      names: ids.map((x) => names.get(x) ?? x),
+      names,
       roles,
       incident: iSlices,
       lagSeries,
