@@ -41,15 +41,34 @@ export function pairNEff(w: WindowCorrelation, i: number, j: number): number {
   return Number.isNaN(w.r[c]) ? NaN : effectiveSampleSize(w.n[c], w.lag1[Math.min(i, j)], w.lag1[Math.max(i, j)]);
 }
 
+/** One pair's change between the windows, read on its upper cell (where correlationChange tests it). */
+export interface PairChange {
+  /** r_incident − r_baseline. */
+  deltaR: number;
+  /** Fisher's z test with each window's effective size (fisherDeltaTest.ts); NaN: no test. */
+  z: number;
+  p: number;
+}
+
+/** The change of pair (i, j), i ≠ j: the values correlationChange's matrices hold in both of its cells. */
+export function pairChange(baseline: WindowCorrelation, incident: WindowCorrelation, i: number, j: number): PairChange {
+  const c = Math.min(i, j) * baseline.lag1.length + Math.max(i, j);
+  const z = fisherDeltaZ(baseline.r[c], pairNEff(baseline, i, j), incident.r[c], pairNEff(incident, i, j));
+  return { deltaR: incident.r[c] - baseline.r[c], z, p: fisherDeltaP(z) };
+}
+
+/** Δr and its test for every pair, for the result's matrices. */
 export interface CorrelationChange {
   deltaR: Float64Array;
-  /** Fisher's z test of each pair (fisherDeltaTest.ts); its z is taken again for the few cells that report it. */
   p: Float64Array;
   /** p adjusted over the upper triangle. */
   q: Float64Array;
 }
 
-/** Δr = r_incident − r_baseline for every pair, Fisher z test with effective sizes, q over the matrix. */
+/**
+ * Δr = r_incident − r_baseline for every pair, Fisher z test with effective sizes (pairChange's values),
+ * q over the matrix.
+ */
 export function correlationChange(
   baseline: WindowCorrelation,
   incident: WindowCorrelation,
@@ -63,6 +82,7 @@ export function correlationChange(
   const family = new Float64Array((N * (N - 1)) / 2);
   for (let i = 0, k = 0; i < N; i++) {
     for (let j = i + 1; j < N; j++, k++) {
+      // pairChange's arithmetic without an object per pair (a compare of 300 signals tests 45k pairs).
       const c = i * N + j;
       deltaR[c] = incident.r[c] - baseline.r[c];
       const z = fisherDeltaZ(baseline.r[c], pairNEff(baseline, i, j), incident.r[c], pairNEff(incident, i, j));

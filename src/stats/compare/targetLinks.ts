@@ -7,9 +7,8 @@ import { pearsonComplete, pearsonPair, type CompleteSeries } from '../correlatio
 import { adjustPValues } from '../significance/adjustPValues';
 import { correlationPValue } from '../significance/correlationPValue';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
-import { fisherDeltaZ } from '../significance/fisherDeltaTest';
 import { finiteOrNull, toJsonArray } from '../util/missing';
-import { pairNEff, type CorrelationChange, type WindowCorrelation } from './correlationChange';
+import { pairChange, pairNEff, type WindowCorrelation } from './correlationChange';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
 export interface TargetLinkInput {
@@ -31,7 +30,6 @@ export interface TargetLinkInput {
   residualLag1: ArrayLike<number>;
   baselineCorr: WindowCorrelation;
   incidentCorr: WindowCorrelation;
-  change: CorrelationChange;
   maxLag: number;
   stepMs: number;
   alpha: number;
@@ -132,13 +130,6 @@ function laggedPearson(x: Float64Array, y: Float64Array, lag: number, minOverlap
     : pearsonPair(x.subarray(k), y.subarray(0, T - k), minOverlap);
 }
 
-/** The pair's Fisher z of Δr, read on its upper cell as correlationChange tests it. */
-function zDelta(input: TargetLinkInput, j: number): number {
-  const { baselineCorr: b, incidentCorr: i, target: t } = input;
-  const upper = Math.min(t, j) * input.ids.length + Math.max(t, j);
-  return fisherDeltaZ(b.r[upper], pairNEff(b, t, j), i.r[upper], pairNEff(i, t, j));
-}
-
 /** Every link of one target, q-values over its links, strongest incident link first. */
 export function targetLinks(input: TargetLinkInput): TargetLink[] {
   const N = input.ids.length;
@@ -168,14 +159,15 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
   );
   const links = others.map((j, k): TargetLink => {
     const c = t * N + j;
+    const change = pairChange(input.baselineCorr, input.incidentCorr, t, j);
     return {
       other: input.ids[j],
       role: input.roles[j],
       rBaseline: finiteOrNull(input.baselineCorr.r[c]),
       rIncident: finiteOrNull(input.incidentCorr.r[c]),
-      deltaR: finiteOrNull(input.change.deltaR[c]),
-      zDelta: finiteOrNull(zDelta(input, j)),
-      pDelta: finiteOrNull(input.change.p[c]),
+      deltaR: finiteOrNull(change.deltaR),
+      zDelta: finiteOrNull(change.z),
+      pDelta: finiteOrNull(change.p),
       pIncident: finiteOrNull(pInc[k]),
       qIncident: finiteOrNull(qInc[k]),
       nEffIncident: finiteOrNull(pairNEff(input.incidentCorr, t, j)),

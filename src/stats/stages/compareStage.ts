@@ -110,7 +110,6 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const iLag1 = iSlices.map((x) => equivalentLag1(autocorrelationTime(x)));
   const bCorr = windowCorrelation(bSlices, bLag1, ctx.minOverlap, new Checkpoint(ctx.hooks, 'compare:baseline', pairs));
   const iCorr = windowCorrelation(iSlices, iLag1, ctx.minOverlap, new Checkpoint(ctx.hooks, 'compare:incident', pairs));
-  const change = correlationChange(bCorr, iCorr, N, ctx.request.significance?.adjust ?? 'fdr_bh');
 
   const controlTerms = controls.flatMap((c) => polynomialTerms(iSlices[ids.indexOf(c)], CONTROL_DEGREE));
   const residuals = controls.length > 0 ? residualsOf(iSlices, residualizer(controlTerms)) : null;
@@ -142,7 +141,6 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
       residualLag1,
       baselineCorr: bCorr,
       incidentCorr: iCorr,
-      change,
       maxLag,
       stepMs: ctx.stepMs,
       alpha,
@@ -175,6 +173,8 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
     caution: CAUTION,
   };
   if (request.includeMatrices !== false) {
+    // Only the matrices need every pair's test and q: the links take their pairs' own (pairChange).
+    const change = correlationChange(bCorr, iCorr, N, ctx.request.significance?.adjust ?? 'fdr_bh');
     result.ids = ids.slice();
     // Finite or NaN already (windowCorrelation guards r; Δr, p and q follow from it).
     result.rBaseline = bCorr.r;
