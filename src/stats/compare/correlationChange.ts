@@ -1,20 +1,23 @@
 import type { AdjustMethod } from '../contract';
 import { pearsonMatrix } from '../correlation/pearsonMatrix';
-import { adjustMatrix } from '../significance/adjustMatrix';
+import { adjustTriangle } from '../significance/adjustMatrix';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
-import { fisherDeltaTest } from '../significance/fisherDeltaTest';
+import { fisherDeltaP, fisherDeltaZ } from '../significance/fisherDeltaTest';
+import { mirrorUpper } from '../significance/symmetric';
 import type { Checkpoint } from '../util/cancel';
+import { asFlatMatrix } from '../util/missing';
 
-/** The correlation of every pair in one window, with each pair's effective size. */
+/** The correlation of every pair in one window, with what each pair's effective size is read from. */
 export interface WindowCorrelation {
   r: Float64Array;
   n: Float64Array;
-  nEff: Float64Array;
+  /** The series' lag-1 autocorrelations inside the window (AR(1)-equivalent). */
+  lag1: ArrayLike<number>;
 }
 
 /**
- * Pearson matrix of one window (pairwise complete, the matrix stage's kernel) and the Bretherton
- * effective size of every pair from the series' lag-1 autocorrelations inside that window.
+ * Pearson matrix of one window (pairwise complete, the matrix stage's kernel); each pair's Bretherton
+ * effective size is pairNEff's, from the series' lag-1 autocorrelations inside that window.
  */
 export function windowCorrelation(
   slices: Float64Array[],
@@ -22,29 +25,50 @@ export function windowCorrelation(
   minOverlap: number,
   checkpoint?: Checkpoint
 ): WindowCorrelation {
-  const N = slices.length;
   const { r, n } = pearsonMatrix(slices, minOverlap, checkpoint);
-  const nEff = new Float64Array(N * N).fill(NaN);
-  for (let i = 0; i < N; i++) {
-    for (let j = i; j < N; j++) {
-      const c = i * N + j;
-      if (Number.isFinite(r[c])) {
-        nEff[c] = nEff[j * N + i] = effectiveSampleSize(n[c], lag1[i], lag1[j]);
-      }
-    }
-  }
-  return { r, n, nEff };
+  // The result's matrices hold finite numbers or NaN (FlatMatrix); guarded here, before Δr and the
+  // tests read r, so nothing computed from it needs the guard again.
+  return { r: asFlatMatrix(r), n, lag1 };
 }
 
+/**
+ * Effective size of pair (i, j) in the window, from its upper cell (NaN where the pair has no r). WHY
+ * on demand, not a matrix: the change test reads each pair once and the links read a few rows.
+ */
+export function pairNEff(w: WindowCorrelation, i: number, j: number): number {
+  const N = w.lag1.length;
+  const c = Math.min(i, j) * N + Math.max(i, j);
+  return Number.isNaN(w.r[c]) ? NaN : effectiveSampleSize(w.n[c], w.lag1[Math.min(i, j)], w.lag1[Math.max(i, j)]);
+}
+
+/** One pair's change between the windows, read on its upper cell (where correlationChange tests it). */
+export interface PairChange {
+  /** r_incident − r_baseline. */
+  deltaR: number;
+  /** Fisher's z test with each window's effective size (fisherDeltaTest.ts); NaN: no test. */
+  z: number;
+  p: number;
+}
+
+/** The change of pair (i, j), i ≠ j: the values correlationChange's matrices hold in both of its cells. */
+export function pairChange(baseline: WindowCorrelation, incident: WindowCorrelation, i: number, j: number): PairChange {
+  const c = Math.min(i, j) * baseline.lag1.length + Math.max(i, j);
+  const z = fisherDeltaZ(baseline.r[c], pairNEff(baseline, i, j), incident.r[c], pairNEff(incident, i, j));
+  return { deltaR: incident.r[c] - baseline.r[c], z, p: fisherDeltaP(z) };
+}
+
+/** Δr and its test for every pair, for the result's matrices. */
 export interface CorrelationChange {
   deltaR: Float64Array;
-  z: Float64Array;
   p: Float64Array;
   /** p adjusted over the upper triangle. */
   q: Float64Array;
 }
 
-/** Δr = r_incident − r_baseline for every pair, Fisher z test with effective sizes, q over the matrix. */
+/**
+ * Δr = r_incident − r_baseline for every pair, Fisher z test with effective sizes (pairChange's values),
+ * q over the matrix.
+ */
 export function correlationChange(
   baseline: WindowCorrelation,
   incident: WindowCorrelation,
@@ -52,20 +76,22 @@ export function correlationChange(
   adjust: AdjustMethod
 ): CorrelationChange {
   const size = N * N;
-  const deltaR = new Float64Array(size).fill(NaN);
-  const z = new Float64Array(size).fill(NaN);
-  const p = new Float64Array(size).fill(NaN);
-  const upper = new Float64Array(size).fill(NaN);
-  for (let i = 0; i < N; i++) {
-    for (let j = i + 1; j < N; j++) {
+  const deltaR = new Float64Array(size);
+  const p = new Float64Array(size);
+  // The family in upper-triangle order as the loop meets it (adjustTriangle), not an N x N copy.
+  const family = new Float64Array((N * (N - 1)) / 2);
+  for (let i = 0, k = 0; i < N; i++) {
+    for (let j = i + 1; j < N; j++, k++) {
+      // pairChange's arithmetic without an object per pair (a compare of 300 signals tests 45k pairs).
       const c = i * N + j;
-      const t = fisherDeltaTest(baseline.r[c], baseline.nEff[c], incident.r[c], incident.nEff[c]);
-      const mirror = j * N + i;
-      deltaR[c] = deltaR[mirror] = t.delta;
-      z[c] = z[mirror] = t.z;
-      p[c] = p[mirror] = t.p;
-      upper[c] = t.p;
+      deltaR[c] = incident.r[c] - baseline.r[c];
+      const z = fisherDeltaZ(baseline.r[c], pairNEff(baseline, i, j), incident.r[c], pairNEff(incident, i, j));
+      p[c] = family[k] = fisherDeltaP(z);
     }
   }
-  return { deltaR, z, p, q: adjustMatrix(upper, N, adjust) };
+  return {
+    deltaR: mirrorUpper(deltaR, N),
+    p: mirrorUpper(p, N),
+    q: adjustTriangle(family, N, adjust),
+  };
 }

@@ -25,7 +25,8 @@ function ksTest(a: Float64Array, b: Float64Array, nA: number, nB: number): Chang
  *   - ksDiff: KS on the first differences (a change in how the signal moves: bursts, a new trend, noise).
  * p is the smallest of the three, Bonferroni-corrected for taking the smallest (3·p_min, at most 1).
  * The effect size is Glass's Δ, the mean shift in baseline standard deviations; score (for ranking) is
- * the larger KS D, a share in [0, 1] that compares across signals of any unit.
+ * the larger KS D, a share in [0, 1] that compares across signals of any unit. q is left null for the
+ * caller, which adjusts p across all signals.
  */
 export function signalChange(
   id: string,
@@ -33,7 +34,7 @@ export function signalChange(
   role: SignalRole,
   baseline: WindowSample,
   incident: WindowSample
-): Omit<SignalChange, 'q'> {
+): SignalChange {
   const base = {
     id,
     name,
@@ -54,6 +55,7 @@ export function signalChange(
       score: null,
       p: null,
       reason: 'too_few_points',
+      q: null,
     };
   }
   const moved = levelShiftTest(
@@ -82,5 +84,6 @@ export function signalChange(
     score: scores.length > 0 ? Math.max(...scores) : null,
     p: constantAlike ? 1 : ps.length > 0 ? Math.min(1, 3 * Math.min(...ps)) : null,
     reason: null,
+    q: null,
   };
 }

@@ -3,31 +3,33 @@ import { bestLag } from '../lags/bestLag';
 import { bestLagTest, peakAtEdge } from '../lags/bestLagSignificance';
 import { crossCorrelation, type LagSeries } from '../lags/crossCorrelation';
 import { leadStatement } from '../lags/leadStatement';
-import { pearsonPair } from '../correlation/pearsonPair';
+import { pearsonComplete, pearsonPair, type CompleteSeries } from '../correlation/pearsonPair';
 import { adjustPValues } from '../significance/adjustPValues';
 import { correlationPValue } from '../significance/correlationPValue';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
 import { finiteOrNull, toJsonArray } from '../util/missing';
-import type { CorrelationChange, WindowCorrelation } from './correlationChange';
+import { pairChange, pairNEff, type WindowCorrelation } from './correlationChange';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
 export interface TargetLinkInput {
   target: number;
   ids: string[];
-  names: string[];
+  /** Display names by id (the id itself where a series has none). */
+  names: ReadonlyMap<string, string>;
   roles: SignalRole[];
   /** Incident slices of every series (and their residuals on the controls, when there are controls). */
   incident: Float64Array[];
   /** The same slices prepared once for cross-correlation (every target reads every other series). */
   lagSeries: LagSeries[];
   residuals: Float64Array[] | null;
+  /** Each residual series prepared for pearsonComplete (null where it has a missing value). */
+  completeResiduals: Array<CompleteSeries | null> | null;
   controlCount: number;
   /** AR(1)-equivalent lag-1 autocorrelation of each incident slice and of each residual (autocorrelationTime.ts). */
   lag1: ArrayLike<number>;
   residualLag1: ArrayLike<number>;
   baselineCorr: WindowCorrelation;
   incidentCorr: WindowCorrelation;
-  change: CorrelationChange;
   maxLag: number;
   stepMs: number;
   alpha: number;
@@ -86,7 +88,7 @@ function leadOf(
     first: pair.a,
     stepMs: input.stepMs,
     maxLag: input.maxLag,
-    names: (id) => input.names[input.ids.indexOf(id)],
+    names: (id) => input.names.get(id),
   });
   // The pair is [other, target]: a positive lag means the other signal leads the target.
   const kind: CompareLead['kind'] = s.kind === 'leads' && s.leader === input.ids[input.target] ? 'follows' : s.kind;
@@ -107,18 +109,25 @@ function leadOf(
  */
 function partialLink(input: TargetLinkInput, j: number, lag: number): { r: number; p: number } {
   const res = input.residuals!;
-  const T = res[j].length;
-  const k = Math.max(0, Math.min(T, Math.abs(lag)));
-  const [x, y] =
-    lag >= 0
-      ? [res[j].subarray(0, T - k), res[input.target].subarray(k)]
-      : [res[j].subarray(k), res[input.target].subarray(0, T - k)];
-  const pc = pearsonPair(x, y, input.minOverlap);
+  const whole = input.completeResiduals;
+  const a = lag === 0 && whole ? whole[j] : null;
+  const b = lag === 0 && whole ? whole[input.target] : null;
+  const pc =
+    a && b ? pearsonComplete(a, b, input.minOverlap) : laggedPearson(res[j], res[input.target], lag, input.minOverlap);
   if (pc.reason !== null) {
     return { r: NaN, p: NaN };
   }
   const nEff = effectiveSampleSize(pc.n, input.residualLag1[input.target], input.residualLag1[j]);
   return { r: pc.r, p: correlationPValue(pc.r, nEff - 2 - input.controlCount) };
+}
+
+/** pearsonPair of x[t] against y[t + lag] over the rows both exist. */
+function laggedPearson(x: Float64Array, y: Float64Array, lag: number, minOverlap: number) {
+  const T = x.length;
+  const k = Math.max(0, Math.min(T, Math.abs(lag)));
+  return lag >= 0
+    ? pearsonPair(x.subarray(0, T - k), y.subarray(k), minOverlap)
+    : pearsonPair(x.subarray(k), y.subarray(0, T - k), minOverlap);
 }
 
 /** Every link of one target, q-values over its links, strongest incident link first. */
@@ -134,7 +143,7 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
   lags.forEach((l, k) => (l.pair.qBestLag = finiteOrNull(qLag[k])));
   const pInc = others.map((j) => {
     const c = t * N + j;
-    return correlationPValue(input.incidentCorr.r[c], input.incidentCorr.nEff[c] - 2);
+    return correlationPValue(input.incidentCorr.r[c], pairNEff(input.incidentCorr, t, j) - 2);
   });
   const qInc = adjustPValues(pInc, 'fdr_bh');
   const leads = lags.map((l) => leadOf(input, l.pair, l.curve, l.band));
@@ -150,17 +159,18 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
   );
   const links = others.map((j, k): TargetLink => {
     const c = t * N + j;
+    const change = pairChange(input.baselineCorr, input.incidentCorr, t, j);
     return {
       other: input.ids[j],
       role: input.roles[j],
       rBaseline: finiteOrNull(input.baselineCorr.r[c]),
       rIncident: finiteOrNull(input.incidentCorr.r[c]),
-      deltaR: finiteOrNull(input.change.deltaR[c]),
-      zDelta: finiteOrNull(input.change.z[c]),
-      pDelta: finiteOrNull(input.change.p[c]),
+      deltaR: finiteOrNull(change.deltaR),
+      zDelta: finiteOrNull(change.z),
+      pDelta: finiteOrNull(change.p),
       pIncident: finiteOrNull(pInc[k]),
       qIncident: finiteOrNull(qInc[k]),
-      nEffIncident: finiteOrNull(input.incidentCorr.nEff[c]),
+      nEffIncident: finiteOrNull(pairNEff(input.incidentCorr, t, j)),
       ...(partials[k] ? { partialR: finiteOrNull(partials[k]!.r), partialQ: finiteOrNull(qPartial[k]) } : {}),
       lead: leads[k],
     };

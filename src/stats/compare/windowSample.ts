@@ -29,49 +29,73 @@ export interface NullProcess {
  * baseline's process; the incident's own autocorrelation is inflated by the very change being tested
  * (a step or a ramp looks like perfect persistence) and would hide every change.
  */
-export function nullProcess(x: Float64Array, lo: number, hi: number): NullProcess {
+export function nullProcess(x: Float64Array, lo: number, hi: number, buffer = sampleBuffer(hi - lo)): NullProcess {
   // Persistence is read around the baseline's straight-line course: a slow daily swing across a long
   // baseline would otherwise read as hours of persistence and leave no power to see any change.
-  // One buffer for the detrended values and their differences (a typed array each was a fair share of
-  // the sampling time).
   const n = Math.max(0, hi - lo);
-  const buffer = new Float64Array(Math.max(0, 2 * n - 1));
   const slice = detrended(x.subarray(lo, hi), buffer.subarray(0, n));
-  const diffs = gridDifferences(slice, buffer.subarray(n));
+  const diffs = gridDifferences(slice, buffer.subarray(n, Math.max(n, 2 * n - 1)));
   return {
     lag1: equivalentLag1(autocorrelationTime(slice)),
     lag1Diffs: equivalentLag1(autocorrelationTime(diffs)),
   };
 }
 
-/** Values of `x` at grid points lo..hi−1, with effective sizes under the null process. */
-export function windowSample(x: Float64Array, lo: number, hi: number, process: NullProcess): WindowSample {
+/**
+ * Working memory for nullProcess and windowSample on a window of `points`: the window's values and their
+ * differences. WHY the caller may keep one: a compare samples every signal in both windows, and a typed
+ * array per sample (each with a backing store of its own) cost about as much as filling it.
+ */
+export function sampleBuffer(points: number): Float64Array {
+  return new Float64Array(Math.max(0, 2 * points - 1));
+}
+
+/**
+ * Values of `x` at grid points lo..hi−1, with effective sizes under the null process. The sample's
+ * arrays are views of `buffer` (or of x itself, when the window has no missing value): valid until the
+ * buffer is used again.
+ */
+export function windowSample(
+  x: Float64Array,
+  lo: number,
+  hi: number,
+  process: NullProcess,
+  buffer = sampleBuffer(hi - lo)
+): WindowSample {
   const slice = x.subarray(lo, hi);
-  // Typed buffers filled in place: a compare samples every signal twice, and pushing boxed numbers into
-  // arrays was most of its time. One allocation holds both.
-  const buffer = new Float64Array(Math.max(0, 2 * slice.length - 1));
-  const finite = buffer.subarray(0, slice.length);
-  const diffs = buffer.subarray(slice.length);
-  let n = 0;
-  let nd = 0;
+  const len = slice.length;
+  const finite = buffer.subarray(0, len);
+  const diffs = buffer.subarray(len, Math.max(len, 2 * len - 1));
+  // Most windows have no gap: summed and differenced as they are, with the values left in place.
   let sum = 0;
-  for (let t = 0; t < slice.length; t++) {
-    const v = slice[t];
-    if (Number.isFinite(v)) {
-      finite[n++] = v;
-      sum += v;
-      if (t + 1 < slice.length && Number.isFinite(slice[t + 1])) {
-        diffs[nd++] = slice[t + 1] - v;
+  let n = 0;
+  while (n < len && Number.isFinite(slice[n])) {
+    sum += slice[n++];
+  }
+  let nd = Math.max(0, n - 1);
+  gridDifferences(slice.subarray(0, n), diffs);
+  if (n < len) {
+    // A gap at n: from there on, the finite values are copied and the differences skip the gap.
+    finite.set(slice.subarray(0, n));
+    for (let t = n; t < len; t++) {
+      const v = slice[t];
+      if (Number.isFinite(v)) {
+        finite[n++] = v;
+        sum += v;
+        if (t + 1 < len && Number.isFinite(slice[t + 1])) {
+          diffs[nd++] = slice[t + 1] - v;
+        }
       }
     }
   }
+  const values = n === len ? slice : finite.subarray(0, n);
   const mean = sum / n;
   let ss = 0;
   for (let i = 0; i < n; i++) {
-    ss += (finite[i] - mean) * (finite[i] - mean);
+    ss += (values[i] - mean) * (values[i] - mean);
   }
   return {
-    values: finite.subarray(0, n),
+    values,
     diffs: diffs.subarray(0, nd),
     mean: n > 0 ? mean : NaN,
     variance: n > 1 ? ss / (n - 1) : NaN,
@@ -85,7 +109,10 @@ export function windowSample(x: Float64Array, lo: number, hi: number, process: N
  * x[t+1] − x[t] on the grid: missing where either neighbour is missing, so no difference spans a gap.
  * Written into `d` (length x.length − 1) when given.
  */
-export function gridDifferences(x: ArrayLike<number>, d = new Float64Array(Math.max(0, x.length - 1))): Float64Array {
+export function gridDifferences(
+  x: ArrayLike<number>,
+  d: Float64Array = new Float64Array(Math.max(0, x.length - 1))
+): Float64Array {
   for (let t = 0; t + 1 < x.length; t++) {
     d[t] = x[t + 1] - x[t];
   }

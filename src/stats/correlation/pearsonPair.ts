@@ -112,3 +112,69 @@ function scaledPearson(
     ? { r: Math.max(-1, Math.min(1, r)), n, reason: null }
     : { r: NaN, n, reason: 'numeric_range' };
 }
+
+/**
+ * A series without missing values, with the parts of pearsonPair's sums that depend on it alone. WHY:
+ * a compare correlates each target's residuals with every other signal's; pearsonPair then repeats each
+ * series' first pass, its deviations' sums and its constancy check for every partner, where only the
+ * cross sum is new.
+ */
+export interface CompleteSeries {
+  x: Float64Array;
+  mean: number;
+  /** Σ (x − mean) and Σ (x − mean)², summed in time order as pearsonPair sums them. */
+  sumDev: number;
+  sumSq: number;
+  constant: boolean;
+}
+
+/** x prepared for pearsonComplete; null when a value is missing (pearsonPair then takes the pair). */
+export function completeSeries(x: Float64Array): CompleteSeries | null {
+  const n = x.length;
+  let sum = 0;
+  let constant = true;
+  for (let t = 0; t < n; t++) {
+    const v = x[t];
+    if (!Number.isFinite(v)) {
+      return null;
+    }
+    sum += v;
+    constant = constant && v === x[0];
+  }
+  const mean = sum / n;
+  let sumDev = 0;
+  let sumSq = 0;
+  for (let t = 0; t < n; t++) {
+    const d = x[t] - mean;
+    sumDev += d;
+    sumSq += d * d;
+  }
+  return { x, mean, sumDev, sumSq, constant };
+}
+
+/**
+ * pearsonPair(a.x, b.x, minOverlap) of two complete series of one length, the same double: with every
+ * row common, its sums are the prepared ones and only the cross sum is taken here.
+ */
+export function pearsonComplete(a: CompleteSeries, b: CompleteSeries, minOverlap: number): PairCorrelation {
+  const n = a.x.length;
+  if (b.x.length !== n || n < Math.max(2, minOverlap) || a.constant || b.constant) {
+    return pearsonPair(a.x, b.x, minOverlap);
+  }
+  const x = a.x;
+  const y = b.x;
+  const mx = a.mean;
+  const my = b.mean;
+  let sxy = 0;
+  for (let t = 0; t < n; t++) {
+    sxy += (x[t] - mx) * (y[t] - my);
+  }
+  const sxx = a.sumSq - (a.sumDev * a.sumDev) / n;
+  const syy = b.sumSq - (b.sumDev * b.sumDev) / n;
+  sxy -= (a.sumDev * b.sumDev) / n;
+  if (!(sxx > TINY && syy > TINY && sxx < Infinity && syy < Infinity)) {
+    return pearsonPair(x, y, minOverlap);
+  }
+  const r = sxy / Math.sqrt(sxx) / Math.sqrt(syy);
+  return { r: Math.max(-1, Math.min(1, r)), n, reason: null };
+}

@@ -20,10 +20,18 @@ export function residualize(x: ArrayLike<number>, controls: ReadonlyArray<ArrayL
  * and serves every series that is finite on those rows, with the same sums in the same order, so the
  * residuals are the ones residualize() gives. A series with other gaps gets its own design.
  */
-export function residualizer(controls: ReadonlyArray<ArrayLike<number>>): (x: ArrayLike<number>) => Float64Array {
+export function residualizer(
+  controls: ReadonlyArray<ArrayLike<number>>
+): (x: ArrayLike<number>, out?: Float64Array) => Float64Array {
   const shared = controlDesign(controls, finiteRows(controls, null));
-  return (x) =>
-    x.length === shared.length && finiteOn(x, shared.rows) ? residualsOn(x, shared) : residualize(x, controls);
+  return (x, out) => {
+    // One pass checks x on the shared rows and sums it: NaN when x has a gap there (or a sum of finite
+    // values that is not finite, which gives NaN residuals on either design).
+    const mx = x.length === shared.length ? meanOn(x, shared.rows) : NaN;
+    return Number.isFinite(mx)
+      ? residualsOn(x, shared, out, mx)
+      : residualsOn(x, controlDesign(controls, finiteRows(controls, x)), out);
+  };
 }
 
 /**
@@ -33,7 +41,7 @@ export function residualizer(controls: ReadonlyArray<ArrayLike<number>>): (x: Ar
 interface ControlDesign {
   /** Series length the design was built for (0 without controls: no series shares it). */
   length: number;
-  rows: number[];
+  rows: Int32Array;
   k: number;
   /** controls[a][t] − mean, rows × k, row-major. */
   centred: Float64Array;
@@ -45,7 +53,7 @@ interface ControlDesign {
 }
 
 /** Rows where every control (and x, when given) is finite. */
-function finiteRows(controls: ReadonlyArray<ArrayLike<number>>, x: ArrayLike<number> | null): number[] {
+function finiteRows(controls: ReadonlyArray<ArrayLike<number>>, x: ArrayLike<number> | null): Int32Array {
   const T = x ? x.length : controls.length > 0 ? controls[0].length : 0;
   const rows: number[] = [];
   for (let t = 0; t < T; t++) {
@@ -53,11 +61,11 @@ function finiteRows(controls: ReadonlyArray<ArrayLike<number>>, x: ArrayLike<num
       rows.push(t);
     }
   }
-  return rows;
+  return Int32Array.from(rows);
 }
 
 /** Mean of v over the rows, summed in row order. */
-function meanOn(v: ArrayLike<number>, rows: number[]): number {
+function meanOn(v: ArrayLike<number>, rows: Int32Array): number {
   let s = 0;
   for (let r = 0; r < rows.length; r++) {
     s += v[rows[r]];
@@ -65,35 +73,27 @@ function meanOn(v: ArrayLike<number>, rows: number[]): number {
   return s / rows.length;
 }
 
-function finiteOn(v: ArrayLike<number>, rows: number[]): boolean {
-  for (let r = 0; r < rows.length; r++) {
-    if (!Number.isFinite(v[rows[r]])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function controlDesign(controls: ReadonlyArray<ArrayLike<number>>, rows: number[]): ControlDesign {
+function controlDesign(controls: ReadonlyArray<ArrayLike<number>>, rows: Int32Array): ControlDesign {
   const k = controls.length;
+  const m = rows.length;
   const length = controls.length > 0 ? controls[0].length : 0;
-  const centred = new Float64Array(rows.length * k);
-  if (rows.length < k + 2) {
+  const centred = new Float64Array(m * k);
+  if (m < k + 2) {
     return { length, rows, k, centred, pinv: null };
   }
   // Normal equations on centred columns: the intercept drops out and the system stays well scaled.
   const mc = controls.map((c) => meanOn(c, rows));
   // Sums in plain arrays (a Matrix's get/set per element was most of the cost), then one k×k SVD.
   const ata = Array.from({ length: k }, () => new Float64Array(k));
-  rows.forEach((t, r) => {
-    const c = centred.subarray(r * k, (r + 1) * k);
+  for (let r = 0; r < m; r++) {
+    const t = rows[r];
     for (let a = 0; a < k; a++) {
-      c[a] = controls[a][t] - mc[a];
+      const ca = (centred[r * k + a] = controls[a][t] - mc[a]);
       for (let b = 0; b <= a; b++) {
-        ata[a][b] += c[a] * c[b];
+        ata[a][b] += ca * centred[r * k + b];
       }
     }
-  });
+  }
   const xtx = new Matrix(
     Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => (b <= a ? ata[a][b] : ata[b][a])))
   );
@@ -102,19 +102,44 @@ function controlDesign(controls: ReadonlyArray<ArrayLike<number>>, rows: number[
   return { length, rows, k, centred, pinv: Float64Array.from(pinv.to1DArray()) };
 }
 
-function residualsOn(x: ArrayLike<number>, design: ControlDesign): Float64Array {
+/** Residuals of x on the design, written into `out` (a new array when not given), NaN off its rows. */
+function residualsOn(
+  x: ArrayLike<number>,
+  design: ControlDesign,
+  out: Float64Array = new Float64Array(x.length),
+  mx = meanOn(x, design.rows)
+): Float64Array {
   const { rows, k, centred, pinv } = design;
-  const out = new Float64Array(x.length).fill(NaN);
+  const m = rows.length;
   if (!pinv) {
-    return out;
+    return out.fill(NaN);
   }
-  const mx = meanOn(x, rows);
+  if (m < x.length) {
+    out.fill(NaN);
+  }
   const aty = new Float64Array(k);
-  for (let r = 0; r < rows.length; r++) {
-    const y = x[rows[r]] - mx;
-    for (let a = 0; a < k; a++) {
-      aty[a] += centred[r * k + a] * y;
+  // Four columns' sums per walk down the rows, in four registers: each sum still adds its rows in order,
+  // but the four additions overlap instead of waiting on each other (a column of the last group past k
+  // repeats column k − 1 and is dropped).
+  for (let a = 0; a < k; a += 4) {
+    const a1 = Math.min(a + 1, k - 1);
+    const a2 = Math.min(a + 2, k - 1);
+    const a3 = Math.min(a + 3, k - 1);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let r = 0, c = 0; r < m; r++, c += k) {
+      const y = x[rows[r]] - mx;
+      s0 += centred[c + a] * y;
+      s1 += centred[c + a1] * y;
+      s2 += centred[c + a2] * y;
+      s3 += centred[c + a3] * y;
     }
+    aty[a] = s0;
+    aty[a1] = s1;
+    aty[a2] = s2;
+    aty[a3] = s3;
   }
   const beta = new Float64Array(k);
   for (let a = 0; a < k; a++) {
@@ -122,14 +147,44 @@ function residualsOn(x: ArrayLike<number>, design: ControlDesign): Float64Array 
       beta[a] += pinv[a * k + b] * aty[b];
     }
   }
-  for (let r = 0; r < rows.length; r++) {
-    let fit = mx;
-    for (let a = 0; a < k; a++) {
-      fit += beta[a] * centred[r * k + a];
-    }
-    out[rows[r]] = x[rows[r]] - fit;
+  // The fit mx + β₀c₀ + β₁c₁ + … is added in that order for every row, up to three terms per walk down the
+  // rows (a loop over the k terms inside the row loop took twice as long); `out` holds the partial fit.
+  for (let a = 0; a < k; a += 3) {
+    addTerms(x, out, design, beta, a, Math.min(3, k - a), a === 0, mx, a + 3 >= k);
   }
   return out;
+}
+
+/**
+ * Adds terms a..a+w−1 (w ≤ 3) of the fit on every row: to `mx` for the first terms, else to the partial
+ * fit in `out`; for the last terms, out becomes x − fit.
+ */
+function addTerms(
+  x: ArrayLike<number>,
+  out: Float64Array,
+  design: ControlDesign,
+  beta: Float64Array,
+  a: number,
+  w: number,
+  first: boolean,
+  mx: number,
+  last: boolean
+): void {
+  const { rows, k, centred } = design;
+  const b0 = beta[a];
+  const b1 = w > 1 ? beta[a + 1] : 0;
+  const b2 = w > 2 ? beta[a + 2] : 0;
+  for (let r = 0, c = a; r < rows.length; r++, c += k) {
+    const t = rows[r];
+    let fit = (first ? mx : out[t]) + b0 * centred[c];
+    if (w > 1) {
+      fit += b1 * centred[c + 1];
+    }
+    if (w > 2) {
+      fit += b2 * centred[c + 2];
+    }
+    out[t] = last ? x[t] - fit : fit;
+  }
 }
 
 /**

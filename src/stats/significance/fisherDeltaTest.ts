@@ -25,10 +25,19 @@ function clamp(r: number): number {
  * ±(1 − 1e-15) so that atanh stays finite and the test still ranks it as the strongest change.
  */
 export function fisherDeltaTest(rBefore: number, nBefore: number, rAfter: number, nAfter: number): FisherDeltaTest {
-  const delta = rAfter - rBefore;
-  if (!Number.isFinite(delta) || !(nBefore > 3) || !(nAfter > 3)) {
-    return { delta, z: NaN, p: NaN };
+  const z = fisherDeltaZ(rBefore, nBefore, rAfter, nAfter);
+  return { delta: rAfter - rBefore, z, p: fisherDeltaP(z) };
+}
+
+/** fisherDeltaTest's z alone (NaN: no test). WHY apart: a compare tests every pair and keeps numbers, not objects. */
+export function fisherDeltaZ(rBefore: number, nBefore: number, rAfter: number, nAfter: number): number {
+  if (!Number.isFinite(rAfter - rBefore) || !(nBefore > 3) || !(nAfter > 3)) {
+    return NaN;
   }
-  const z = (Math.atanh(clamp(rAfter)) - Math.atanh(clamp(rBefore))) / Math.sqrt(1 / (nBefore - 3) + 1 / (nAfter - 3));
-  return { delta, z, p: Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1)) };
+  return (Math.atanh(clamp(rAfter)) - Math.atanh(clamp(rBefore))) / Math.sqrt(1 / (nBefore - 3) + 1 / (nAfter - 3));
+}
+
+/** Two-sided p of fisherDeltaZ's z (NaN for NaN). */
+export function fisherDeltaP(z: number): number {
+  return Number.isNaN(z) ? NaN : Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1));
 }

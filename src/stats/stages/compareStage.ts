@@ -4,13 +4,14 @@ import { signalChange } from '../compare/signalChange';
 import { targetLinks } from '../compare/targetLinks';
 import { CAUTION, verdict } from '../compare/verdict';
 import { compareWindows } from '../compare/windows';
-import { nullProcess, windowSample } from '../compare/windowSample';
+import { nullProcess, sampleBuffer, windowSample } from '../compare/windowSample';
+import { completeSeries } from '../correlation/pearsonPair';
 import { prepareLagSeries } from '../lags/crossCorrelation';
 import { polynomialTerms, residualizer } from '../partial/residualize';
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { adjustPValues } from '../significance/adjustPValues';
 import { Checkpoint } from '../util/cancel';
-import { asFlatMatrix, finiteOrNull } from '../util/missing';
+import { finiteOrNull } from '../util/missing';
 import type { StageContext } from './context';
 
 /** Effective points each window needs before a verdict (compare.minEffective). */
@@ -81,34 +82,39 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const { incident, baseline } = windows;
   const pairs = (N * (N + 1)) / 2;
 
-  const processes = ctx.values.map((v) => nullProcess(v, baseline.lo, baseline.hi));
-  const bSamples = ctx.values.map((v, i) => windowSample(v, baseline.lo, baseline.hi, processes[i]));
-  const iSamples = ctx.values.map((v, i) => windowSample(v, incident.lo, incident.hi, processes[i]));
+  // Each signal is sampled and tested before the next: its samples live in two buffers reused by all.
+  const bBuffer = sampleBuffer(baseline.points);
+  const iBuffer = sampleBuffer(incident.points);
   const signalsDone = new Checkpoint(ctx.hooks, 'compare:signals', N, 16);
-  const raw = ids.map((id, i) => {
+  const bLag1 = new Float64Array(N);
+  const signals = ids.map((id, i) => {
     signalsDone.tick();
-    return signalChange(id, names.get(id) ?? id, roles[i], bSamples[i], iSamples[i]);
+    const v = ctx.values[i];
+    const process = nullProcess(v, baseline.lo, baseline.hi, bBuffer);
+    bLag1[i] = process.lag1;
+    const b = windowSample(v, baseline.lo, baseline.hi, process, bBuffer);
+    const inc = windowSample(v, incident.lo, incident.hi, process, iBuffer);
+    return signalChange(id, names.get(id) ?? id, roles[i], b, inc);
   });
   const q = adjustPValues(
-    raw.map((c) => c.p ?? NaN),
+    signals.map((c) => c.p ?? NaN),
     'fdr_bh'
   );
-  const signals: SignalChange[] = raw.map((c, i) => ({ ...c, q: finiteOrNull(q[i]) }));
+  signals.forEach((c, i) => (c.q = finiteOrNull(q[i])));
   const changes = new Map(signals.map((s) => [s.id, s]));
 
   const bSlices = ctx.values.map((v) => v.subarray(baseline.lo, baseline.hi));
   const iSlices = ctx.values.map((v) => v.subarray(incident.lo, incident.hi));
   // Links are judged by each window's own persistence: a pair of signals that share one slow swing in
   // the incident (a ramp, the daily cycle) is one coincidence, not many points of agreement.
-  const bLag1 = processes.map((p) => p.lag1);
   const iLag1 = iSlices.map((x) => equivalentLag1(autocorrelationTime(x)));
   const bCorr = windowCorrelation(bSlices, bLag1, ctx.minOverlap, new Checkpoint(ctx.hooks, 'compare:baseline', pairs));
   const iCorr = windowCorrelation(iSlices, iLag1, ctx.minOverlap, new Checkpoint(ctx.hooks, 'compare:incident', pairs));
-  const change = correlationChange(bCorr, iCorr, N, ctx.request.significance?.adjust ?? 'fdr_bh');
 
   const controlTerms = controls.flatMap((c) => polynomialTerms(iSlices[ids.indexOf(c)], CONTROL_DEGREE));
-  const residuals = controls.length > 0 ? iSlices.map(residualizer(controlTerms)) : null;
+  const residuals = controls.length > 0 ? residualsOf(iSlices, residualizer(controlTerms)) : null;
   const residualLag1 = residuals ? residuals.map((x) => equivalentLag1(autocorrelationTime(x))) : iLag1;
+  const completeResiduals = residuals && targets.length > 0 ? residuals.map(completeSeries) : null;
   const maxLag = Math.max(
     0,
     Math.min(
@@ -124,17 +130,17 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
     links[id] = targetLinks({
       target: t,
       ids,
-      names: ids.map((x) => names.get(x) ?? x),
+      names,
       roles,
       incident: iSlices,
       lagSeries,
       residuals,
+      completeResiduals,
       controlCount: controlTerms.length,
       lag1: iLag1,
       residualLag1,
       baselineCorr: bCorr,
       incidentCorr: iCorr,
-      change,
       maxLag,
       stepMs: ctx.stepMs,
       alpha,
@@ -167,14 +173,24 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
     caution: CAUTION,
   };
   if (request.includeMatrices !== false) {
+    // Only the matrices need every pair's test and q: the links take their pairs' own (pairChange).
+    const change = correlationChange(bCorr, iCorr, N, ctx.request.significance?.adjust ?? 'fdr_bh');
     result.ids = ids.slice();
-    result.rBaseline = asFlatMatrix(bCorr.r);
-    result.rIncident = asFlatMatrix(iCorr.r);
-    result.deltaR = asFlatMatrix(change.deltaR);
-    result.pDelta = asFlatMatrix(change.p);
-    result.qDelta = asFlatMatrix(change.q);
+    // Finite or NaN already (windowCorrelation guards r; Δr, p and q follow from it).
+    result.rBaseline = bCorr.r;
+    result.rIncident = iCorr.r;
+    result.deltaR = change.deltaR;
+    result.pDelta = change.p;
+    result.qDelta = change.q;
   }
   return result;
+}
+
+/** Every slice's residuals, in one block of memory (one backing store, not one per series). */
+function residualsOf(slices: Float64Array[], residuals: (x: Float64Array, out: Float64Array) => Float64Array) {
+  const T = slices.length > 0 ? slices[0].length : 0;
+  const block = new Float64Array(slices.length * T);
+  return slices.map((x, i) => residuals(x, block.subarray(i * T, (i + 1) * T)));
 }
 
 /** Changed signals (q <= alpha) first, each group by change score. */

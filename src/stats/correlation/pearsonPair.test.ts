@@ -1,0 +1,42 @@
+/** @jest-environment node */
+import fc from 'fast-check';
+import { completeSeries, pearsonComplete, pearsonPair } from './pearsonPair';
+
+// A complete series: finite doubles times 2^scale (squares that overflow or underflow too), or a constant.
+const series = (len: number) =>
+  fc.tuple(
+    fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: len, maxLength: len }),
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.boolean()
+  );
+
+describe('pearsonComplete', () => {
+  it('is the same double as pearsonPair on two complete series (constant, short and extreme scales too)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 0, max: 40 })
+          .chain((len) => fc.tuple(series(len), series(len), fc.integer({ min: 2, max: 8 }))),
+        ([[xa, ka, ca], [ya, kb, cb], minOverlap]) => {
+          const x = Float64Array.from(xa, (v) => (ca ? 0.5 : v) * 2 ** ka);
+          const y = Float64Array.from(ya, (v) => (cb ? -3 : v) * 2 ** kb);
+          expect(pearsonComplete(completeSeries(x)!, completeSeries(y)!, minOverlap)).toEqual(
+            pearsonPair(x, y, minOverlap)
+          );
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+
+  it('leaves a series with a missing value to pearsonPair', () => {
+    expect(completeSeries(Float64Array.of(1, NaN, 3))).toBeNull();
+    expect(completeSeries(Float64Array.of(1, Infinity, 3))).toBeNull();
+  });
+
+  it('takes series of different lengths through pearsonPair', () => {
+    const x = Float64Array.of(1, 2, 3, 4, 5);
+    const y = Float64Array.of(2, 1, 4, 3);
+    expect(pearsonComplete(completeSeries(x)!, completeSeries(y)!, 2)).toEqual(pearsonPair(x, y, 2));
+  });
+});
