@@ -12,7 +12,7 @@
  *
  * Why the miss-ratio gate: when a genuine drift steps up while the miss ratio follows its ordinary
  * daily rise, a 30-minute window can reach r >= 0.8 and hold it past `for` (the step and the trend
- * line up; at one start time in 96 over a day, `npx tsx scripts/demo/alertSweep.ts`). Detrending
+ * line up: e.g. for demo starts at 21:14-21:17 UTC, `npx tsx scripts/demo/alertSweep.ts`). Detrending
  * or first differences do not separate that from a storm (a storm's drift is a 5-minute KS, smoother
  * than the miss ratio it follows); what does is that the miss ratio never leaves its normal range
  * (below 5 % at any hour) in genuine drift, and goes past 39 % in every storm. "Cache misses move
