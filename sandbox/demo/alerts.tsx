@@ -39,7 +39,7 @@ export interface AlertRow {
 }
 
 /** Seconds between evaluations of the demo's rule groups (demo/rules/infradrift.rules.yml). */
-const EVAL_STEP_SECONDS = 15;
+export const EVAL_STEP_SECONDS = 15;
 
 async function promJson<T>(pathAndQuery: string): Promise<T> {
   const body = (await (await fetch(`/api/prom/api/v1/${pathAndQuery}`)).json()) as {

@@ -14,7 +14,7 @@ import { freePort, run, startDaemon } from './processes';
 import { backfillRecordingRules } from './ruleBackfill';
 import { writeBackfill } from '../../simulator/server/backfill';
 import { startLiveServer } from '../../simulator/server/server';
-import { demoTimeline, DemoTimelineOptions } from '../../simulator/server/timeline';
+import { DemoTimeline, demoTimeline, DemoTimelineOptions } from '../../simulator/server/timeline';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const PROVISIONING = path.join(ROOT, 'provisioning');
@@ -96,31 +96,7 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
     log(
       `history ${new Date(timeline.start).toISOString()} .. ${new Date(timeline.anchor).toISOString()}: simulating and backfilling`
     );
-    const om = path.join(dir, 'history.om');
-    const out = fs.createWriteStream(om);
-    await writeBackfill(timeline, out);
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    check();
-    const data = path.join(dir, 'data');
-    await run(cleanup, 'promtool', ['tsdb', 'create-blocks-from', 'openmetrics', om, data]);
-    check();
-    fs.rmSync(om);
-
-    // Recording rules over the history, through a Prometheus that only serves the backfilled data.
-    const bare = path.join(dir, 'prometheus-bare.yml');
-    fs.writeFileSync(bare, 'global:\n  scrape_interval: 15s\n');
-    const ruleFile = path.join(RULES_DIR, 'infradrift.rules.yml');
-    await backfillRecordingRules({
-      cleanup,
-      ruleFile,
-      data,
-      start: (timeline.history.incidents[0]?.start ?? timeline.anchor) - RULE_BACKFILL_LEAD_MS,
-      end: timeline.anchor,
-      startPrometheus: () => startPrometheus(cleanup, bare, data, check),
-      check,
-      log,
-    });
-    check();
+    const { data } = await backfillHistory(cleanup, timeline, check, log);
 
     const amPort = await freePort();
     check();
@@ -211,8 +187,45 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
   }
 }
 
+/**
+ * The timeline's history as Prometheus blocks in `<cleanup.dir>/data`, with the demo's recording rules
+ * backfilled over it through a Prometheus that only serves the backfilled data (`bare`: its
+ * configuration, no scrapes and no rules).
+ */
+export async function backfillHistory(
+  cleanup: DemoCleanup,
+  timeline: DemoTimeline,
+  check: () => void,
+  log: (line: string) => void,
+  ruleFile = path.join(RULES_DIR, 'infradrift.rules.yml')
+): Promise<{ data: string; bare: string }> {
+  const om = path.join(cleanup.dir, 'history.om');
+  const out = fs.createWriteStream(om);
+  await writeBackfill(timeline, out);
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  check();
+  const data = path.join(cleanup.dir, 'data');
+  await run(cleanup, 'promtool', ['tsdb', 'create-blocks-from', 'openmetrics', om, data]);
+  check();
+  fs.rmSync(om);
+  const bare = path.join(cleanup.dir, 'prometheus-bare.yml');
+  fs.writeFileSync(bare, 'global:\n  scrape_interval: 15s\n');
+  await backfillRecordingRules({
+    cleanup,
+    ruleFile,
+    data,
+    start: (timeline.history.incidents[0]?.start ?? timeline.anchor) - RULE_BACKFILL_LEAD_MS,
+    end: timeline.anchor,
+    startPrometheus: () => startPrometheus(cleanup, bare, data, check),
+    check,
+    log,
+  });
+  check();
+  return { data, bare };
+}
+
 /** Debian's Prometheus on a free port of 127.0.0.1, on the demo's data directory. */
-async function startPrometheus(cleanup: DemoCleanup, configFile: string, data: string, check: () => void) {
+export async function startPrometheus(cleanup: DemoCleanup, configFile: string, data: string, check: () => void) {
   const port = await freePort();
   check();
   const url = `http://127.0.0.1:${port}/`;

@@ -46,6 +46,8 @@ export function gpuSessionRule(o: DemoOptions = DEMO_OPTIONS): CorrelationRule {
         ? { ...drift, name: `feature drift (${SESSION_FEATURE})`, select: { feature: SESSION_FEATURE } }
         : drift,
     lagSeconds: LAGS.tempToClockSeconds + LAGS.timeoutToShedSeconds,
+    // The cache rule's miss-ratio level means nothing for a temperature: gate on the drift alone.
+    gate: { side: 'b', atLeast: o.driftGate },
     annotations: { runbook: 'Check the GPU node cooling and the load shedder before retraining.' },
   };
 }

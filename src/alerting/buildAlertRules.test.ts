@@ -173,3 +173,40 @@ it('centres and rescales by a power of two when the typical level is known, and 
   );
   expect(out.notices).toEqual([expect.stringMatching(/signal B has no typical level/)]);
 });
+
+it('gates on every listed side (all must hold), each level centred like its side', () => {
+  const out = built(
+    request(
+      pair({
+        a: { kind: 'gauge', expr: 'mem', typical: { mean: 2e9, std: 1e4 } },
+        gate: [
+          { side: 'a', atLeast: 2e9 + 8192 },
+          { side: 'b', atLeast: 0.15 },
+        ],
+      })
+    )
+  );
+  const alert = out.prometheusGroups[0].rules[4].expr;
+  // A is recorded as (mem − 2e9) / 8192, so its level is (2e9 + 8192 − 2e9) / 8192 = 1.
+  expect(alert).toBe(
+    '(infradrift:cache_vs_drift:r >= 0.7 or infradrift:cache_vs_drift:r <= (-0.7)) and ' +
+      'max_over_time(infradrift:cache_vs_drift:a[30m]) >= 1 and max_over_time(infradrift:cache_vs_drift:b[30m]) >= 0.15'
+  );
+  expect(out.alerts[0].promql).toMatch(
+    / and max_over_time\(\(.*\)\[30m:1m\]\) >= 1 and max_over_time\(\(.*\)\[30m:1m\]\) >= 0.15$/
+  );
+  expect(
+    problems(
+      request(
+        pair({
+          gate: [
+            { side: 'b', atLeast: 0.1 },
+            { side: 'c' as 'a', atLeast: 1 },
+          ],
+        })
+      )
+    )
+  ).toEqual([
+    expect.objectContaining({ message: expect.stringMatching(/gate\[1\]\.side must be "a" or "b", got "c"/) }),
+  ]);
+});

@@ -98,17 +98,22 @@ function baseLabels(spec: AlertRuleSpec, names: RuleNames): Record<string, strin
 }
 
 /**
- * The gate: the side's largest recorded value in the window reaches the level. Recorded values are
- * centred and rescaled, so the level is too (the same monotone map, so the comparison is unchanged).
+ * The gates: each side's largest recorded value in the window reaches its level (all of them must
+ * hold). Recorded values are centred and rescaled, so the level is too (the same monotone map, so
+ * the comparison is unchanged).
  */
-function gateOn(rule: CorrelationRule): (read: WindowReader) => string {
-  const { side, atLeast } = rule.gate!;
-  if (side !== 'a' && side !== 'b') {
-    throw new AlertInputError(`gate.side must be "a" or "b", got ${JSON.stringify(side)}`);
-  }
-  const { centre, scale } = centring(rule[side].typical);
-  const level = numberLiteral((atLeast - centre) / scale, 'gate.atLeast');
-  return (read) => `max_over_time(${read(side)}) >= ${level}`;
+function gatesOn(rule: CorrelationRule): ((read: WindowReader) => string) | undefined {
+  const gates = rule.gate === undefined ? [] : Array.isArray(rule.gate) ? rule.gate : [rule.gate];
+  const tests = gates.map((g, i) => {
+    const where = gates.length > 1 ? `gate[${i}]` : 'gate';
+    if (!g || typeof g !== 'object' || (g.side !== 'a' && g.side !== 'b')) {
+      throw new AlertInputError(`${where}.side must be "a" or "b", got ${JSON.stringify(g?.side)}`);
+    }
+    const { centre, scale } = centring(rule[g.side].typical);
+    const level = numberLiteral((g.atLeast - centre) / scale, `${where}.atLeast`);
+    return (read: WindowReader) => `max_over_time(${read(g.side)}) >= ${level}`;
+  });
+  return tests.length ? (read) => tests.map((test) => test(read)).join(' and ') : undefined;
 }
 
 function buildCorrelation(rule: CorrelationRule): BuiltRule {
@@ -157,7 +162,7 @@ function buildCorrelation(rule: CorrelationRule): BuiltRule {
   const recorded = { a: names.record('a'), b: names.record('b'), ab: names.record('ab') };
   const t = threshold(rule);
   const r = names.record('r');
-  const gate = rule.gate ? gateOn(rule) : undefined;
+  const gate = gatesOn(rule);
   return {
     spec: rule,
     names,

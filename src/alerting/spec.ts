@@ -128,11 +128,20 @@ export interface CorrelationRule extends CommonRule {
   /** Fewest shared samples in the window for r to exist (default 3/4 of the window's points). */
   minSamples?: number;
   /**
-   * Alert only while one side is material: its largest value in the window is at least `atLeast`
+   * Alert only while a side is material: its largest value in the window is at least `atLeast`
    * (in the signal's own units, e.g. drift KS >= 0.15). Two quiet, autocorrelated series reach
    * |r| >= 0.7 by chance (few effective samples); the gate asks for the effect to exist first.
+   * A list gates several sides, all of which must hold: "A moves with B" then needs A itself to
+   * leave its normal range too, so a material step in B that happens to line up with A's ordinary
+   * daily trend does not count.
    */
-  gate?: { side: 'a' | 'b'; atLeast: number };
+  gate?: CorrelationGate | CorrelationGate[];
+}
+
+/** A side of a correlation rule that must reach a level in the window (see `CorrelationRule.gate`). */
+export interface CorrelationGate {
+  side: 'a' | 'b';
+  atLeast: number;
 }
 
 export interface DriftRule extends CommonRule {

@@ -88,7 +88,7 @@ beforeAll(() => {
 const log: string[] = [];
 afterAll(() =>
   console.log(
-    `demo rule (r >= ${DEMO_OPTIONS.threshold} while KS >= ${DEMO_OPTIONS.driftGate}, for ${DEMO_OPTIONS.forSeconds / 60}m) over whole incidents:\n${log.join('\n')}`
+    `demo rule (r >= ${DEMO_OPTIONS.threshold} while KS >= ${DEMO_OPTIONS.driftGate} and miss ratio >= ${DEMO_OPTIONS.missGate}, for ${DEMO_OPTIONS.forSeconds / 60}m) over whole incidents:\n${log.join('\n')}`
   )
 );
 
