@@ -43,6 +43,9 @@ const SESSION_FEATURE = 'session_length_seconds';
  * outside thermal throttling, and the shedder acts from 1 %; the drift gate is the cache rule's. A
  * 15-minute window: the shed drift lasts 15-25 minutes, and a longer window keeps its tail in r after
  * the incident (`npx tsx scripts/demo/alertSweep.ts --alert ... --incident gpu-thermal-throttling`).
+ * Held 3 minutes, not 5: the shedding comes at the incident's end (the temperature peaks as the
+ * cooling returns) and lasts 5-10 minutes inside it, and the long hold is there against quiet series
+ * lining up by chance, which the timeout gate (never reached outside throttling) already rules out.
  */
 export function timeoutSessionRule(o: DemoOptions = DEMO_OPTIONS): CorrelationRule {
   const cache = cacheDriftRule(o);
@@ -56,6 +59,7 @@ export function timeoutSessionRule(o: DemoOptions = DEMO_OPTIONS): CorrelationRu
         ? { ...drift, name: `feature drift (${SESSION_FEATURE})`, select: { feature: SESSION_FEATURE } }
         : drift,
     windowSeconds: 900,
+    forSeconds: 180,
     lagSeconds: LAGS.timeoutToShedSeconds,
     gate: [
       { side: 'a', atLeast: SERVICE.shedTimeoutThreshold },
