@@ -41,10 +41,10 @@ const SESSION_FEATURE = 'session_length_seconds';
  *
  * Gates from the signals' normal range over a whole day: timeouts stay below 0.05 % at every hour
  * outside thermal throttling, and the shedder acts from 1 %; the drift gate is the cache rule's. A
- * 15-minute window: the shed drift lasts 15-25 minutes, and a longer window keeps its tail in r after
+ * 15-minute window: shedding past 15 % lasts 5-16 minutes, and a longer window keeps its tail in r after
  * the incident (`npx tsx scripts/demo/alertSweep.ts --alert ... --incident gpu-thermal-throttling`).
  * Held 3 minutes, not 5: the shedding comes at the incident's end (the temperature peaks as the
- * cooling returns) and lasts 5-10 minutes inside it, and the long hold is there against quiet series
+ * cooling returns) and lasts 5-16 minutes inside it, and the long hold is there against quiet series
  * lining up by chance, which the timeout gate (never reached outside throttling) already rules out.
  */
 export function timeoutSessionRule(o: DemoOptions = DEMO_OPTIONS): CorrelationRule {
