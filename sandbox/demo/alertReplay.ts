@@ -27,12 +27,16 @@ export interface IncidentReplay {
   /** Phases of the page's steps (of `phases`) at which the page lists the rule as fired during the incident. */
   firedPhases: number;
   phases: number;
+  /** Largest value of each side (as the rule records it) during the incident: did the incident show the pair at all? */
+  peak: { a?: number; b?: number };
 }
 
 interface RuleText {
   alert?: string;
+  record?: string;
   expr: string;
   for?: string;
+  labels?: Record<string, string>;
 }
 
 async function conditionTimes(url: string, expr: string, from: number, to: number): Promise<number[]> {
@@ -48,6 +52,16 @@ async function conditionTimes(url: string, expr: string, from: number, to: numbe
   return (body.data.result[0]?.values ?? []).map(([t]) => t);
 }
 
+async function peak(url: string, series: string, from: number, to: number): Promise<number | undefined> {
+  const seconds = Math.max(1, Math.round((to - from) / 1000));
+  const p = new URLSearchParams({ query: `max_over_time(${series}[${seconds}s])`, time: String(to / 1000) });
+  const body = (await (await fetch(`${url}api/v1/query?${p}`)).json()) as {
+    data?: { result: Array<{ value: [number, string] }> };
+  };
+  const v = body.data?.result[0]?.value[1];
+  return v === undefined ? undefined : Number(v);
+}
+
 /** Replays `alert` of `ruleFile` over the history's incidents of `scenarios`, for a demo started at `anchor` (ms). */
 export async function replayDemoAlert(opts: {
   anchor: number;
@@ -56,9 +70,10 @@ export async function replayDemoAlert(opts: {
   ruleFile?: string;
 }): Promise<IncidentReplay[]> {
   const ruleFile = opts.ruleFile ?? path.join(RULES_DIR, 'infradrift.rules.yml');
-  const rule = (parse(fs.readFileSync(ruleFile, 'utf8')) as { groups: Array<{ rules: RuleText[] }> }).groups
-    .flatMap((g) => g.rules)
-    .find((r) => r.alert === opts.alert);
+  const rules = (parse(fs.readFileSync(ruleFile, 'utf8')) as { groups: Array<{ rules: RuleText[] }> }).groups.flatMap(
+    (g) => g.rules
+  );
+  const rule = rules.find((r) => r.alert === opts.alert);
   if (!rule) {
     throw new Error(`${ruleFile} has no alert ${opts.alert}`);
   }
@@ -82,7 +97,16 @@ export async function replayDemoAlert(opts: {
         steps: Math.floor((incident.end - incident.start) / 1000 / EVAL_STEP_SECONDS),
         firedPhases: 0,
         phases: EVAL_STEP_SECONDS,
+        peak: {},
       };
+      // A correlation rule records its sides as infradrift:<rule>:a and :b (src/alerting).
+      const id = rule.labels?.infradrift_rule;
+      for (const side of ['a', 'b'] as const) {
+        const series = `infradrift:${id}:${side}`;
+        if (id && rules.some((r) => r.record === series)) {
+          replay.peak[side] = await peak(url, series, incident.start, incident.end);
+        }
+      }
       for (let phase = 0; phase < EVAL_STEP_SECONDS; phase++) {
         const times = await conditionTimes(url, rule.expr, Math.floor(range.from / 1000) + phase, range.to / 1000);
         if (phase === 0) {

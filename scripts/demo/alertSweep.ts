@@ -1,24 +1,29 @@
 /**
- * How the demo's cache-miss/drift alert behaves over the demo's backfilled history, whatever the
+ * How one of the demo's correlation alerts behaves over the demo's backfilled history, whatever the
  * clock says when the demo starts: the simulated data follow the time of day (daily traffic cycle,
- * where the data-drift campaign is placed). For each start time this replays the alert as the demo
- * page shows it (sandbox/demo/alertReplay.ts) over the cache-eviction storm and the data-drift
- * incident of the history.
+ * where the incidents fall). For each start time this replays the alert as the demo page shows it
+ * (sandbox/demo/alertReplay.ts) over every incident of the history.
  *
  *   npx tsx scripts/demo/alertSweep.ts [--starts 24] [--from 2026-11-20T00:00:00Z] [--every <seconds>]
  *                                      [--rules demo/rules/infradrift.rules.yml]
+ *                                      [--alert <alert name> --incident <its scenario>]
  *
  * `--starts N` start times a day / N apart (or `--every` seconds apart) from `--from`, each off the
  * minute by a different number of seconds; `--rules` another rule file (e.g. an older version from
- * git). About 10 s per start time on two cores. Prints one line per start and incident, then the
- * totals; exits 1 when the alert fires in a data-drift incident or misses a cache-eviction one.
+ * git); `--alert` and `--incident` the alert and the scenario it is meant for (default: the
+ * cache-miss/drift alert and the cache eviction storm). About 10 s per start time on two cores.
+ * Prints one line per start and incident, then the totals; exits 1 when the alert fires in another
+ * incident or misses its own.
  */
 import path from 'node:path';
 import { replayDemoAlert } from '../../sandbox/demo/alertReplay';
 import { RULES_DIR } from '../../sandbox/demo/stack';
+import { SCENARIOS } from '../../simulator/scenarios';
+import type { ScenarioName } from '../../simulator/types';
 
-const ALERT = 'InfraDriftCorrelationCacheMissesMoveWithUserTenureDaysDrift';
 const DAY_MS = 86_400_000;
+
+const fmt = (x: number | undefined) => (x === undefined ? '-' : x.toPrecision(2));
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +31,11 @@ function arg(name: string, fallback: string): string {
 }
 
 async function main() {
+  const alert = arg('alert', 'InfraDriftCorrelationCacheMissesMoveWithUserTenureDaysDrift');
+  const own = arg('incident', 'cache-eviction-storm') as ScenarioName;
+  if (!SCENARIOS.some((s) => s.name === own)) {
+    throw new Error(`--incident: no scenario ${own} (${SCENARIOS.map((s) => s.name).join(', ')})`);
+  }
   const ruleFile = path.resolve(arg('rules', path.join(RULES_DIR, 'infradrift.rules.yml')));
   const starts = Number(arg('starts', '24'));
   const base = Date.parse(arg('from', '2026-11-20T00:00:00Z'));
@@ -36,8 +46,8 @@ async function main() {
   for (const anchor of anchors) {
     const replays = await replayDemoAlert({
       anchor,
-      alert: ALERT,
-      scenarios: ['cache-eviction-storm', 'data-drift'],
+      alert,
+      scenarios: SCENARIOS.map((s) => s.name),
       ruleFile,
     });
     for (const r of replays) {
@@ -45,12 +55,13 @@ async function main() {
       t.trueSteps += r.trueSteps;
       t.steps += r.steps;
       t.fired += r.firedPhases > 0 ? 1 : 0;
-      const wrong = r.scenario === 'data-drift' ? r.firedPhases > 0 : r.firedPhases < r.phases;
+      const wrong = r.scenario === own ? r.firedPhases < r.phases : r.firedPhases > 0;
       wrongs += wrong ? 1 : 0;
       const hour = ((anchor % DAY_MS) / 3_600_000).toFixed(2);
       process.stdout.write(
         `start ${new Date(anchor).toISOString()} (${hour} h UTC) ${r.scenario.padEnd(20)} condition true at ` +
-          `${r.trueSteps}/${r.steps} evaluations, fired at ${r.firedPhases}/${r.phases} query phases${wrong ? '  <-- WRONG' : ''}\n`
+          `${r.trueSteps}/${r.steps} evaluations, fired at ${r.firedPhases}/${r.phases} query phases, ` +
+          `peak a ${fmt(r.peak.a)} b ${fmt(r.peak.b)}${wrong ? '  <-- WRONG' : ''}\n`
       );
     }
   }

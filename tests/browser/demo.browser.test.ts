@@ -109,7 +109,7 @@ describe('provisioned dashboard in the sandbox', () => {
     const loaded = rules.data.groups.flatMap((g: { rules: Array<{ name: string; type: string }> }) => g.rules);
     expect(loaded.filter((r: { type: string }) => r.type === 'alerting').map((r: { name: string }) => r.name)).toEqual([
       CACHE_ALERT,
-      'InfraDriftCorrelationGpuTemperatureMovesWithSessionLengthSecondsDrift',
+      'InfraDriftCorrelationRequestTimeoutsMoveWithSessionLengthSecondsDrift',
       'InfraDriftDriftUserTenureDaysDriftKs',
     ]);
     const deadline = Date.now() + 20_000;

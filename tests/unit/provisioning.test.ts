@@ -196,7 +196,7 @@ describe('alert rules of the demo', () => {
     const rules = grafanaRules.groups.flatMap((g: { rules: unknown[] }) => g.rules);
     expect(rules.map((r: { title: string }) => r.title)).toEqual([
       'Cache misses move with user_tenure_days drift',
-      'GPU temperature moves with session_length_seconds drift',
+      'Request timeouts move with session_length_seconds drift',
       'user_tenure_days drift (KS)',
     ]);
     for (const rule of rules) {
