@@ -67,7 +67,7 @@ export function timeoutSessionRule(o: DemoOptions = DEMO_OPTIONS): CorrelationRu
     ],
     annotations: {
       runbook:
-        'Timeouts make the load shedder skip session enrichment: check GPU temperature and SM clock (thermal throttling) and inference latency before retraining.',
+        'Timeouts make the load shedder skip session enrichment. Check GPU temperature and SM clock (thermal throttling) and inference latency before retraining.',
     },
   };
 }
