@@ -1,10 +1,7 @@
 import type { Checkpoint } from '../util/cancel';
 import type { GramRequest, RowWriter } from './gramRequest';
-import type { GramExports } from './wasm/gramKernel';
+import { growMemory, type GramExports } from './wasm/gramKernel';
 
-const PAGE = 65536;
-/** WebAssembly 32-bit memory holds at most 65536 pages (4 GiB); engines may allow less. */
-const MAX_PAGES = 65536;
 /**
  * Bytes of one packed chunk of every row. WHY 1 MiB: the chunk is read again for every panel, so it must
  * stay in the L2 cache (1-2 MiB per core on current x64 and ARM cores) next to the panel in use; longer
@@ -56,17 +53,8 @@ export class WasmGram {
   /** Room for the product in the kernel's memory, padding rows zeroed; null when memory cannot grow enough. */
   static open(kernel: GramExports, rows: number, len: number, rowLen = len): WasmGram | null {
     const gram = new WasmGram(kernel, rows, len, rowLen);
-    const pages = Math.ceil(((gram.outAt + gram.n * gram.n) * 8) / PAGE);
-    const have = kernel.memory.buffer.byteLength / PAGE;
-    if (pages > have) {
-      if (pages > MAX_PAGES) {
-        return null;
-      }
-      try {
-        kernel.memory.grow(pages - have);
-      } catch {
-        return null;
-      }
+    if (!growMemory(kernel.memory, (gram.outAt + gram.n * gram.n) * 8)) {
+      return null;
     }
     // Memory is reused from the last product: padding rows must be written as zeros, which add nothing.
     const zeros: RowWriter = (_row, into, at) => into.fill(0, at, at + len);

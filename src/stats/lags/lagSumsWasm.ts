@@ -1,6 +1,5 @@
-import type { GramExports } from '../correlation/wasm/gramKernel';
+import { growMemory, type GramExports } from '../correlation/wasm/gramKernel';
 
-const PAGE = 65536;
 /**
  * Lags per block of the kernel's `lagSums` (LAG_LANES in gram.ts): its last block may write up to this
  * many values less one past the last lag asked for, so the output area has that much room more.
@@ -42,7 +41,7 @@ export class WasmLagSums {
     const aAt = aligned(kernel.heapBase());
     const bAt = b === a ? aAt : aligned(aAt + 8 * len);
     const outAt = aligned(bAt + 8 * len);
-    if (!room(kernel, outAt + 8 * (most + LAG_LANES))) {
+    if (!growMemory(kernel.memory, outAt + 8 * (most + LAG_LANES))) {
       return null;
     }
     const mem = view(kernel);
@@ -71,20 +70,6 @@ export class WasmLagSums {
 /** Next multiple of 16 bytes (the kernel's vectors). */
 function aligned(bytes: number): number {
   return Math.ceil(bytes / 16) * 16;
-}
-
-/** Grows the memory to at least `bytes`; false when it cannot. */
-function room(kernel: GramExports, bytes: number): boolean {
-  const have = kernel.memory.buffer.byteLength;
-  if (bytes <= have) {
-    return true;
-  }
-  try {
-    kernel.memory.grow(Math.ceil((bytes - have) / PAGE));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

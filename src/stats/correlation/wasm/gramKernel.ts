@@ -109,3 +109,28 @@ export function decodeBase64(text: string) {
   }
   return out;
 }
+
+const PAGE = 65536;
+/** WebAssembly 32-bit memory holds at most 65536 pages (4 GiB); engines may allow less. */
+const MAX_PAGES = 65536;
+
+/**
+ * Grows the kernel's memory to hold at least `bytes`; false when it cannot. The one rule for every user
+ * of the instance's memory (a Gram product, lag sums): memory only grows, and is kept for the next use.
+ */
+export function growMemory(memory: WebAssembly.Memory, bytes: number): boolean {
+  const pages = Math.ceil(bytes / PAGE);
+  const have = memory.buffer.byteLength / PAGE;
+  if (pages <= have) {
+    return true;
+  }
+  if (pages > MAX_PAGES) {
+    return false;
+  }
+  try {
+    memory.grow(pages - have);
+    return true;
+  } catch {
+    return false;
+  }
+}
