@@ -70,7 +70,9 @@ async function openDrillDown(page: Page, width: number) {
   await page.mouse.click(x, y);
   await page.getByTestId('infradrift-drilldown').waitFor();
   await page.getByTestId('infradrift-drilldown-lag').waitFor();
-  // The drawer slides in: measure once it has stopped.
+  // The drawer slides in: measure once every transition on the page has ended (a wrapper still moving in
+  // reaches past the window for a frame or two) and the drawer has kept its place for 300 ms.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await page.waitForFunction(() => {
     const el = document.querySelector('[data-testid="infradrift-drilldown"]')!;
     const x = el.getBoundingClientRect().right;
