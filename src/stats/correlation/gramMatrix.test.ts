@@ -54,7 +54,7 @@ it('grows memory for a bigger call after smaller ones and reuses the instance', 
   const js = new Float64Array(rows * rows);
   const out = new Float64Array(rows * rows);
   gramMatrixJs(z, rows, len, js);
-  expect(gramMatrix(z, rows, len, out)).toEqual({ kernel: kernel.name, fallback: null, workers: 1 });
+  expect(gramMatrix(z, rows, len, out)).toEqual({ kernel: kernel.name, fallback: null, workers: 1, product: out });
   expect(kernel.exports!.memory.buffer.byteLength).toBeGreaterThan(before);
   expect(gramKernel()).toBe(kernel);
   expect(maxDiff(js, out)).toBeLessThanOrEqual(1e-12);
@@ -63,7 +63,8 @@ it('grows memory for a bigger call after smaller ones and reuses the instance', 
 it('small products stay in JS without a notice', () => {
   const z = unitRows(5, 11, 9);
   expect((5 * 6 * 11) / 2).toBeLessThan(WASM_MIN_WORK);
-  expect(gramMatrix(z, 5, 11, new Float64Array(25))).toEqual({ kernel: 'js', fallback: null, workers: 1 });
+  const out = new Float64Array(25);
+  expect(gramMatrix(z, 5, 11, out)).toEqual({ kernel: 'js', fallback: null, workers: 1, product: out });
 });
 
 it('bytes that do not compile become a reason, not an exception', () => {

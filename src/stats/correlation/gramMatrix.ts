@@ -20,6 +20,8 @@ export interface GramOutcome {
   fallback: string | null;
   /** Threads that computed it: 2 when a helper worker took part of it (gramSplit.ts). */
   workers: 1 | 2;
+  /** The rows*rows product: the request's `out`, or the new array it went into. */
+  product: Float64Array;
 }
 
 /**
@@ -43,7 +45,9 @@ export function gramMatrix(
  * cache) skip an N*T array and its copy (40 MB at 500 series of a week at one minute).
  */
 export function gramMatrixOf(request: GramRequest): GramOutcome {
-  const { rows, len, out, checkpoint } = request;
+  const { rows, len, checkpoint } = request;
+  const out = request.out ?? new Float64Array(rows * rows);
+  request.alongside?.();
   const inJs = () => {
     gramMatrixJs(rowsInJs(request), rows, len, out, checkpoint);
     if (request.sums) {
@@ -52,17 +56,18 @@ export function gramMatrixOf(request: GramRequest): GramOutcome {
   };
   if ((rows * (rows + 1) * len) / 2 < WASM_MIN_WORK) {
     inJs();
-    return { kernel: 'js', fallback: null, workers: 1 };
+    return { kernel: 'js', fallback: null, workers: 1, product: out };
   }
   const kernel = gramKernel();
-  if (kernel.exports && gramMatrixWasm(kernel.exports, request)) {
-    return { kernel: kernel.name, fallback: null, workers: 1 };
+  if (kernel.exports && gramMatrixWasm(kernel.exports, { ...request, out })) {
+    return { kernel: kernel.name, fallback: null, workers: 1, product: out };
   }
   inJs();
   return {
     kernel: 'js',
     workers: 1,
     fallback: kernel.unavailable ?? `WebAssembly memory cannot hold ${rows} series of ${len} points`,
+    product: out,
   };
 }
 

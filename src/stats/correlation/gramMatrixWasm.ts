@@ -138,7 +138,7 @@ export class WasmGram {
  * The requested Gram matrix by the WebAssembly kernel on this thread. Returns false, before calling `writeRow`,
  * when memory cannot grow enough; the caller then uses the JS kernel.
  */
-export function gramMatrixWasm(kernel: GramExports, request: GramRequest): boolean {
+export function gramMatrixWasm(kernel: GramExports, request: GramRequest & { out: Float64Array }): boolean {
   const { rows, len, writeRow, sums, out, checkpoint } = request;
   const gram = WasmGram.open(kernel, rows, len);
   if (!gram) {

@@ -18,9 +18,19 @@ export interface GramRequest {
    * values clamped to [-1, 1] against rounding). Without it the rows are used as written.
    */
   sums?: ArrayLike<number>;
-  /** rows*rows, row-major. */
-  out: Float64Array;
+  /**
+   * Where the rows*rows product goes, row-major. Absent: into a new array (GramOutcome.product). WHY let the
+   * kernel choose: a split product then hands over its helper's answer, whose memory that thread has already
+   * paged in; a fresh array of 8 MB (1000 rows) costs about 5 ms of page faults on first write.
+   */
+  out?: Float64Array;
   checkpoint?: Checkpoint;
+  /**
+   * Work of the caller's that needs nothing from the product (filling the pair counts, first writes to the
+   * output's fresh memory): run once before the product is complete. WHY here: a product split across two
+   * threads runs it on this thread while the helper computes, and shares its cost through the split.
+   */
+  alongside?: () => void;
 }
 
 /** The RowWriter of rows stored row-major in one array, `len` values each. */

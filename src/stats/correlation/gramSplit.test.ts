@@ -14,7 +14,7 @@ const ROWS = 400;
 const LEN = 3400;
 
 /** Raw rows (not centred) with their sums, as pearsonMatrix asks for r. */
-function rawRequest(rows: number, len: number, seed: number): GramRequest {
+function rawRequest(rows: number, len: number, seed: number): GramRequest & { out: Float64Array } {
   const z = unitRows(rows, len, seed);
   for (let k = 0; k < z.length; k++) {
     z[k] = 3 + 40 * z[k];
@@ -60,7 +60,7 @@ function expectCorrelation(r: Float64Array, rows: number): void {
   expect({ diagonalOne, symmetric, inRange }).toEqual({ diagonalOne: true, symmetric: true, inRange: true });
 }
 
-function withOut(request: GramRequest): GramRequest {
+function withOut(request: GramRequest): GramRequest & { out: Float64Array } {
   return { ...request, out: new Float64Array(request.rows * request.rows) };
 }
 
@@ -103,6 +103,31 @@ it('passes the same two buffers back and forth from one product to the next', as
   expect(maxDiff(alone.out, again.out)).toBeLessThanOrEqual(1e-15);
 });
 
+it("without an `out`, the product is the helper's answer, and the caller's other work runs once", async () => {
+  const helper = inProcessHelper();
+  const request = rawRequest(ROWS, LEN, 10);
+  const alone = withOut(request);
+  gramMatrixOf(alone);
+  let ran = 0;
+  const { out: _none, ...noOut } = request;
+  for (let k = 0; k < 2; k++) {
+    const outcome = await gramMatrixSplit({ ...noOut, alongside: () => ran++ }, helper);
+    expect(outcome.workers).toBe(2);
+    expect(maxDiff(alone.out, outcome.product)).toBeLessThanOrEqual(1e-15);
+    expectCorrelation(outcome.product, ROWS);
+  }
+  // The first answer became the first product: the second job asked the helper for a new array.
+  expect(helper.jobs[1].into).toBeUndefined();
+  expect(ran).toBe(2);
+});
+
+it('a helper that answers in a new array writes all of it (both triangles)', () => {
+  const z = unitRows(40, 600, 11);
+  const { gram } = gramBlock({ rows: z, count: 40, len: 600 });
+  expect(gram.every(Number.isFinite)).toBe(true);
+  expect(gram.every((v, k) => v === gram[(k % 40) * 40 + Math.floor(k / 40)])).toBe(true);
+});
+
 describe('a helper that fails costs time, never the answer', () => {
   const cases: Array<[string, GramHelper]> = [
     ['rejects', { gram: () => Promise.reject(new Error('worker lost')) }],
@@ -120,16 +145,23 @@ describe('a helper that fails costs time, never the answer', () => {
     const request = rawRequest(ROWS, LEN, 7);
     const alone = withOut(request);
     gramMatrixOf(alone);
-    const split = withOut(request);
+    let ran = 0;
+    const split = { ...withOut(request), alongside: () => ran++ };
     expect((await gramMatrixSplit(split, helper)).workers).toBe(1);
     expect(maxDiff(alone.out, split.out)).toBe(0);
+    expect(ran).toBe(1);
   });
 });
 
 it('leaves a small product to this thread without asking the helper', async () => {
   const helper = inProcessHelper();
   const request = rawRequest(40, 300, 8);
-  expect(await gramMatrixSplit(request, helper)).toEqual({ kernel: 'js', fallback: null, workers: 1 });
+  expect(await gramMatrixSplit(request, helper)).toEqual({
+    kernel: 'js',
+    fallback: null,
+    workers: 1,
+    product: request.out,
+  });
   expect(helper.jobs).toHaveLength(0);
   expectCorrelation(request.out, 40);
 });

@@ -89,8 +89,15 @@ export function gramBlock(job: GramBlockJob, kernel: GramKernel = gramKernel()):
     gram.setRow(i, writeRow);
   }
   gram.run();
-  const out = reuse(job.into, count * count);
-  gram.upperInto(out);
+  if (job.into && job.into.buffer.byteLength >= count * count * 8) {
+    const out = reuse(job.into, count * count);
+    gram.upperInto(out);
+    return { gram: out, rows, ms: performance.now() - started };
+  }
+  // A new array is written whole (mirrored), so that every page of it is in memory when it is sent: the
+  // other thread may keep it as its product (gramMatrixSplit).
+  const out = new Float64Array(count * count);
+  gram.finishInto(out, false);
   return { gram: out, rows, ms: performance.now() - started };
 }
 
@@ -119,7 +126,7 @@ function reuse(buffer: Float64Array | undefined, length: number): Float64Array {
  * again, never the answer.
  */
 export async function gramMatrixSplit(request: GramRequest, helper: GramHelper): Promise<GramOutcome> {
-  const { rows, len, writeRow, sums, out, checkpoint } = request;
+  const { rows, len, writeRow, sums, checkpoint } = request;
   const kernel = gramKernel();
   const share = shares.get(helper) ?? FIRST_HELPER_SHARE;
   const mine = Math.round((len * (1 - share)) / 2) * 2;
@@ -144,16 +151,19 @@ export async function gramMatrixSplit(request: GramRequest, helper: GramHelper):
     asked = Promise.resolve(null);
   }
   const running = performance.now();
+  request.alongside?.();
   gram.run(checkpoint);
   const mineMs = performance.now() - running;
   const other = await asked;
   if (!other || other.gram.length !== rows * rows) {
-    return gramMatrixOf(request);
+    return gramMatrixOf({ ...request, alongside: undefined });
   }
   shares.set(helper, balancedShare((len - mine) / len, mineMs, other.ms));
   gram.add(other.gram);
-  gram.finishInto(out, sums !== undefined);
+  // Without an `out`, the helper's answer holds the product: its pages are in memory already.
+  const product = request.out ?? other.gram;
+  gram.finishInto(product, sums !== undefined);
   spare.rows = other.rows;
-  spare.gram = other.gram;
-  return { kernel: kernel.name, fallback: null, workers: 2 };
+  spare.gram = request.out ? other.gram : undefined;
+  return { kernel: kernel.name, fallback: null, workers: 2, product };
 }

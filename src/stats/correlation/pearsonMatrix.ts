@@ -49,8 +49,6 @@ export function* pearsonMatrixSteps(
 ): GramSteps<MatrixCorrelation> {
   const N = series.length;
   const T = N > 0 ? series[0].length : 0;
-  const r = new Float64Array(N * N);
-  const n = new Float64Array(N * N);
 
   // One pass per series decides whether it takes the fast path (every value finite, not constant,
   // long enough) and keeps its sum for the centring.
@@ -68,6 +66,10 @@ export function* pearsonMatrixSteps(
   }
 
   const M = complete.length;
+  const everyComplete = M === N && M > 0;
+  // With every series complete, r is the Gram product itself and the counts are all T (written below).
+  let r: Float64Array = new Float64Array(everyComplete ? 0 : N * N);
+  let n: Float64Array = new Float64Array(everyComplete ? 0 : N * N);
   const reason: ReasonMatrix = new Uint8Array(N * N);
   if (M < N) {
     r.fill(NaN); // cells with an incomplete series are then written pair by pair, below
@@ -79,9 +81,19 @@ export function* pearsonMatrixSteps(
     // The complete series as they are, with their sums: the kernel centres and scales each to unit norm.
     const writeRow = (c: number, into: Float64Array, at: number) => into.set(series[complete[c]], at);
     if (M === N) {
-      // Every series complete (the usual case): the kernel writes r itself.
-      ({ kernel, fallback: kernelFallback, workers } = yield { writeRow, sums, rows: M, len: T, out: r, checkpoint });
-      n.fill(T);
+      // Every series complete (the usual case): the product is r itself, and every pair has all T points,
+      // counted while a split product's helper computes (gramRequest.ts).
+      const alongside = () => {
+        n = new Float64Array(N * N).fill(T);
+      };
+      let product: Float64Array;
+      ({
+        kernel,
+        fallback: kernelFallback,
+        workers,
+        product,
+      } = yield { writeRow, sums, rows: M, len: T, checkpoint, alongside });
+      r = product;
     } else {
       const g = new Float64Array(M * M);
       ({ kernel, fallback: kernelFallback, workers } = yield { writeRow, sums, rows: M, len: T, out: g, checkpoint });
