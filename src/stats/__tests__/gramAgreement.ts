@@ -47,7 +47,7 @@ export function gramAgreement(kernel: GramExports, rows: number, len: number, se
   const js = new Float64Array(rows * rows);
   const wasm = new Float64Array(rows * rows).fill(NaN);
   gramMatrixJs(z, rows, len, js);
-  const ran = gramMatrixWasm(kernel, { rows, len, writeRow: rowsOf(z, len), out: wasm });
+  const ran = gramMatrixWasm(kernel, { rows, len, writeRow: rowsOf(z, len), out: wasm }) === 'done';
   let symmetric = true;
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < rows; j++) {

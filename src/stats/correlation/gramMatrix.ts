@@ -22,6 +22,13 @@ export interface GramOutcome {
   workers: 1 | 2;
   /** The rows*rows product: the request's `out`, or the new array it went into. */
   product: Float64Array;
+  /** Set when `rowSum` rejected a row: nothing was computed. */
+  rejected?: true;
+}
+
+/** The outcome of a product whose `rowSum` rejected a row. */
+export function rejectedProduct(out: Float64Array): GramOutcome {
+  return { kernel: 'js', fallback: null, workers: 1, product: out, rejected: true };
 }
 
 /**
@@ -47,37 +54,45 @@ export function gramMatrix(
 export function gramMatrixOf(request: GramRequest): GramOutcome {
   const { rows, len, checkpoint } = request;
   const out = request.out ?? new Float64Array(rows * rows);
-  request.alongside?.();
-  const inJs = () => {
-    gramMatrixJs(rowsInJs(request), rows, len, out, checkpoint);
-    if (request.sums) {
-      asCorrelation(out, rows);
+  const small = (rows * (rows + 1) * len) / 2 < WASM_MIN_WORK;
+  const kernel = small ? null : gramKernel();
+  if (kernel?.exports) {
+    const done = gramMatrixWasm(kernel.exports, { ...request, out });
+    if (done !== 'no memory') {
+      return done === 'rejected'
+        ? rejectedProduct(out)
+        : { kernel: kernel.name, fallback: null, workers: 1, product: out };
     }
-  };
-  if ((rows * (rows + 1) * len) / 2 < WASM_MIN_WORK) {
-    inJs();
-    return { kernel: 'js', fallback: null, workers: 1, product: out };
   }
-  const kernel = gramKernel();
-  if (kernel.exports && gramMatrixWasm(kernel.exports, { ...request, out })) {
-    return { kernel: kernel.name, fallback: null, workers: 1, product: out };
+  const z = rowsInJs(request);
+  if (!z) {
+    return rejectedProduct(out);
   }
-  inJs();
-  return {
-    kernel: 'js',
-    workers: 1,
-    fallback: kernel.unavailable ?? `WebAssembly memory cannot hold ${rows} series of ${len} points`,
-    product: out,
-  };
+  request.alongside?.();
+  gramMatrixJs(z, rows, len, out, checkpoint);
+  if (request.rowSum) {
+    asCorrelation(out, rows);
+  }
+  const fallback = !kernel
+    ? null
+    : (kernel.unavailable ?? `WebAssembly memory cannot hold ${rows} series of ${len} points`);
+  return { kernel: 'js', fallback, workers: 1, product: out };
 }
 
-/** The request's rows, row-major, as the JS kernel reads them: centred and scaled when it gives sums. */
-function rowsInJs({ rows, len, writeRow, sums }: GramRequest): Float64Array {
+/**
+ * The request's rows, row-major, as the JS kernel reads them: centred and scaled when it gives sums. Null
+ * when `rowSum` rejects a row.
+ */
+function rowsInJs({ rows, len, writeRow, rowSum }: GramRequest): Float64Array | null {
   const z = new Float64Array(rows * len);
   for (let i = 0; i < rows; i++) {
+    const sum = rowSum?.(i);
+    if (Number.isNaN(sum)) {
+      return null;
+    }
     writeRow(i, z, i * len);
-    if (sums) {
-      standardizeCompleteInto(z.subarray(i * len, (i + 1) * len), z, i * len, sums[i]);
+    if (sum !== undefined) {
+      standardizeCompleteInto(z.subarray(i * len, (i + 1) * len), z, i * len, sum);
     }
   }
   return z;

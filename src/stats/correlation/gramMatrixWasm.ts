@@ -135,19 +135,28 @@ export class WasmGram {
 }
 
 /**
- * The requested Gram matrix by the WebAssembly kernel on this thread. Returns false, before calling `writeRow`,
- * when memory cannot grow enough; the caller then uses the JS kernel.
+ * The requested Gram matrix by the WebAssembly kernel on this thread. 'no memory', before calling
+ * `writeRow`, when memory cannot grow enough (the caller then uses the JS kernel); 'rejected' when
+ * `rowSum` rejects a row.
  */
-export function gramMatrixWasm(kernel: GramExports, request: GramRequest & { out: Float64Array }): boolean {
-  const { rows, len, writeRow, sums, out, checkpoint } = request;
+export function gramMatrixWasm(
+  kernel: GramExports,
+  request: GramRequest & { out: Float64Array }
+): 'done' | 'no memory' | 'rejected' {
+  const { rows, len, writeRow, rowSum, out, checkpoint } = request;
   const gram = WasmGram.open(kernel, rows, len);
   if (!gram) {
-    return false;
+    return 'no memory';
   }
   for (let i = 0; i < rows; i++) {
-    gram.setRow(i, writeRow, sums?.[i]);
+    const sum = rowSum?.(i);
+    if (Number.isNaN(sum)) {
+      return 'rejected';
+    }
+    gram.setRow(i, writeRow, sum);
   }
+  request.alongside?.();
   gram.run(checkpoint);
-  gram.finishInto(out, sums !== undefined);
-  return true;
+  gram.finishInto(out, rowSum !== undefined);
+  return 'done';
 }

@@ -14,10 +14,13 @@ export interface GramRequest {
   writeRow: RowWriter;
   /**
    * Each row's plain sum when `writeRow` writes raw values: the kernel then centres each row and scales it
-   * to unit norm first (standardizeCompleteInto's formula), and `out` is Pearson's r (diagonal exactly 1,
-   * values clamped to [-1, 1] against rounding). Without it the rows are used as written.
+   * to unit norm first (standardizeCompleteInto's formula), and the product is Pearson's r (diagonal
+   * exactly 1, values clamped to [-1, 1] against rounding). Without it the rows are used as written.
+   * Asked just before the row is written. WHY then: a caller that checks the row on the way (finite, not
+   * constant) reads it from memory once, and the copy that follows reads it from the cache. NaN rejects the
+   * row: the product stops before any multiply-add and its outcome says `rejected`.
    */
-  sums?: ArrayLike<number>;
+  rowSum?: (row: number) => number;
   /**
    * Where the rows*rows product goes, row-major. Absent: into a new array (GramOutcome.product). WHY let the
    * kernel choose: a split product then hands over its helper's answer, whose memory that thread has already
@@ -26,8 +29,8 @@ export interface GramRequest {
   out?: Float64Array;
   checkpoint?: Checkpoint;
   /**
-   * Work of the caller's that needs nothing from the product (filling the pair counts, first writes to the
-   * output's fresh memory): run once before the product is complete. WHY here: a product split across two
+   * Work of the caller's that needs nothing from the product (filling the pair counts): run once, after
+   * every row is accepted and before the product is complete. WHY here: a product split across two
    * threads runs it on this thread while the helper computes, and shares its cost through the split.
    */
   alongside?: () => void;

@@ -23,7 +23,7 @@ function rawRequest(rows: number, len: number, seed: number): GramRequest & { ou
   for (let i = 0; i < rows; i++) {
     sums[i] = z.subarray(i * len, (i + 1) * len).reduce((a, b) => a + b, 0);
   }
-  return { rows, len, writeRow: rowsOf(z, len), sums, out: new Float64Array(rows * rows) };
+  return { rows, len, writeRow: rowsOf(z, len), rowSum: (i) => sums[i], out: new Float64Array(rows * rows) };
 }
 
 /**
@@ -126,6 +126,35 @@ it('a helper that answers in a new array writes all of it (both triangles)', () 
   const { gram } = gramBlock({ rows: z, count: 40, len: 600 });
   expect(gram.every(Number.isFinite)).toBe(true);
   expect(gram.every((v, k) => v === gram[(k % 40) * 40 + Math.floor(k / 40)])).toBe(true);
+});
+
+describe('a row that rowSum rejects stops the product before any multiply-add', () => {
+  const rejecting = (request: GramRequest, bad: number): GramRequest => ({
+    ...request,
+    rowSum: (i) => (i === bad ? NaN : request.rowSum!(i)),
+    alongside: () => {
+      throw new Error('alongside must not run for a rejected product');
+    },
+  });
+
+  it.each([
+    ['the WebAssembly kernel', ROWS, LEN],
+    ['the JS kernel (a small product)', 40, 300],
+  ])('on this thread, %s', (_name, rows, len) => {
+    const request = rawRequest(rows, len, 12);
+    expect(gramMatrixOf(rejecting(request, rows - 1)).rejected).toBe(true);
+  });
+
+  it('split: the helper is not asked, and its buffers stay for the next product', async () => {
+    const helper = inProcessHelper();
+    const request = rawRequest(ROWS, LEN, 13);
+    await gramMatrixSplit(withOut(request), helper);
+    expect((await gramMatrixSplit(rejecting(request, 7), helper)).rejected).toBe(true);
+    expect(helper.jobs).toHaveLength(1);
+    await gramMatrixSplit(withOut(request), helper);
+    expect(helper.jobs[1].rows.buffer).toBe(helper.jobs[0].rows.buffer);
+    expect(helper.jobs[1].into).toBeDefined();
+  });
 });
 
 describe('a helper that fails costs time, never the answer', () => {

@@ -1,4 +1,4 @@
-import { gramMatrixOf, type GramOutcome } from './gramMatrix';
+import { gramMatrixOf, rejectedProduct, type GramOutcome } from './gramMatrix';
 import { WasmGram } from './gramMatrixWasm';
 import { rowsOf, type GramRequest } from './gramRequest';
 import { worthSplitting } from './splitFloor';
@@ -108,11 +108,14 @@ export function gramBlock(job: GramBlockJob, kernel: GramKernel = gramKernel()):
  */
 const spare: { rows?: Float64Array; gram?: Float64Array } = {};
 
-/** `length` values over `buffer`'s memory when it is large enough (contents undefined), else a new array. */
-function reuse(buffer: Float64Array | undefined, length: number): Float64Array {
+/**
+ * `length` values over `buffer`'s memory when it is large enough (contents undefined), else a new array
+ * over room for `capacity` values.
+ */
+function reuse(buffer: Float64Array | undefined, length: number, capacity = length): Float64Array {
   return buffer && buffer.buffer.byteLength >= length * 8
     ? new Float64Array(buffer.buffer, 0, length)
-    : new Float64Array(length);
+    : new Float64Array(new ArrayBuffer(Math.max(length, capacity) * 8), 0, length);
 }
 
 /**
@@ -126,7 +129,7 @@ function reuse(buffer: Float64Array | undefined, length: number): Float64Array {
  * again, never the answer.
  */
 export async function gramMatrixSplit(request: GramRequest, helper: GramHelper): Promise<GramOutcome> {
-  const { rows, len, writeRow, sums, checkpoint } = request;
+  const { rows, len, writeRow, rowSum, checkpoint } = request;
   const kernel = gramKernel();
   const share = shares.get(helper) ?? FIRST_HELPER_SHARE;
   const mine = Math.round((len * (1 - share)) / 2) * 2;
@@ -136,11 +139,24 @@ export async function gramMatrixSplit(request: GramRequest, helper: GramHelper):
     return gramMatrixOf(request);
   }
   const rest = len - mine;
-  const job: GramBlockJob = { rows: reuse(spare.rows, rows * rest), count: rows, len: rest, into: spare.gram };
+  // Room for the largest share the helper may learn, so that a share that moves keeps the same buffer.
+  const rowsRoom = rows * (Math.ceil(len * MAX_HELPER_SHARE) + 2);
+  const job: GramBlockJob = {
+    rows: reuse(spare.rows, rows * rest, rowsRoom),
+    count: rows,
+    len: rest,
+    into: spare.gram,
+  };
   // Both buffers go to the helper (transferred, so no longer usable here) and come back with its answer.
   spare.rows = spare.gram = undefined;
   for (let i = 0; i < rows; i++) {
-    const row = gram.setRow(i, writeRow, sums?.[i]);
+    const sum = rowSum?.(i);
+    if (Number.isNaN(sum)) {
+      spare.rows = job.rows;
+      spare.gram = job.into;
+      return rejectedProduct(request.out ?? new Float64Array(0));
+    }
+    const row = gram.setRow(i, writeRow, sum);
     job.rows.set(row.subarray(mine), i * rest);
   }
   let asked: Promise<GramBlockResult | null>;
@@ -162,7 +178,7 @@ export async function gramMatrixSplit(request: GramRequest, helper: GramHelper):
   gram.add(other.gram);
   // Without an `out`, the helper's answer holds the product: its pages are in memory already.
   const product = request.out ?? other.gram;
-  gram.finishInto(product, sums !== undefined);
+  gram.finishInto(product, rowSum !== undefined);
   spare.rows = other.rows;
   spare.gram = request.out ? other.gram : undefined;
   return { kernel: kernel.name, fallback: null, workers: 2, product };

@@ -49,13 +49,33 @@ export function* pearsonMatrixSteps(
 ): GramSteps<MatrixCorrelation> {
   const N = series.length;
   const T = N > 0 ? series[0].length : 0;
+  const longEnough = T >= Math.max(2, minOverlap);
 
-  // One pass per series decides whether it takes the fast path (every value finite, not constant,
-  // long enough) and keeps its sum for the centring.
+  // Most matrices have every series complete (finite, not constant, long enough): asked for as they are,
+  // each checked as it goes to the kernel, and r is the product itself. Every pair then has all T points,
+  // counted while a split product's helper computes (gramRequest.ts).
+  if (N > 0 && longEnough && series.every((x) => x.length === T)) {
+    let n: Float64Array = new Float64Array(0);
+    const outcome = yield {
+      writeRow: (i, into, at) => into.set(series[i], at),
+      rowSum: (i) => finiteVaryingSum(series[i]),
+      rows: N,
+      len: T,
+      checkpoint,
+      alongside: () => {
+        n = new Float64Array(N * N).fill(T);
+      },
+    };
+    if (!outcome.rejected) {
+      const { product: r, kernel, fallback: kernelFallback, workers } = outcome;
+      return { r, n, reason: new Uint8Array(N * N), kernelFallback, kernel, workers };
+    }
+  }
+
+  // Some series are not complete: one pass per series decides which are, keeping its sum for the centring.
   const complete: number[] = [];
   const sums: number[] = [];
   const isComplete = new Uint8Array(N);
-  const longEnough = T >= Math.max(2, minOverlap);
   for (let i = 0; i < N; i++) {
     const sum = longEnough && series[i].length === T ? finiteVaryingSum(series[i]) : NaN;
     if (!Number.isNaN(sum)) {
@@ -66,65 +86,52 @@ export function* pearsonMatrixSteps(
   }
 
   const M = complete.length;
-  const everyComplete = M === N && M > 0;
-  // With every series complete, r is the Gram product itself and the counts are all T (written below).
-  let r: Float64Array = new Float64Array(everyComplete ? 0 : N * N);
-  let n: Float64Array = new Float64Array(everyComplete ? 0 : N * N);
+  const r = new Float64Array(N * N).fill(NaN); // cells with an incomplete series are written pair by pair, below
+  const n = new Float64Array(N * N);
   const reason: ReasonMatrix = new Uint8Array(N * N);
-  if (M < N) {
-    r.fill(NaN); // cells with an incomplete series are then written pair by pair, below
-  }
   let kernelFallback: string | null = null;
   let kernel: GramOutcome['kernel'] | null = null;
   let workers: GramOutcome['workers'] = 1;
   if (M > 0) {
     // The complete series as they are, with their sums: the kernel centres and scales each to unit norm.
-    const writeRow = (c: number, into: Float64Array, at: number) => into.set(series[complete[c]], at);
-    if (M === N) {
-      // Every series complete (the usual case): the product is r itself, and every pair has all T points,
-      // counted while a split product's helper computes (gramRequest.ts).
-      const alongside = () => {
-        n = new Float64Array(N * N).fill(T);
-      };
-      let product: Float64Array;
-      ({
-        kernel,
-        fallback: kernelFallback,
-        workers,
-        product,
-      } = yield { writeRow, sums, rows: M, len: T, checkpoint, alongside });
-      r = product;
-    } else {
-      const g = new Float64Array(M * M);
-      ({ kernel, fallback: kernelFallback, workers } = yield { writeRow, sums, rows: M, len: T, out: g, checkpoint });
-      for (let a = 0; a < M; a++) {
-        const i = complete[a];
-        for (let b = 0; b < M; b++) {
-          const j = complete[b];
-          r[i * N + j] = g[a * M + b];
-          n[i * N + j] = T;
-        }
+    const g = new Float64Array(M * M);
+    ({
+      kernel,
+      fallback: kernelFallback,
+      workers,
+    } = yield {
+      writeRow: (c, into, at) => into.set(series[complete[c]], at),
+      rowSum: (c) => sums[c],
+      rows: M,
+      len: T,
+      out: g,
+      checkpoint,
+    });
+    for (let a = 0; a < M; a++) {
+      const i = complete[a];
+      for (let b = 0; b < M; b++) {
+        const j = complete[b];
+        r[i * N + j] = g[a * M + b];
+        n[i * N + j] = T;
       }
     }
   }
 
-  // Pairs with an incomplete series, pair by pair (none when every series is complete: no N*N scan then).
-  if (M < N) {
-    for (let i = 0; i < N; i++) {
-      for (let j = i; j < N; j++) {
-        if (isComplete[i] && isComplete[j]) {
-          continue;
-        }
-        const res = pairFn(series[i], series[j], minOverlap);
-        const v = i === j && res.reason === null ? 1 : res.r;
-        r[i * N + j] = r[j * N + i] = v;
-        n[i * N + j] = n[j * N + i] = res.n;
-        reason[i * N + j] = reason[j * N + i] = reasonCodeOf(
-          i === j && res.reason === 'insufficient_overlap' ? 'too_few_points' : res.reason
-        );
+  // Pairs with an incomplete series, pair by pair.
+  for (let i = 0; i < N; i++) {
+    for (let j = i; j < N; j++) {
+      if (isComplete[i] && isComplete[j]) {
+        continue;
       }
-      checkpoint?.tick(N - i);
+      const res = pairFn(series[i], series[j], minOverlap);
+      const v = i === j && res.reason === null ? 1 : res.r;
+      r[i * N + j] = r[j * N + i] = v;
+      n[i * N + j] = n[j * N + i] = res.n;
+      reason[i * N + j] = reason[j * N + i] = reasonCodeOf(
+        i === j && res.reason === 'insufficient_overlap' ? 'too_few_points' : res.reason
+      );
     }
+    checkpoint?.tick(N - i);
   }
   return { r, n, reason, kernelFallback, kernel, workers };
 }
