@@ -9,6 +9,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { stringify } from 'yaml';
+import { PROMTOOL_RULE_BLOCKS } from '../../sandbox/demo/ruleBackfill';
 import { OpenMetricsInput, writeOpenMetrics } from '../../simulator/export/openmetrics';
 import { Daemon, httpGet } from './daemon';
 import { freePort, startPrometheusDaemon } from './prometheusServer';
@@ -45,7 +46,8 @@ export interface RulePrometheus {
   queryRange(expr: string, startSeconds: number, endSeconds: number, stepSeconds: number): Promise<Series[]>;
   /**
    * Backfills the recording rules of `ruleFile` over [start, end] (unix seconds) and restarts to load
-   * the new blocks, with `then` as the new rule setup if given.
+   * the new blocks, with `then` as the new rule setup if given. Each group's samples sit at its place
+   * in the step given by its name and the file's bare name (groupOffset.ts).
    */
   backfillRules(ruleFile: string, startSeconds: number, endSeconds: number, then?: RuleSetup): Promise<void>;
   /** Restarts with another rule setup (same data). */
@@ -156,12 +158,13 @@ export async function startRulePrometheus(inputs: OpenMetricsInput[], setup: Rul
           `--start=${startSeconds}`,
           `--end=${endSeconds}`,
           `--output-dir=${out}`,
+          PROMTOOL_RULE_BLOCKS,
           '--quiet',
-          ruleFile,
+          path.basename(ruleFile),
         ],
-        {
-          stdio: ['ignore', 'ignore', 'pipe'],
-        }
+        // From the file's folder with its bare name: a group's place in the step hashes the path as
+        // given, so it depends on the file name alone, not on this run's temporary directory.
+        { cwd: path.dirname(ruleFile), stdio: ['ignore', 'ignore', 'pipe'] }
       );
       await stopDaemon();
       for (const block of fs.readdirSync(out)) {
