@@ -105,6 +105,8 @@ export function gramBlock(job: GramBlockJob, kernel: GramKernel = gramKernel()):
  * The buffers that last went to the helper and came back, kept for the next split product. WHY: a fresh
  * buffer of tens of megabytes costs its page faults and a garbage collection on both threads each time;
  * dashboards repeat analyses of the same size, so one pair of buffers, passed back and forth, serves them.
+ * The matrix comes back only when the caller gave its own `out`; otherwise the answer became the product,
+ * and the helper writes the next one into a new array.
  */
 const spare: { rows?: Float64Array; gram?: Float64Array } = {};
 
