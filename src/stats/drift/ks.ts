@@ -77,21 +77,39 @@ export function ksPValue(d: number, n: number, m: number): number {
 
 /** Exact two-sample D for two ASCENDING samples, O(n + m). */
 export function ksStatisticSorted(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  const m = b.length;
+  return ksMergeGap(a, a.length, b, b.length, 0, 0, a.length, b.length, 0);
+}
+
+/**
+ * The merge walk of the two-sample D over the ASCENDING a[0, na) and b[0, nb): the largest
+ * |(i0 + i)/n − (j0 + j)/m| (or `floor`, if larger) after each distinct value, where i and j count the
+ * values passed and i0, j0 the values of whole samples of n and m that lie below these (a bucket of them,
+ * significance/ksDistance.ts; 0 for whole samples).
+ */
+export function ksMergeGap(
+  a: ArrayLike<number>,
+  na: number,
+  b: ArrayLike<number>,
+  nb: number,
+  i0: number,
+  j0: number,
+  n: number,
+  m: number,
+  floor: number
+): number {
   let i = 0;
   let j = 0;
-  let d = 0;
-  while (i < n && j < m) {
+  let d = floor;
+  while (i < na && j < nb) {
     // Step past every copy of the smaller value on both sides so ties are compared after the jump.
     const v = a[i] <= b[j] ? a[i] : b[j];
-    while (i < n && a[i] <= v) {
+    while (i < na && a[i] <= v) {
       i++;
     }
-    while (j < m && b[j] <= v) {
+    while (j < nb && b[j] <= v) {
       j++;
     }
-    const diff = Math.abs(i / n - j / m);
+    const diff = Math.abs((i0 + i) / n - (j0 + j) / m);
     if (diff > d) {
       d = diff;
     }

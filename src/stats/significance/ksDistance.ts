@@ -1,4 +1,4 @@
-import { ksStatisticSorted } from '../drift/ks';
+import { ksMergeGap, ksStatisticSorted } from '../drift/ks';
 
 /**
  * Values per bucket on average. WHY 8: the walk over the buckets stays short (360 for two windows of
@@ -129,29 +129,12 @@ class GapSearch {
     return d;
   }
 
-  /**
-   * maxGap of the bucket gathered in level (x values of a, y of b), sorted here: the merge of
-   * ksStatisticSorted, offset by i0 and j0. It stops when one side runs out, as there: the rest only
-   * moves the gap one way, towards the bucket's end.
-   */
+  /** maxGap of the bucket gathered in level (x values of a, y of b), sorted here and merged as ksStatisticSorted merges. */
   private sortedMaxGap(level: Level, x: number, y: number, i0: number, j0: number, floor: number): number {
     const [sa, sb] = level.values;
     sortFront(sa, x);
     sortFront(sb, y);
-    let d = floor;
-    let p = 0;
-    let q = 0;
-    while (p < x && q < y) {
-      const v = sa[p] <= sb[q] ? sa[p] : sb[q];
-      while (p < x && sa[p] <= v) {
-        p++;
-      }
-      while (q < y && sb[q] <= v) {
-        q++;
-      }
-      d = Math.max(d, Math.abs((i0 + p) / this.n - (j0 + q) / this.m));
-    }
-    return d;
+    return ksMergeGap(sa, x, sb, y, i0, j0, this.n, this.m, floor);
   }
 }
 
