@@ -3,7 +3,7 @@ import { pearsonMatrix } from '../correlation/pearsonMatrix';
 import { adjustTriangle } from '../significance/adjustMatrix';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
 import { fisherDeltaP, fisherDeltaZ } from '../significance/fisherDeltaTest';
-import { mirrorUpper } from '../significance/symmetric';
+import { mirrorUpper, upperCell } from '../significance/symmetric';
 import type { Checkpoint } from '../util/cancel';
 import { asFlatMatrix } from '../util/missing';
 
@@ -36,8 +36,7 @@ export function windowCorrelation(
  * on demand, not a matrix: the change test reads each pair once and the links read a few rows.
  */
 export function pairNEff(w: WindowCorrelation, i: number, j: number): number {
-  const N = w.lag1.length;
-  const c = Math.min(i, j) * N + Math.max(i, j);
+  const c = upperCell(i, j, w.lag1.length);
   return Number.isNaN(w.r[c]) ? NaN : effectiveSampleSize(w.n[c], w.lag1[Math.min(i, j)], w.lag1[Math.max(i, j)]);
 }
 
@@ -52,7 +51,7 @@ export interface PairChange {
 
 /** The change of pair (i, j), i ≠ j: the values correlationChange's matrices hold in both of its cells. */
 export function pairChange(baseline: WindowCorrelation, incident: WindowCorrelation, i: number, j: number): PairChange {
-  const c = Math.min(i, j) * baseline.lag1.length + Math.max(i, j);
+  const c = upperCell(i, j, baseline.lag1.length);
   const z = fisherDeltaZ(baseline.r[c], pairNEff(baseline, i, j), incident.r[c], pairNEff(incident, i, j));
   return { deltaR: incident.r[c] - baseline.r[c], z, p: fisherDeltaP(z) };
 }

@@ -3,6 +3,11 @@
  * the upper triangle (i < j) once and these helpers give the lower triangle and the diagonal.
  */
 
+/** The upper cell of pair (i, j): where the pair loops compute it, whichever order i and j come in. */
+export function upperCell(i: number, j: number, N: number): number {
+  return i < j ? i * N + j : j * N + i;
+}
+
 /** Tile edge of the mirror copy: a tile's rows and columns (2 x 32 x 32 doubles) stay in the L1 cache. */
 const TILE = 32;
 
