@@ -54,11 +54,18 @@ export function* pearsonMatrixSteps(
   // Most matrices have every series complete (finite, not constant, long enough): asked for as they are,
   // each checked as it goes to the kernel, and r is the product itself. Every pair then has all T points,
   // counted while a split product's helper computes (gramRequest.ts).
+  // The sums found on the way are kept: a series that fails leaves the ones before it already summed.
+  const summed = new Float64Array(N);
+  const known = new Uint8Array(N);
   if (N > 0 && longEnough && series.every((x) => x.length === T)) {
     let n: Float64Array = new Float64Array(0);
     const outcome = yield {
       writeRow: (i, into, at) => into.set(series[i], at),
-      rowSum: (i) => finiteVaryingSum(series[i]),
+      rowSum: (i) => {
+        summed[i] = finiteVaryingSum(series[i]);
+        known[i] = 1;
+        return summed[i];
+      },
       rows: N,
       len: T,
       checkpoint,
@@ -77,7 +84,7 @@ export function* pearsonMatrixSteps(
   const sums: number[] = [];
   const isComplete = new Uint8Array(N);
   for (let i = 0; i < N; i++) {
-    const sum = longEnough && series[i].length === T ? finiteVaryingSum(series[i]) : NaN;
+    const sum = known[i] ? summed[i] : longEnough && series[i].length === T ? finiteVaryingSum(series[i]) : NaN;
     if (!Number.isNaN(sum)) {
       complete.push(i);
       sums.push(sum);
