@@ -3,18 +3,18 @@ import { centreInto } from '../util/centre';
 import { AutocovarianceFft } from './autocovarianceFft';
 
 /**
- * Direct lags tried before the FFT; past c·τ > that many lags the window is not going to close by then.
- * WHY 128 with the WebAssembly kernel: there a direct lag costs about 1/150 of the FFT's transforms at
- * 1,440 points (1/200 at 10,080), so windows up to 128 lags (τ up to ~25) are cheaper summed directly,
- * and a persistent series gives up within a few blocks. On a mix of monitoring-like series of 1,440
- * points, 16, 64, 96, 128 and 160 lags took 204, 181, 172, 155 and 161 µs for the mix (JavaScript sums
- * with 16 lags: 240). The price: a series whose window closes a little past 128 lags (τ ≈ 26–30) learns
- * it only after most of them, and pays them on top of the FFT (AR(1) with φ 0.93 at 10,080 points: 730
- * µs against 450). Guessing the window's end sooner from how ρ decays (geometric tail from lag k/2 on)
- * saved those but sent many series that would have closed in time to the FFT (the mix: 176–195 µs).
- * WHY 16 in JavaScript: its sums cost six times as much, and past a few blocks the FFT wins.
+ * How far past the lags summed so far the window's end may lie before the FFT takes over: the direct
+ * sums go on while c·τ(k), the least lag the window can close at, is at most this many lags beyond k.
+ * WHY a distance rather than a fixed number of direct lags: τ(k) only grows while ρ stays positive, so
+ * c·τ(k) − k is the fewest direct lags still to pay; a series whose window will close a little past any
+ * fixed limit (τ ≈ 25–35 at 1,440 points, common for monitoring series) used to pay those lags and then
+ * the FFT as well. With the WebAssembly kernel a direct lag costs about 1/100 of the FFT's work at 1,440
+ * points (1/200 at 10,080); on a mix of white noise, moving averages, AR(1) with φ 0.5–0.99, random
+ * walks, daily cycles and steps, distances of 64, 128, 192 and 256 lags took 316, 305, 314 and 328 µs
+ * for the mix at 1,440 points (a limit of 128 lags: 336), and 2,429, 2,395, 2,388 and 2,462 µs at
+ * 10,080 (2,422). WHY 16 in JavaScript: its sums cost six times as much, and past a few blocks the FFT wins.
  */
-const DIRECT_LAGS = { wasm: 128, js: 16 };
+const DIRECT_BUDGET = { wasm: 128, js: 16 };
 
 /** Lags summed per call of the direct sums: one block of the WebAssembly kernel (LAG_LANES in gram.ts). */
 const DIRECT_BLOCK = 8;
@@ -48,69 +48,51 @@ export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
   const maxLag = Math.floor(n / 4);
   // A series that decorrelates within a few steps (first differences, noise) closes the window after a
   // handful of lags: summed directly they cost a few passes, less than one FFT. A persistent series shows
-  // it within the first lags (c·τ already past the direct lags) and goes to the FFT, which gives every lag
-  // at once (O(n log n)) where hundreds of direct sums would cost O(n²).
-  const { sum: direct, wasm } = directSums(d);
-  const directLags = wasm ? DIRECT_LAGS.wasm : DIRECT_LAGS.js;
-  if (maxLag <= directLags) {
-    return Math.max(1, sokalWindow(direct, den, maxLag, c, false).tau);
-  }
-  const quick = sokalWindow(direct, den, directLags, c, true);
-  if (quick.closed) {
-    return Math.max(1, quick.tau);
-  }
-  const plan = lagSums(n, maxLag);
-  plan.load(d);
-  // A negative sum would claim more independent values than points; a mean is never worth more than n.
-  return Math.max(1, sokalWindow((k) => plan.sum(k), den, maxLag, c, false).tau);
-}
-
-/**
- * τ(M) = 1 + 2 Σ_{k=1..M} S(k)/S(0) up to the first M ≥ c·τ(M) (closed), or up to `last` when the
- * window stays open. With `giveUp` it stops (open) once c·τ passes `last`: the window cannot close
- * in time unless later sums turn negative, and the caller then sums every lag anyway.
- */
-function sokalWindow(
-  sum: (k: number) => number,
-  den: number,
-  last: number,
-  c: number,
-  giveUp: boolean
-): { tau: number; closed: boolean } {
-  let tau = 1;
-  for (let k = 1; k <= last; k++) {
-    tau += (2 * sum(k)) / den;
-    if (k >= c * tau) {
-      return { tau, closed: true };
+  // it within the first lags (c·τ far past the lags summed) and goes to the FFT, which gives every lag at
+  // once (O(n log n)) where hundreds of direct sums would cost O(n²).
+  const direct = lagSumsOf(d, d, DIRECT_BLOCK);
+  const budget = direct.wasm ? DIRECT_BUDGET.wasm : DIRECT_BUDGET.js;
+  const quick = new SokalWindow(den, c);
+  const block = lagBuffer(DIRECT_BLOCK);
+  for (let k = 1; k <= maxLag; k += DIRECT_BLOCK) {
+    const last = Math.min(maxLag, k + DIRECT_BLOCK - 1);
+    if (quick.add(direct.sums(k, last, block), k, last) || last === maxLag) {
+      // Closed, or every lag summed: the direct sums gave all the window needs.
+      return Math.max(1, quick.tau);
     }
-    if (giveUp && c * tau > last) {
+    if (c * quick.tau - last > budget) {
       break;
     }
   }
-  return { tau, closed: false };
+  const plan = lagSums(n, maxLag);
+  const whole = new SokalWindow(den, c);
+  whole.add(plan.sums(d, lagBuffer(maxLag + 1)).subarray(1), 1, maxLag);
+  // A negative sum would claim more independent values than points; a mean is never worth more than n.
+  return Math.max(1, whole.tau);
 }
 
 /**
- * S(k) = Σ_t d[t] d[t+k] on demand, DIRECT_BLOCK lags at a time (one pass gives several), with d copied
- * into the kernel once for all of them.
+ * Sokal's window, one run of lags at a time: τ(M) = 1 + 2 Σ_{k=1..M} S(k)/S(0), closed at the first
+ * M ≥ c·τ(M). Lags offered after the close are not added: τ stays the closed window's.
  */
-function directSums(d: Float64Array): { sum: (k: number) => number; wasm: boolean } {
-  const lagSums = lagSumsOf(d, d, DIRECT_BLOCK);
-  let first = 0;
-  let filled = false;
-  const sum = (k: number) => {
-    if (!filled || k < first || k >= first + DIRECT_BLOCK) {
-      first = k;
-      filled = true;
-      lagSums.sums(k, k + DIRECT_BLOCK - 1, block);
-    }
-    return block[k - first];
-  };
-  return { sum, wasm: lagSums.wasm };
-}
+class SokalWindow {
+  tau = 1;
+  closed = false;
 
-/** The direct sums' block, kept between calls (see `work`). */
-const block = new Float64Array(DIRECT_BLOCK);
+  constructor(
+    private readonly den: number,
+    private readonly c: number
+  ) {}
+
+  /** Adds lags first..last (their sums in sums[0..]); true once the window is closed. */
+  add(sums: Float64Array, first: number, last: number): boolean {
+    for (let k = first; k <= last && !this.closed; k++) {
+      this.tau += (2 * sums[k - first]) / this.den;
+      this.closed = k >= this.c * this.tau;
+    }
+    return this.closed;
+  }
+}
 
 /**
  * The lag-1 autocorrelation of the AR(1) process with the same τ: (1 + ρ)/(1 − ρ) = τ. It lets a
@@ -121,16 +103,25 @@ export function equivalentLag1(tau: number): number {
 }
 
 /**
- * A buffer for the deviations, kept between calls: a compare takes the autocorrelation time of every
- * signal three times, and allocating a typed array (a backing store of its own) each time added up.
+ * Buffers for the deviations and for the lagged sums, kept between calls: a compare takes the
+ * autocorrelation time of every signal three times, and allocating a typed array (a backing store of
+ * its own) each time added up.
  */
 let work = new Float64Array(0);
+let lagWork = new Float64Array(0);
 
 function deviations(n: number): Float64Array {
   if (work.length < n) {
     work = new Float64Array(n);
   }
   return work.subarray(0, n);
+}
+
+function lagBuffer(n: number): Float64Array {
+  if (lagWork.length < n) {
+    lagWork = new Float64Array(n);
+  }
+  return lagWork.subarray(0, n);
 }
 
 /**

@@ -23,12 +23,12 @@ export class AutocovarianceFft {
   /** The padded series, then its power spectrum, both as m/2 complex values. */
   private readonly packed: number[];
   private readonly spectrum: number[];
-  /** The bin last unpacked. */
-  private re = 0;
-  private im = 0;
 
   /** A plan for series of `length` values and lags up to `maxLag`. */
-  constructor(length: number, maxLag: number) {
+  constructor(
+    length: number,
+    readonly maxLag: number
+  ) {
     const m = paddedSize(length + maxLag);
     this.size = m;
     this.half = new FFT(m / 2);
@@ -42,12 +42,19 @@ export class AutocovarianceFft {
   }
 
   /**
-   * Computes S(k) for one series of `length` values; read them with sum(k) until the next call. NaN
-   * must already be replaced (a centred series with 0 for missing values).
+   * S(0..maxLag) of one series of `length` values, written into `out` (maxLag + 1 values). NaN must
+   * already be replaced (a centred series with 0 for missing values).
+   *
+   * WHY every loop written out here: bin k of the real transform is read from bins k and h − k of the
+   * packed transform Z (h = m/2) as X[k] = E[k] + e^{−2πik/m} O[k]; a method per bin (and the sums read
+   * one lag at a time) cost a third as much as the two transforms.
    */
-  load(d: Float64Array): void {
+  sums(d: Float64Array, out: Float64Array): Float64Array {
     const m = this.size;
+    const h = m / 2;
     const z = this.packed;
+    const s = this.spectrum;
+    const tw = this.twiddle;
     // Interleaved (re, im) pairs of z[n] = x[2n] + i x[2n+1] are x itself, in order.
     for (let t = 0; t < d.length; t++) {
       z[t] = d[t];
@@ -55,40 +62,33 @@ export class AutocovarianceFft {
     for (let t = d.length; t < m; t++) {
       z[t] = 0;
     }
-    this.half.transform(this.spectrum, z);
-    for (let k = 0; k <= m / 2; k++) {
-      this.unpack(k);
-      const p = this.re * this.re + this.im * this.im;
-      z[k] = p;
-      z[k === 0 ? 0 : m - k] = p;
+    this.half.transform(s, z);
+    // |X[k]|², k = 0..h, laid out as the real, even sequence the second transform reads (z[m − k] = z[k]).
+    // At k = 0 and k = h the twiddle is ±1 and the bin is real: Z[0]'s parts summed or subtracted.
+    z[0] = (s[0] + s[1]) * (s[0] + s[1]);
+    z[h] = (s[0] - s[1]) * (s[0] - s[1]);
+    for (let k = 1; k < h; k++) {
+      const i = 2 * k;
+      const j = m - i;
+      const er = 0.5 * (s[i] + s[j]);
+      const ei = 0.5 * (s[i + 1] - s[j + 1]);
+      const or = 0.5 * (s[i + 1] + s[j + 1]);
+      const oi = -0.5 * (s[i] - s[j]);
+      const re = er + tw[i] * or + tw[i + 1] * oi;
+      const im = ei + tw[i] * oi - tw[i + 1] * or;
+      z[k] = z[m - k] = re * re + im * im;
     }
-    this.half.transform(this.spectrum, z);
-  }
-
-  /** S(k), 0 <= k <= maxLag, of the series last loaded. */
-  sum(k: number): number {
-    this.unpack(k);
-    return this.re / this.size;
-  }
-
-  /**
-   * Bin k (0..m/2) of the real transform whose packed half-size transform is in `spectrum`, into re and
-   * im. WHY fields rather than a returned pair: a compare unpacks about a thousand bins per series, and
-   * an array per bin was a tenth of the compare's garbage.
-   */
-  private unpack(k: number): void {
-    const h = this.size / 2;
-    const s = this.spectrum;
-    // Z[k mod h] and Z[(h − k) mod h], without an integer division per bin.
-    const i = k === h ? 0 : 2 * k;
-    const j = k === 0 ? 0 : 2 * (h - k);
-    const er = 0.5 * (s[i] + s[j]);
-    const ei = 0.5 * (s[i + 1] - s[j + 1]);
-    const or = 0.5 * (s[i + 1] + s[j + 1]);
-    const oi = -0.5 * (s[i] - s[j]);
-    const c = this.twiddle[2 * k];
-    const n = this.twiddle[2 * k + 1];
-    this.re = er + c * or + n * oi;
-    this.im = ei + c * oi - n * or;
+    this.half.transform(s, z);
+    // The power spectrum is real and even, so its transform is real: only the real part of each lag's
+    // bin is unpacked, divided by m (the inverse transform of a real, even sequence is its forward one / m).
+    for (let k = 0; k <= this.maxLag; k++) {
+      const i = 2 * k;
+      const j = k === 0 ? 0 : m - i;
+      const er = 0.5 * (s[i] + s[j]);
+      const or = 0.5 * (s[i + 1] + s[j + 1]);
+      const oi = -0.5 * (s[i] - s[j]);
+      out[k] = (er + tw[i] * or + tw[i + 1] * oi) / m;
+    }
+    return out;
   }
 }
