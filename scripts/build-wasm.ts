@@ -39,6 +39,12 @@ export const KERNELS: Kernel[] = [
     constant: 'GRAM_KERNEL_FMA_BASE64',
     features: ['relaxed-simd'],
   },
+  {
+    source: 'src/stats/correlation/wasm/assembly/autocovariance.ts',
+    module: 'src/stats/correlation/wasm/autocovarianceKernelBytes.ts',
+    constant: 'AUTOCOVARIANCE_KERNEL_BASE64',
+    features: [],
+  },
 ];
 
 /**

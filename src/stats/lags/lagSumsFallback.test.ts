@@ -5,6 +5,7 @@ import { laggedSumsJs, lagSumsOf } from './directCrossSum';
 jest.mock('../correlation/wasm/gramKernel', () => ({
   gramKernel: () => ({ exports: null, name: null, unavailable: 'blocked for the test' }),
 }));
+jest.mock('../correlation/wasm/autocovarianceKernel', () => ({ autocovarianceKernel: () => null }));
 
 const x = Float64Array.from({ length: 1440 }, (_, t) => Math.sin(t / 7) + 0.1 * Math.cos(t * 1.3));
 const y = Float64Array.from({ length: 1440 }, (_, t) => Math.cos(t / 11));
@@ -28,6 +29,7 @@ it('the autocorrelation time is the same to 1e-12 with and without the kernel', 
   jest.isolateModules(() => (without = load()));
   jest.isolateModules(() => {
     jest.dontMock('../correlation/wasm/gramKernel');
+    jest.dontMock('../correlation/wasm/autocovarianceKernel');
     withKernel = load();
   });
   expect(without![1].lagSumsOf(x, y, 21).wasm).toBe(false);

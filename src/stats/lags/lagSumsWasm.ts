@@ -1,4 +1,5 @@
-import { growMemory, type GramExports } from '../correlation/wasm/gramKernel';
+import type { GramExports } from '../correlation/wasm/gramKernel';
+import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
 
 /**
  * Lags per block of the kernel's `lagSums` (LAG_LANES in gram.ts): its last block may write up to this
@@ -44,7 +45,7 @@ export class WasmLagSums {
     if (!growMemory(kernel.memory, outAt + 8 * (most + LAG_LANES))) {
       return null;
     }
-    const mem = view(kernel);
+    const mem = float64View(kernel.memory);
     mem.set(a, aAt / 8);
     if (b !== a) {
       mem.set(b, bAt / 8);
@@ -62,26 +63,7 @@ export class WasmLagSums {
       throw new RangeError(`${count} lags asked of room for ${this.most}`);
     }
     this.kernel.lagSums(this.aAt, this.bAt, this.len, first, last, this.outAt);
-    out.set(view(this.kernel).subarray(this.outAt / 8, this.outAt / 8 + count));
+    out.set(float64View(this.kernel.memory).subarray(this.outAt / 8, this.outAt / 8 + count));
     return out;
   }
-}
-
-/** Next multiple of 16 bytes (the kernel's vectors). */
-function aligned(bytes: number): number {
-  return Math.ceil(bytes / 16) * 16;
-}
-
-/**
- * The kernel's memory as doubles. WHY cached: a view per call costs more than a short sum; it is made
- * again only when growing the memory replaced its buffer (WasmGram grows it too).
- */
-let cached: Float64Array | null = null;
-
-function view(kernel: GramExports): Float64Array {
-  const buffer = kernel.memory.buffer;
-  if (cached === null || cached.buffer !== buffer) {
-    cached = new Float64Array(buffer);
-  }
-  return cached;
 }

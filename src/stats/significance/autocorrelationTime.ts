@@ -6,15 +6,15 @@ import { AutocovarianceFft } from './autocovarianceFft';
  * How far past the lags summed so far the window's end may lie before the FFT takes over: the direct
  * sums go on while c·τ(k), the least lag the window can close at, is at most this many lags beyond k.
  * WHY a distance rather than a fixed number of direct lags: τ(k) only grows while ρ stays positive, so
- * c·τ(k) − k is the fewest direct lags still to pay; a series whose window will close a little past any
- * fixed limit (τ ≈ 25–35 at 1,440 points, common for monitoring series) used to pay those lags and then
- * the FFT as well. With the WebAssembly kernel a direct lag costs about 1/100 of the FFT's work at 1,440
- * points (1/200 at 10,080); on a mix of white noise, moving averages, AR(1) with φ 0.5–0.99, random
- * walks, daily cycles and steps, distances of 64, 128, 192 and 256 lags took 316, 305, 314 and 328 µs
- * for the mix at 1,440 points (a limit of 128 lags: 336), and 2,429, 2,395, 2,388 and 2,462 µs at
- * 10,080 (2,422). WHY 16 in JavaScript: its sums cost six times as much, and past a few blocks the FFT wins.
+ * c·τ(k) − k is the fewest direct lags still to pay. WHY 32 with the WebAssembly kernels: the FFT there
+ * (autocovarianceWasm.ts) costs about as much as 60 direct lags at 1,440 points. On a mix of white noise,
+ * moving averages, AR(1) with φ 0.5–0.99, random walks, daily cycles and steps, distances of 16, 32, 64
+ * and 128 lags took 194–204, 191–195, 198 and 189–197 µs for the mix at 1,440 points, and 1,646, 1,427,
+ * 1,490 and 1,564 µs at 10,080 (with the fft.js transforms and a fixed limit of 128 direct lags: 324–335
+ * and 2,361–2,412 µs). WHY 16 in JavaScript: its sums cost six times as much, and past a few blocks the
+ * FFT wins.
  */
-const DIRECT_BUDGET = { wasm: 128, js: 16 };
+const DIRECT_BUDGET = { wasm: 32, js: 16 };
 
 /** Lags summed per call of the direct sums: one block of the WebAssembly kernel (LAG_LANES in gram.ts). */
 const DIRECT_BLOCK = 8;

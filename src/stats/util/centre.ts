@@ -11,17 +11,47 @@ export interface Centred {
   ss: number;
 }
 
+/**
+ * Running sums per pass over a complete series. WHY several: one running sum waits on its own previous
+ * addition (about four cycles each), so a pass over 1,440 values took about 2.3 µs whatever else the loop
+ * did; four sums side by side take a quarter of that. The sums round differently from one running sum
+ * (by an ulp or so of the mean), which the correction pass of the two-pass form absorbs.
+ */
+const LANES = 4;
+
 /** Writes x - mean(x) into out[offset + t] for finite x[t] and 0 for missing ones. */
 export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0): Centred {
   const T = x.length;
-  let s = 0;
+  // Four running sums, for the reason given at LANES.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
   let count = 0;
-  for (let t = 0; t < T; t++) {
+  let t = 0;
+  for (; t + LANES <= T; t += LANES) {
+    const a = x[t];
+    const b = x[t + 1];
+    const c = x[t + 2];
+    const d = x[t + 3];
+    if (Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d)) {
+      s0 += a;
+      s1 += b;
+      s2 += c;
+      s3 += d;
+      count += LANES;
+    } else {
+      break;
+    }
+  }
+  // From the first group with a missing value on (none in a complete series but its last few values).
+  for (; t < T; t++) {
     if (Number.isFinite(x[t])) {
-      s += x[t];
+      s0 += x[t];
       count++;
     }
   }
+  const s = s0 + s1 + (s2 + s3);
   if (count === T) {
     return centreComplete(x, out, offset, s);
   }
@@ -54,20 +84,44 @@ function centreComplete(x: ArrayLike<number>, out: Float64Array, offset: number,
     return { count: 0, ss: 0 };
   }
   const mean = sum / T;
-  let sd = 0;
-  for (let t = 0; t < T; t++) {
-    const d = x[t] - mean;
-    out[offset + t] = d;
-    sd += d;
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  let t = 0;
+  for (; t + LANES <= T; t += LANES) {
+    const a = (out[offset + t] = x[t] - mean);
+    const b = (out[offset + t + 1] = x[t + 1] - mean);
+    const c = (out[offset + t + 2] = x[t + 2] - mean);
+    const d = (out[offset + t + 3] = x[t + 3] - mean);
+    d0 += a;
+    d1 += b;
+    d2 += c;
+    d3 += d;
   }
-  const correction = sd / T;
-  let ss = 0;
-  for (let t = 0; t < T; t++) {
-    const d = out[offset + t] - correction;
-    out[offset + t] = d;
-    ss += d * d;
+  for (; t < T; t++) {
+    d0 += out[offset + t] = x[t] - mean;
   }
-  return { count: T, ss };
+  const correction = (d0 + d1 + (d2 + d3)) / T;
+  let q0 = 0;
+  let q1 = 0;
+  let q2 = 0;
+  let q3 = 0;
+  for (t = 0; t + LANES <= T; t += LANES) {
+    const a = (out[offset + t] -= correction);
+    const b = (out[offset + t + 1] -= correction);
+    const c = (out[offset + t + 2] -= correction);
+    const d = (out[offset + t + 3] -= correction);
+    q0 += a * a;
+    q1 += b * b;
+    q2 += c * c;
+    q3 += d * d;
+  }
+  for (; t < T; t++) {
+    const a = (out[offset + t] -= correction);
+    q0 += a * a;
+  }
+  return { count: T, ss: q0 + q1 + (q2 + q3) };
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { GramKernelKind } from '../../contract';
 import { GRAM_KERNEL_BASE64 } from './gramKernelBytes';
 import { GRAM_KERNEL_FMA_BASE64 } from './gramKernelFmaBytes';
+import { decodeBase64, instantiateKernel } from './kernelModule';
+
+export { decodeBase64, growMemory } from './kernelModule';
 
 /** The exports of assembly/gram.ts (see there for the protocol). Offsets are bytes into `memory`. */
 export interface GramExports {
@@ -71,66 +74,8 @@ export function hasRelaxedSimd(): boolean {
  * as does an engine without SIMD: both become `unavailable`, never an exception.
  */
 export function compileGramKernel(bytes: BufferSource, name: GramKernelName): GramKernel {
-  if (typeof WebAssembly !== 'object' || WebAssembly === null) {
-    return { exports: null, name: null, unavailable: 'WebAssembly is not available in this environment' };
-  }
-  try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    return { exports: instance.exports as unknown as GramExports, name, unavailable: null };
-  } catch (e) {
-    return { exports: null, name: null, unavailable: describeFailure(e) };
-  }
-}
-
-function describeFailure(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  if (/unsafe-eval|Content Security Policy|disallowed by embedder/i.test(message)) {
-    return "blocked by the page's Content-Security-Policy (no 'wasm-unsafe-eval')";
-  }
-  return `the SIMD kernel does not compile here (${message})`;
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Standard base64 to bytes. WHY not atob/Buffer: the engine uses no host API beyond the language. */
-export function decodeBase64(text: string) {
-  const clean = text.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let acc = 0;
-  let k = 0;
-  for (let i = 0; i < clean.length; i++) {
-    acc = (acc << 6) | BASE64.indexOf(clean[i]);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[k++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
-}
-
-const PAGE = 65536;
-/** WebAssembly 32-bit memory holds at most 65536 pages (4 GiB); engines may allow less. */
-const MAX_PAGES = 65536;
-
-/**
- * Grows the kernel's memory to hold at least `bytes`; false when it cannot. The one rule for every user
- * of the instance's memory (a Gram product, lag sums): memory only grows, and is kept for the next use.
- */
-export function growMemory(memory: WebAssembly.Memory, bytes: number): boolean {
-  const pages = Math.ceil(bytes / PAGE);
-  const have = memory.buffer.byteLength / PAGE;
-  if (pages <= have) {
-    return true;
-  }
-  if (pages > MAX_PAGES) {
-    return false;
-  }
-  try {
-    memory.grow(pages - have);
-    return true;
-  } catch {
-    return false;
-  }
+  const kernel = instantiateKernel(bytes);
+  return kernel.exports
+    ? { exports: kernel.exports as unknown as GramExports, name, unavailable: null }
+    : { exports: null, name: null, unavailable: kernel.unavailable };
 }

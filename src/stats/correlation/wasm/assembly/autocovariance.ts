@@ -1,0 +1,235 @@
+// AssemblyScript source of the WebAssembly autocovariance kernel, compiled by scripts/build-wasm.ts into
+// ../autocovarianceKernelBytes.ts. Its host is significance/autocovarianceFft.ts, which owns the layout.
+//
+// It computes what the host's fft.js path computes: the lagged sums S(k) = sum_t d[t] d[t+k] of one real
+// series through its power spectrum (Wiener-Khinchin), the real series of length m packed as h = m/2
+// complex values z[j] = x[2j] + i x[2j+1] and transformed at half size, then split into the real
+// transform's bins X[k] = E[k] + e^{-2 pi i k/m} O[k]; the power spectrum |X|^2, real and even, goes
+// through the same half-size transform, and only the lags asked for are unpacked.
+//
+// WHY a kernel of its own: a compare takes the autocorrelation time of every signal in both windows and
+// of its residuals, and for persistent series those two transforms were the largest single cost of a
+// compare. The transform here is radix-4 decimation in frequency on separate real and imaginary arrays,
+// two butterflies per SIMD instruction (adjacent butterflies of a stage read adjacent values): about a
+// third of fft.js's time at 1,024 points. The output of decimation in frequency is in digit-reversed
+// order; the host's table `perm` gives the position of each frequency, so no reordering pass is needed.
+// WHY its own module and memory rather than the Gram kernel's: the twiddle tables stay in memory from one
+// series to the next (the Gram kernel's memory belongs to whichever product runs), and each module stays
+// under the 4 KiB that Chromium compiles synchronously on the main thread.
+//
+// Layout (byte offsets chosen by the host, 16-byte aligned): x (m f64), re and im (h f64 each), tw (the
+// stages' twiddles, see `transform`), perm (h i32), split ((h + 1) cos, sin pairs of 2 pi k/m), out.
+
+/** First 16-byte aligned byte offset after the module's static data: the host places its buffers from here. */
+export function heapBase(): usize {
+  return (__heap_base + 15) & ~15;
+}
+
+/**
+ * S(0..maxLag) of the series in x[0..m) (zero padded by the host to m = 2h, a power of two >= 4), into out.
+ * x is overwritten (it holds the power spectrum afterwards).
+ */
+export function autocovariance(
+  x: usize,
+  m: i32,
+  re: usize,
+  im: usize,
+  tw: usize,
+  perm: usize,
+  split: usize,
+  maxLag: i32,
+  out: usize
+): void {
+  const h = m >> 1;
+  unpackReal(x, h, re, im);
+  transform(re, im, h, tw);
+  // |X[k]|^2 for k = 0..h, stored as the real, even sequence of length m (x[m - k] = x[k]).
+  for (let k = 0; k <= h; k++) {
+    const p = bin(re, im, perm, split, h, k, true);
+    store<f64>(x + ((<usize>k) << 3), p);
+    if (k > 0 && k < h) {
+      store<f64>(x + ((<usize>(m - k)) << 3), p);
+    }
+  }
+  unpackReal(x, h, re, im);
+  transform(re, im, h, tw);
+  // The transform of a real, even sequence is real: the inverse transform is the forward one divided by m.
+  const scale = 1 / <f64>m;
+  for (let k = 0; k <= maxLag; k++) {
+    store<f64>(out + ((<usize>k) << 3), bin(re, im, perm, split, h, k, false) * scale);
+  }
+}
+
+/**
+ * Bin k (0..h) of the real transform whose packed half-size transform is in re, im (digit-reversed): its
+ * squared modulus when `power`, else its real part.
+ */
+function bin(re: usize, im: usize, perm: usize, split: usize, h: i32, k: i32, power: bool): f64 {
+  // Z[k mod h] and Z[(h - k) mod h].
+  const a = (<usize>load<i32>(perm + ((<usize>(k == h ? 0 : k)) << 2))) << 3;
+  const b = (<usize>load<i32>(perm + ((<usize>(k == 0 ? 0 : h - k)) << 2))) << 3;
+  const ar = load<f64>(re + a);
+  const ai = load<f64>(im + a);
+  const br = load<f64>(re + b);
+  const bi = load<f64>(im + b);
+  const er = 0.5 * (ar + br);
+  const ei = 0.5 * (ai - bi);
+  const or = 0.5 * (ai + bi);
+  const oi = -0.5 * (ar - br);
+  const c = load<f64>(split + ((<usize>k) << 4));
+  const s = load<f64>(split + ((<usize>k) << 4), 8);
+  const xr = er + c * or + s * oi;
+  if (!power) {
+    return xr;
+  }
+  const xi = ei + c * oi - s * or;
+  return xr * xr + xi * xi;
+}
+
+/** re[j] = x[2j], im[j] = x[2j + 1], two j at a time (h is even). */
+function unpackReal(x: usize, h: i32, re: usize, im: usize): void {
+  for (let j = 0; j < h; j += 2) {
+    const p = v128.load(x + ((<usize>j) << 4));
+    const q = v128.load(x + ((<usize>j) << 4), 16);
+    v128.store(re + ((<usize>j) << 3), v128.shuffle<f64>(p, q, 0, 2));
+    v128.store(im + ((<usize>j) << 3), v128.shuffle<f64>(p, q, 1, 3));
+  }
+}
+
+/**
+ * Forward transform (e^{-2 pi i jk/h}) of h complex values in place, output digit-reversed. Stages, each
+ * with its twiddles at tw in turn: when log2 h is odd, one radix-2 stage over the whole array first
+ * (w^j for j < h/2: h/2 real parts, then h/2 imaginary parts); then radix-4 stages of group length L =
+ * h or h/2 down to 16 (w^j, w^2j, w^3j of w = e^{-2 pi i/L} for j < L/4: six runs of L/4 values, real then
+ * imaginary for each power); the last stage (L = 4, or L = 2 for h = 2) needs no twiddle.
+ */
+function transform(re: usize, im: usize, h: i32, tw: usize): void {
+  let L = h;
+  let t = tw;
+  if ((ctz(h) & 1) == 1) {
+    if (h == 2) {
+      radix2Pairs(re, im);
+      return;
+    }
+    radix2(re, im, h, t);
+    t += (<usize>h) << 3;
+    L >>= 1;
+  }
+  for (; L > 4; L >>= 2) {
+    radix4(re, im, h, L, t);
+    t += (<usize>(6 * (L >> 2))) << 3;
+  }
+  if (L == 4) {
+    radix4Last(re, im, h);
+  }
+}
+
+/** Stores (yr + i yi)(wr + i wi), two lanes at a time, at byte offset `at` of re and im. */
+function storeProduct(re: usize, im: usize, at: usize, yr: v128, yi: v128, wr: v128, wi: v128): void {
+  v128.store(re + at, f64x2.sub(f64x2.mul(yr, wr), f64x2.mul(yi, wi)));
+  v128.store(im + at, f64x2.add(f64x2.mul(yr, wi), f64x2.mul(yi, wr)));
+}
+
+/** One radix-2 stage over the whole array (group length h): (a, b) -> (a + b, (a - b) w^j). */
+function radix2(re: usize, im: usize, h: i32, tw: usize): void {
+  const half = (<usize>(h >> 1)) << 3;
+  for (let o: usize = 0; o < half; o += 16) {
+    const ar = v128.load(re + o);
+    const ai = v128.load(im + o);
+    const br = v128.load(re + o + half);
+    const bi = v128.load(im + o + half);
+    v128.store(re + o, f64x2.add(ar, br));
+    v128.store(im + o, f64x2.add(ai, bi));
+    const dr = f64x2.sub(ar, br);
+    const di = f64x2.sub(ai, bi);
+    storeProduct(re, im, o + half, dr, di, v128.load(tw + o), v128.load(tw + o + half));
+  }
+}
+
+/**
+ * One radix-4 stage of group length L (L/4 >= 4): in each group, the four quarters a0..a3 at j become
+ * y0 = a0 + a1 + a2 + a3, y1 = (a0 - i a1 - a2 + i a3) w^j, y2 = (a0 - a1 + a2 - a3) w^2j and
+ * y3 = (a0 + i a1 - a2 - i a3) w^3j, in quarters 0, 1, 2, 3 (the sub-transforms of frequencies 4k + 0..3).
+ */
+function radix4(re: usize, im: usize, h: i32, L: i32, tw: usize): void {
+  const q = (<usize>(L >> 2)) << 3;
+  const end = (<usize>h) << 3;
+  const group = (<usize>L) << 3;
+  for (let g: usize = 0; g < end; g += group) {
+    for (let j: usize = 0; j < q; j += 16) {
+      const o = g + j;
+      const a0r = v128.load(re + o);
+      const a0i = v128.load(im + o);
+      const a1r = v128.load(re + o + q);
+      const a1i = v128.load(im + o + q);
+      const a2r = v128.load(re + o + 2 * q);
+      const a2i = v128.load(im + o + 2 * q);
+      const a3r = v128.load(re + o + 3 * q);
+      const a3i = v128.load(im + o + 3 * q);
+      const t0r = f64x2.add(a0r, a2r);
+      const t0i = f64x2.add(a0i, a2i);
+      const t1r = f64x2.sub(a0r, a2r);
+      const t1i = f64x2.sub(a0i, a2i);
+      const t2r = f64x2.add(a1r, a3r);
+      const t2i = f64x2.add(a1i, a3i);
+      const t3r = f64x2.sub(a1r, a3r);
+      const t3i = f64x2.sub(a1i, a3i);
+      v128.store(re + o, f64x2.add(t0r, t2r));
+      v128.store(im + o, f64x2.add(t0i, t2i));
+      // y1 = t1 - i t3, y2 = t0 - t2, y3 = t1 + i t3, each times its twiddle.
+      const y1r = f64x2.add(t1r, t3i);
+      const y1i = f64x2.sub(t1i, t3r);
+      const y2r = f64x2.sub(t0r, t2r);
+      const y2i = f64x2.sub(t0i, t2i);
+      const y3r = f64x2.sub(t1r, t3i);
+      const y3i = f64x2.add(t1i, t3r);
+      const w = tw + j;
+      storeProduct(re, im, o + q, y1r, y1i, v128.load(w), v128.load(w + q));
+      storeProduct(re, im, o + 2 * q, y2r, y2i, v128.load(w + 2 * q), v128.load(w + 3 * q));
+      storeProduct(re, im, o + 3 * q, y3r, y3i, v128.load(w + 4 * q), v128.load(w + 5 * q));
+    }
+  }
+}
+
+/** The last radix-4 stage (groups of 4 adjacent values, no twiddles), one group at a time. */
+function radix4Last(re: usize, im: usize, h: i32): void {
+  const end = (<usize>h) << 3;
+  for (let o: usize = 0; o < end; o += 32) {
+    const a0r = load<f64>(re + o);
+    const a0i = load<f64>(im + o);
+    const a1r = load<f64>(re + o, 8);
+    const a1i = load<f64>(im + o, 8);
+    const a2r = load<f64>(re + o, 16);
+    const a2i = load<f64>(im + o, 16);
+    const a3r = load<f64>(re + o, 24);
+    const a3i = load<f64>(im + o, 24);
+    const t0r = a0r + a2r;
+    const t0i = a0i + a2i;
+    const t1r = a0r - a2r;
+    const t1i = a0i - a2i;
+    const t2r = a1r + a3r;
+    const t2i = a1i + a3i;
+    const t3r = a1r - a3r;
+    const t3i = a1i - a3i;
+    store<f64>(re + o, t0r + t2r);
+    store<f64>(im + o, t0i + t2i);
+    store<f64>(re + o, t1r + t3i, 8);
+    store<f64>(im + o, t1i - t3r, 8);
+    store<f64>(re + o, t0r - t2r, 16);
+    store<f64>(im + o, t0i - t2i, 16);
+    store<f64>(re + o, t1r - t3i, 24);
+    store<f64>(im + o, t1i + t3r, 24);
+  }
+}
+
+/** The whole transform of h = 2: (a, b) -> (a + b, a - b). */
+function radix2Pairs(re: usize, im: usize): void {
+  const ar = load<f64>(re);
+  const ai = load<f64>(im);
+  const br = load<f64>(re, 8);
+  const bi = load<f64>(im, 8);
+  store<f64>(re, ar + br);
+  store<f64>(im, ai + bi);
+  store<f64>(re, ar - br, 8);
+  store<f64>(im, ai - bi, 8);
+}
