@@ -1,23 +1,19 @@
-import { lagSumsOf } from '../lags/directCrossSum';
-import { centreInto } from '../util/centre';
-import { AutocovarianceFft } from './autocovarianceFft';
+import { autocovarianceOf, DIRECT_BLOCK } from './seriesAutocovariance';
 
 /**
  * How far past the lags summed so far the window's end may lie before the FFT takes over: the direct
  * sums go on while c·τ(k), the least lag the window can close at, is at most this many lags beyond k.
  * WHY a distance rather than a fixed number of direct lags: τ(k) only grows while ρ stays positive, so
- * c·τ(k) − k is the fewest direct lags still to pay. WHY 32 with the WebAssembly kernels: the FFT there
- * (autocovarianceWasm.ts) costs about as much as 60 direct lags at 1,440 points. On a mix of white noise,
- * moving averages, AR(1) with φ 0.5–0.99, random walks, daily cycles and steps, distances of 16, 32, 64
- * and 128 lags took 194–204, 191–195, 198 and 189–197 µs for the mix at 1,440 points, and 1,646, 1,427,
- * 1,490 and 1,564 µs at 10,080 (with the fft.js transforms and a fixed limit of 128 direct lags: 324–335
- * and 2,361–2,412 µs). WHY 16 in JavaScript: its sums cost six times as much, and past a few blocks the
- * FFT wins.
+ * c·τ(k) − k is the fewest direct lags still to pay. WHY 32 with the WebAssembly kernel: there the whole
+ * FFT path (autocovarianceWasm.ts) costs about 16 µs at 1,440 points, as much as some 100 direct lags, and
+ * a window that has not closed once c·τ is 32 lags ahead usually runs on for many more. On a mix of white
+ * noise, moving averages, AR(1) with φ 0.5–0.99, random walks, daily cycles and steps, distances of 16, 32
+ * and 64 lags took 141–148, 134–143 and 141–148 µs for the mix at 1,440 points, and 1,328, 1,109–1,151
+ * and 1,118–1,135 µs at 10,080 (centring, direct sums and FFT in JavaScript and fft.js with a fixed limit
+ * of 128 direct lags, as before the kernel: 304–335 and 2,361–2,412 µs). WHY 16 in JavaScript: its sums
+ * cost six times as much, and past a few blocks the FFT wins.
  */
 const DIRECT_BUDGET = { wasm: 32, js: 16 };
-
-/** Lags summed per call of the direct sums: one block of the WebAssembly kernel (LAG_LANES in gram.ts). */
-const DIRECT_BLOCK = 8;
 
 /**
  * Integrated autocorrelation time of a window, τ = 1 + 2 Σ_{k=1..M} ρ(k), with Sokal's automatic
@@ -36,27 +32,26 @@ const DIRECT_BLOCK = 8;
  */
 export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
   const n = x.length;
-  // Missing values become 0 deviations: they add nothing to the lagged sums.
-  const d = deviations(n);
-  const { count, ss: den } = centreInto(x, d);
-  if (count < 8 || !(den > 0)) {
-    return NaN;
-  }
   // At most n/4 lags: past that the lagged sums rest on too few pairs to mean anything (a window that has
   // not closed by then says τ > n/20, and the effective size is small either way). It also keeps the FFT
   // at the next power of two above 1.25 n.
   const maxLag = Math.floor(n / 4);
+  const lags = autocovarianceOf(n, maxLag);
+  // Missing values become 0 deviations: they add nothing to the lagged sums.
+  const { count, ss: den } = lags.load(x);
+  if (count < 8 || !(den > 0)) {
+    return NaN;
+  }
   // A series that decorrelates within a few steps (first differences, noise) closes the window after a
   // handful of lags: summed directly they cost a few passes, less than one FFT. A persistent series shows
   // it within the first lags (c·τ far past the lags summed) and goes to the FFT, which gives every lag at
   // once (O(n log n)) where hundreds of direct sums would cost O(n²).
-  const direct = lagSumsOf(d, d, DIRECT_BLOCK);
-  const budget = direct.wasm ? DIRECT_BUDGET.wasm : DIRECT_BUDGET.js;
+  const budget = lags.wasm ? DIRECT_BUDGET.wasm : DIRECT_BUDGET.js;
   const quick = new SokalWindow(den, c);
   const block = lagBuffer(DIRECT_BLOCK);
   for (let k = 1; k <= maxLag; k += DIRECT_BLOCK) {
     const last = Math.min(maxLag, k + DIRECT_BLOCK - 1);
-    if (quick.add(direct.sums(k, last, block), k, last) || last === maxLag) {
+    if (quick.add(lags.direct(k, last, block), k, last) || last === maxLag) {
       // Closed, or every lag summed: the direct sums gave all the window needs.
       return Math.max(1, quick.tau);
     }
@@ -64,9 +59,8 @@ export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
       break;
     }
   }
-  const plan = lagSums(n, maxLag);
   const whole = new SokalWindow(den, c);
-  whole.add(plan.sums(d, lagBuffer(maxLag + 1)).subarray(1), 1, maxLag);
+  whole.add(lags.all(lagBuffer(maxLag + 1)).subarray(1), 1, maxLag);
   // A negative sum would claim more independent values than points; a mean is never worth more than n.
   return Math.max(1, whole.tau);
 }
@@ -103,43 +97,14 @@ export function equivalentLag1(tau: number): number {
 }
 
 /**
- * Buffers for the deviations and for the lagged sums, kept between calls: a compare takes the
- * autocorrelation time of every signal three times, and allocating a typed array (a backing store of
- * its own) each time added up.
+ * A buffer for the lagged sums, kept between calls: a compare takes the autocorrelation time of every
+ * signal three times, and allocating a typed array (a backing store of its own) each time added up.
  */
-let work = new Float64Array(0);
 let lagWork = new Float64Array(0);
-
-function deviations(n: number): Float64Array {
-  if (work.length < n) {
-    work = new Float64Array(n);
-  }
-  return work.subarray(0, n);
-}
 
 function lagBuffer(n: number): Float64Array {
   if (lagWork.length < n) {
     lagWork = new Float64Array(n);
   }
   return lagWork.subarray(0, n);
-}
-
-/**
- * One FFT plan per window length: a compare sums the autocorrelations of every signal over two windows
- * of the same lengths, and building the plan (twiddle factors) costs as much as using it. A few lengths
- * at most are alive at once; the memo is cleared past that.
- */
-const plans = new Map<number, AutocovarianceFft>();
-const MAX_PLANS = 8;
-
-function lagSums(n: number, maxLag: number): AutocovarianceFft {
-  let plan = plans.get(n);
-  if (!plan) {
-    if (plans.size >= MAX_PLANS) {
-      plans.clear();
-    }
-    plan = new AutocovarianceFft(n, maxLag);
-    plans.set(n, plan);
-  }
-  return plan;
 }

@@ -1,6 +1,4 @@
 import FFT from 'fft.js';
-import { paddedSize } from '../lags/fftCrossSum';
-import { WasmAutocovariance } from './autocovarianceWasm';
 
 /**
  * Lagged sums of a series with itself, S(k) = Σ_t d[t] d[t+k] for k = 0..maxLag, through the FFT
@@ -16,28 +14,9 @@ import { WasmAutocovariance } from './autocovarianceWasm';
  * call after call, and only the lags asked for are unpacked from the second transform.
  *
  * The same steps run in the WebAssembly kernel (autocovarianceWasm.ts) wherever it compiles, about twice
- * as fast (its transforms take a third of fft.js's time); fft.js is the fallback, with the same sums to
- * rounding (1e-15 of S(0)).
+ * as fast (its transforms take a third of fft.js's time); this is the fallback, with the same sums to
+ * rounding (1e-15 of S(0)). One plan per padded size m.
  */
-export class AutocovarianceFft {
-  private readonly plan: WasmAutocovariance | FftJsAutocovariance;
-
-  /** A plan for series of `length` values and lags up to `maxLag`. */
-  constructor(length: number, maxLag: number) {
-    const m = paddedSize(length + maxLag);
-    this.plan = WasmAutocovariance.plan(m, maxLag) ?? new FftJsAutocovariance(m, maxLag);
-  }
-
-  /**
-   * S(0..maxLag) of one series of `length` values, written into `out` (maxLag + 1 values). NaN must
-   * already be replaced (a centred series with 0 for missing values).
-   */
-  sums(d: Float64Array, out: Float64Array): Float64Array {
-    return this.plan.sums(d, out);
-  }
-}
-
-/** AutocovarianceFft's steps with fft.js, for padded size m. */
 export class FftJsAutocovariance {
   private readonly size: number;
   private readonly half: FFT;
@@ -64,7 +43,7 @@ export class FftJsAutocovariance {
   }
 
   /**
-   * AutocovarianceFft.sums. WHY every loop written out here: bin k of the real transform is read from bins k and h − k of the
+   * S(0..maxLag) of d (centred, 0 for missing values) into out. WHY every loop written out here: bin k of the real transform is read from bins k and h − k of the
    * packed transform Z (h = m/2) as X[k] = E[k] + e^{−2πik/m} O[k]; a method per bin (and the sums read
    * one lag at a time) cost a third as much as the two transforms.
    */

@@ -1,47 +1,90 @@
 import { autocovarianceKernel, type AutocovarianceExports } from '../correlation/wasm/autocovarianceKernel';
 import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
+import type { Centred } from '../util/centre';
+
+/** Lags the kernel's `lagSums` may write past the last one asked for (LAG_LANES − 1 in assembly/lagSums.ts). */
+const LAG_OVERRUN = 7;
 
 /**
- * The lagged sums of autocovarianceFft.ts by the WebAssembly kernel (correlation/wasm/assembly/
- * autocovariance.ts), for series padded to one size m. The plan's tables (each stage's twiddles, where each
- * frequency lands, the split step's cos and sin) are computed once and written into the kernel's memory
- * when the plan is first used after another: the memory belongs to the kernel alone, so they stay there
- * while one window length is analysed, series after series.
+ * A series' lagged sums (seriesAutocovariance.ts) by the WebAssembly kernel (correlation/wasm/assembly/autocovariance.ts), for
+ * series of one length n: copied into the kernel's memory once, centred there, then summed lag block by
+ * lag block and, if the window needs it, at every lag by the FFT. The plan's tables (each stage's
+ * twiddles, where each frequency lands, the split step's cos and sin) are computed once and written into
+ * the kernel's memory when the plan first transforms after another plan used that memory: the memory
+ * belongs to this kernel alone, so they stay there while one window length is analysed, series after series.
  */
 export class WasmAutocovariance {
+  readonly wasm = true;
   private readonly tables: { tw: Float64Array; perm: Int32Array; split: Float64Array };
   /** Byte offsets in the kernel's memory. */
-  private readonly at: { x: number; re: number; im: number; tw: number; perm: number; split: number; out: number };
+  private readonly at: {
+    input: number;
+    x: number;
+    re: number;
+    im: number;
+    tw: number;
+    perm: number;
+    split: number;
+    out: number;
+    count: number;
+  };
+  private readonly size: number;
 
   private constructor(
     private readonly kernel: AutocovarianceExports,
-    private readonly size: number,
+    private readonly length: number,
+    size: number,
     private readonly maxLag: number
   ) {
     const h = size / 2;
+    this.size = size;
     this.tables = { tw: twiddles(h), perm: positions(h), split: splitTwiddles(size) };
-    const x = aligned(kernel.heapBase());
+    const input = aligned(kernel.heapBase());
+    const x = aligned(input + 8 * length);
     const re = aligned(x + 8 * size);
     const im = aligned(re + 8 * h);
     const tw = aligned(im + 8 * h);
     const perm = aligned(tw + 8 * this.tables.tw.length);
     const split = aligned(perm + 4 * h);
     const out = aligned(split + 8 * this.tables.split.length);
-    this.at = { x, re, im, tw, perm, split, out };
+    const count = aligned(out + 8 * (maxLag + 1 + LAG_OVERRUN));
+    this.at = { input, x, re, im, tw, perm, split, out, count };
   }
 
-  /** A plan for padded size m (a power of two, at least 4) and lags up to maxLag < m/2; null without a kernel or memory. */
-  static plan(size: number, maxLag: number): WasmAutocovariance | null {
+  /**
+   * A plan for series of `length` values, lags up to maxLag, transformed at padded size m (a power of
+   * two, at least 4, with m ≥ length + maxLag); null without a kernel or memory.
+   */
+  static plan(length: number, size: number, maxLag: number): WasmAutocovariance | null {
     const kernel = autocovarianceKernel();
     if (!kernel) {
       return null;
     }
-    const plan = new WasmAutocovariance(kernel, size, maxLag);
-    return growMemory(kernel.memory, plan.at.out + 8 * (maxLag + 1)) ? plan : null;
+    const plan = new WasmAutocovariance(kernel, length, size, maxLag);
+    return growMemory(kernel.memory, plan.at.count + 8) ? plan : null;
   }
 
-  /** S(0..maxLag) of d (centred, no NaN, at most m − maxLag values) into out. */
-  sums(d: Float64Array, out: Float64Array): Float64Array {
+  load(x: ArrayLike<number>): Centred {
+    const { at, length, size } = this;
+    if (resident !== this) {
+      // This plan's buffers may lie over another plan's tables.
+      resident = null;
+    }
+    const mem = float64View(this.kernel.memory);
+    mem.set(x, at.input / 8);
+    mem.fill(0, at.x / 8 + length, at.x / 8 + size);
+    const ss = this.kernel.centre(at.input, length, at.x, at.count);
+    return { count: mem[at.count / 8], ss };
+  }
+
+  direct(first: number, last: number, out: Float64Array): Float64Array {
+    const { at } = this;
+    this.kernel.lagSums(at.x, at.x, this.length, first, last, at.out);
+    out.set(float64View(this.kernel.memory).subarray(at.out / 8, at.out / 8 + last - first + 1));
+    return out;
+  }
+
+  all(out: Float64Array): Float64Array {
     const { at, size } = this;
     const mem = float64View(this.kernel.memory);
     if (resident !== this) {
@@ -50,15 +93,13 @@ export class WasmAutocovariance {
       mem.set(this.tables.split, at.split / 8);
       resident = this;
     }
-    mem.set(d, at.x / 8);
-    mem.fill(0, at.x / 8 + d.length, at.x / 8 + size);
     this.kernel.autocovariance(at.x, size, at.re, at.im, at.tw, at.perm, at.split, this.maxLag, at.out);
     out.set(mem.subarray(at.out / 8, at.out / 8 + this.maxLag + 1));
     return out;
   }
 }
 
-/** The plan whose tables are in the kernel's memory now. */
+/** The plan whose tables are in the kernel's memory now (null: none is sure to be). */
 let resident: WasmAutocovariance | null = null;
 
 /**

@@ -5,6 +5,8 @@ import { decodeBase64, instantiateKernel } from './kernelModule';
 export interface AutocovarianceExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
+  centre(input: number, n: number, x: number, countAt: number): number;
+  lagSums(a: number, b: number, len: number, first: number, last: number, out: number): void;
   autocovariance(
     x: number,
     m: number,

@@ -17,12 +17,113 @@
 // series to the next (the Gram kernel's memory belongs to whichever product runs), and each module stays
 // under the 4 KiB that Chromium compiles synchronously on the main thread.
 //
-// Layout (byte offsets chosen by the host, 16-byte aligned): x (m f64), re and im (h f64 each), tw (the
-// stages' twiddles, see `transform`), perm (h i32), split ((h + 1) cos, sin pairs of 2 pi k/m), out.
+// The host copies a series in once and asks in turn for its centring (`centre`), for blocks of direct
+// lagged sums (`lagSums`, the Gram kernel's code) and, when the window of lags it needs is long, for every
+// lag at once (`autocovariance`).
+//
+// Layout (byte offsets chosen by the host, 16-byte aligned): input (n f64), x (m f64), re and im (h f64
+// each), tw (the stages' twiddles, see `transform`), perm (h i32), split ((h + 1) cos, sin pairs of
+// 2 pi k/m), out.
+
+export { lagSums } from './lagSums';
 
 /** First 16-byte aligned byte offset after the module's static data: the host places its buffers from here. */
 export function heapBase(): usize {
   return (__heap_base + 15) & ~15;
+}
+
+/**
+ * Deviations of the n values at `input` from the mean of its finite ones, into x (a missing value becomes
+ * 0, adding nothing to any sum), by the corrected two-pass form of util/centre.ts's centreInto: the mean,
+ * then the mean of the first deviations taken off again. Stores the count of finite values at countAt
+ * (f64) and returns the sum of squared deviations. WHY here: in JavaScript each pass's running sum waits
+ * on its own additions value by value; here four sums run side by side, and the series is in the
+ * kernel's memory already for the sums that follow.
+ */
+export function centre(input: usize, n: i32, x: usize, countAt: usize): f64 {
+  const zero = f64x2.splat(0);
+  const end = input + ((<usize>(n & ~3)) << 3);
+  let s0 = zero;
+  let s1 = zero;
+  let c0 = i64x2.splat(0);
+  let c1 = i64x2.splat(0);
+  for (let p = input; p < end; p += 32) {
+    const a = v128.load(p);
+    const b = v128.load(p, 16);
+    const fa = finite(a);
+    const fb = finite(b);
+    s0 = f64x2.add(s0, v128.and(a, fa));
+    s1 = f64x2.add(s1, v128.and(b, fb));
+    // A finite lane's mask is all ones: -1 as an integer.
+    c0 = i64x2.sub(c0, fa);
+    c1 = i64x2.sub(c1, fb);
+  }
+  let sum = lanes(f64x2.add(s0, s1));
+  let count = <f64>(
+    (i64x2.extract_lane(c0, 0) + i64x2.extract_lane(c0, 1) + i64x2.extract_lane(c1, 0) + i64x2.extract_lane(c1, 1))
+  );
+  for (let t = n & ~3; t < n; t++) {
+    const v = load<f64>(input + ((<usize>t) << 3));
+    if (v - v == 0) {
+      sum += v;
+      count += 1;
+    }
+  }
+  store<f64>(countAt, count);
+  if (count == 0) {
+    memory.fill(x, 0, (<usize>n) << 3);
+    return 0;
+  }
+  const mean = f64x2.splat(sum / count);
+  s0 = zero;
+  s1 = zero;
+  for (let p = input, q = x; p < end; p += 32, q += 32) {
+    const a = v128.load(p);
+    const b = v128.load(p, 16);
+    const da = v128.and(f64x2.sub(a, mean), finite(a));
+    const db = v128.and(f64x2.sub(b, mean), finite(b));
+    v128.store(q, da);
+    v128.store(q, db, 16);
+    s0 = f64x2.add(s0, da);
+    s1 = f64x2.add(s1, db);
+  }
+  let deviations = lanes(f64x2.add(s0, s1));
+  for (let t = n & ~3; t < n; t++) {
+    const v = load<f64>(input + ((<usize>t) << 3));
+    const d = v - v == 0 ? v - f64x2.extract_lane(mean, 0) : 0;
+    store<f64>(x + ((<usize>t) << 3), d);
+    deviations += d;
+  }
+  const correction = f64x2.splat(deviations / count);
+  s0 = zero;
+  s1 = zero;
+  for (let p = input, q = x; p < end; p += 32, q += 32) {
+    const da = v128.and(f64x2.sub(v128.load(q), correction), finite(v128.load(p)));
+    const db = v128.and(f64x2.sub(v128.load(q, 16), correction), finite(v128.load(p, 16)));
+    v128.store(q, da);
+    v128.store(q, db, 16);
+    s0 = f64x2.add(s0, f64x2.mul(da, da));
+    s1 = f64x2.add(s1, f64x2.mul(db, db));
+  }
+  let ss = lanes(f64x2.add(s0, s1));
+  for (let t = n & ~3; t < n; t++) {
+    const v = load<f64>(input + ((<usize>t) << 3));
+    if (v - v == 0) {
+      const d = load<f64>(x + ((<usize>t) << 3)) - f64x2.extract_lane(correction, 0);
+      store<f64>(x + ((<usize>t) << 3), d);
+      ss += d * d;
+    }
+  }
+  return ss;
+}
+
+/** All ones in each lane whose value is finite (v - v is 0 there, NaN for NaN and for infinities). */
+function finite(v: v128): v128 {
+  return f64x2.eq(f64x2.sub(v, v), f64x2.splat(0));
+}
+
+function lanes(v: v128): f64 {
+  return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
 }
 
 /**
