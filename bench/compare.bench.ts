@@ -3,11 +3,12 @@
  * 1,440 points in each window (one day at 1 min each), 3 targets and one control. Reports the engine's
  * median for `analyze()` with only the compare section, against computing the two Pearson matrices
  * separately (two `analyze()` calls with only the correlation section, on the two windows) in the same
- * run. Target: at most 1.3x the two matrices.
+ * run: medians of 9 rounds, each timing one then the other, after 3 rounds of warm-up. Target: at most
+ * 1.3x the two matrices.
  */
 import { analyze, type AnalyzeRequest } from '../src/stats';
 import { formatTable, ms } from './lib/table';
-import { measure, seeded } from './lib/timing';
+import { measurePair, seeded } from './lib/timing';
 
 const SIGNALS = 300;
 const POINTS = 1_440;
@@ -59,8 +60,10 @@ export function run(): void {
       `compare bench: windows of ${check.compare?.baseline.points} and ${check.compare?.incident.points} points`
     );
   }
-  const ours = measure(() => analyze(compare), 5, 1).medianMs;
-  const two = measure(() => [analyze(matrix(0, POINTS)), analyze(matrix(POINTS, 2 * POINTS))], 5, 1).medianMs;
+  const [ours, two] = measurePair(
+    () => analyze(compare),
+    () => [analyze(matrix(0, POINTS)), analyze(matrix(POINTS, 2 * POINTS))]
+  ).map((t) => t.medianMs);
   console.log(
     formatTable([
       ['case', 'compare ms', 'two matrices ms', 'ratio', 'target'],

@@ -35,6 +35,27 @@ export async function measureAsync(fn: () => Promise<unknown>, runs = 5, warmup 
   return timing(samplesMs);
 }
 
+/**
+ * measure() for two functions compared with each other: both warmed up, then timed in turn, a then b,
+ * round after round. WHY: timed one after the other, the second ran with the code both share already
+ * optimised by the first's runs, and each met a different stretch of the machine's noise.
+ */
+export function measurePair(a: () => unknown, b: () => unknown, runs = 9, warmup = 3): [Timing, Timing] {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const samples: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    [a, b].forEach((fn, k) => {
+      const t0 = process.hrtime.bigint();
+      fn();
+      samples[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    });
+  }
+  return [timing(samples[0]), timing(samples[1])];
+}
+
 function timing(samplesMs: number[]): Timing {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
