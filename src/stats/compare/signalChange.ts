@@ -8,12 +8,22 @@ import type { WindowSample } from './windowSample';
 /** Fewest finite points a window needs before its signal is tested at all. */
 export const MIN_WINDOW_POINTS = 3;
 
-/** Two-sample KS with effective sizes (the Stephens-corrected Kolmogorov law of drift/ks.ts). */
-function ksTest(a: Float64Array, b: Float64Array, nA: number, nB: number): ChangeTest {
+/**
+ * Two-sample KS with effective sizes (the Stephens-corrected Kolmogorov law of drift/ks.ts); ra and rb
+ * are each sample's smallest and largest value.
+ */
+function ksTest(
+  a: Float64Array,
+  b: Float64Array,
+  nA: number,
+  nB: number,
+  ra: [number, number],
+  rb: [number, number]
+): ChangeTest {
   if (a.length === 0 || b.length === 0) {
     return { statistic: null, p: null };
   }
-  const d = ksDistance(a, b);
+  const d = ksDistance(a, b, [Math.min(ra[0], rb[0]), Math.max(ra[1], rb[1])]);
   return { statistic: d, p: finiteOrNull(ksPValue(d, nA, nB)) };
 }
 
@@ -66,8 +76,22 @@ export function signalChange(
     statistic: finiteOrNull(moved.t),
     p: finiteOrNull(moved.p),
   };
-  const ksLevel = ksTest(baseline.values, incident.values, baseline.nEff, incident.nEff);
-  const ksDiff = ksTest(baseline.diffs, incident.diffs, baseline.nEffDiffs, incident.nEffDiffs);
+  const ksLevel = ksTest(
+    baseline.values,
+    incident.values,
+    baseline.nEff,
+    incident.nEff,
+    baseline.range,
+    incident.range
+  );
+  const ksDiff = ksTest(
+    baseline.diffs,
+    incident.diffs,
+    baseline.nEffDiffs,
+    incident.nEffDiffs,
+    baseline.diffRange,
+    incident.diffRange
+  );
   const ps = [level.p, ksLevel.p, ksDiff.p].filter((p): p is number => p !== null);
   const sd = Math.sqrt(baseline.variance);
   const shift = incident.mean - baseline.mean;

@@ -10,6 +10,9 @@ export interface WindowSample {
   mean: number;
   /** ddof = 1. */
   variance: number;
+  /** Smallest and largest of `values` and of `diffs` (NaN when empty): where KS spreads its buckets. */
+  range: [number, number];
+  diffRange: [number, number];
   /** Effective sizes of the levels and of the differences under the null process (see below). */
   nEff: number;
   nEffDiffs: number;
@@ -67,13 +70,9 @@ export function windowSample(
   const finite = buffer.subarray(0, len);
   const diffs = buffer.subarray(len, Math.max(len, 2 * len - 1));
   // Most windows have no gap: summed and differenced as they are, with the values left in place.
-  let sum = 0;
-  let n = 0;
-  while (n < len && Number.isFinite(slice[n])) {
-    sum += slice[n++];
-  }
+  let { n, sum, min, max } = finitePrefix(slice);
   let nd = Math.max(0, n - 1);
-  gridDifferences(slice.subarray(0, n), diffs);
+  let [dMin, dMax] = differencesInto(slice, n, diffs);
   if (n < len) {
     // A gap at n: from there on, the finite values are copied and the differences skip the gap.
     finite.set(slice.subarray(0, n));
@@ -82,27 +81,108 @@ export function windowSample(
       if (Number.isFinite(v)) {
         finite[n++] = v;
         sum += v;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
         if (t + 1 < len && Number.isFinite(slice[t + 1])) {
-          diffs[nd++] = slice[t + 1] - v;
+          const d = (diffs[nd++] = slice[t + 1] - v);
+          dMin = Math.min(dMin, d);
+          dMax = Math.max(dMax, d);
         }
       }
     }
   }
   const values = n === len ? slice : finite.subarray(0, n);
   const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    ss += (values[i] - mean) * (values[i] - mean);
-  }
   return {
     values,
     diffs: diffs.subarray(0, nd),
     mean: n > 0 ? mean : NaN,
-    variance: n > 1 ? ss / (n - 1) : NaN,
+    variance: n > 1 ? squaredDeviations(values, mean) / (n - 1) : NaN,
+    range: n > 0 ? [min, max] : [NaN, NaN],
+    diffRange: nd > 0 ? [dMin, dMax] : [NaN, NaN],
     nEff: meanEffectiveSize(n, process.lag1),
     nEffDiffs: meanEffectiveSize(nd, process.lag1Diffs),
     lag1: process.lag1,
   };
+}
+
+/**
+ * The run of finite values at the start of x: its length, sum, smallest and largest. WHY four sums and
+ * four extremes side by side: one running sum waits on its own last addition at every value; four keep
+ * the processor busy (the sum rounds differently from one running sum, by an ulp or so).
+ */
+function finitePrefix(x: Float64Array): { n: number; sum: number; min: number; max: number } {
+  const len = x.length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let lo0 = Infinity;
+  let lo1 = Infinity;
+  let hi0 = -Infinity;
+  let hi1 = -Infinity;
+  let t = 0;
+  for (; t + 4 <= len; t += 4) {
+    const a = x[t];
+    const b = x[t + 1];
+    const c = x[t + 2];
+    const d = x[t + 3];
+    if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d))) {
+      break;
+    }
+    s0 += a;
+    s1 += b;
+    s2 += c;
+    s3 += d;
+    lo0 = Math.min(lo0, a, b);
+    lo1 = Math.min(lo1, c, d);
+    hi0 = Math.max(hi0, a, b);
+    hi1 = Math.max(hi1, c, d);
+  }
+  let sum = s0 + s1 + (s2 + s3);
+  let min = Math.min(lo0, lo1);
+  let max = Math.max(hi0, hi1);
+  for (; t < len && Number.isFinite(x[t]); t++) {
+    sum += x[t];
+    min = Math.min(min, x[t]);
+    max = Math.max(max, x[t]);
+  }
+  return { n: t, sum, min, max };
+}
+
+/** x[t+1] − x[t] for t < n − 1 into d, and their smallest and largest. */
+function differencesInto(x: Float64Array, n: number, d: Float64Array): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let t = 0; t + 1 < n; t++) {
+    const v = (d[t] = x[t + 1] - x[t]);
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  return [min, max];
+}
+
+/** Σ (v − mean)², four running sums side by side (see finitePrefix). */
+function squaredDeviations(v: Float64Array, mean: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t = 0;
+  for (; t + 4 <= v.length; t += 4) {
+    const a = v[t] - mean;
+    const b = v[t + 1] - mean;
+    const c = v[t + 2] - mean;
+    const d = v[t + 3] - mean;
+    s0 += a * a;
+    s1 += b * b;
+    s2 += c * c;
+    s3 += d * d;
+  }
+  for (; t < v.length; t++) {
+    s0 += (v[t] - mean) * (v[t] - mean);
+  }
+  return s0 + s1 + (s2 + s3);
 }
 
 /**

@@ -14,7 +14,8 @@ const MAX_DEPTH = 3;
 /**
  * Exact two-sample Kolmogorov–Smirnov statistic D = sup_x |F_a(x) − F_b(x)| of two samples of finite
  * values in any order: the same double as ksStatisticSorted (drift/ks.ts) on the sorted samples. NaN
- * when a sample is empty.
+ * when a sample is empty. `bounds` may give the smallest and largest value of both samples together
+ * (a compare's window samples know theirs), saving a pass over both.
  *
  * WHY: a compare tests every signal's values and first differences (two KS tests per signal), and
  * sorting both windows (natively, or jointly by buckets) was the largest single cost of a compare. Here
@@ -24,13 +25,13 @@ const MAX_DEPTH = 3;
  * values share a bucket), and a bucket's count of each sample bounds the gap inside it, so only the few
  * buckets whose bound beats the best end are sorted and walked, as the sorted merge walks them.
  */
-export function ksDistance(a: Float64Array, b: Float64Array): number {
+export function ksDistance(a: Float64Array, b: Float64Array, bounds: [number, number] | null = null): number {
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0) {
     return NaN;
   }
-  const d = new GapSearch(n, m).maxGap(a, n, b, m, 0, 0, 0, 0);
+  const d = new GapSearch(n, m).maxGap(a, n, b, m, 0, 0, 0, 0, bounds);
   return Number.isNaN(d) ? ksStatisticSorted(a.slice().sort(), b.slice().sort()) : d;
 }
 
@@ -52,7 +53,7 @@ class GapSearch {
    * The largest gap (or `floor`, if larger) over the points after each distinct value of the pooled
    * a[0, na) and b[0, nb); i0 and j0 count the values of the two whole samples below these (a bucket of
    * the level above). NaN when the values cannot be spread over buckets (an infinite range or a scale
-   * that overflows).
+   * that overflows). `bounds`: the smallest and largest of both samples, when the caller knows them.
    */
   maxGap(
     a: Float64Array,
@@ -62,9 +63,10 @@ class GapSearch {
     i0: number,
     j0: number,
     depth: number,
-    floor: number
+    floor: number,
+    bounds: [number, number] | null
   ): number {
-    const [min, max] = range(b, nb, range(a, na, [a[0], a[0]]));
+    const [min, max] = bounds ?? range(b, nb, range(a, na, [a[0], a[0]]));
     if (min === max) {
       // All values equal: the only point is the end, which the caller weighs.
       return floor;
@@ -121,7 +123,7 @@ class GapSearch {
         // A crowded bucket (an outlier squeezed the rest into a few buckets, or many ties): spread it again.
         const nested =
           x + y > SMALL_BUCKET && depth + 1 < MAX_DEPTH
-            ? this.maxGap(level.values[0], x, level.values[1], y, ik, jk, depth + 1, d)
+            ? this.maxGap(level.values[0], x, level.values[1], y, ik, jk, depth + 1, d, null)
             : NaN;
         d = Number.isNaN(nested) ? this.sortedMaxGap(level, x, y, ik, jk, d) : nested;
       }
