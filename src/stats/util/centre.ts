@@ -13,9 +13,9 @@ export interface Centred {
 
 /**
  * Running sums per pass over a complete series. WHY several: one running sum waits on its own previous
- * addition (about four cycles each), so a pass over 1,440 values took about 2.3 µs whatever else the loop
- * did; four sums side by side take a quarter of that. The sums round differently from one running sum
- * (by an ulp or so of the mean), which the correction pass of the two-pass form absorbs.
+ * addition at every value; with four side by side, centring a series of 1,440 values measured 4.0 µs
+ * instead of 5.4. The sums round differently from one running sum (by an ulp or so of the mean), which
+ * the correction pass of the two-pass form absorbs.
  */
 const LANES = 4;
 
