@@ -36,8 +36,12 @@ export function windowCorrelation(
  * on demand, not a matrix: the change test reads each pair once and the links read a few rows.
  */
 export function pairNEff(w: WindowCorrelation, i: number, j: number): number {
-  const c = upperCell(i, j, w.lag1.length);
-  return Number.isNaN(w.r[c]) ? NaN : effectiveSampleSize(w.n[c], w.lag1[Math.min(i, j)], w.lag1[Math.max(i, j)]);
+  return cellNEff(w, upperCell(i, j, w.lag1.length), Math.min(i, j), Math.max(i, j));
+}
+
+/** pairNEff of the pair i < j whose upper cell is c. */
+function cellNEff(w: WindowCorrelation, c: number, i: number, j: number): number {
+  return Number.isNaN(w.r[c]) ? NaN : effectiveSampleSize(w.n[c], w.lag1[i], w.lag1[j]);
 }
 
 /** One pair's change between the windows, read on its upper cell (where correlationChange tests it). */
@@ -79,12 +83,14 @@ export function correlationChange(
   const p = new Float64Array(size);
   // The family in upper-triangle order as the loop meets it (adjustTriangle), not an N x N copy.
   const family = new Float64Array((N * (N - 1)) / 2);
+  const [rb, ri] = [baseline.r, incident.r];
   for (let i = 0, k = 0; i < N; i++) {
     for (let j = i + 1; j < N; j++, k++) {
-      // pairChange's arithmetic without an object per pair (a compare of 300 signals tests 45k pairs).
+      // pairChange's arithmetic without an object per pair (a compare of 300 signals tests 45k pairs), on
+      // the upper cell c that pairNEff would find.
       const c = i * N + j;
-      deltaR[c] = incident.r[c] - baseline.r[c];
-      const z = fisherDeltaZ(baseline.r[c], pairNEff(baseline, i, j), incident.r[c], pairNEff(incident, i, j));
+      deltaR[c] = ri[c] - rb[c];
+      const z = fisherDeltaZ(rb[c], cellNEff(baseline, c, i, j), ri[c], cellNEff(incident, c, i, j));
       p[c] = family[k] = fisherDeltaP(z);
     }
   }
