@@ -45,6 +45,12 @@ export const KERNELS: Kernel[] = [
     constant: 'AUTOCOVARIANCE_KERNEL_BASE64',
     features: [],
   },
+  {
+    source: 'src/stats/correlation/wasm/assembly/ks.ts',
+    module: 'src/stats/correlation/wasm/ksKernelBytes.ts',
+    constant: 'KS_KERNEL_BASE64',
+    features: [],
+  },
 ];
 
 /**

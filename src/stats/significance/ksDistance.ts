@@ -1,3 +1,5 @@
+import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
+import { ksKernel } from '../correlation/wasm/ksKernel';
 import { ksMergeGap, ksStatisticSorted } from '../drift/ks';
 
 /**
@@ -31,8 +33,40 @@ export function ksDistance(a: Float64Array, b: Float64Array, bounds: [number, nu
   if (n === 0 || m === 0) {
     return NaN;
   }
-  const d = new GapSearch(n, m).maxGap(a, n, b, m, 0, 0, 0, 0, bounds);
+  const [lo, hi] = bounds ?? range(b, m, range(a, n, [a[0], a[0]]));
+  const d = ksDistanceKernel(a, b, lo, hi);
+  return Number.isNaN(d) ? ksDistanceSearch(a, b, lo, hi) : d;
+}
+
+/**
+ * ksDistance by the search in JavaScript below, given the smallest and largest value of both samples:
+ * where the WebAssembly kernel (correlation/wasm/assembly/ks.ts, the same search without nested levels)
+ * cannot run, or leaves a sample to it (a crowded bucket, an infinite range).
+ */
+export function ksDistanceSearch(a: Float64Array, b: Float64Array, lo: number, hi: number): number {
+  const d = new GapSearch(a.length, b.length).maxGap(a, a.length, b, b.length, 0, 0, 0, 0, [lo, hi]);
   return Number.isNaN(d) ? ksStatisticSorted(a.slice().sort(), b.slice().sort()) : d;
+}
+
+/**
+ * D by the WebAssembly kernel, the samples copied into its memory; NaN where there is no kernel or it
+ * leaves the search to JavaScript.
+ */
+export function ksDistanceKernel(a: Float64Array, b: Float64Array, lo: number, hi: number): number {
+  const kernel = ksKernel();
+  if (!kernel) {
+    return NaN;
+  }
+  const aAt = aligned(kernel.heapBase());
+  const bAt = aligned(aAt + 8 * a.length);
+  const work = aligned(bAt + 8 * b.length);
+  if (!growMemory(kernel.memory, work + kernel.workBytes(a.length, b.length))) {
+    return NaN;
+  }
+  const mem = float64View(kernel.memory);
+  mem.set(a, aAt / 8);
+  mem.set(b, bAt / 8);
+  return kernel.ksDistance(aAt, a.length, bAt, b.length, lo, hi, work);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AUTOCOVARIANCE_KERNEL_BASE64 } from './autocovarianceKernelBytes';
-import { decodeBase64, instantiateKernel } from './kernelModule';
+import { lazyKernel } from './kernelModule';
 
 /** The exports of assembly/autocovariance.ts (see there for the layout). Offsets are bytes into `memory`. */
 export interface AutocovarianceExports {
@@ -20,18 +20,8 @@ export interface AutocovarianceExports {
   ): void;
 }
 
-let cached: AutocovarianceExports | null | undefined;
-
 /**
- * The autocovariance kernel of this thread, compiled on first use; null where WebAssembly SIMD cannot run
- * (no SIMD, or a Content-Security-Policy without 'wasm-unsafe-eval'): significance/autocovarianceFft.ts
- * then transforms with fft.js. WHY no reason kept: the Gram kernel's notice (gramKernel.ts) already tells
- * the user why WebAssembly is off, and both kernels fail for the same reasons.
+ * The autocovariance kernel of this thread; null where it cannot run, and significance/
+ * seriesAutocovariance.ts then sums and transforms in JavaScript (fft.js).
  */
-export function autocovarianceKernel(): AutocovarianceExports | null {
-  if (cached === undefined) {
-    cached = instantiateKernel(decodeBase64(AUTOCOVARIANCE_KERNEL_BASE64))
-      .exports as unknown as AutocovarianceExports | null;
-  }
-  return cached;
-}
+export const autocovarianceKernel = lazyKernel<AutocovarianceExports>(AUTOCOVARIANCE_KERNEL_BASE64);

@@ -5,6 +5,22 @@
  */
 
 /**
+ * A kernel of the engine, compiled on first use and kept for the life of the thread; null where it cannot
+ * run (no WebAssembly SIMD, or a Content-Security-Policy without 'wasm-unsafe-eval'). WHY no reason kept:
+ * the Gram kernel's notice (gramKernel.ts) already tells the user why WebAssembly is off, and every kernel
+ * fails for the same reasons.
+ */
+export function lazyKernel<E>(base64: string): () => E | null {
+  let cached: E | null | undefined;
+  return () => {
+    if (cached === undefined) {
+      cached = instantiateKernel(decodeBase64(base64)).exports as unknown as E | null;
+    }
+    return cached;
+  };
+}
+
+/**
  * Any of the engine's kernel modules (no imports), compiled and instantiated synchronously (see
  * gramKernel.ts's compileGramKernel for why); its exports, or why it cannot run here.
  */

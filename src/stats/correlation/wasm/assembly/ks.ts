@@ -1,0 +1,190 @@
+// AssemblyScript source of the WebAssembly KS kernel, compiled by scripts/build-wasm.ts into
+// ../ksKernelBytes.ts. Its host is significance/ksDistance.ts, which owns the layout and falls back to its
+// JavaScript search whenever this kernel answers NaN.
+//
+// It computes the exact two-sample Kolmogorov-Smirnov D of two unsorted samples by ksDistance.ts's bucket
+// search (see there for why the bounds hold): the values are counted into buckets spread evenly between the
+// smallest and the largest, the gap at every bucket end is the gap of the sorted merge there, and only the
+// buckets whose ends bound a larger gap are sorted and walked. The gaps are the same doubles as
+// drift/ks.ts's ksMergeGap: |(i/n) - (j/m)| in IEEE division and subtraction. WHY a kernel: a compare
+// tests the values and the first differences of every signal, and counting 2,880 values into buckets and
+// walking them cost JavaScript about 20 us per test, a tenth of a compare.
+//
+// Unlike the JavaScript search, the kernel does not spread a crowded bucket over buckets again: a bucket
+// to sort that holds more than SMALL values (an outlier squeezed the rest together, or many ties) makes it
+// answer NaN, and the host searches in JavaScript.
+//
+// Layout (byte offsets chosen by the host, 16-byte aligned): a (n f64), b (m f64), then the work area:
+// counts and heads (2 * buckets i32 each, slot 2k + side), next (n + m i32), found (3 * buckets i32),
+// and two sort buffers of SMALL f64.
+
+/** Values per bucket on average (VALUES_PER_BUCKET in ksDistance.ts). */
+const PER_BUCKET: i32 = 8;
+/** Most values of one bucket (both samples) the kernel sorts (SMALL_BUCKET in ksDistance.ts). */
+const SMALL: i32 = 48;
+
+/** First 16-byte aligned byte offset after the module's static data: the host places its buffers from here. */
+export function heapBase(): usize {
+  return (__heap_base + 15) & ~15;
+}
+
+/** Buckets for n + m values. */
+export function bucketsFor(n: i32, m: i32): i32 {
+  return (n + m + PER_BUCKET - 1) / PER_BUCKET;
+}
+
+/** Bytes of work area after a and b. */
+export function workBytes(n: i32, m: i32): i32 {
+  const buckets = bucketsFor(n, m);
+  return 4 * (4 * buckets + n + m + 3 * buckets) + 16 + 2 * 8 * SMALL;
+}
+
+/**
+ * D of a[0, n) and b[0, m) (n, m >= 1, finite values), whose smallest and largest values together are lo
+ * and hi; NaN where the kernel leaves the search to the host (see above).
+ */
+export function ksDistance(a: usize, n: i32, b: usize, m: i32, lo: f64, hi: f64, work: usize): f64 {
+  if (lo == hi) {
+    // All values equal: the only point is the end, where both CDFs are 1.
+    return 0;
+  }
+  const buckets = bucketsFor(n, m);
+  const scale = <f64>(buckets - 1) / (hi - lo);
+  if (!isFinite(hi - lo) || !isFinite(scale)) {
+    return NaN;
+  }
+  const counts = work;
+  const heads = counts + ((<usize>(2 * buckets)) << 2);
+  const nextA = heads + ((<usize>(2 * buckets)) << 2);
+  const nextB = nextA + ((<usize>n) << 2);
+  const found = nextB + ((<usize>m) << 2);
+  const sortA = (found + ((<usize>(3 * buckets)) << 2) + 15) & ~15;
+  const sortB = sortA + ((<usize>SMALL) << 3);
+  memory.fill(counts, 0, (<usize>(2 * buckets)) << 2);
+  // Both samples in one loop while both have values: their slots differ (side 0 and 1), so the two
+  // count-and-chain updates do not wait on each other when a series stays in one bucket for a while.
+  const both = min<i32>(n, m);
+  for (let i = 0; i < both; i++) {
+    linkValue(a, i, 0, lo, scale, buckets, counts, heads, nextA);
+    linkValue(b, i, 1, lo, scale, buckets, counts, heads, nextB);
+  }
+  for (let i = both; i < n; i++) {
+    linkValue(a, i, 0, lo, scale, buckets, counts, heads, nextA);
+  }
+  for (let i = both; i < m; i++) {
+    linkValue(b, i, 1, lo, scale, buckets, counts, heads, nextB);
+  }
+
+  const fn = <f64>n;
+  const fm = <f64>m;
+  let d: f64 = 0;
+  let i = 0;
+  let j = 0;
+  let fa: f64 = 0;
+  let fb: f64 = 0;
+  let candidates = 0;
+  for (let k = 0; k < buckets; k++) {
+    const x = load<i32>(counts + ((<usize>(2 * k)) << 2));
+    const y = load<i32>(counts + ((<usize>(2 * k + 1)) << 2));
+    const fa1 = <f64>(i + x) / fn;
+    const fb1 = <f64>(j + y) / fm;
+    d = max<f64>(d, abs<f64>(fa1 - fb1));
+    // A bucket with one sample's values only moves the gap one way: its ends bound it.
+    if (x != 0 && y != 0 && max<f64>(abs<f64>(fa1 - fb), abs<f64>(fa - fb1)) > d) {
+      const at = found + ((<usize>(3 * candidates)) << 2);
+      store<i32>(at, k);
+      store<i32>(at, i, 4);
+      store<i32>(at, j, 8);
+      candidates++;
+    }
+    i += x;
+    j += y;
+    fa = fa1;
+    fb = fb1;
+  }
+
+  // Sort and walk the buckets whose bound still beats the best gap (d only grows, so fewer do).
+  for (let c = 0; c < candidates; c++) {
+    const at = found + ((<usize>(3 * c)) << 2);
+    const k = load<i32>(at);
+    const ik = load<i32>(at, 4);
+    const jk = load<i32>(at, 8);
+    const x = load<i32>(counts + ((<usize>(2 * k)) << 2));
+    const y = load<i32>(counts + ((<usize>(2 * k + 1)) << 2));
+    if (max<f64>(abs<f64>(<f64>(ik + x) / fn - <f64>jk / fm), abs<f64>(<f64>ik / fn - <f64>(jk + y) / fm)) > d) {
+      if (x + y > SMALL) {
+        return NaN;
+      }
+      gatherSorted(a, load<i32>(heads + ((<usize>(2 * k)) << 2)), nextA, x, sortA);
+      gatherSorted(b, load<i32>(heads + ((<usize>(2 * k + 1)) << 2)), nextB, y, sortB);
+      d = mergeGap(sortA, x, sortB, y, ik, jk, fn, fm, d);
+    }
+  }
+  return d;
+}
+
+/**
+ * Counts value i of x (sample `side`) into its bucket (slot 2k + side) and chains it to the bucket's values
+ * (heads: the last index of each slot; next: the index before each one), so that the few buckets to sort
+ * can be gathered without another pass over every value. Bucketing is monotone in v under correct
+ * rounding, so a bucket's values all lie below the next bucket's.
+ */
+// @inline
+function linkValue(
+  x: usize,
+  i: i32,
+  side: i32,
+  lo: f64,
+  scale: f64,
+  buckets: i32,
+  counts: usize,
+  heads: usize,
+  next: usize
+): void {
+  // Within [0, buckets - 1] for every value in [lo, hi] (ksDistance.ts); clamped all the same, so that no
+  // input can reach outside the work area.
+  const bucket = min<i32>(buckets - 1, max<i32>(0, <i32>((load<f64>(x + ((<usize>i) << 3)) - lo) * scale)));
+  const slot = (<usize>(2 * bucket + side)) << 2;
+  store<i32>(counts + slot, load<i32>(counts + slot) + 1);
+  store<i32>(next + ((<usize>i) << 2), load<i32>(heads + slot));
+  store<i32>(heads + slot, i);
+}
+
+/** The count values of a bucket, from its last index `at` back along `next`, into out[0, count), ascending. */
+function gatherSorted(x: usize, at: i32, next: usize, count: i32, out: usize): void {
+  for (let p = count - 1; p >= 0; p--) {
+    store<f64>(out + ((<usize>p) << 3), load<f64>(x + ((<usize>at) << 3)));
+    at = load<i32>(next + ((<usize>at) << 2));
+  }
+  // Insertion sort: a bucket holds a few values, already in order where the series is monotone.
+  for (let p = 1; p < count; p++) {
+    const v = load<f64>(out + ((<usize>p) << 3));
+    let q = p - 1;
+    while (q >= 0 && load<f64>(out + ((<usize>q) << 3)) > v) {
+      store<f64>(out + ((<usize>(q + 1)) << 3), load<f64>(out + ((<usize>q) << 3)));
+      q--;
+    }
+    store<f64>(out + ((<usize>(q + 1)) << 3), v);
+  }
+}
+
+/** drift/ks.ts's ksMergeGap over the ascending a[0, na) and b[0, nb), i0 and j0 values below them. */
+function mergeGap(a: usize, na: i32, b: usize, nb: i32, i0: i32, j0: i32, n: f64, m: f64, floor: f64): f64 {
+  let i = 0;
+  let j = 0;
+  let d = floor;
+  while (i < na && j < nb) {
+    // Step past every copy of the smaller value on both sides so ties are compared after the jump.
+    const ai = load<f64>(a + ((<usize>i) << 3));
+    const bj = load<f64>(b + ((<usize>j) << 3));
+    const v = ai <= bj ? ai : bj;
+    while (i < na && load<f64>(a + ((<usize>i) << 3)) <= v) {
+      i++;
+    }
+    while (j < nb && load<f64>(b + ((<usize>j) << 3)) <= v) {
+      j++;
+    }
+    d = max<f64>(d, abs<f64>(<f64>(i0 + i) / n - <f64>(j0 + j) / m));
+  }
+  return d;
+}
