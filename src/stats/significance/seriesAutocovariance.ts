@@ -7,6 +7,8 @@ import { WasmAutocovariance } from './autocovarianceWasm';
 /**
  * One series' lagged sums S(k) = Σ_t d[t] d[t+k] (d its deviations), as the autocorrelation time reads
  * them: a few blocks of direct sums first, and every lag at once by the FFT when the window is long.
+ * The series loaded is the plan's until the next `load` of any plan: the kernel's plans share its memory,
+ * and autocorrelationTime loads, sums and transforms in one call.
  */
 export interface SeriesAutocovariance {
   /** Whether the WebAssembly kernel does the work (direct lags then cost a sixth as much as in JavaScript). */
