@@ -1,7 +1,7 @@
 // AssemblyScript source of the WebAssembly autocovariance kernel, compiled by scripts/build-wasm.ts into
-// ../autocovarianceKernelBytes.ts. Its host is significance/autocovarianceFft.ts, which owns the layout.
+// ../autocovarianceKernelBytes.ts. Its host is significance/autocovarianceWasm.ts, which owns the layout.
 //
-// It computes what the host's fft.js path computes: the lagged sums S(k) = sum_t d[t] d[t+k] of one real
+// It computes what significance/autocovarianceFft.ts computes with fft.js: the lagged sums S(k) = sum_t d[t] d[t+k] of one real
 // series through its power spectrum (Wiener-Khinchin), the real series of length m packed as h = m/2
 // complex values z[j] = x[2j] + i x[2j+1] and transformed at half size, then split into the real
 // transform's bins X[k] = E[k] + e^{-2 pi i k/m} O[k]; the power spectrum |X|^2, real and even, goes
@@ -23,7 +23,7 @@
 //
 // Layout (byte offsets chosen by the host, 16-byte aligned): input (n f64), x (m f64), re and im (h f64
 // each), tw (the stages' twiddles, see `transform`), perm (h i32), split ((h + 1) cos, sin pairs of
-// 2 pi k/m), out.
+// 2 pi k/m), out, and the finite count.
 
 export { lagSums } from './lagSums';
 
