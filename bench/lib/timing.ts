@@ -14,9 +14,7 @@ export function measure(fn: () => unknown, runs = 5, warmup = 1): Timing {
   }
   const samplesMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    samplesMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    samplesMs.push(timedMs(fn));
   }
   return timing(samplesMs);
 }
@@ -30,7 +28,7 @@ export async function measureAsync(fn: () => Promise<unknown>, runs = 5, warmup 
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
     await fn();
-    samplesMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    samplesMs.push(msSince(t0));
   }
   return timing(samplesMs);
 }
@@ -47,13 +45,21 @@ export function measurePair(a: () => unknown, b: () => unknown, runs = 9, warmup
   }
   const samples: [number[], number[]] = [[], []];
   for (let i = 0; i < runs; i++) {
-    [a, b].forEach((fn, k) => {
-      const t0 = process.hrtime.bigint();
-      fn();
-      samples[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
-    });
+    samples[0].push(timedMs(a));
+    samples[1].push(timedMs(b));
   }
   return [timing(samples[0]), timing(samples[1])];
+}
+
+/** Wall time of one call, in milliseconds. */
+function timedMs(fn: () => unknown): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return msSince(t0);
+}
+
+function msSince(t0: bigint): number {
+  return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
 function timing(samplesMs: number[]): Timing {

@@ -1,5 +1,6 @@
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { meanEffectiveSize } from '../significance/meanEffectiveSize';
+import { finitePrefix } from '../util/finitePrefix';
 
 /** One signal inside one window, reduced to what the two-sample tests need. */
 export interface WindowSample {
@@ -106,52 +107,8 @@ export function windowSample(
   };
 }
 
-/**
- * The run of finite values at the start of x: its length, sum, smallest and largest. WHY four sums and
- * four extremes side by side: one running sum waits on its own last addition at every value; four keep
- * the processor busy (the sum rounds differently from one running sum, by an ulp or so).
- */
-function finitePrefix(x: Float64Array): { n: number; sum: number; min: number; max: number } {
-  const len = x.length;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let lo0 = Infinity;
-  let lo1 = Infinity;
-  let hi0 = -Infinity;
-  let hi1 = -Infinity;
-  let t = 0;
-  for (; t + 4 <= len; t += 4) {
-    const a = x[t];
-    const b = x[t + 1];
-    const c = x[t + 2];
-    const d = x[t + 3];
-    if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d))) {
-      break;
-    }
-    s0 += a;
-    s1 += b;
-    s2 += c;
-    s3 += d;
-    lo0 = Math.min(lo0, a, b);
-    lo1 = Math.min(lo1, c, d);
-    hi0 = Math.max(hi0, a, b);
-    hi1 = Math.max(hi1, c, d);
-  }
-  let sum = s0 + s1 + (s2 + s3);
-  let min = Math.min(lo0, lo1);
-  let max = Math.max(hi0, hi1);
-  for (; t < len && Number.isFinite(x[t]); t++) {
-    sum += x[t];
-    min = Math.min(min, x[t]);
-    max = Math.max(max, x[t]);
-  }
-  return { n: t, sum, min, max };
-}
-
 /** x[t+1] − x[t] for t < n − 1 into d, and their smallest and largest. */
-function differencesInto(x: Float64Array, n: number, d: Float64Array): [number, number] {
+function differencesInto(x: ArrayLike<number>, n: number, d: Float64Array): [number, number] {
   let min = Infinity;
   let max = -Infinity;
   for (let t = 0; t + 1 < n; t++) {
@@ -162,7 +119,7 @@ function differencesInto(x: Float64Array, n: number, d: Float64Array): [number, 
   return [min, max];
 }
 
-/** Σ (v − mean)², four running sums side by side (see finitePrefix). */
+/** Σ (v − mean)², four running sums side by side (see util/finitePrefix.ts). */
 function squaredDeviations(v: Float64Array, mean: number): number {
   let s0 = 0;
   let s1 = 0;
@@ -193,9 +150,7 @@ export function gridDifferences(
   x: ArrayLike<number>,
   d: Float64Array = new Float64Array(Math.max(0, x.length - 1))
 ): Float64Array {
-  for (let t = 0; t + 1 < x.length; t++) {
-    d[t] = x[t + 1] - x[t];
-  }
+  differencesInto(x, x.length, d);
   return d;
 }
 

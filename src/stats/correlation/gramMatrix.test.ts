@@ -4,7 +4,8 @@ import type { AnalyzeResult } from '../contract';
 import { gramMatrix, WASM_MIN_WORK } from './gramMatrix';
 import { gramMatrixJs } from './gramMatrixJs';
 import { AWKWARD_SHAPES, expectAgrees, gramAgreement, maxDiff, unitRows } from '../__tests__/gramAgreement';
-import { compileGramKernel, decodeBase64, gramKernel, hasRelaxedSimd } from './wasm/gramKernel';
+import { compileGramKernel, gramKernel, hasRelaxedSimd } from './wasm/gramKernel';
+import { decodeBase64 } from './wasm/kernelModule';
 import { GRAM_KERNEL_BASE64 } from './wasm/gramKernelBytes';
 import { GRAM_KERNEL_FMA_BASE64 } from './wasm/gramKernelFmaBytes';
 

@@ -1,6 +1,7 @@
 import type { Checkpoint } from '../util/cancel';
 import type { GramRequest, RowWriter } from './gramRequest';
-import { growMemory, type GramExports } from './wasm/gramKernel';
+import type { GramExports } from './wasm/gramKernel';
+import { growMemory } from './wasm/kernelModule';
 
 /**
  * Bytes of one packed chunk of every row. WHY 1 MiB: the chunk is read again for every panel, so it must

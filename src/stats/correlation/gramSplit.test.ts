@@ -5,7 +5,8 @@ import { gramMatrixOf } from './gramMatrix';
 import { rowsOf, type GramRequest } from './gramRequest';
 import { balancedShare, gramBlock, gramMatrixSplit, type GramBlockJob, type GramHelper } from './gramSplit';
 import { SPLIT_MIN_WORK } from './splitFloor';
-import { compileGramKernel, decodeBase64, hasRelaxedSimd } from './wasm/gramKernel';
+import { compileGramKernel, hasRelaxedSimd } from './wasm/gramKernel';
+import { decodeBase64 } from './wasm/kernelModule';
 import { GRAM_KERNEL_BASE64 } from './wasm/gramKernelBytes';
 import { GRAM_KERNEL_FMA_BASE64 } from './wasm/gramKernelFmaBytes';
 

@@ -2,10 +2,11 @@ import type { GramExports } from '../correlation/wasm/gramKernel';
 import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
 
 /**
- * Lags per block of the kernel's `lagSums` (LAG_LANES in gram.ts): its last block may write up to this
- * many values less one past the last lag asked for, so the output area has that much room more.
+ * Lags per block of the kernels' `lagSums` (LAG_LANES in correlation/wasm/assembly/lagSums.ts): its last
+ * block may write up to this many values less one past the last lag asked for, so an output area needs
+ * that much room more.
  */
-const LAG_LANES = 8;
+export const LAG_LANES = 8;
 
 /**
  * Lagged sums S(k) = Σ_t a[t] b[t+k] by the WebAssembly kernel (the `lagSums` export of

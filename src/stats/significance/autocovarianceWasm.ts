@@ -1,9 +1,7 @@
 import { autocovarianceKernel, type AutocovarianceExports } from '../correlation/wasm/autocovarianceKernel';
 import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
+import { LAG_LANES } from '../lags/lagSumsWasm';
 import type { Centred } from '../util/centre';
-
-/** Lags the kernel's `lagSums` may write past the last one asked for (LAG_LANES − 1 in assembly/lagSums.ts). */
-const LAG_OVERRUN = 7;
 
 /**
  * A series' lagged sums (seriesAutocovariance.ts) by the WebAssembly kernel (correlation/wasm/assembly/autocovariance.ts), for
@@ -28,16 +26,13 @@ export class WasmAutocovariance {
     out: number;
     count: number;
   };
-  private readonly size: number;
-
   private constructor(
     private readonly kernel: AutocovarianceExports,
     private readonly length: number,
-    size: number,
+    private readonly size: number,
     private readonly maxLag: number
   ) {
     const h = size / 2;
-    this.size = size;
     this.tables = { tw: twiddles(h), perm: positions(h), split: splitTwiddles(size) };
     const input = aligned(kernel.heapBase());
     const x = aligned(input + 8 * length);
@@ -47,7 +42,7 @@ export class WasmAutocovariance {
     const perm = aligned(tw + 8 * this.tables.tw.length);
     const split = aligned(perm + 4 * h);
     const out = aligned(split + 8 * this.tables.split.length);
-    const count = aligned(out + 8 * (maxLag + 1 + LAG_OVERRUN));
+    const count = aligned(out + 8 * (maxLag + LAG_LANES));
     this.at = { input, x, re, im, tw, perm, split, out, count };
   }
 
@@ -103,27 +98,44 @@ export class WasmAutocovariance {
 let resident: WasmAutocovariance | null = null;
 
 /**
- * The stages' twiddles in the order the kernel's `transform` reads them (see there): for an odd log2 h one
- * radix-2 stage of w^j, then radix-4 stages of w^j, w^2j, w^3j, each as real parts then imaginary parts;
- * w = e^{−2πi/L} for the stage's group length L.
+ * The kernel's stages for h complex values, in order, as the kernel's `transform` runs them: for an odd
+ * log2 h one radix-2 stage over the whole array, then radix-4 stages, each over groups of `group` values
+ * (h, or h/2 after a radix-2 stage, down to 4). The one place the host derives them, for the twiddles
+ * and for where each frequency ends up.
+ */
+function stages(h: number): Array<{ radix: 2 | 4; group: number }> {
+  const out: Array<{ radix: 2 | 4; group: number }> = [];
+  let group = h;
+  if (Math.log2(h) % 2 === 1) {
+    out.push({ radix: 2, group });
+    group /= 2;
+  }
+  for (; group > 1; group /= 4) {
+    out.push({ radix: 4, group });
+  }
+  return out;
+}
+
+/**
+ * The stages' twiddles in the order the kernel's `transform` reads them (see there): w^j for a radix-2
+ * stage, w^j, w^2j, w^3j for a radix-4 stage, each as real parts then imaginary parts, j < group/radix,
+ * w = e^{−2πi/group}. The last stage (group 4, or the whole of h = 2) multiplies by no twiddle.
  */
 function twiddles(h: number): Float64Array {
   const values: number[] = [];
-  const run = (L: number, count: number, power: number) => {
-    for (let j = 0; j < count; j++) {
-      values.push(Math.cos((2 * Math.PI * j * power) / L));
+  for (const { radix, group } of stages(h)) {
+    if (group <= radix) {
+      continue;
     }
-    for (let j = 0; j < count; j++) {
-      values.push(-Math.sin((2 * Math.PI * j * power) / L));
+    for (let power = 1; power < radix; power++) {
+      const count = group / radix;
+      for (let j = 0; j < count; j++) {
+        values.push(Math.cos((2 * Math.PI * j * power) / group));
+      }
+      for (let j = 0; j < count; j++) {
+        values.push(-Math.sin((2 * Math.PI * j * power) / group));
+      }
     }
-  };
-  let L = h;
-  if (Math.log2(h) % 2 === 1 && h > 2) {
-    run(h, h / 2, 1);
-    L = h / 2;
-  }
-  for (; L > 4; L /= 4) {
-    [1, 2, 3].forEach((power) => run(L, L / 4, power));
   }
   return Float64Array.from(values);
 }
@@ -134,23 +146,13 @@ function twiddles(h: number): Float64Array {
  * block d (of N/r values), at the place frequency k′ takes in the smaller transform of that block.
  */
 function positions(h: number): Int32Array {
-  const radices: number[] = [];
-  let L = h;
-  if (Math.log2(h) % 2 === 1) {
-    radices.push(2);
-    L /= 2;
-  }
-  for (; L > 1; L /= 4) {
-    radices.push(4);
-  }
   // frequencyAt[p]: the frequency at position p, built from the last stage outwards.
   let frequencyAt = Int32Array.of(0);
-  for (let s = radices.length - 1; s >= 0; s--) {
-    const r = radices[s];
+  for (const { radix } of stages(h).reverse()) {
     const block = frequencyAt.length;
-    const next = new Int32Array(block * r);
+    const next = new Int32Array(block * radix);
     for (let p = 0; p < next.length; p++) {
-      next[p] = Math.floor(p / block) + r * frequencyAt[p % block];
+      next[p] = Math.floor(p / block) + radix * frequencyAt[p % block];
     }
     frequencyAt = next;
   }

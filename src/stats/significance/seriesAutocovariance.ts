@@ -1,4 +1,5 @@
 import { lagSumsOf } from '../lags/directCrossSum';
+import { LAG_LANES } from '../lags/lagSumsWasm';
 import { paddedSize } from '../lags/fftCrossSum';
 import { centreInto, type Centred } from '../util/centre';
 import { FftJsAutocovariance } from './autocovarianceFft';
@@ -69,5 +70,5 @@ export class JsAutocovariance implements SeriesAutocovariance {
   }
 }
 
-/** Most lags one `direct` call sums (one block of the WebAssembly kernel, LAG_LANES in assembly/lagSums.ts). */
-export const DIRECT_BLOCK = 8;
+/** Most lags one `direct` call sums: one block of the WebAssembly kernels' lag sums. */
+export const DIRECT_BLOCK = LAG_LANES;

@@ -1,3 +1,5 @@
+import { finitePrefix } from './finitePrefix';
+
 /**
  * Centring for sums of products, shared by the Gram (Pearson) kernel and the lag kernel. WHY the
  * corrected two-pass form (Chan, Golub & LeVeque 1983): on series sitting on a large offset (a
@@ -12,46 +14,25 @@ export interface Centred {
 }
 
 /**
- * Running sums per pass over a complete series. WHY several: one running sum waits on its own previous
- * addition at every value; with four side by side, centring a series of 1,440 values measured 4.0 µs
- * instead of 5.4. The sums round differently from one running sum (by an ulp or so of the mean), which
- * the correction pass of the two-pass form absorbs.
+ * Running sums per pass over a complete series (the first pass is finitePrefix's, in four lanes too).
+ * WHY several: one running sum waits on its own previous addition at every value; with four side by
+ * side, centring a series of 1,440 values measured about a quarter less time. The sums round differently
+ * from one running sum (by an ulp or so of the mean), which the correction pass of the two-pass form
+ * absorbs.
  */
 const LANES = 4;
 
 /** Writes x - mean(x) into out[offset + t] for finite x[t] and 0 for missing ones. */
 export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0): Centred {
   const T = x.length;
-  // Four running sums, for the reason given at LANES.
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let count = 0;
-  let t = 0;
-  for (; t + LANES <= T; t += LANES) {
-    const a = x[t];
-    const b = x[t + 1];
-    const c = x[t + 2];
-    const d = x[t + 3];
-    if (Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d)) {
-      s0 += a;
-      s1 += b;
-      s2 += c;
-      s3 += d;
-      count += LANES;
-    } else {
-      break;
-    }
-  }
-  // From the first group with a missing value on (none in a complete series but its last few values).
-  for (; t < T; t++) {
+  // The finite run from the start (all of a complete series) in four lanes, then whatever follows a gap.
+  let { n: count, sum: s } = finitePrefix(x);
+  for (let t = count; t < T; t++) {
     if (Number.isFinite(x[t])) {
-      s0 += x[t];
+      s += x[t];
       count++;
     }
   }
-  const s = s0 + s1 + (s2 + s3);
   if (count === T) {
     return centreComplete(x, out, offset, s);
   }

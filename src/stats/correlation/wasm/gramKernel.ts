@@ -3,8 +3,6 @@ import { GRAM_KERNEL_BASE64 } from './gramKernelBytes';
 import { GRAM_KERNEL_FMA_BASE64 } from './gramKernelFmaBytes';
 import { decodeBase64, instantiateKernel } from './kernelModule';
 
-export { decodeBase64, growMemory } from './kernelModule';
-
 /** The exports of assembly/gram.ts (see there for the protocol). Offsets are bytes into `memory`. */
 export interface GramExports {
   memory: WebAssembly.Memory;

@@ -1,7 +1,7 @@
 /**
  * What every WebAssembly kernel of the engine needs from its host: its base64 bytes decoded, the module
- * compiled and instantiated, and its memory grown. One home for these, shared by the Gram kernel
- * (gramKernel.ts) and the autocovariance kernel (autocovarianceKernel.ts).
+ * compiled and instantiated, its memory grown and viewed. One home for these, shared by the Gram kernel
+ * (gramKernel.ts), the autocovariance kernel (autocovarianceKernel.ts) and the KS kernel (ksKernel.ts).
  */
 
 /**

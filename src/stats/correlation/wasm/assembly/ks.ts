@@ -29,7 +29,7 @@ export function heapBase(): usize {
 }
 
 /** Buckets for n + m values. */
-export function bucketsFor(n: i32, m: i32): i32 {
+function bucketsFor(n: i32, m: i32): i32 {
   return (n + m + PER_BUCKET - 1) / PER_BUCKET;
 }
 
@@ -129,7 +129,6 @@ export function ksDistance(a: usize, n: i32, b: usize, m: i32, lo: f64, hi: f64,
  * can be gathered without another pass over every value. Bucketing is monotone in v under correct
  * rounding, so a bucket's values all lie below the next bucket's.
  */
-// @inline
 function linkValue(
   x: usize,
   i: i32,
