@@ -51,6 +51,12 @@ export const KERNELS: Kernel[] = [
     constant: 'KS_KERNEL_BASE64',
     features: [],
   },
+  {
+    source: 'src/stats/correlation/wasm/assembly/residuals.ts',
+    module: 'src/stats/correlation/wasm/residualsKernelBytes.ts',
+    constant: 'RESIDUALS_KERNEL_BASE64',
+    features: [],
+  },
 ];
 
 /**

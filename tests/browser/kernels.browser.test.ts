@@ -1,5 +1,5 @@
 /**
- * The engine's three WebAssembly kernels compile and run in Chromium, on the main thread (where Chromium
+ * The engine's WebAssembly kernels compile and run in Chromium, on the main thread (where Chromium
  * compiles a module synchronously only under 4 KiB: the engine's fallback when no worker can start) and
  * in a worker. WHY a test of its own: where a kernel cannot compile, the engine falls back to JavaScript
  * with the same numbers, so no other test would notice a kernel that Chromium refuses.
@@ -36,8 +36,9 @@ const KERNELS: Record<string, string> = Object.fromEntries(
 );
 
 /**
- * Runs in the page: compiles each kernel synchronously there and in a worker, and asks the KS kernel for
- * D of two small samples laid out as its host lays them out (0.5 for these).
+ * Runs in the page: compiles each kernel synchronously there and in a worker, asks the KS kernel for D of
+ * two small samples laid out as its host lays them out (0.5 for these), and the residuals kernel for
+ * [1, 5, 3] less its fit on the centred control [-1, 0, 1] (slope 1, mean 3: residuals -1, 2, -1).
  */
 function compileEverywhere(kernels: Record<string, string>) {
   const probe = (base64: Record<string, string>) => {
@@ -55,6 +56,19 @@ function compileEverywhere(kernels: Record<string, string>) {
           mem.set([1, 2, 3, 4], at / 8);
           mem.set([3, 4, 5, 6], at / 8 + 4);
           out.ksD = String(e.ksDistance(at, 4, at + 32, 4, 1, 6, at + 64));
+        }
+        if (name === 'residuals') {
+          const e = instance.exports as any;
+          e.memory.grow(1);
+          const mem = new Float64Array(e.memory.buffer);
+          const at = Math.ceil(e.heapBase() / 16) * 16;
+          // x, the control by row (and four doubles of padding), by column, pinv, aty, beta, out.
+          mem.set([1, 5, 3], at / 8);
+          mem.set([-1, 0, 1, 0, 0, 0, 0], at / 8 + 4);
+          mem.set([-1, 0, 1], at / 8 + 12);
+          mem.set([0.5], at / 8 + 16);
+          e.residuals(at, 3, 3, at + 32, at + 96, 1, at + 128, at + 144, at + 176, at + 208);
+          out.residualsOut = Array.from(mem.subarray(at / 8 + 26, at / 8 + 29)).join(',');
         }
       } catch (error) {
         out[name] = `failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -85,6 +99,7 @@ it('each kernel compiles and runs on the main thread and in a worker', async () 
       expect(kernel.exports).toContain('memory');
     }
     expect(result[where].ksD).toBe('0.5');
+    expect(result[where].residualsOut).toBe('-1,2,-1');
   }
   expect((result.main.autocovariance as { exports: string[] }).exports).toEqual(
     expect.arrayContaining(['autocovariance', 'centre', 'lagSums'])

@@ -1,5 +1,6 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { meanStd } from '../util/meanStd';
+import { WasmResiduals } from './residualsWasm';
 
 /**
  * Residuals of `x` after least-squares regression on an intercept and `controls`, on the rows where x
@@ -50,6 +51,8 @@ interface ControlDesign {
    * summed in the same order as its matrix product, so β is the double the solve gives.
    */
   pinv: Float64Array | null;
+  /** The design in the WebAssembly kernel, made on first use (null: no kernel, or not every row). */
+  wasm?: WasmResiduals | null;
 }
 
 /** Rows where every control (and x, when given) is finite. */
@@ -114,7 +117,15 @@ function residualsOn(
   if (!pinv) {
     return out.fill(NaN);
   }
-  if (m < x.length) {
+  if (m === x.length) {
+    // Every row in the design, so x is finite on all of them: the kernel gives the same doubles.
+    if (design.wasm === undefined) {
+      design.wasm = WasmResiduals.plan({ m, k, centred, pinv });
+    }
+    if (design.wasm) {
+      return design.wasm.residuals(x, mx, out);
+    }
+  } else {
     out.fill(NaN);
   }
   const aty = new Float64Array(k);

@@ -1,7 +1,8 @@
 /**
  * What every WebAssembly kernel of the engine needs from its host: its base64 bytes decoded, the module
  * compiled and instantiated, its memory grown and viewed. One home for these, shared by the Gram kernel
- * (gramKernel.ts), the autocovariance kernel (autocovarianceKernel.ts) and the KS kernel (ksKernel.ts).
+ * (gramKernel.ts), the autocovariance kernel (autocovarianceKernel.ts), the KS kernel (ksKernel.ts) and
+ * the residuals kernel (residualsKernel.ts).
  */
 
 /**
