@@ -2,6 +2,7 @@ import type { CompareLead, LagPairResult, SignalRole, TargetLink } from '../cont
 import { bestLag } from '../lags/bestLag';
 import { bestLagTest, peakAtEdge } from '../lags/bestLagSignificance';
 import { crossCorrelation, type LagSeries } from '../lags/crossCorrelation';
+import type { CrossSumSource } from '../lags/directCrossSum';
 import { leadStatement } from '../lags/leadStatement';
 import { pearsonComplete, pearsonPair, type CompleteSeries } from '../correlation/pearsonPair';
 import { adjustPValues } from '../significance/adjustPValues';
@@ -21,6 +22,8 @@ export interface TargetLinkInput {
   incident: Float64Array[];
   /** The same slices prepared once for cross-correlation (every target reads every other series). */
   lagSeries: LagSeries[];
+  /** Where the lagged sums of two slices come from (lags/directCrossSum.ts's crossSumSet; null: pair by pair). */
+  crossSums: CrossSumSource | null;
   residuals: Float64Array[] | null;
   /** Each residual series prepared for pearsonComplete (null where it has a missing value). */
   completeResiduals: Array<CompleteSeries | null> | null;
@@ -62,7 +65,7 @@ function incidentLag(
     pair.reason = !(a.ss > 0) || !(b.ss > 0) ? 'constant' : 'too_few_points';
     return { pair, curve: null, band: null };
   }
-  const curve = crossCorrelation(a, b, input.maxLag, 'biased', null);
+  const curve = crossCorrelation(a, b, input.maxLag, 'biased', input.crossSums);
   const best = bestLag(curve, input.maxLag);
   const nEff = effectiveSampleSize(n, input.lag1[j], input.lag1[input.target]);
   const band = normalQuantile(1 - input.alpha / 2, 0, 1) / Math.sqrt(nEff);

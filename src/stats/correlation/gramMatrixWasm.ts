@@ -1,6 +1,6 @@
 import type { Checkpoint } from '../util/cancel';
 import type { GramRequest, RowWriter } from './gramRequest';
-import type { GramExports } from './wasm/gramKernel';
+import { claimGramMemory, type GramExports } from './wasm/gramKernel';
 import { growMemory } from './wasm/kernelModule';
 
 /**
@@ -57,6 +57,7 @@ export class WasmGram {
     if (!growMemory(kernel.memory, (gram.outAt + gram.n * gram.n) * 8)) {
       return null;
     }
+    claimGramMemory(gram);
     // Memory is reused from the last product: padding rows must be written as zeros, which add nothing.
     const zeros: RowWriter = (_row, into, at) => into.fill(0, at, at + len);
     for (let i = rows; i < gram.n; i++) {

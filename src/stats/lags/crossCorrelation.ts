@@ -1,7 +1,6 @@
 import type { LagNormalization } from '../contract';
 import { centreInto } from '../util/centre';
-import { directCrossSum } from './directCrossSum';
-import { FftCrossSum } from './fftCrossSum';
+import { directCrossSum, type CrossSumSource } from './directCrossSum';
 
 /** A series prepared once for many cross-correlations: demeaned with missing values set to 0. */
 export interface LagSeries {
@@ -36,18 +35,19 @@ export function prepareLagSeries(x: Float64Array): LagSeries {
  * deviations: 'biased' r(k) = S(k) / sqrt(SS_A SS_B) (statsmodels adjusted=False; |r| <= 1 by
  * Cauchy-Schwarz), 'adjusted' r(k) = [S(k) / n_k] / (sd_A sd_B) with n_k the number of overlapping
  * finite pairs (statsmodels adjusted=True, n_k = T - |k| without missing data). In statsmodels terms,
- * r(k) = ccf(B, A)[k] and r(-k) = ccf(A, B)[k].
+ * r(k) = ccf(B, A)[k] and r(-k) = ccf(A, B)[k]. The sums come from `source` (the FFT, or a set of series
+ * kept in the kernel) when given, else from directCrossSum.
  */
 export function crossCorrelation(
   a: LagSeries,
   b: LagSeries,
   maxLag: number,
   normalization: LagNormalization,
-  fft: FftCrossSum | null,
+  source: CrossSumSource | null,
   out = new Float64Array(2 * maxLag + 1)
 ): Float64Array {
   // The sums are normalised in place: `out` holds S(k) first.
-  const sums = fft ? fft.crossSums(a.centred, b.centred, out) : directCrossSum(a.centred, b.centred, maxLag, out);
+  const sums = source ? source.crossSums(a.centred, b.centred, out) : directCrossSum(a.centred, b.centred, maxLag, out);
   const T = a.centred.length;
   if (normalization === 'biased') {
     const den = Math.sqrt(a.ss * b.ss);
@@ -61,13 +61,13 @@ export function crossCorrelation(
   if (a.mask || b.mask) {
     const ma = a.mask ?? new Float64Array(T).fill(1);
     const mb = b.mask ?? new Float64Array(T).fill(1);
-    overlap = fft ? fft.crossSums(ma, mb) : directCrossSum(ma, mb, maxLag);
+    overlap = source ? source.crossSums(ma, mb) : directCrossSum(ma, mb, maxLag);
     // A ones-array made for this pair only must not stay in the FFT's spectrum cache.
     if (!a.mask) {
-      fft?.forget(ma);
+      source?.forget(ma);
     }
     if (!b.mask) {
-      fft?.forget(mb);
+      source?.forget(mb);
     }
   }
   for (let k = -maxLag; k <= maxLag; k++) {

@@ -1,5 +1,5 @@
 import { gramKernel } from '../correlation/wasm/gramKernel';
-import { WasmLagSums } from './lagSumsWasm';
+import { WasmLagSet, WasmLagSums } from './lagSumsWasm';
 
 /** Lags summed together in one pass over the series. */
 const LAG_BLOCK = 4;
@@ -22,6 +22,38 @@ export function directCrossSum(
   out = new Float64Array(2 * maxLag + 1)
 ): Float64Array {
   return laggedSums(a, b, -maxLag, maxLag, out);
+}
+
+/**
+ * Where crossCorrelation takes a pair's sums S(k), k = −maxLag..maxLag (index k + maxLag), when not from
+ * directCrossSum: the FFT (fftCrossSum.ts) or a set of series kept in the kernel (crossSumSet).
+ */
+export interface CrossSumSource {
+  crossSums(a: Float64Array, b: Float64Array, out?: Float64Array): Float64Array;
+  /** Drops what the source keeps of x (a one-off input). */
+  forget(x: Float64Array): void;
+}
+
+/**
+ * directCrossSum for many pairs drawn from `series` (of equal length): with the WebAssembly kernel each
+ * series is copied into its memory once (WasmLagSet) rather than once per pair; the same doubles. A pair
+ * with an array outside the set is summed in JavaScript, which leaves the set in place. Null when the
+ * kernel cannot take the set (no kernel, too little work per pair to pay for it, no memory): the caller
+ * then sums pair by pair.
+ */
+export function crossSumSet(series: Float64Array[], maxLag: number): CrossSumSource | null {
+  const len = series.length > 0 ? series[0].length : 0;
+  const lags = 2 * maxLag + 1;
+  const kernel = len * lags >= WASM_MIN_PRODUCTS ? gramKernel().exports : null;
+  const set = kernel ? WasmLagSet.load(kernel, series, len, lags) : null;
+  if (!set) {
+    return null;
+  }
+  return {
+    crossSums: (a, b, out = new Float64Array(lags)) =>
+      set.has(a) && set.has(b) ? set.sums(a, b, -maxLag, maxLag, out) : laggedSumsJs(a, b, -maxLag, maxLag, out),
+    forget: () => undefined,
+  };
 }
 
 /** Lagged sums of one pair, for one range of lags or many. */

@@ -7,7 +7,7 @@ import { rowsOf } from '../correlation/gramRequest';
 import { compileGramKernel, gramKernel } from '../correlation/wasm/gramKernel';
 import { decodeBase64 } from '../correlation/wasm/kernelModule';
 import { GRAM_KERNEL_BASE64 } from '../correlation/wasm/gramKernelBytes';
-import { laggedSums, laggedSumsJs, lagSumsOf, WASM_MIN_PRODUCTS } from './directCrossSum';
+import { crossSumSet, directCrossSum, laggedSums, laggedSumsJs, lagSumsOf, WASM_MIN_PRODUCTS } from './directCrossSum';
 import { WasmLagSums } from './lagSumsWasm';
 import { lagCases, lagSumsMismatches, type LagCase } from './__tests__/lagSumsAgreement';
 
@@ -83,5 +83,31 @@ describe('lag sums in the WebAssembly kernel', () => {
     expect(Array.from(loaded.sums(0, 3, new Float64Array(4)))).toEqual(
       Array.from(laggedSumsJs(x, x, 0, 3, new Float64Array(4)))
     );
+  });
+
+  it('keep a set of series for many pairs: the same doubles, even after other work wrote over the memory', () => {
+    const kernel = gramKernel().exports!;
+    const len = 1440;
+    const set = Array.from({ length: 5 }, (_, i) =>
+      series(len, (t) => Math.sin(t / (3 + i)) + ((t * (i + 7)) % 11) / 11)
+    );
+    const sums = crossSumSet(set, 10)!;
+    expect(sums).not.toBeNull();
+    const pairs = set.flatMap((a) => set.map((b) => [a, b] as const));
+    const check = () =>
+      pairs.forEach(([a, b]) =>
+        expect(sums.crossSums(a, b)).toEqual(laggedSumsJs(a, b, -10, 10, new Float64Array(21)))
+      );
+    check();
+    // A pair's own lag sums, and a Gram product that grows the memory, lay it out anew: the set copies again.
+    expect(directCrossSum(set[0], set[1], 40)).toEqual(laggedSumsJs(set[0], set[1], -40, 40, new Float64Array(81)));
+    check();
+    expect(WasmGram.open(kernel, 64, 40_000)).not.toBeNull();
+    check();
+    // An array outside the set is summed in JavaScript; too little work per pair takes no set at all.
+    const other = series(len, (t) => Math.cos(t / 5));
+    expect(sums.crossSums(set[2], other)).toEqual(laggedSumsJs(set[2], other, -10, 10, new Float64Array(21)));
+    check();
+    expect(crossSumSet([series(8, (t) => t), series(8, (t) => -t)], 2)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { GramExports } from '../correlation/wasm/gramKernel';
+import { claimGramMemory, ownsGramMemory, type GramExports } from '../correlation/wasm/gramKernel';
 import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
 
 /**
@@ -51,7 +51,9 @@ export class WasmLagSums {
     if (b !== a) {
       mem.set(b, bAt / 8);
     }
-    return new WasmLagSums(kernel, len, aAt, bAt, outAt, most);
+    const sums = new WasmLagSums(kernel, len, aAt, bAt, outAt, most);
+    claimGramMemory(sums);
+    return sums;
   }
 
   /** S(k) for k = first..last (at most `most` lags) into out[k − first]. */
@@ -64,6 +66,72 @@ export class WasmLagSums {
       throw new RangeError(`${count} lags asked of room for ${this.most}`);
     }
     this.kernel.lagSums(this.aAt, this.bAt, this.len, first, last, this.outAt);
+    out.set(float64View(this.kernel.memory).subarray(this.outAt / 8, this.outAt / 8 + count));
+    return out;
+  }
+}
+
+/**
+ * Lagged sums of many pairs drawn from one set of series of one length (a compare's incident slices, a
+ * lag stage's series): each series is copied into the kernel's memory once, not once per pair. WHY: a
+ * compare sums about 900 pairs of 1,440 points at 21 lags each, and copying both series of every pair
+ * cost half as much as summing them. The set stays valid across calls as long as nothing else uses the
+ * kernel's memory (gramKernel.ts's owner mark); if something did, the next call copies the series again.
+ */
+export class WasmLagSet {
+  private readonly at = new Map<Float64Array, number>();
+  private readonly outAt: number;
+
+  private constructor(
+    private readonly kernel: GramExports,
+    series: Float64Array[],
+    private readonly len: number,
+    private readonly most: number
+  ) {
+    let at = aligned(kernel.heapBase());
+    for (const x of series) {
+      if (!this.at.has(x)) {
+        this.at.set(x, at);
+        at = aligned(at + 8 * len);
+      }
+    }
+    this.outAt = at;
+  }
+
+  /**
+   * The series (all of length `len`) in the kernel's memory, with room for up to `most` lags per call;
+   * null when the memory cannot grow that far.
+   */
+  static load(kernel: GramExports, series: Float64Array[], len: number, most: number): WasmLagSet | null {
+    const set = new WasmLagSet(kernel, series, len, most);
+    if (series.some((x) => x.length !== len) || !growMemory(kernel.memory, set.outAt + 8 * (most + LAG_LANES))) {
+      return null;
+    }
+    set.copy();
+    return set;
+  }
+
+  private copy(): void {
+    const mem = float64View(this.kernel.memory);
+    this.at.forEach((at, x) => mem.set(x, at / 8));
+    claimGramMemory(this);
+  }
+
+  /** Whether x is one of the set's series. */
+  has(x: Float64Array): boolean {
+    return this.at.has(x);
+  }
+
+  /** S(k) = Σ_t a[t] b[t+k] for k = first..last (at most `most` lags) into out[k − first]; a and b in the set. */
+  sums(a: Float64Array, b: Float64Array, first: number, last: number, out: Float64Array): Float64Array {
+    const count = last - first + 1;
+    if (count > this.most) {
+      throw new RangeError(`${count} lags asked of room for ${this.most}`);
+    }
+    if (!ownsGramMemory(this)) {
+      this.copy();
+    }
+    this.kernel.lagSums(this.at.get(a)!, this.at.get(b)!, this.len, first, last, this.outAt);
     out.set(float64View(this.kernel.memory).subarray(this.outAt / 8, this.outAt / 8 + count));
     return out;
   }

@@ -7,6 +7,7 @@ import { compareWindows } from '../compare/windows';
 import { nullProcess, sampleBuffer, windowSample } from '../compare/windowSample';
 import { completeSeries } from '../correlation/pearsonPair';
 import { prepareLagSeries } from '../lags/crossCorrelation';
+import { crossSumSet } from '../lags/directCrossSum';
 import { polynomialTerms, residualizer } from '../partial/residualize';
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { adjustPValues } from '../significance/adjustPValues';
@@ -123,6 +124,11 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
     )
   );
   const lagSeries = targets.length > 0 ? iSlices.map((x) => prepareLagSeries(x)) : [];
+  // Every target reads every other slice: each is copied into the lag kernel once, not once per pair.
+  const crossSums = crossSumSet(
+    lagSeries.map((s) => s.centred),
+    maxLag
+  );
   const links: CompareResult['links'] = {};
   const linksDone = new Checkpoint(ctx.hooks, 'compare:links', targets.length, 1);
   const verdicts = targets.map((id) => {
@@ -134,6 +140,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
       roles,
       incident: iSlices,
       lagSeries,
+      crossSums,
       residuals,
       completeResiduals,
       controlCount: controlTerms.length,
