@@ -1,29 +1,20 @@
 import type { ChangeTest, SignalChange, SignalRole } from '../contract';
 import { ksPValue } from '../drift/ks';
-import { ksDistance } from '../significance/ksDistance';
 import { levelShiftTest } from '../significance/levelShiftTest';
 import { finiteOrNull } from '../util/missing';
-import type { WindowSample } from './windowSample';
+import type { WindowPair } from './windowPair';
 
 /** Fewest finite points a window needs before its signal is tested at all. */
 export const MIN_WINDOW_POINTS = 3;
 
 /**
- * Two-sample KS with effective sizes (the Stephens-corrected Kolmogorov law of drift/ks.ts); ra and rb
- * are each sample's smallest and largest value.
+ * Two-sample KS with effective sizes (the Stephens-corrected Kolmogorov law of drift/ks.ts), for samples
+ * of sizes n and m whose D is d (windowPair.ts).
  */
-function ksTest(
-  a: Float64Array,
-  b: Float64Array,
-  nA: number,
-  nB: number,
-  ra: [number, number],
-  rb: [number, number]
-): ChangeTest {
-  if (a.length === 0 || b.length === 0) {
+function ksTest(d: number, n: number, m: number, nA: number, nB: number): ChangeTest {
+  if (n === 0 || m === 0) {
     return { statistic: null, p: null };
   }
-  const d = ksDistance(a, b, [Math.min(ra[0], rb[0]), Math.max(ra[1], rb[1])]);
   return { statistic: d, p: finiteOrNull(ksPValue(d, nA, nB)) };
 }
 
@@ -38,13 +29,8 @@ function ksTest(
  * the larger KS D, a share in [0, 1] that compares across signals of any unit. q is left null for the
  * caller, which adjusts p across all signals.
  */
-export function signalChange(
-  id: string,
-  name: string,
-  role: SignalRole,
-  baseline: WindowSample,
-  incident: WindowSample
-): SignalChange {
+export function signalChange(id: string, name: string, role: SignalRole, pair: WindowPair): SignalChange {
+  const { baseline, incident } = pair;
   const base = {
     id,
     name,
@@ -76,21 +62,13 @@ export function signalChange(
     statistic: finiteOrNull(moved.t),
     p: finiteOrNull(moved.p),
   };
-  const ksLevel = ksTest(
-    baseline.values,
-    incident.values,
-    baseline.nEff,
-    incident.nEff,
-    baseline.range,
-    incident.range
-  );
+  const ksLevel = ksTest(pair.dLevels, baseline.values.length, incident.values.length, baseline.nEff, incident.nEff);
   const ksDiff = ksTest(
-    baseline.diffs,
-    incident.diffs,
+    pair.dDiffs,
+    baseline.diffs.length,
+    incident.diffs.length,
     baseline.nEffDiffs,
-    incident.nEffDiffs,
-    baseline.diffRange,
-    incident.diffRange
+    incident.nEffDiffs
   );
   const ps = [level.p, ksLevel.p, ksDiff.p].filter((p): p is number => p !== null);
   const sd = Math.sqrt(baseline.variance);

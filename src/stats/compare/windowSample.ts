@@ -94,13 +94,40 @@ export function windowSample(
   }
   const values = n === len ? slice : finite.subarray(0, n);
   const mean = sum / n;
+  const ss = n > 1 ? squaredDeviations(values, mean) : NaN;
+  return sampleOf(values, diffs.subarray(0, nd), { sum, min, max, ss, dMin, dMax }, process);
+}
+
+/** A window's sums: of its values, their squared deviations about the mean, and their extremes and the differences'. */
+export interface WindowSums {
+  sum: number;
+  min: number;
+  max: number;
+  /** Σ (v − mean)² (NaN with fewer than 2 values). */
+  ss: number;
+  dMin: number;
+  dMax: number;
+}
+
+/**
+ * The sample of a window from its finite values, their differences and their sums (windowSample's walk
+ * in JavaScript, or the KS kernel's for windowPair.ts): the one place a WindowSample is put together.
+ */
+export function sampleOf(
+  values: Float64Array,
+  diffs: Float64Array,
+  sums: WindowSums,
+  process: NullProcess
+): WindowSample {
+  const n = values.length;
+  const nd = diffs.length;
   return {
     values,
-    diffs: diffs.subarray(0, nd),
-    mean: n > 0 ? mean : NaN,
-    variance: n > 1 ? squaredDeviations(values, mean) / (n - 1) : NaN,
-    range: n > 0 ? [min, max] : [NaN, NaN],
-    diffRange: nd > 0 ? [dMin, dMax] : [NaN, NaN],
+    diffs,
+    mean: n > 0 ? sums.sum / n : NaN,
+    variance: n > 1 ? sums.ss / (n - 1) : NaN,
+    range: n > 0 ? [sums.min, sums.max] : [NaN, NaN],
+    diffRange: nd > 0 ? [sums.dMin, sums.dMax] : [NaN, NaN],
     nEff: meanEffectiveSize(n, process.lag1),
     nEffDiffs: meanEffectiveSize(nd, process.lag1Diffs),
     lag1: process.lag1,

@@ -4,7 +4,8 @@ import { signalChange } from '../compare/signalChange';
 import { targetLinks } from '../compare/targetLinks';
 import { CAUTION, verdict } from '../compare/verdict';
 import { compareWindows } from '../compare/windows';
-import { nullProcess, sampleBuffer, windowSample } from '../compare/windowSample';
+import { windowPair } from '../compare/windowPair';
+import { nullProcess, sampleBuffer } from '../compare/windowSample';
 import { completeSeries } from '../correlation/pearsonPair';
 import { prepareLagSeries } from '../lags/crossCorrelation';
 import { crossSumSet } from '../lags/directCrossSum';
@@ -93,9 +94,12 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
     const v = ctx.values[i];
     const process = nullProcess(v, baseline.lo, baseline.hi, bBuffer);
     bLag1[i] = process.lag1;
-    const b = windowSample(v, baseline.lo, baseline.hi, process, bBuffer);
-    const inc = windowSample(v, incident.lo, incident.hi, process, iBuffer);
-    return signalChange(id, names.get(id) ?? id, roles[i], b, inc);
+    return signalChange(
+      id,
+      names.get(id) ?? id,
+      roles[i],
+      windowPair(v, baseline, incident, process, bBuffer, iBuffer)
+    );
   });
   const q = adjustPValues(
     signals.map((c) => c.p ?? NaN),

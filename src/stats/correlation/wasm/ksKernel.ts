@@ -7,6 +7,7 @@ export interface KsExports {
   heapBase(): number;
   workBytes(n: number, m: number): number;
   ksDistance(a: number, n: number, b: number, m: number, lo: number, hi: number, work: number): number;
+  windowStats(x: number, n: number, diffs: number, out: number): number;
 }
 
 /** The KS kernel of this thread; null where it cannot run, and significance/ksDistance.ts searches in JavaScript. */

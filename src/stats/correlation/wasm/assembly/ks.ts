@@ -14,6 +14,9 @@
 // to sort that holds more than SMALL values (an outlier squeezed the rest together, or many ties) makes it
 // answer NaN, and the host searches in JavaScript.
 //
+// windowStats (host: compare/windowPair.ts) sums and differences a window that lies in this memory for
+// its tests, so a compare copies each signal's two windows in once.
+//
 // Layout (byte offsets chosen by the host, 16-byte aligned): a (n f64), b (m f64), then the work area:
 // counts and heads (2 * buckets i32 each, slot 2k + side), next (n + m i32), found (3 * buckets i32),
 // and two sort buffers of SMALL f64.
@@ -88,9 +91,9 @@ export function ksDistance(a: usize, n: i32, b: usize, m: i32, lo: f64, hi: f64,
     const y = load<i32>(counts + ((<usize>(2 * k + 1)) << 2));
     const fa1 = <f64>(i + x) / fn;
     const fb1 = <f64>(j + y) / fm;
-    d = max<f64>(d, abs<f64>(fa1 - fb1));
+    d = larger(d, abs<f64>(fa1 - fb1));
     // A bucket with one sample's values only moves the gap one way: its ends bound it.
-    if (x != 0 && y != 0 && max<f64>(abs<f64>(fa1 - fb), abs<f64>(fa - fb1)) > d) {
+    if (x != 0 && y != 0 && larger(abs<f64>(fa1 - fb), abs<f64>(fa - fb1)) > d) {
       const at = found + ((<usize>(3 * candidates)) << 2);
       store<i32>(at, k);
       store<i32>(at, i, 4);
@@ -111,7 +114,7 @@ export function ksDistance(a: usize, n: i32, b: usize, m: i32, lo: f64, hi: f64,
     const jk = load<i32>(at, 8);
     const x = load<i32>(counts + ((<usize>(2 * k)) << 2));
     const y = load<i32>(counts + ((<usize>(2 * k + 1)) << 2));
-    if (max<f64>(abs<f64>(<f64>(ik + x) / fn - <f64>jk / fm), abs<f64>(<f64>ik / fn - <f64>(jk + y) / fm)) > d) {
+    if (larger(abs<f64>(<f64>(ik + x) / fn - <f64>jk / fm), abs<f64>(<f64>ik / fn - <f64>(jk + y) / fm)) > d) {
       if (x + y > SMALL) {
         return NaN;
       }
@@ -149,6 +152,15 @@ function linkValue(
   store<i32>(heads + slot, i);
 }
 
+/**
+ * The larger of two gaps. WHY not max<f64>: f64.max follows IEEE for NaN and the sign of zero, which V8
+ * spells out in several instructions on x64; gaps are never NaN and never -0 (they are absolute values),
+ * so a comparison gives the same double.
+ */
+function larger(a: f64, b: f64): f64 {
+  return a > b ? a : b;
+}
+
 /** The count values of a bucket, from its last index `at` back along `next`, into out[0, count), ascending. */
 function gatherSorted(x: usize, at: i32, next: usize, count: i32, out: usize): void {
   for (let p = count - 1; p >= 0; p--) {
@@ -183,7 +195,108 @@ function mergeGap(a: usize, na: i32, b: usize, nb: i32, i0: i32, j0: i32, n: f64
     while (j < nb && load<f64>(b + ((<usize>j) << 3)) <= v) {
       j++;
     }
-    d = max<f64>(d, abs<f64>(<f64>(i0 + i) / n - <f64>(j0 + j) / m));
+    d = larger(d, abs<f64>(<f64>(i0 + i) / n - <f64>(j0 + j) / m));
   }
   return d;
+}
+
+/**
+ * What a KS test needs of one window with no missing value (compare/windowPair.ts is the host), the same
+ * doubles as compare/windowSample.ts's JavaScript: the first differences x[t+1] - x[t] into `diffs`, and
+ * at `out` the sum, the smallest and largest value, the sum of squared deviations about sum / n, and the
+ * smallest and largest difference. The sums take the JavaScript's lanes: t mod 4, combined as
+ * (l0 + l1) + (l2 + l3), the last n mod 4 values added after (the sum) or into lane 0 before (the
+ * squares). Returns 0 when the sum is not finite (a value is missing or infinite, or the sum overflows):
+ * the host then walks in JavaScript. WHY here: the windows are in the kernel's memory for the tests
+ * anyway, and three walks over each in JavaScript cost more than the copies.
+ */
+export function windowStats(x: usize, n: i32, diffs: usize, out: usize): i32 {
+  const end = x + ((<usize>(n & ~3)) << 3);
+  let s01 = f64x2.splat(0);
+  let s23 = f64x2.splat(0);
+  let lo = f64x2.splat(Infinity);
+  let hi = f64x2.splat(-Infinity);
+  for (let p = x; p < end; p += 32) {
+    const a = v128.load(p);
+    const b = v128.load(p, 16);
+    s01 = f64x2.add(s01, a);
+    s23 = f64x2.add(s23, b);
+    lo = f64x2.pmin(lo, f64x2.pmin(a, b));
+    hi = f64x2.pmax(hi, f64x2.pmax(a, b));
+  }
+  let sum = f64x2.extract_lane(s01, 0) + f64x2.extract_lane(s01, 1);
+  sum += f64x2.extract_lane(s23, 0) + f64x2.extract_lane(s23, 1);
+  // pmin and pmax: see zeroAsMath.
+  let smallest = min<f64>(f64x2.extract_lane(lo, 0), f64x2.extract_lane(lo, 1));
+  let largest = max<f64>(f64x2.extract_lane(hi, 0), f64x2.extract_lane(hi, 1));
+  for (let t = n & ~3; t < n; t++) {
+    const v = load<f64>(x + ((<usize>t) << 3));
+    sum += v;
+    smallest = min<f64>(smallest, v);
+    largest = max<f64>(largest, v);
+  }
+  if (!isFinite(sum)) {
+    return 0;
+  }
+  const mean = f64x2.splat(sum / <f64>n);
+  s01 = f64x2.splat(0);
+  s23 = f64x2.splat(0);
+  for (let p = x; p < end; p += 32) {
+    const a = f64x2.sub(v128.load(p), mean);
+    const b = f64x2.sub(v128.load(p, 16), mean);
+    s01 = f64x2.add(s01, f64x2.mul(a, a));
+    s23 = f64x2.add(s23, f64x2.mul(b, b));
+  }
+  let lane0 = f64x2.extract_lane(s01, 0);
+  for (let t = n & ~3; t < n; t++) {
+    const d = load<f64>(x + ((<usize>t) << 3)) - f64x2.extract_lane(mean, 0);
+    lane0 += d * d;
+  }
+  const squares = lane0 + f64x2.extract_lane(s01, 1) + (f64x2.extract_lane(s23, 0) + f64x2.extract_lane(s23, 1));
+  // Differences two at a time (an unaligned load one value on), then the odd one out.
+  let dLo = f64x2.splat(Infinity);
+  let dHi = f64x2.splat(-Infinity);
+  let t = 0;
+  for (; t + 2 < n; t += 2) {
+    const at = (<usize>t) << 3;
+    const d = f64x2.sub(v128.load(x + at, 8), v128.load(x + at));
+    v128.store(diffs + at, d);
+    dLo = f64x2.pmin(dLo, d);
+    dHi = f64x2.pmax(dHi, d);
+  }
+  let dMin = min<f64>(f64x2.extract_lane(dLo, 0), f64x2.extract_lane(dLo, 1));
+  let dMax = max<f64>(f64x2.extract_lane(dHi, 0), f64x2.extract_lane(dHi, 1));
+  for (; t + 1 < n; t++) {
+    const d = load<f64>(x + ((<usize>(t + 1)) << 3)) - load<f64>(x + ((<usize>t) << 3));
+    store<f64>(diffs + ((<usize>t) << 3), d);
+    dMin = min<f64>(dMin, d);
+    dMax = max<f64>(dMax, d);
+  }
+  store<f64>(out, sum);
+  store<f64>(out, zeroAsMath(smallest, x, n, true), 8);
+  store<f64>(out, zeroAsMath(largest, x, n, false), 16);
+  store<f64>(out, squares, 24);
+  store<f64>(out, zeroAsMath(dMin, diffs, n - 1, true), 32);
+  store<f64>(out, zeroAsMath(dMax, diffs, n - 1, false), 40);
+  return 1;
+}
+
+/**
+ * An extreme found by pmin or pmax, with the sign Math.min or Math.max gives a zero extreme. WHY: f64x2.min
+ * and max follow IEEE to the sign of zero, which costs V8 several instructions per lane on x64 and made
+ * these walks slower than JavaScript's; pmin and pmax are one instruction each and agree except that a zero
+ * extreme keeps whichever zero came first. Math.min prefers -0 and Math.max +0, so a zero extreme is
+ * settled by looking for such a zero among the n values at p (a rare walk: only when an extreme is zero).
+ */
+function zeroAsMath(extreme: f64, p: usize, n: i32, smallest: bool): f64 {
+  if (extreme != 0) {
+    return extreme;
+  }
+  for (let t = 0; t < n; t++) {
+    const v = load<f64>(p + ((<usize>t) << 3));
+    if (v == 0 && (reinterpret<u64>(v) >> 63 != 0) == smallest) {
+      return v;
+    }
+  }
+  return extreme;
 }
