@@ -95,15 +95,21 @@ function leadOf(
   });
   // The pair is [other, target]: a positive lag means the other signal leads the target.
   const kind: CompareLead['kind'] = s.kind === 'leads' && s.leader === input.ids[input.target] ? 'follows' : s.kind;
-  return {
+  // Fields set in place, not spread in: every link of a compare makes one.
+  const lead: CompareLead = {
     bestLag: pair.bestLag,
     bestR: finiteOrNull(pair.bestR ?? NaN),
     qBestLag: pair.qBestLag ?? null,
     atEdge: pair.atEdge === true,
     kind,
     text: s.text,
-    ...(curve ? { curve: toJsonArray(curve), maxLag: input.maxLag, band: finiteOrNull(band ?? NaN) } : {}),
   };
+  if (curve) {
+    lead.curve = toJsonArray(curve);
+    lead.maxLag = input.maxLag;
+    lead.band = finiteOrNull(band ?? NaN);
+  }
+  return lead;
 }
 
 /**
@@ -163,7 +169,7 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
   const links = others.map((j, k): TargetLink => {
     const c = t * N + j;
     const change = pairChange(input.baselineCorr, input.incidentCorr, t, j);
-    return {
+    const link: Omit<TargetLink, 'lead'> & { lead?: CompareLead } = {
       other: input.ids[j],
       role: input.roles[j],
       rBaseline: finiteOrNull(input.baselineCorr.r[c]),
@@ -174,9 +180,15 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
       pIncident: finiteOrNull(pInc[k]),
       qIncident: finiteOrNull(qInc[k]),
       nEffIncident: finiteOrNull(pairNEff(input.incidentCorr, t, j)),
-      ...(partials[k] ? { partialR: finiteOrNull(partials[k]!.r), partialQ: finiteOrNull(qPartial[k]) } : {}),
-      lead: leads[k],
     };
+    // Set in place, in the result's order (partials, then the lead), rather than spread in per link.
+    const partial = partials[k];
+    if (partial) {
+      link.partialR = finiteOrNull(partial.r);
+      link.partialQ = finiteOrNull(qPartial[k]);
+    }
+    link.lead = leads[k];
+    return link as TargetLink;
   });
   return links.sort((x, y) => Math.abs(y.rIncident ?? 0) - Math.abs(x.rIncident ?? 0));
 }

@@ -64,22 +64,30 @@ export function leadDecision(pair: LeadPair, options: Pick<LeadOptions, 'alpha' 
   const first = options.first ?? pair.a;
   const lagSteps = pair.bestLag === null ? null : lagAsAsked(pair.bestLag, pair.a, first);
   const q = pair.qBestLag ?? null;
-  const base = { leader: null, follower: null, lagSteps, r: pair.bestR, p: pair.pBestLag ?? null, q };
+  // Objects written out, not a shared part spread into each: every link of a compare takes a decision.
+  const decide = (kind: LeadKind, leader: string | null = null, follower: string | null = null): LeadDecision => ({
+    kind,
+    leader,
+    follower,
+    lagSteps,
+    r: pair.bestR,
+    p: pair.pBestLag ?? null,
+    q,
+  });
   if (pair.bestLag === null || pair.bestR === null) {
-    return { kind: 'unavailable', ...base };
+    return decide('unavailable');
   }
   if (q === null || !(q <= alpha)) {
-    return { kind: 'no-clear-lead', ...base };
+    return decide('no-clear-lead');
   }
   if (pair.atEdge === true) {
-    return { kind: 'edge', ...base };
+    return decide('edge');
   }
   if (pair.bestLag === 0) {
-    return { kind: 'same-time', ...base };
+    return decide('same-time');
   }
   // Convention: positive lag, a leads b.
-  const [leader, follower] = pair.bestLag > 0 ? [pair.a, pair.b] : [pair.b, pair.a];
-  return { kind: 'leads', ...base, leader, follower };
+  return pair.bestLag > 0 ? decide('leads', pair.a, pair.b) : decide('leads', pair.b, pair.a);
 }
 
 /** The decision and its sentence. */
@@ -116,7 +124,8 @@ export function leadStatement(pair: LeadPair, options: LeadOptions = {}): LeadSt
       text = `${name(d.leader!)} leads ${name(d.follower!)} by ${steps(Math.abs(d.lagSteps!))} (r = ${rText(d.r)} at that lag, q ${pText(d.q)}).`;
       break;
   }
-  return { ...d, text };
+  const { kind, leader, follower, lagSteps, r, p, q } = d;
+  return { kind, leader, follower, lagSteps, r, p, q, text };
 }
 
 /**
