@@ -181,24 +181,43 @@ export function gridDifferences(
   return d;
 }
 
+/**
+ * Longest window whose sums over t have exact closed forms in doubles: Σt = n(n − 1)/2 and
+ * Σ(t − mean t)² = n(n² − 1)/12 are then integers or quarters below 2⁵³, as is every partial sum of the
+ * per-point walk, so both give the same double.
+ */
+const CLOSED_FORM_POINTS = 2 ** 17;
+
 /** x minus its least-squares line over the finite points (missing stay missing), written into `out`. */
 function detrended(x: Float64Array, out: Float64Array): Float64Array {
-  let n = 0;
-  let st = 0;
+  const len = x.length;
   let sx = 0;
-  for (let t = 0; t < x.length; t++) {
-    if (Number.isFinite(x[t])) {
-      n++;
-      st += t;
-      sx += x[t];
+  for (let t = 0; t < len; t++) {
+    sx += x[t];
+  }
+  // No gap (a missing or infinite value would have carried into the sum): t's sums take their closed
+  // forms and no value is tested; otherwise both walks skip the missing points.
+  const complete = Number.isFinite(sx) && len <= CLOSED_FORM_POINTS;
+  let n = len;
+  let st = (len * (len - 1)) / 2;
+  if (!complete) {
+    [n, st, sx] = [0, 0, 0];
+    for (let t = 0; t < len; t++) {
+      if (Number.isFinite(x[t])) {
+        n++;
+        st += t;
+        sx += x[t];
+      }
     }
   }
   const mt = st / n;
   const mx = sx / n;
-  let stt = 0;
+  let stt = complete ? (len * (len * len - 1)) / 12 : 0;
   let stx = 0;
-  for (let t = 0; t < x.length; t++) {
-    if (Number.isFinite(x[t])) {
+  for (let t = 0; t < len; t++) {
+    if (complete) {
+      stx += (t - mt) * (x[t] - mx);
+    } else if (Number.isFinite(x[t])) {
       stt += (t - mt) * (t - mt);
       stx += (t - mt) * (x[t] - mx);
     }
