@@ -12,10 +12,12 @@ export interface LagSeries {
   ss: number;
 }
 
-/** Demeans a series over its finite values and zero-fills missing ones (they add nothing to sums). */
-export function prepareLagSeries(x: Float64Array): LagSeries {
+/**
+ * Demeans a series over its finite values and zero-fills missing ones (they add nothing to sums), into
+ * `centred` when given (a view of one block for many series: one allocation instead of one each).
+ */
+export function prepareLagSeries(x: Float64Array, centred = new Float64Array(x.length)): LagSeries {
   const T = x.length;
-  const centred = new Float64Array(T);
   const { count, ss } = centreInto(x, centred);
   let mask: Float64Array | null = null;
   if (count < T) {

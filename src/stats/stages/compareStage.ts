@@ -127,7 +127,11 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
       Math.floor(incident.points / 4)
     )
   );
-  const lagSeries = targets.length > 0 ? iSlices.map((x) => prepareLagSeries(x)) : [];
+  // Every slice's centred copy in one block (one allocation, not one per signal).
+  const width = incident.hi - incident.lo;
+  const lagBlock = new Float64Array(targets.length > 0 ? N * width : 0);
+  const lagSeries =
+    targets.length > 0 ? iSlices.map((x, i) => prepareLagSeries(x, lagBlock.subarray(i * width, (i + 1) * width))) : [];
   // Every target reads every other slice: each is copied into the lag kernel once, not once per pair.
   const crossSums = crossSumSet(
     lagSeries.map((s) => s.centred),

@@ -26,7 +26,7 @@ const LANES = 4;
 export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0): Centred {
   const T = x.length;
   // The finite run from the start (all of a complete series) in four lanes, then whatever follows a gap.
-  let { n: count, sum: s } = finitePrefix(x);
+  let { n: count, sum: s } = finitePrefix(x, false);
   for (let t = count; t < T; t++) {
     if (Number.isFinite(x[t])) {
       s += x[t];
