@@ -47,3 +47,19 @@ export function ar1(phi: number, n: number, z: () => number): number[] {
   }
   return out;
 }
+
+/**
+ * A module loaded twice, each time on its own: as it is, and with the kernel module at `kernelPath`
+ * (absolute: require.resolve in the test) replaced by `blocked`, as where WebAssembly cannot run. For
+ * tests that hold a kernel's numbers to the JavaScript path's.
+ */
+export function withAndWithoutKernel<M>(load: () => M, kernelPath: string, blocked: object): { kernel: M; js: M } {
+  let kernel: M | undefined;
+  let js: M | undefined;
+  jest.isolateModules(() => (kernel = load()));
+  jest.isolateModules(() => {
+    jest.doMock(kernelPath, () => blocked);
+    js = load();
+  });
+  return { kernel: kernel!, js: js! };
+}

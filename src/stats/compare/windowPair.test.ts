@@ -1,22 +1,11 @@
 /** @jest-environment node */
 import fc from 'fast-check';
+import { withAndWithoutKernel } from '../__tests__/helpers';
 import { ksKernel } from '../correlation/wasm/ksKernel';
 import type { WindowPair } from './windowPair';
 import { sampleBuffer } from './windowSample';
 
 type Module = typeof import('./windowPair');
-
-/** windowPair.ts with the KS kernel, and without it (every window walked and tested in JavaScript). */
-function both(): { kernel: Module; js: Module } {
-  let kernel: Module | undefined;
-  let js: Module | undefined;
-  jest.isolateModules(() => (kernel = require('./windowPair')));
-  jest.isolateModules(() => {
-    jest.doMock('../correlation/wasm/ksKernel', () => ({ ksKernel: () => null }));
-    js = require('./windowPair');
-  });
-  return { kernel: kernel!, js: js! };
-}
 
 const process = { lag1: 0.4, lag1Diffs: -0.2 };
 
@@ -40,7 +29,11 @@ function flat(p: WindowPair): number[] {
 }
 
 describe('windowPair', () => {
-  const { kernel, js } = both();
+  const { kernel, js } = withAndWithoutKernel<Module>(
+    () => require('./windowPair'),
+    require.resolve('../correlation/wasm/ksKernel'),
+    { ksKernel: () => null }
+  );
 
   it('has the KS kernel here, so the comparisons below run it', () => {
     expect(ksKernel()).not.toBeNull();

@@ -1,6 +1,6 @@
 import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
 import { ksKernel } from '../correlation/wasm/ksKernel';
-import { ksDistance, ksDistanceSearch } from '../significance/ksDistance';
+import { ksDistance, ksDistanceInKernel } from '../significance/ksDistance';
 import { sampleOf, windowSample, type NullProcess, type WindowSample, type WindowSums } from './windowSample';
 
 /** Grid points lo..hi−1 of a window. */
@@ -51,7 +51,12 @@ export function windowPair(
 
 /** KS D of two samples whose extremes are ra and rb; NaN when one is empty. */
 function distance(a: Float64Array, b: Float64Array, ra: [number, number], rb: [number, number]): number {
-  return a.length === 0 || b.length === 0 ? NaN : ksDistance(a, b, [Math.min(ra[0], rb[0]), Math.max(ra[1], rb[1])]);
+  return a.length === 0 || b.length === 0 ? NaN : ksDistance(a, b, pooled(ra, rb));
+}
+
+/** The smallest and largest value of two samples together, from each one's. */
+function pooled(ra: [number, number], rb: [number, number]): [number, number] {
+  return [Math.min(ra[0], rb[0]), Math.max(ra[1], rb[1])];
 }
 
 /** windowPair by the KS kernel; null where it cannot (no kernel or memory, a window under 2 points or not all finite). */
@@ -98,24 +103,10 @@ function kernelPair(
   id.set(mem.subarray(iDiffs / 8, iDiffs / 8 + ni - 1));
   const b = sampleOf(bValues, bd, bs, process);
   const i = sampleOf(iValues, id, is, process);
-  // The kernel answers NaN where it leaves a test to the JavaScript search (ksDistance.ts).
-  const test = (
-    a: number,
-    n: number,
-    c: number,
-    m: number,
-    lo: number,
-    hi: number,
-    u: Float64Array,
-    v: Float64Array
-  ) => {
-    const d = kernel.ksDistance(a, n, c, m, lo, hi, work);
-    return Number.isNaN(d) ? ksDistanceSearch(u, v, lo, hi) : d;
-  };
   return {
     baseline: b,
     incident: i,
-    dLevels: test(bAt, nb, iAt, ni, Math.min(bs.min, is.min), Math.max(bs.max, is.max), bValues, iValues),
-    dDiffs: test(bDiffs, nb - 1, iDiffs, ni - 1, Math.min(bs.dMin, is.dMin), Math.max(bs.dMax, is.dMax), bd, id),
+    dLevels: ksDistanceInKernel(kernel, { a: bAt, b: iAt, work }, bValues, iValues, ...pooled(b.range, i.range)),
+    dDiffs: ksDistanceInKernel(kernel, { a: bDiffs, b: iDiffs, work }, bd, id, ...pooled(b.diffRange, i.diffRange)),
   };
 }

@@ -1,7 +1,7 @@
 import type { Checkpoint } from '../util/cancel';
 import type { GramRequest, RowWriter } from './gramRequest';
-import { claimGramMemory, type GramExports } from './wasm/gramKernel';
-import { growMemory } from './wasm/kernelModule';
+import type { GramExports } from './wasm/gramKernel';
+import { claimMemory, growMemory } from './wasm/kernelModule';
 
 /**
  * Bytes of one packed chunk of every row. WHY 1 MiB: the chunk is read again for every panel, so it must
@@ -57,7 +57,7 @@ export class WasmGram {
     if (!growMemory(kernel.memory, (gram.outAt + gram.n * gram.n) * 8)) {
       return null;
     }
-    claimGramMemory(gram);
+    claimMemory(kernel.memory, gram);
     // Memory is reused from the last product: padding rows must be written as zeros, which add nothing.
     const zeros: RowWriter = (_row, into, at) => into.fill(0, at, at + len);
     for (let i = rows; i < gram.n; i++) {

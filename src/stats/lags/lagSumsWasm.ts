@@ -1,5 +1,5 @@
-import { claimGramMemory, ownsGramMemory, type GramExports } from '../correlation/wasm/gramKernel';
-import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
+import type { GramExports } from '../correlation/wasm/gramKernel';
+import { aligned, claimMemory, float64View, growMemory, ownsMemory } from '../correlation/wasm/kernelModule';
 
 /**
  * Lags per block of the kernels' `lagSums` (LAG_LANES in correlation/wasm/assembly/lagSums.ts): its last
@@ -52,7 +52,7 @@ export class WasmLagSums {
       mem.set(b, bAt / 8);
     }
     const sums = new WasmLagSums(kernel, len, aAt, bAt, outAt, most);
-    claimGramMemory(sums);
+    claimMemory(kernel.memory, sums);
     return sums;
   }
 
@@ -76,7 +76,7 @@ export class WasmLagSums {
  * lag stage's series): each series is copied into the kernel's memory once, not once per pair. WHY: a
  * compare sums about 900 pairs of 1,440 points at 21 lags each, and copying both series of every pair
  * cost half as much as summing them. The set stays valid across calls as long as nothing else uses the
- * kernel's memory (gramKernel.ts's owner mark); if something did, the next call copies the series again.
+ * kernel's memory (kernelModule.ts's owner mark); if something did, the next call copies the series again.
  */
 export class WasmLagSet {
   private readonly at = new Map<Float64Array, number>();
@@ -114,7 +114,7 @@ export class WasmLagSet {
   private copy(): void {
     const mem = float64View(this.kernel.memory);
     this.at.forEach((at, x) => mem.set(x, at / 8));
-    claimGramMemory(this);
+    claimMemory(this.kernel.memory, this);
   }
 
   /** Whether x is one of the set's series. */
@@ -128,7 +128,7 @@ export class WasmLagSet {
     if (count > this.most) {
       throw new RangeError(`${count} lags asked of room for ${this.most}`);
     }
-    if (!ownsGramMemory(this)) {
+    if (!ownsMemory(this.kernel.memory, this)) {
       this.copy();
     }
     this.kernel.lagSums(this.at.get(a)!, this.at.get(b)!, this.len, first, last, this.outAt);

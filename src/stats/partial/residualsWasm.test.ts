@@ -1,20 +1,8 @@
 /** @jest-environment node */
-import { rng, normal } from '../__tests__/helpers';
+import { normal, rng, withAndWithoutKernel } from '../__tests__/helpers';
 import { residualsKernel } from '../correlation/wasm/residualsKernel';
 
 type Residualize = typeof import('./residualize');
-
-/** residualize.ts with the WebAssembly kernel, and without it (as where WebAssembly cannot run). */
-function both(): { kernel: Residualize; js: Residualize } {
-  let kernel: Residualize | undefined;
-  let js: Residualize | undefined;
-  jest.isolateModules(() => (kernel = require('./residualize')));
-  jest.isolateModules(() => {
-    jest.doMock('../correlation/wasm/residualsKernel', () => ({ residualsKernel: () => null }));
-    js = require('./residualize');
-  });
-  return { kernel: kernel!, js: js! };
-}
 
 function series(seed: number, T: number): Float64Array {
   const z = normal(rng(seed));
@@ -24,7 +12,11 @@ function series(seed: number, T: number): Float64Array {
 }
 
 describe('residuals kernel', () => {
-  const { kernel, js } = both();
+  const { kernel, js } = withAndWithoutKernel<Residualize>(
+    () => require('./residualize'),
+    require.resolve('../correlation/wasm/residualsKernel'),
+    { residualsKernel: () => null }
+  );
 
   it('compiles here, so the comparisons below run it', () => {
     expect(residualsKernel()).not.toBeNull();

@@ -1,4 +1,4 @@
-import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
+import { aligned, claimMemory, float64View, growMemory, ownsMemory } from '../correlation/wasm/kernelModule';
 import { residualsKernel, type ResidualsExports } from '../correlation/wasm/residualsKernel';
 
 /** What the kernel needs of a design (residualize.ts's ControlDesign) whose rows are all m rows. */
@@ -61,7 +61,7 @@ export class WasmResiduals {
     const { kernel, at, design } = this;
     const { m, k } = design;
     const mem = float64View(kernel.memory);
-    if (resident !== this) {
+    if (!ownsMemory(kernel.memory, this)) {
       mem.set(design.centred, at.rows / 8);
       mem.fill(0, at.rows / 8 + m * k, at.rows / 8 + m * k + 4);
       for (let a = 0; a < k; a++) {
@@ -70,7 +70,7 @@ export class WasmResiduals {
         }
       }
       mem.set(design.pinv, at.pinv / 8);
-      resident = this;
+      claimMemory(kernel.memory, this);
     }
     mem.set(x, at.x / 8);
     kernel.residuals(at.x, m, mx, at.rows, at.cols, k, at.pinv, at.aty, at.beta, at.out);
@@ -78,6 +78,3 @@ export class WasmResiduals {
     return out;
   }
 }
-
-/** The plan whose design is in the kernel's memory now (null: none is sure to be). */
-let resident: WasmResiduals | null = null;

@@ -1,5 +1,5 @@
 import { autocovarianceKernel, type AutocovarianceExports } from '../correlation/wasm/autocovarianceKernel';
-import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
+import { aligned, claimMemory, float64View, growMemory, ownsMemory } from '../correlation/wasm/kernelModule';
 import { LAG_LANES } from '../lags/lagSumsWasm';
 import type { Centred } from '../util/centre';
 
@@ -61,9 +61,9 @@ export class WasmAutocovariance {
 
   load(x: ArrayLike<number>): Centred {
     const { at, length, size } = this;
-    if (resident !== this) {
+    if (!ownsMemory(this.kernel.memory, this)) {
       // This plan's buffers may lie over another plan's tables.
-      resident = null;
+      claimMemory(this.kernel.memory, null);
     }
     const mem = float64View(this.kernel.memory);
     mem.set(x, at.input / 8);
@@ -82,20 +82,17 @@ export class WasmAutocovariance {
   all(out: Float64Array): Float64Array {
     const { at, size } = this;
     const mem = float64View(this.kernel.memory);
-    if (resident !== this) {
+    if (!ownsMemory(this.kernel.memory, this)) {
       mem.set(this.tables.tw, at.tw / 8);
       new Int32Array(mem.buffer).set(this.tables.perm, at.perm / 4);
       mem.set(this.tables.split, at.split / 8);
-      resident = this;
+      claimMemory(this.kernel.memory, this);
     }
     this.kernel.autocovariance(at.x, size, at.re, at.im, at.tw, at.perm, at.split, this.maxLag, at.out);
     out.set(mem.subarray(at.out / 8, at.out / 8 + this.maxLag + 1));
     return out;
   }
 }
-
-/** The plan whose tables are in the kernel's memory now (null: none is sure to be). */
-let resident: WasmAutocovariance | null = null;
 
 /**
  * The kernel's stages for h complex values, in order, as the kernel's `transform` runs them: for an odd

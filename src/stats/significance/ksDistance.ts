@@ -1,5 +1,5 @@
 import { aligned, float64View, growMemory } from '../correlation/wasm/kernelModule';
-import { ksKernel } from '../correlation/wasm/ksKernel';
+import { ksKernel, type KsExports } from '../correlation/wasm/ksKernel';
 import { ksMergeGap, ksStatisticSorted } from '../drift/ks';
 
 /**
@@ -34,7 +34,26 @@ export function ksDistance(a: Float64Array, b: Float64Array, bounds: [number, nu
     return NaN;
   }
   const [lo, hi] = bounds ?? range(b, m, range(a, n, [a[0], a[0]]));
-  const d = ksDistanceKernel(a, b, lo, hi);
+  return orSearch(ksDistanceKernel(a, b, lo, hi), a, b, lo, hi);
+}
+
+/**
+ * ksDistance of a and b that lie in the KS kernel's memory already, at byte offsets aAt and bAt with its
+ * work area at `work` (compare/windowPair.ts puts both windows there), by the kernel or the search.
+ */
+export function ksDistanceInKernel(
+  kernel: KsExports,
+  at: { a: number; b: number; work: number },
+  a: Float64Array,
+  b: Float64Array,
+  lo: number,
+  hi: number
+): number {
+  return orSearch(kernel.ksDistance(at.a, a.length, at.b, b.length, lo, hi, at.work), a, b, lo, hi);
+}
+
+/** The kernel's D, or the JavaScript search where it answered NaN: the one place for that rule. */
+function orSearch(d: number, a: Float64Array, b: Float64Array, lo: number, hi: number): number {
   return Number.isNaN(d) ? ksDistanceSearch(a, b, lo, hi) : d;
 }
 

@@ -44,8 +44,10 @@ export function finitePrefix(
   let max = Math.max(hi0, hi1);
   for (; t < len && Number.isFinite(x[t]); t++) {
     sum += x[t];
-    min = Math.min(min, x[t]);
-    max = Math.max(max, x[t]);
+    if (extremes) {
+      min = Math.min(min, x[t]);
+      max = Math.max(max, x[t]);
+    }
   }
   return { n: t, sum, min, max };
 }

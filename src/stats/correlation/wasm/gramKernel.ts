@@ -26,23 +26,6 @@ export type GramKernel =
 let cached: GramKernel | undefined;
 
 /**
- * Who laid out the kernel's memory last: a Gram product (WasmGram), one pair's lag sums (WasmLagSums) or
- * a set of series kept for many pairs (WasmLagSet). WHY: they share the memory from heapBase, and a set
- * kept between calls must know whether anything wrote over it since (it then copies its series again).
- */
-let memoryOwner: object | null = null;
-
-/** Marks the kernel's memory as laid out by `owner` from now on. */
-export function claimGramMemory(owner: object): void {
-  memoryOwner = owner;
-}
-
-/** Whether `owner` laid out the kernel's memory last. */
-export function ownsGramMemory(owner: object): boolean {
-  return memoryOwner === owner;
-}
-
-/**
  * The fastest WebAssembly Gram kernel of this environment, compiled on first use and cached for the life
  * of the worker (or process): the outcome cannot change while the page lives, so detection happens once.
  * The relaxed-SIMD build is tried only where a tiny relaxed-SIMD module validates (Chromium by default,

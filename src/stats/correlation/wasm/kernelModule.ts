@@ -111,3 +111,21 @@ export function float64View(memory: WebAssembly.Memory): Float64Array {
   }
   return view;
 }
+
+/**
+ * Who laid out each kernel memory last: a plan whose tables or series stay there between calls
+ * (WasmAutocovariance, WasmResiduals, WasmLagSet) writes them only when it no longer owns the memory,
+ * and anything else that writes there (a Gram product, one pair's lag sums) claims it. The one mark for
+ * every kernel, keyed by its memory.
+ */
+const owners = new WeakMap<WebAssembly.Memory, object | null>();
+
+/** Marks `memory` as laid out by `owner` from now on (null: by nobody whose layout must be kept). */
+export function claimMemory(memory: WebAssembly.Memory, owner: object | null): void {
+  owners.set(memory, owner);
+}
+
+/** Whether `owner` laid out `memory` last. */
+export function ownsMemory(memory: WebAssembly.Memory, owner: object): boolean {
+  return owners.get(memory) === owner;
+}
