@@ -1,3 +1,4 @@
+import { WorkBlock } from '../util/workBlock';
 import { autocovarianceOf, DIRECT_BLOCK } from './seriesAutocovariance';
 
 /**
@@ -48,7 +49,7 @@ export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
   // once (O(n log n)) where hundreds of direct sums would cost O(n²).
   const budget = lags.wasm ? DIRECT_BUDGET.wasm : DIRECT_BUDGET.js;
   const quick = new SokalWindow(den, c);
-  const block = lagBuffer(DIRECT_BLOCK);
+  const block = lagWork.take(DIRECT_BLOCK);
   for (let k = 1; k <= maxLag; k += DIRECT_BLOCK) {
     const last = Math.min(maxLag, k + DIRECT_BLOCK - 1);
     if (quick.add(lags.direct(k, last, block), k, last) || last === maxLag) {
@@ -60,7 +61,7 @@ export function autocorrelationTime(x: ArrayLike<number>, c = 5): number {
     }
   }
   const whole = new SokalWindow(den, c);
-  whole.add(lags.all(lagBuffer(maxLag + 1)).subarray(1), 1, maxLag);
+  whole.add(lags.all(lagWork.take(maxLag + 1)).subarray(1), 1, maxLag);
   // A negative sum would claim more independent values than points; a mean is never worth more than n.
   return Math.max(1, whole.tau);
 }
@@ -97,14 +98,7 @@ export function equivalentLag1(tau: number): number {
 }
 
 /**
- * A buffer for the lagged sums, kept between calls: a compare takes the autocorrelation time of every
- * signal three times, and allocating a typed array (a backing store of its own) each time added up.
+ * The lagged sums' buffer: a compare takes the autocorrelation time of every signal four times, and
+ * allocating a typed array (a backing store of its own) each time added up.
  */
-let lagWork = new Float64Array(0);
-
-function lagBuffer(n: number): Float64Array {
-  if (lagWork.length < n) {
-    lagWork = new Float64Array(n);
-  }
-  return lagWork.subarray(0, n);
-}
+const lagWork = new WorkBlock();

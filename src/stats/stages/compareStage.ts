@@ -13,6 +13,7 @@ import { polynomialTerms, residualizer } from '../partial/residualize';
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { adjustPValues } from '../significance/adjustPValues';
 import { Checkpoint } from '../util/cancel';
+import { WorkBlock } from '../util/workBlock';
 import { finiteOrNull } from '../util/missing';
 import type { StageContext } from './context';
 
@@ -127,9 +128,9 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
       Math.floor(incident.points / 4)
     )
   );
-  // Every slice's centred copy in one block (one allocation, not one per signal).
+  // Every slice's centred copy in one block, kept from one compare to the next (util/workBlock.ts).
   const width = incident.hi - incident.lo;
-  const lagBlock = new Float64Array(targets.length > 0 ? N * width : 0);
+  const lagBlock = lagWork.take(targets.length > 0 ? N * width : 0);
   const lagSeries =
     targets.length > 0 ? iSlices.map((x, i) => prepareLagSeries(x, lagBlock.subarray(i * width, (i + 1) * width))) : [];
   // Every target reads every other slice: each is copied into the lag kernel once, not once per pair.
@@ -201,10 +202,17 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   return result;
 }
 
+/**
+ * Working memory of a compare, kept from one to the next: the incident slices' centred copies (lags) and
+ * their residuals on the controls. Neither outlives the stage: links keep their curves as copies.
+ */
+const lagWork = new WorkBlock();
+const residualWork = new WorkBlock();
+
 /** Every slice's residuals, in one block of memory (one backing store, not one per series). */
 function residualsOf(slices: Float64Array[], residuals: (x: Float64Array, out: Float64Array) => Float64Array) {
   const T = slices.length > 0 ? slices[0].length : 0;
-  const block = new Float64Array(slices.length * T);
+  const block = residualWork.take(slices.length * T);
   return slices.map((x, i) => residuals(x, block.subarray(i * T, (i + 1) * T)));
 }
 
