@@ -64,18 +64,21 @@ export function ksDistance(a: usize, n: i32, b: usize, m: i32, lo: f64, hi: f64,
   const sortA = (found + ((<usize>(3 * buckets)) << 2) + 15) & ~15;
   const sortB = sortA + ((<usize>SMALL) << 3);
   memory.fill(counts, 0, (<usize>(2 * buckets)) << 2);
+  // Each value's bucket first, into `next` (each is read there just before its link overwrites it).
+  bucketsOf(a, n, lo, scale, buckets, nextA);
+  bucketsOf(b, m, lo, scale, buckets, nextB);
   // Both samples in one loop while both have values: their slots differ (side 0 and 1), so the two
   // count-and-chain updates do not wait on each other when a series stays in one bucket for a while.
   const both = min<i32>(n, m);
   for (let i = 0; i < both; i++) {
-    linkValue(a, i, 0, lo, scale, buckets, counts, heads, nextA);
-    linkValue(b, i, 1, lo, scale, buckets, counts, heads, nextB);
+    linkValue(i, 0, counts, heads, nextA);
+    linkValue(i, 1, counts, heads, nextB);
   }
   for (let i = both; i < n; i++) {
-    linkValue(a, i, 0, lo, scale, buckets, counts, heads, nextA);
+    linkValue(i, 0, counts, heads, nextA);
   }
   for (let i = both; i < m; i++) {
-    linkValue(b, i, 1, lo, scale, buckets, counts, heads, nextB);
+    linkValue(i, 1, counts, heads, nextB);
   }
 
   const fn = <f64>n;
@@ -126,29 +129,49 @@ export function ksDistance(a: usize, n: i32, b: usize, m: i32, lo: f64, hi: f64,
   return d;
 }
 
+/** 1.5 * 2^52: a double in [MAGIC - 2^51, MAGIC + 2^51) holds an integer, its offset from MAGIC, in its low bits. */
+const MAGIC: f64 = 6755399441055744;
+
 /**
- * Counts value i of x (sample `side`) into its bucket (slot 2k + side) and chains it to the bucket's values
- * (heads: the last index of each slot; next: the index before each one), so that the few buckets to sort
- * can be gathered without another pass over every value. Bucketing is monotone in v under correct
- * rounding, so a bucket's values all lie below the next bucket's.
+ * The bucket of each value of x[0, n) into out[i] (i32): (v - lo) * scale rounded to the nearest integer,
+ * within [0, buckets - 1] for every value in [lo, hi] (ksDistance.ts: the product is at most
+ * (buckets - 1)(1 + 2^-52)^2, which rounds to buckets - 1); clamped all the same, so that no input can
+ * reach outside the work area. Rounding is monotone under correct rounding, so a bucket's values all lie
+ * below the next bucket's, and equal values share one. WHY rounding by adding MAGIC rather than a
+ * conversion to an integer: two values per instruction, and no conversion, whose range checks cost more
+ * than the arithmetic; the first and last buckets are then half as wide, which changes no gap.
  */
-function linkValue(
-  x: usize,
-  i: i32,
-  side: i32,
-  lo: f64,
-  scale: f64,
-  buckets: i32,
-  counts: usize,
-  heads: usize,
-  next: usize
-): void {
-  // Within [0, buckets - 1] for every value in [lo, hi] (ksDistance.ts); clamped all the same, so that no
-  // input can reach outside the work area.
-  const bucket = min<i32>(buckets - 1, max<i32>(0, <i32>((load<f64>(x + ((<usize>i) << 3)) - lo) * scale)));
-  const slot = (<usize>(2 * bucket + side)) << 2;
+function bucketsOf(x: usize, n: i32, lo: f64, scale: f64, buckets: i32, out: usize): void {
+  const from = f64x2.splat(lo);
+  const by = f64x2.splat(scale);
+  const magic = f64x2.splat(MAGIC);
+  const first = i32x4.splat(0);
+  const last = i32x4.splat(buckets - 1);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const f = f64x2.add(f64x2.mul(f64x2.sub(v128.load(x + ((<usize>i) << 3)), from), by), magic);
+    // The low 32 bits of each lane (lanes 0 and 2 of four i32) hold the two buckets.
+    const k = i32x4.min_s(i32x4.max_s(v128.shuffle<i32>(f, f, 0, 2, 0, 2), first), last);
+    store<i64>(out + ((<usize>i) << 2), i64x2.extract_lane(k, 0));
+  }
+  if (i < n) {
+    const f = f64x2.add(f64x2.mul(f64x2.sub(f64x2.splat(load<f64>(x + ((<usize>i) << 3))), from), by), magic);
+    const k = i32x4.min_s(i32x4.max_s(v128.shuffle<i32>(f, f, 0, 2, 0, 2), first), last);
+    store<i32>(out + ((<usize>i) << 2), i32x4.extract_lane(k, 0));
+  }
+}
+
+/**
+ * Counts value i of a sample (`side`) into its bucket, which `next[i]` holds (bucketsOf), in slot
+ * 2k + side, and chains it to the bucket's values (heads: the last index of each slot; next: the index
+ * before each one, overwriting the bucket), so that the few buckets to sort can be gathered without
+ * another pass over every value.
+ */
+function linkValue(i: i32, side: i32, counts: usize, heads: usize, next: usize): void {
+  const at = next + ((<usize>i) << 2);
+  const slot = (<usize>(2 * load<i32>(at) + side)) << 2;
   store<i32>(counts + slot, load<i32>(counts + slot) + 1);
-  store<i32>(next + ((<usize>i) << 2), load<i32>(heads + slot));
+  store<i32>(at, load<i32>(heads + slot));
   store<i32>(heads + slot, i);
 }
 
