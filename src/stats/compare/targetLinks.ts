@@ -82,6 +82,7 @@ function incidentLag(
 
 function leadOf(
   input: TargetLinkInput,
+  names: (id: string) => string | undefined,
   pair: LagPairResult,
   curve: Float64Array | null,
   band: number | null
@@ -91,7 +92,7 @@ function leadOf(
     first: pair.a,
     stepMs: input.stepMs,
     maxLag: input.maxLag,
-    names: (id) => input.names.get(id),
+    names,
   });
   // The pair is [other, target]: a positive lag means the other signal leads the target.
   const kind: CompareLead['kind'] = s.kind === 'leads' && s.leader === input.ids[input.target] ? 'follows' : s.kind;
@@ -155,7 +156,8 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
     return correlationPValue(input.incidentCorr.r[c], pairNEff(input.incidentCorr, t, j) - 2);
   });
   const qInc = adjustPValues(pInc, 'fdr_bh');
-  const leads = lags.map((l) => leadOf(input, l.pair, l.curve, l.band));
+  const names = (id: string) => input.names.get(id);
+  const leads = lags.map((l) => leadOf(input, names, l.pair, l.curve, l.band));
   // A leading signal is judged where it leads; every other link at the same time.
   const partials = others.map((j, k) =>
     input.residuals && input.roles[j] !== 'control'

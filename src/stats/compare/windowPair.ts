@@ -87,15 +87,7 @@ function kernelPair(
   if (kernel.windowStats(bAt, nb, bDiffs, out) === 0 || kernel.windowStats(iAt, ni, iDiffs, out + 48) === 0) {
     return null;
   }
-  const sums = (at: number): WindowSums => ({
-    sum: mem[at],
-    min: mem[at + 1],
-    max: mem[at + 2],
-    ss: mem[at + 3],
-    dMin: mem[at + 4],
-    dMax: mem[at + 5],
-  });
-  const [bs, is] = [sums(out / 8), sums(out / 8 + 6)];
+  const [bs, is] = [sumsAt(mem, out / 8), sumsAt(mem, out / 8 + 6)];
   // The differences go where windowSample puts them, so the samples hold what its walk would give.
   const bd = bBuffer.subarray(nb, 2 * nb - 1);
   const id = iBuffer.subarray(ni, 2 * ni - 1);
@@ -109,4 +101,9 @@ function kernelPair(
     dLevels: ksDistanceInKernel(kernel, { a: bAt, b: iAt, work }, bValues, iValues, ...pooled(b.range, i.range)),
     dDiffs: ksDistanceInKernel(kernel, { a: bDiffs, b: iDiffs, work }, bd, id, ...pooled(b.diffRange, i.diffRange)),
   };
+}
+
+/** The six sums windowStats wrote at mem[at..at + 5]. */
+function sumsAt(mem: Float64Array, at: number): WindowSums {
+  return { sum: mem[at], min: mem[at + 1], max: mem[at + 2], ss: mem[at + 3], dMin: mem[at + 4], dMax: mem[at + 5] };
 }

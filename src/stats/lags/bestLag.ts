@@ -3,19 +3,18 @@
  * the negative lag, so that a flat curve reports lag 0 rather than an arbitrary edge.
  */
 export function bestLag(curve: ArrayLike<number>, maxLag: number): { lag: number; r: number } | null {
-  let best: { lag: number; r: number } | null = null;
-  // Only a strictly larger |r| replaces the best, so visiting lags as 0, -1, 1, -2, 2, ... breaks ties.
-  // WHY no list of lags per distance: this runs once per pair, and those lists were garbage.
-  const consider = (k: number): void => {
+  let lag = 0;
+  let r = NaN;
+  // Lags visited as 0, -1, 1, -2, 2, ... (i = 0, 1, 2, 3, 4, ...), and only a strictly larger |r| replaces
+  // the best: that order breaks the ties. WHY a plain loop: this runs once per pair (every link of a
+  // compare), and a closure or an object per better lag cost more than the comparisons.
+  for (let i = 0; i <= 2 * maxLag; i++) {
+    const k = i % 2 === 1 ? -(i + 1) / 2 : i / 2;
     const v = curve[k + maxLag];
-    if (Number.isFinite(v) && (best === null || Math.abs(v) > Math.abs(best.r))) {
-      best = { lag: k, r: v };
+    if (Number.isFinite(v) && (Number.isNaN(r) || Math.abs(v) > Math.abs(r))) {
+      lag = k;
+      r = v;
     }
-  };
-  consider(0);
-  for (let d = 1; d <= maxLag; d++) {
-    consider(-d);
-    consider(d);
   }
-  return best;
+  return Number.isNaN(r) ? null : { lag, r };
 }

@@ -61,45 +61,55 @@ export interface LeadOptions {
 /** The decision alone (no words): what the incident verdict and any other rule build on. */
 export function leadDecision(pair: LeadPair, options: Pick<LeadOptions, 'alpha' | 'first'> = {}): LeadDecision {
   const alpha = options.alpha ?? DEFAULTS.alpha;
-  const first = options.first ?? pair.a;
-  const lagSteps = pair.bestLag === null ? null : lagAsAsked(pair.bestLag, pair.a, first);
   const q = pair.qBestLag ?? null;
-  // Objects written out, not a shared part spread into each: every link of a compare takes a decision.
-  const decide = (kind: LeadKind, leader: string | null = null, follower: string | null = null): LeadDecision => ({
+  if (pair.bestLag === null || pair.bestR === null) {
+    return decision(pair, options, 'unavailable');
+  }
+  if (q === null || !(q <= alpha)) {
+    return decision(pair, options, 'no-clear-lead');
+  }
+  if (pair.atEdge === true) {
+    return decision(pair, options, 'edge');
+  }
+  if (pair.bestLag === 0) {
+    return decision(pair, options, 'same-time');
+  }
+  // Convention: positive lag, a leads b.
+  return pair.bestLag > 0
+    ? decision(pair, options, 'leads', pair.a, pair.b)
+    : decision(pair, options, 'leads', pair.b, pair.a);
+}
+
+/**
+ * A decision of `kind` on the pair. WHY a function of the module and every field written out, not a
+ * closure or a shared part spread in: every link of a compare takes a decision.
+ */
+function decision(
+  pair: LeadPair,
+  options: Pick<LeadOptions, 'first'>,
+  kind: LeadKind,
+  leader: string | null = null,
+  follower: string | null = null
+): LeadDecision {
+  return {
     kind,
     leader,
     follower,
-    lagSteps,
+    lagSteps: pair.bestLag === null ? null : lagAsAsked(pair.bestLag, pair.a, options.first ?? pair.a),
     r: pair.bestR,
     p: pair.pBestLag ?? null,
-    q,
-  });
-  if (pair.bestLag === null || pair.bestR === null) {
-    return decide('unavailable');
-  }
-  if (q === null || !(q <= alpha)) {
-    return decide('no-clear-lead');
-  }
-  if (pair.atEdge === true) {
-    return decide('edge');
-  }
-  if (pair.bestLag === 0) {
-    return decide('same-time');
-  }
-  // Convention: positive lag, a leads b.
-  return pair.bestLag > 0 ? decide('leads', pair.a, pair.b) : decide('leads', pair.b, pair.a);
+    q: pair.qBestLag ?? null,
+  };
 }
 
 /** The decision and its sentence. */
 export function leadStatement(pair: LeadPair, options: LeadOptions = {}): LeadStatement {
   const d = leadDecision(pair, options);
-  const name = (id: string): string => {
-    const n = typeof options.names === 'function' ? options.names(id) : options.names?.[id];
-    return n !== undefined && n !== '' ? n : id;
-  };
   const first = options.first ?? pair.a;
-  const [x, y] = first === pair.b ? [name(pair.b), name(pair.a)] : [name(pair.a), name(pair.b)];
-  const steps = (k: number): string => durationText(k, options.stepMs);
+  const [x, y] =
+    first === pair.b
+      ? [nameOf(pair.b, options), nameOf(pair.a, options)]
+      : [nameOf(pair.a, options), nameOf(pair.b, options)];
   const evidence = `r = ${rText(d.r)}, q ${pText(d.q)}`;
   let text: string;
   switch (d.kind) {
@@ -113,7 +123,7 @@ export function leadStatement(pair: LeadPair, options: LeadOptions = {}): LeadSt
           : `No clear lead between ${x} and ${y} (strongest lag: ${evidence}).`;
       break;
     case 'edge': {
-      const range = options.maxLag !== undefined ? `±${steps(options.maxLag)}` : 'the lag range';
+      const range = options.maxLag !== undefined ? `±${durationText(options.maxLag, options.stepMs)}` : 'the lag range';
       text = `Peak at the edge of ${range}: widen the lag range before reading a lead between ${x} and ${y} (${evidence}).`;
       break;
     }
@@ -121,11 +131,17 @@ export function leadStatement(pair: LeadPair, options: LeadOptions = {}): LeadSt
       text = `${x} moves with ${y} at the same time (${evidence}).`;
       break;
     case 'leads':
-      text = `${name(d.leader!)} leads ${name(d.follower!)} by ${steps(Math.abs(d.lagSteps!))} (r = ${rText(d.r)} at that lag, q ${pText(d.q)}).`;
+      text = `${nameOf(d.leader!, options)} leads ${nameOf(d.follower!, options)} by ${durationText(Math.abs(d.lagSteps!), options.stepMs)} (r = ${rText(d.r)} at that lag, q ${pText(d.q)}).`;
       break;
   }
   const { kind, leader, follower, lagSteps, r, p, q } = d;
   return { kind, leader, follower, lagSteps, r, p, q, text };
+}
+
+/** The display name of a series: its name in `options.names`, else its id. */
+function nameOf(id: string, options: LeadOptions): string {
+  const n = typeof options.names === 'function' ? options.names(id) : options.names?.[id];
+  return n !== undefined && n !== '' ? n : id;
 }
 
 /**
