@@ -4,7 +4,7 @@ import { bestLagTest, peakAtEdge } from '../lags/bestLagSignificance';
 import { crossCorrelation, type LagSeries } from '../lags/crossCorrelation';
 import type { CrossSumSource } from '../lags/directCrossSum';
 import { leadStatement } from '../lags/leadStatement';
-import { pearsonComplete, pearsonPair, type CompleteSeries } from '../correlation/pearsonPair';
+import { completeCrossSums, pearsonComplete, pearsonPair, type CompleteSeries } from '../correlation/pearsonPair';
 import { adjustPValues } from '../significance/adjustPValues';
 import { correlationPValue } from '../significance/correlationPValue';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
@@ -27,6 +27,8 @@ export interface TargetLinkInput {
   residuals: Float64Array[] | null;
   /** Each residual series prepared for pearsonComplete (null where it has a missing value). */
   completeResiduals: Array<CompleteSeries | null> | null;
+  /** The target's residuals' cross sum with each signal's (residualCrossSums; NaN where not taken). */
+  residualSums: Float64Array | null;
   controlCount: number;
   /** AR(1)-equivalent lag-1 autocorrelation of each incident slice and of each residual (autocorrelationTime.ts). */
   lag1: ArrayLike<number>;
@@ -123,12 +125,36 @@ function partialLink(input: TargetLinkInput, j: number, lag: number): { r: numbe
   const a = lag === 0 && whole ? whole[j] : null;
   const b = lag === 0 && whole ? whole[input.target] : null;
   const pc =
-    a && b ? pearsonComplete(a, b, input.minOverlap) : laggedPearson(res[j], res[input.target], lag, input.minOverlap);
+    a && b
+      ? pearsonComplete(a, b, input.minOverlap, input.residualSums?.[j])
+      : laggedPearson(res[j], res[input.target], lag, input.minOverlap);
   if (pc.reason !== null) {
     return { r: NaN, p: NaN };
   }
   const nEff = effectiveSampleSize(pc.n, input.residualLag1[input.target], input.residualLag1[j]);
   return { r: pc.r, p: correlationPValue(pc.r, nEff - 2 - input.controlCount) };
+}
+
+/**
+ * Each target's zero-lag cross sum with every signal's complete residuals, [target][signal]: the sums
+ * pearsonComplete would take pair by pair, the same doubles, taken for all targets in one pass over each
+ * signal (completeCrossSums). NaN where either residual series has a missing value.
+ */
+export function residualCrossSums(complete: Array<CompleteSeries | null>, targets: number[]): Float64Array[] {
+  const sums = targets.map(() => new Float64Array(complete.length).fill(NaN));
+  const usable = targets.flatMap((t, i) => (complete[t] ? [{ i, series: complete[t] }] : []));
+  const row = new Float64Array(usable.length);
+  complete.forEach((c, j) => {
+    if (c && usable.length > 0) {
+      completeCrossSums(
+        c,
+        usable.map((u) => u.series),
+        row
+      );
+      usable.forEach((u, k) => (sums[u.i][j] = row[k]));
+    }
+  });
+  return sums;
 }
 
 /** pearsonPair of x[t] against y[t + lag] over the rows both exist. */

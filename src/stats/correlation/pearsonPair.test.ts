@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from 'fast-check';
-import { completeSeries, pearsonComplete, pearsonPair } from './pearsonPair';
+import { completeCrossSums, completeSeries, pearsonComplete, pearsonPair } from './pearsonPair';
 
 // A complete series: finite doubles times 2^scale (squares that overflow or underflow too), or a constant.
 const series = (len: number) =>
@@ -38,5 +38,31 @@ describe('pearsonComplete', () => {
     const x = Float64Array.of(1, 2, 3, 4, 5);
     const y = Float64Array.of(2, 1, 4, 3);
     expect(pearsonComplete(completeSeries(x)!, completeSeries(y)!, 2)).toEqual(pearsonPair(x, y, 2));
+  });
+});
+
+describe('completeCrossSums', () => {
+  it('gives each pair the cross sum pearsonComplete takes itself: the very same r, for 1 to 9 partners', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 60 }).chain((n) =>
+          fc.array(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: n, maxLength: n }), {
+            minLength: 2,
+            maxLength: 10,
+          })
+        ),
+        (rows) => {
+          const [a, ...others] = rows.map((r) => completeSeries(Float64Array.from(r))!);
+          const sums = completeCrossSums(a, others, new Float64Array(others.length));
+          others.forEach((b, k) => {
+            const own = pearsonComplete(a, b, 2);
+            const given = pearsonComplete(a, b, 2, sums[k]);
+            expect(Object.is(given.r, own.r)).toBe(true);
+            expect(given.reason).toBe(own.reason);
+          });
+        }
+      ),
+      { numRuns: 300, seed: 5 }
+    );
   });
 });

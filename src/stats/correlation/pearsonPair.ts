@@ -156,19 +156,20 @@ export function completeSeries(x: Float64Array): CompleteSeries | null {
  * pearsonPair(a.x, b.x, minOverlap) of two complete series of one length, the same double: with every
  * row common, its sums are the prepared ones and only the cross sum is taken here.
  */
-export function pearsonComplete(a: CompleteSeries, b: CompleteSeries, minOverlap: number): PairCorrelation {
+export function pearsonComplete(
+  a: CompleteSeries,
+  b: CompleteSeries,
+  minOverlap: number,
+  crossSum = NaN
+): PairCorrelation {
   const n = a.x.length;
   if (b.x.length !== n || n < Math.max(2, minOverlap) || a.constant || b.constant) {
     return pearsonPair(a.x, b.x, minOverlap);
   }
   const x = a.x;
   const y = b.x;
-  const mx = a.mean;
-  const my = b.mean;
-  let sxy = 0;
-  for (let t = 0; t < n; t++) {
-    sxy += (x[t] - mx) * (y[t] - my);
-  }
+  // `crossSum`: the pair's Σ (x − mean)(y − mean) from completeCrossSums, when the caller took it there.
+  let sxy = Number.isNaN(crossSum) ? completeCrossSum(a, b) : crossSum;
   const sxx = a.sumSq - (a.sumDev * a.sumDev) / n;
   const syy = b.sumSq - (b.sumDev * b.sumDev) / n;
   sxy -= (a.sumDev * b.sumDev) / n;
@@ -177,4 +178,47 @@ export function pearsonComplete(a: CompleteSeries, b: CompleteSeries, minOverlap
   }
   const r = sxy / Math.sqrt(sxx) / Math.sqrt(syy);
   return { r: Math.max(-1, Math.min(1, r)), n, reason: null };
+}
+
+/** Σ (a − mean a)(b − mean b) over two complete series of one length, in time order. */
+function completeCrossSum(a: CompleteSeries, b: CompleteSeries): number {
+  const x = a.x;
+  const y = b.x;
+  const mx = a.mean;
+  const my = b.mean;
+  let sxy = 0;
+  for (let t = 0; t < x.length; t++) {
+    sxy += (x[t] - mx) * (y[t] - my);
+  }
+  return sxy;
+}
+
+/**
+ * completeCrossSum of `a` with each of `others` (complete series of a's length), into out: the same
+ * doubles, each sum added in time order. WHY together: each sum waits on its own additions value by
+ * value; up to four sums side by side overlap, and a compare correlates every signal's residuals with
+ * each target's.
+ */
+export function completeCrossSums(a: CompleteSeries, others: CompleteSeries[], out: Float64Array): Float64Array {
+  const x = a.x;
+  const mx = a.mean;
+  for (let o = 0; o < others.length; o += 4) {
+    // A group short of four repeats its last series; the repeats' sums are dropped.
+    const [b0, b1, b2, b3] = [0, 1, 2, 3].map((i) => others[Math.min(o + i, others.length - 1)]);
+    const [y0, y1, y2, y3] = [b0.x, b1.x, b2.x, b3.x];
+    const [m0, m1, m2, m3] = [b0.mean, b1.mean, b2.mean, b3.mean];
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let t = 0; t < x.length; t++) {
+      const d = x[t] - mx;
+      s0 += d * (y0[t] - m0);
+      s1 += d * (y1[t] - m1);
+      s2 += d * (y2[t] - m2);
+      s3 += d * (y3[t] - m3);
+    }
+    [s0, s1, s2, s3].slice(0, Math.min(4, others.length - o)).forEach((s, i) => (out[o + i] = s));
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { CompareResult, SignalChange, SignalRole } from '../contract';
 import { correlationChange, windowCorrelation } from '../compare/correlationChange';
 import { signalChange } from '../compare/signalChange';
-import { targetLinks } from '../compare/targetLinks';
+import { residualCrossSums, targetLinks } from '../compare/targetLinks';
 import { CAUTION, verdict } from '../compare/verdict';
 import { compareWindows } from '../compare/windows';
 import { windowPair } from '../compare/windowPair';
@@ -121,6 +121,12 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const residuals = controls.length > 0 ? residualsOf(iSlices, residualizer(controlTerms)) : null;
   const residualLag1 = residuals ? residuals.map((x) => equivalentLag1(autocorrelationTime(x))) : iLag1;
   const completeResiduals = residuals && targets.length > 0 ? residuals.map(completeSeries) : null;
+  const residualSums = completeResiduals
+    ? residualCrossSums(
+        completeResiduals,
+        targets.map((id) => ids.indexOf(id))
+      )
+    : null;
   const maxLag = Math.max(
     0,
     Math.min(
@@ -140,7 +146,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   );
   const links: CompareResult['links'] = {};
   const linksDone = new Checkpoint(ctx.hooks, 'compare:links', targets.length, 1);
-  const verdicts = targets.map((id) => {
+  const verdicts = targets.map((id, ti) => {
     const t = ids.indexOf(id);
     links[id] = targetLinks({
       target: t,
@@ -152,6 +158,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
       crossSums,
       residuals,
       completeResiduals,
+      residualSums: residualSums?.[ti] ?? null,
       controlCount: controlTerms.length,
       lag1: iLag1,
       residualLag1,
