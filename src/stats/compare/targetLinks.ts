@@ -142,18 +142,18 @@ function partialLink(input: TargetLinkInput, j: number, lag: number): { r: numbe
  */
 export function residualCrossSums(complete: Array<CompleteSeries | null>, targets: number[]): Float64Array[] {
   const sums = targets.map(() => new Float64Array(complete.length).fill(NaN));
-  const usable = targets.flatMap((t, i) => (complete[t] ? [{ i, series: complete[t] }] : []));
+  const usable = targets.flatMap((t, i) => (complete[t] ? [i] : []));
+  const series = usable.map((i) => complete[targets[i]]!);
   const row = new Float64Array(usable.length);
-  complete.forEach((c, j) => {
+  for (let j = 0; j < complete.length; j++) {
+    const c = complete[j];
     if (c && usable.length > 0) {
-      completeCrossSums(
-        c,
-        usable.map((u) => u.series),
-        row
-      );
-      usable.forEach((u, k) => (sums[u.i][j] = row[k]));
+      completeCrossSums(c, series, row);
+      for (let k = 0; k < usable.length; k++) {
+        sums[usable[k]][j] = row[k];
+      }
     }
-  });
+  }
   return sums;
 }
 

@@ -202,11 +202,23 @@ function completeCrossSum(a: CompleteSeries, b: CompleteSeries): number {
 export function completeCrossSums(a: CompleteSeries, others: CompleteSeries[], out: Float64Array): Float64Array {
   const x = a.x;
   const mx = a.mean;
-  for (let o = 0; o < others.length; o += 4) {
-    // A group short of four repeats its last series; the repeats' sums are dropped.
-    const [b0, b1, b2, b3] = [0, 1, 2, 3].map((i) => others[Math.min(o + i, others.length - 1)]);
-    const [y0, y1, y2, y3] = [b0.x, b1.x, b2.x, b3.x];
-    const [m0, m1, m2, m3] = [b0.mean, b1.mean, b2.mean, b3.mean];
+  const last = others.length - 1;
+  for (let o = 0; o <= last; o += 4) {
+    // A group short of four repeats its last series; the repeats' sums are not stored.
+    const [b0, b1, b2, b3] = [
+      others[o],
+      others[Math.min(o + 1, last)],
+      others[Math.min(o + 2, last)],
+      others[Math.min(o + 3, last)],
+    ];
+    const y0 = b0.x;
+    const y1 = b1.x;
+    const y2 = b2.x;
+    const y3 = b3.x;
+    const m0 = b0.mean;
+    const m1 = b1.mean;
+    const m2 = b2.mean;
+    const m3 = b3.mean;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
@@ -218,7 +230,16 @@ export function completeCrossSums(a: CompleteSeries, others: CompleteSeries[], o
       s2 += d * (y2[t] - m2);
       s3 += d * (y3[t] - m3);
     }
-    [s0, s1, s2, s3].slice(0, Math.min(4, others.length - o)).forEach((s, i) => (out[o + i] = s));
+    out[o] = s0;
+    if (o + 1 <= last) {
+      out[o + 1] = s1;
+    }
+    if (o + 2 <= last) {
+      out[o + 2] = s2;
+    }
+    if (o + 3 <= last) {
+      out[o + 3] = s3;
+    }
   }
   return out;
 }
