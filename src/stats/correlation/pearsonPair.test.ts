@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from 'fast-check';
-import { completeCrossSums, completeSeries, pearsonComplete, pearsonPair } from './pearsonPair';
+import { completeCrossSums, completeSeries, completeSeriesOf, pearsonComplete, pearsonPair } from './pearsonPair';
 
 // A complete series: finite doubles times 2^scale (squares that overflow or underflow too), or a constant.
 const series = (len: number) =>
@@ -63,6 +63,31 @@ describe('completeCrossSums', () => {
         }
       ),
       { numRuns: 300, seed: 5 }
+    );
+  });
+});
+
+describe('completeSeriesOf', () => {
+  it('prepares each series as completeSeries does, four at a time or one by one', () => {
+    const value = fc.oneof(
+      { weight: 12, arbitrary: fc.double({ min: -1e3, max: 1e3, noNaN: true }) },
+      { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, 2, 1.7e308) }
+    );
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 30 })
+          .chain((n) => fc.array(fc.array(value, { minLength: n, maxLength: n }), { minLength: 0, maxLength: 11 })),
+        fc.boolean(),
+        (rows, flat) => {
+          // Constant rows now and then (a constant series is reported as such).
+          const xs = rows.map((r, i) => Float64Array.from(flat && i % 3 === 0 ? r.map(() => r[0]) : r));
+          const got = completeSeriesOf(xs);
+          expect(got.length).toBe(xs.length);
+          got.forEach((c, i) => expect(c).toEqual(completeSeries(xs[i])));
+        }
+      ),
+      { numRuns: 400, seed: 9 }
     );
   });
 });

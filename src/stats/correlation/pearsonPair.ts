@@ -153,6 +153,71 @@ export function completeSeries(x: Float64Array): CompleteSeries | null {
 }
 
 /**
+ * completeSeries of every series, the same results: four series of one length at a time, their sums side
+ * by side, each still added in time order. WHY: each sum waits on its own additions value by value, and
+ * a compare prepares every signal's residuals.
+ */
+export function completeSeriesOf(xs: Float64Array[]): Array<CompleteSeries | null> {
+  const out: Array<CompleteSeries | null> = [];
+  for (let g = 0; g < xs.length; g += 4) {
+    const group = xs.slice(g, g + 4);
+    const alike = group.length === 4 && group.every((x) => x.length === group[0].length && x.length > 0);
+    out.push(...(alike ? completeFour(group[0], group[1], group[2], group[3]) : group.map(completeSeries)));
+  }
+  return out;
+}
+
+/** completeSeries of four non-empty series of one length. */
+function completeFour(
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  d: Float64Array
+): Array<CompleteSeries | null> {
+  const n = a.length;
+  let [sa, sb, sc, sd] = [0, 0, 0, 0];
+  let [ka, kb, kc, kd] = [true, true, true, true];
+  const [a0, b0, c0, d0] = [a[0], b[0], c[0], d[0]];
+  for (let t = 0; t < n; t++) {
+    sa += a[t];
+    sb += b[t];
+    sc += c[t];
+    sd += d[t];
+    ka = ka && a[t] === a0;
+    kb = kb && b[t] === b0;
+    kc = kc && c[t] === c0;
+    kd = kd && d[t] === d0;
+  }
+  if (!Number.isFinite(sa + sb + sc + sd)) {
+    // A missing or infinite value (or sums past the largest double): each series on its own.
+    return [a, b, c, d].map(completeSeries);
+  }
+  const [ma, mb, mc, md] = [sa / n, sb / n, sc / n, sd / n];
+  let [da, db, dc, dd] = [0, 0, 0, 0];
+  let [qa, qb, qc, qd] = [0, 0, 0, 0];
+  for (let t = 0; t < n; t++) {
+    const ea = a[t] - ma;
+    const eb = b[t] - mb;
+    const ec = c[t] - mc;
+    const ed = d[t] - md;
+    da += ea;
+    db += eb;
+    dc += ec;
+    dd += ed;
+    qa += ea * ea;
+    qb += eb * eb;
+    qc += ec * ec;
+    qd += ed * ed;
+  }
+  return [
+    { x: a, mean: ma, sumDev: da, sumSq: qa, constant: ka },
+    { x: b, mean: mb, sumDev: db, sumSq: qb, constant: kb },
+    { x: c, mean: mc, sumDev: dc, sumSq: qc, constant: kc },
+    { x: d, mean: md, sumDev: dd, sumSq: qd, constant: kd },
+  ];
+}
+
+/**
  * pearsonPair(a.x, b.x, minOverlap) of two complete series of one length, the same double: with every
  * row common, its sums are the prepared ones and only the cross sum is taken here.
  */

@@ -6,7 +6,7 @@ import { CAUTION, verdict } from '../compare/verdict';
 import { compareWindows } from '../compare/windows';
 import { windowPair } from '../compare/windowPair';
 import { nullProcess, sampleBuffer } from '../compare/windowSample';
-import { completeSeries } from '../correlation/pearsonPair';
+import { completeSeriesOf } from '../correlation/pearsonPair';
 import { prepareLagSeries } from '../lags/crossCorrelation';
 import { crossSumSet } from '../lags/directCrossSum';
 import { polynomialTerms, residualizer } from '../partial/residualize';
@@ -120,7 +120,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const controlTerms = controls.flatMap((c) => polynomialTerms(iSlices[ids.indexOf(c)], CONTROL_DEGREE));
   const residuals = controls.length > 0 ? residualsOf(iSlices, residualizer(controlTerms)) : null;
   const residualLag1 = residuals ? residuals.map((x) => equivalentLag1(autocorrelationTime(x))) : iLag1;
-  const completeResiduals = residuals && targets.length > 0 ? residuals.map(completeSeries) : null;
+  const completeResiduals = residuals && targets.length > 0 ? completeSeriesOf(residuals) : null;
   const residualSums = completeResiduals
     ? residualCrossSums(
         completeResiduals,
