@@ -1,5 +1,6 @@
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { meanEffectiveSize } from '../significance/meanEffectiveSize';
+import { lineOf, subtractLine } from './baselineLine';
 import { finitePrefix } from '../util/finitePrefix';
 
 /** One signal inside one window, reduced to what the two-sample tests need. */
@@ -33,11 +34,18 @@ export interface NullProcess {
  * baseline's process; the incident's own autocorrelation is inflated by the very change being tested
  * (a step or a ramp looks like perfect persistence) and would hide every change.
  */
-export function nullProcess(x: Float64Array, lo: number, hi: number, buffer = sampleBuffer(hi - lo)): NullProcess {
-  // Persistence is read around the baseline's straight-line course: a slow daily swing across a long
-  // baseline would otherwise read as hours of persistence and leave no power to see any change.
+export function nullProcess(
+  x: Float64Array,
+  lo: number,
+  hi: number,
+  buffer = sampleBuffer(hi - lo),
+  line = lineOf(x.subarray(lo, hi))
+): NullProcess {
+  // Persistence is read around the baseline's straight-line course (`line`, baselineLine.ts; a compare
+  // fits every signal's at once): a slow daily swing across a long baseline would otherwise read as
+  // hours of persistence and leave no power to see any change.
   const n = Math.max(0, hi - lo);
-  const slice = detrended(x.subarray(lo, hi), buffer.subarray(0, n));
+  const slice = subtractLine(x.subarray(lo, hi), line, buffer.subarray(0, n));
   const diffs = gridDifferences(slice, buffer.subarray(n, Math.max(n, 2 * n - 1)));
   return {
     lag1: equivalentLag1(autocorrelationTime(slice)),
@@ -183,53 +191,4 @@ export function gridDifferences(
     d[t] = x[t + 1] - x[t];
   }
   return d;
-}
-
-/**
- * Longest window whose sums over t have exact closed forms in doubles: Σt = n(n − 1)/2 and
- * Σ(t − mean t)² = n(n² − 1)/12 are then integers or quarters below 2⁵³, as is every partial sum of the
- * per-point walk, so both give the same double.
- */
-const CLOSED_FORM_POINTS = 2 ** 17;
-
-/** x minus its least-squares line over the finite points (missing stay missing), written into `out`. */
-function detrended(x: Float64Array, out: Float64Array): Float64Array {
-  const len = x.length;
-  let sx = 0;
-  for (let t = 0; t < len; t++) {
-    sx += x[t];
-  }
-  // No gap (a missing or infinite value would have carried into the sum): t's sums take their closed
-  // forms and no value is tested; otherwise both walks skip the missing points.
-  const complete = Number.isFinite(sx) && len <= CLOSED_FORM_POINTS;
-  let n = len;
-  let st = (len * (len - 1)) / 2;
-  if (!complete) {
-    [n, st, sx] = [0, 0, 0];
-    for (let t = 0; t < len; t++) {
-      if (Number.isFinite(x[t])) {
-        n++;
-        st += t;
-        sx += x[t];
-      }
-    }
-  }
-  const mt = st / n;
-  const mx = sx / n;
-  let stt = complete ? (len * (len * len - 1)) / 12 : 0;
-  let stx = 0;
-  for (let t = 0; t < len; t++) {
-    if (complete) {
-      stx += (t - mt) * (x[t] - mx);
-    } else if (Number.isFinite(x[t])) {
-      stt += (t - mt) * (t - mt);
-      stx += (t - mt) * (x[t] - mx);
-    }
-  }
-  const slope = stt > 0 ? stx / stt : 0;
-  // A loop, not x.map: the typed-array map calls its callback per value, several times slower here.
-  for (let t = 0; t < x.length; t++) {
-    out[t] = x[t] - mx - slope * (t - mt);
-  }
-  return out;
 }

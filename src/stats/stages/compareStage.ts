@@ -5,6 +5,7 @@ import { residualCrossSums, targetLinks } from '../compare/targetLinks';
 import { CAUTION, verdict } from '../compare/verdict';
 import { compareWindows } from '../compare/windows';
 import { windowPair } from '../compare/windowPair';
+import { linesOf } from '../compare/baselineLine';
 import { nullProcess, sampleBuffer } from '../compare/windowSample';
 import { completeSeriesOf } from '../correlation/pearsonPair';
 import { prepareLagSeries } from '../lags/crossCorrelation';
@@ -90,10 +91,11 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const iBuffer = sampleBuffer(incident.points);
   const signalsDone = new Checkpoint(ctx.hooks, 'compare:signals', N, 16);
   const bLag1 = new Float64Array(N);
+  const lines = linesOf(ctx.values, baseline.lo, baseline.hi);
   const signals = ids.map((id, i) => {
     signalsDone.tick();
     const v = ctx.values[i];
-    const process = nullProcess(v, baseline.lo, baseline.hi, bBuffer);
+    const process = nullProcess(v, baseline.lo, baseline.hi, bBuffer, lines[i]);
     bLag1[i] = process.lag1;
     return signalChange(
       id,
