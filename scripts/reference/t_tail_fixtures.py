@@ -8,7 +8,9 @@ and the same value from mpmath at 40 digits, p = I_{df/(df+t^2)}(df/2, 1/2). Als
 coefficients r with df, where SciPy's p is 2 * t.sf(|t|) with t = r sqrt(df / ((1 - r)(1 + r))) (what
 scipy.stats.pearsonr / spearmanr report) and the 40-digit p is I_{1-r^2}(df/2, 1/2). Seeded random
 (t, df) points fill the space between; a grid sits at the engine's switch between its methods.
-And the scaled complementary error function erfcx (scipy.special.erfcx, mpmath). Run with the Debian interpreter:
+And the scaled complementary error function erfcx (scipy.special.erfcx, mpmath), and the two-sided normal tail
+P(|Z| >= |z|) (2 * scipy.stats.norm.sf(|z|); mpmath's erfc(|z| / sqrt 2) of the double |z| / sqrt 2, as the engine
+rounds it). Run with the Debian interpreter:
 
     /usr/bin/python3 scripts/reference/t_tail_fixtures.py
 
@@ -90,11 +92,25 @@ def erfcx_cases():
             for x in xs]
 
 
+def normal_cases():
+    zs = [0.0, 1e-8, 0.01, 0.5, 0.6629, 0.6630, 1.0, 1.959963984540054, 2.5, 3.0, 4.0, 5.0, 5.657, 8.0, 10.0, 20.0,
+          30.0, 37.5, 38.5]
+    rng = np.random.default_rng(17)
+    zs += [float(10 ** rng.uniform(-3, 1.58)) for _ in range(60)]
+    out = []
+    for z in zs:
+        x = abs(z) / math.sqrt(2)
+        out.append({'z': z, 'scipy': float(2 * stats.norm.sf(abs(z))), 'mpmath': float(mpmath.erfc(mpmath.mpf(x)))})
+        out.append({'z': -z, 'scipy': float(2 * stats.norm.sf(abs(z))), 'mpmath': float(mpmath.erfc(mpmath.mpf(x)))})
+    return out
+
+
 def main():
     payload = {
         't': t_cases(),
         'r': r_cases(),
         'erfcx': erfcx_cases(),
+        'normal': normal_cases(),
         '_versions': {'scipy': scipy.__version__, 'numpy': np.__version__, 'mpmath': mpmath.__version__},
     }
     with open(OUT, 'w') as f:

@@ -1,4 +1,4 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalTwoSided } from './normalTail';
 
 export interface FisherDeltaTest {
   /** rAfter − rBefore. */
@@ -39,5 +39,5 @@ export function fisherDeltaZ(rBefore: number, nBefore: number, rAfter: number, n
 
 /** Two-sided p of fisherDeltaZ's z (NaN for NaN). */
 export function fisherDeltaP(z: number): number {
-  return Number.isNaN(z) ? NaN : Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1));
+  return normalTwoSided(z);
 }

@@ -1,5 +1,5 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import type { KendallStats } from '../correlation/kendallTau';
+import { normalTwoSided } from './normalTail';
 
 /**
  * Two-sided p-value of Kendall's tau exactly as scipy.stats.kendalltau (SciPy 1.10, method='auto'):
@@ -27,7 +27,7 @@ export function kendallPValue(s: KendallStats, nEff?: number): number {
   if (nEff !== undefined && nEff < size) {
     z *= Math.sqrt(tauVarianceNoTies(size) / tauVarianceNoTies(nEff));
   }
-  return 2 * normalCdf(-Math.abs(z), 0, 1);
+  return normalTwoSided(z);
 }
 
 function tauVarianceNoTies(n: number): number {
