@@ -211,6 +211,32 @@ def tail_cases():
     return cases
 
 
+def fisher_z_cases():
+    """Fisher's z of a change of r at 50 digits (mpmath): pairs far apart, close together (where the difference of
+    two atanh loses its precision), small, and near +-1 (as the engine clamps r, within 1 - 1e-15)."""
+    import mpmath
+    mpmath.mp.dps = 50
+    rng = np.random.default_rng(21)
+    cases = []
+    for k in range(400):
+        kind = k % 4
+        if kind == 0:
+            rb, ri = rng.uniform(-1, 1, 2)
+        elif kind == 1:
+            rb = rng.uniform(-1, 1)
+            ri = rb + float(rng.choice([-1, 1])) * 10 ** rng.uniform(-12, -2)
+        elif kind == 2:
+            rb, ri = rng.uniform(-1e-3, 1e-3, 2)
+        else:
+            rb, ri = (float(rng.choice([-1, 1])) * (1 - 10 ** rng.uniform(-15, -1)) for _ in range(2))
+        rb, ri = (float(min(1 - 1e-15, max(-1 + 1e-15, r))) for r in (rb, ri))
+        nb, ni = float(rng.uniform(4, 2000)), float(rng.uniform(4, 2000))
+        z = (mpmath.atanh(mpmath.mpf(ri)) - mpmath.atanh(mpmath.mpf(rb))) / mpmath.sqrt(
+            1 / (mpmath.mpf(nb) - 3) + 1 / (mpmath.mpf(ni) - 3))
+        cases.append({'rBefore': rb, 'nBefore': nb, 'rAfter': ri, 'nAfter': ni, 'z': float(z)})
+    return cases
+
+
 def write(name, cases, note):
     os.makedirs(OUT, exist_ok=True)
     meta = {'generator': 'scripts/reference/compare_fixtures.py', 'scipy': scipy.__version__,
@@ -225,6 +251,8 @@ def main():
           'series a and b: baseline and incident windows (null = missing); expected per signal (level, '
           'ksLevel, ksDiff) and for the pair (deltaR), definitions in the generator docstring')
     write('tails.json', tail_cases(), 'same shape as windows.json: p below 1e-20, and p near 1')
+    write('fisher_z.json', fisher_z_cases(), "Fisher's z of a change of r (effective sizes nBefore, nAfter) at 50 "
+          'digits: far apart, close together, small, near +-1')
     return 0
 
 
