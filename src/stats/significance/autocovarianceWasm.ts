@@ -13,7 +13,13 @@ import type { Centred } from '../util/centre';
  */
 export class WasmAutocovariance {
   readonly wasm = true;
-  private readonly tables: { tw: Float64Array; perm: Int32Array; split: Float64Array };
+  private readonly tables: {
+    tw: Float64Array;
+    perm: Int32Array;
+    split: Float64Array;
+    tw2: Float64Array;
+    perm2: Int32Array;
+  };
   /** Byte offsets in the kernel's memory. */
   private readonly at: {
     input: number;
@@ -23,6 +29,8 @@ export class WasmAutocovariance {
     tw: number;
     perm: number;
     split: number;
+    tw2: number;
+    perm2: number;
     out: number;
     count: number;
   };
@@ -33,7 +41,14 @@ export class WasmAutocovariance {
     private readonly maxLag: number
   ) {
     const h = size / 2;
-    this.tables = { tw: twiddles(h), perm: positions(h), split: splitTwiddles(size) };
+    // The forward transform is of h values, the cosine sum's real transform of h/2 (see the kernel).
+    this.tables = {
+      tw: twiddles(h),
+      perm: positions(h),
+      split: splitTwiddles(size),
+      tw2: twiddles(h / 2),
+      perm2: positions(h / 2),
+    };
     const input = aligned(kernel.heapBase());
     const x = aligned(input + 8 * length);
     const re = aligned(x + 8 * size);
@@ -41,18 +56,21 @@ export class WasmAutocovariance {
     const tw = aligned(im + 8 * h);
     const perm = aligned(tw + 8 * this.tables.tw.length);
     const split = aligned(perm + 4 * h);
-    const out = aligned(split + 8 * this.tables.split.length);
+    const tw2 = aligned(split + 8 * this.tables.split.length);
+    const perm2 = aligned(tw2 + 8 * this.tables.tw2.length);
+    const out = aligned(perm2 + 4 * (h / 2));
     const count = aligned(out + 8 * (maxLag + LAG_LANES));
-    this.at = { input, x, re, im, tw, perm, split, out, count };
+    this.at = { input, x, re, im, tw, perm, split, tw2, perm2, out, count };
   }
 
   /**
    * A plan for series of `length` values, lags up to maxLag, transformed at padded size m (a power of
-   * two, at least 4, with m ≥ length + maxLag); null without a kernel or memory.
+   * two, at least 4, with m ≥ length + maxLag and maxLag ≤ m/2, the cosine sum's last term); null
+   * without a kernel or memory, or for lags past m/2.
    */
   static plan(length: number, size: number, maxLag: number): WasmAutocovariance | null {
     const kernel = autocovarianceKernel();
-    if (!kernel) {
+    if (!kernel || maxLag > size / 2) {
       return null;
     }
     const plan = new WasmAutocovariance(kernel, length, size, maxLag);
@@ -86,9 +104,23 @@ export class WasmAutocovariance {
       mem.set(this.tables.tw, at.tw / 8);
       new Int32Array(mem.buffer).set(this.tables.perm, at.perm / 4);
       mem.set(this.tables.split, at.split / 8);
+      mem.set(this.tables.tw2, at.tw2 / 8);
+      new Int32Array(mem.buffer).set(this.tables.perm2, at.perm2 / 4);
       claimMemory(this.kernel.memory, this);
     }
-    this.kernel.autocovariance(at.x, size, at.re, at.im, at.tw, at.perm, at.split, this.maxLag, at.out);
+    this.kernel.autocovariance(
+      at.x,
+      size,
+      at.re,
+      at.im,
+      at.tw,
+      at.perm,
+      at.split,
+      at.tw2,
+      at.perm2,
+      this.maxLag,
+      at.out
+    );
     out.set(mem.subarray(at.out / 8, at.out / 8 + this.maxLag + 1));
     return out;
   }

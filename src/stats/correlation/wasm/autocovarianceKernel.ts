@@ -15,6 +15,8 @@ export interface AutocovarianceExports {
     tw: number,
     perm: number,
     split: number,
+    tw2: number,
+    perm2: number,
     maxLag: number,
     out: number
   ): void;

@@ -5,7 +5,8 @@
 // series through its power spectrum (Wiener-Khinchin), the real series of length m packed as h = m/2
 // complex values z[j] = x[2j] + i x[2j+1] and transformed at half size, then split into the real
 // transform's bins X[k] = E[k] + e^{-2 pi i k/m} O[k]; the power spectrum |X|^2, real and even, goes
-// through the same half-size transform, and only the lags asked for are unpacked.
+// back through its cosine sum, a real transform of h values (see `autocovariance`), and only the lags
+// asked for are unpacked.
 //
 // WHY a kernel of its own: a compare takes the autocorrelation time of every signal in both windows and
 // of its residuals, and for persistent series those two transforms were the largest single cost of a
@@ -23,7 +24,7 @@
 //
 // Layout (byte offsets chosen by the host, 16-byte aligned): input (n f64), x (m f64), re and im (h f64
 // each), tw (the stages' twiddles, see `transform`), perm (h i32), split ((h + 1) cos, sin pairs of
-// 2 pi k/m), out, and the finite count.
+// 2 pi k/m), tw2 and perm2 (the same for the transform of h/2 values), out, and the finite count.
 
 export { lagSums } from './lagSums';
 
@@ -127,8 +128,14 @@ function lanes(v: v128): f64 {
 }
 
 /**
- * S(0..maxLag) of the series in x[0..m) (zero padded by the host to m = 2h, a power of two >= 4), into out.
- * x is overwritten (it holds the power spectrum afterwards).
+ * S(0..maxLag) of the series in x[0..m) (zero padded by the host to m = 2h, a power of two >= 4;
+ * maxLag <= h), into out. x is overwritten. tw and perm serve the transform of h values, tw2 and perm2
+ * that of h/2; split holds (cos, sin) of 2 pi k/m for k = 0..h.
+ *
+ * The power spectrum P[0..h] of a real series is real and even, so S is its cosine sum (a DCT-I):
+ * S(j) = (1/m) (P[0] + (-1)^j P[h] + 2 sum_{k=1}^{h-1} P[k] cos(pi jk/h)). WHY not the inverse transform
+ * of all m values: after one pass over P (Numerical Recipes' cosft1) the cosine sum is the real transform
+ * of h values, half the inverse's work, and only the lags asked for are unpacked.
  */
 export function autocovariance(
   x: usize,
@@ -138,36 +145,77 @@ export function autocovariance(
   tw: usize,
   perm: usize,
   split: usize,
+  tw2: usize,
+  perm2: usize,
   maxLag: i32,
   out: usize
 ): void {
   const h = m >> 1;
+  const h2 = h >> 1;
   unpackReal(x, h, re, im);
   transform(re, im, h, tw);
   powerSpectrum(x, re, im, perm, split, h);
-  unpackReal(x, h, re, im);
-  transform(re, im, h, tw);
-  // The transform of a real, even sequence is real: the inverse transform is the forward one divided by m.
-  const scale = 1 / <f64>m;
-  for (let k = 0; k <= maxLag; k++) {
-    store<f64>(out + ((<usize>k) << 3), bin(re, im, perm, split, h, k, false) * scale);
+  const odd = cosineToReal(x, h, split);
+  // The real transform of the h values now in x, packed as h/2 complex values (unpackReal moves two at
+  // a time: for h/2 = 1 it fills a second, unused slot).
+  unpackReal(x, h2 > 1 ? h2 : 2, re, im);
+  transform(re, im, h2, tw2);
+  // Even lags: the real parts of its bins; odd lags: a running sum of their imaginary parts from `odd`
+  // on (cosft1 with this transform's sign). The cosine sum is m S(j) / 2, so S(j) is it divided by h.
+  const scale = 1 / <f64>h;
+  store<f64>(out, bin(re, im, perm2, split, 2, h2, 0) * scale);
+  let running = odd;
+  if (maxLag >= 1) {
+    store<f64>(out + 8, running * scale);
+  }
+  for (let k = 1; 2 * k <= maxLag; k++) {
+    store<f64>(out + ((<usize>(2 * k)) << 3), bin(re, im, perm2, split, 2, h2, k) * scale);
+    running -= binImag;
+    if (2 * k + 1 <= maxLag) {
+      store<f64>(out + ((<usize>(2 * k + 1)) << 3), running * scale);
+    }
   }
 }
 
 /**
- * |X[k]|^2 for k = 0..h into x as the real, even sequence of length m = 2h (x[m - k] = x[k]). WHY bins k
+ * cosft1's pass over P[0..h] in x: P[0] and P[h] fold into x[0], and each pair P[k], P[h - k] becomes
+ * a - sin(pi k/h) b and a + sin(pi k/h) b, a their mean and b their difference, so that the real transform
+ * of x[0..h) has the cosine sum's even terms as its real parts and the steps between its odd terms as its
+ * imaginary parts. Returns the first odd term, (P[0] - P[h])/2 + sum_k cos(pi k/h) b.
+ */
+function cosineToReal(x: usize, h: i32, split: usize): f64 {
+  const first = load<f64>(x);
+  const last = load<f64>(x + ((<usize>h) << 3));
+  let odd = 0.5 * (first - last);
+  store<f64>(x, 0.5 * (first + last));
+  for (let k = 1; k < h >> 1; k++) {
+    const p = x + ((<usize>k) << 3);
+    const q = x + ((<usize>(h - k)) << 3);
+    const a = 0.5 * (load<f64>(p) + load<f64>(q));
+    const b = load<f64>(p) - load<f64>(q);
+    // (cos, sin) of pi k/h, which is 2 pi k/m.
+    const c = load<f64>(split + ((<usize>k) << 4));
+    const s = load<f64>(split + ((<usize>k) << 4), 8);
+    store<f64>(p, a - s * b);
+    store<f64>(q, a + s * b);
+    odd += c * b;
+  }
+  return odd;
+}
+
+/**
+ * |X[k]|^2 for k = 0..h into x[0..h] (the rest of the real, even spectrum mirrors it). WHY bins k
  * and h - k together: both are read from the same two values Z[k] and Z[h - k] of the half-size transform,
  * with the same split twiddle (e^{-2 pi i (h-k)/m} = -conj e^{-2 pi i k/m}), so each pair costs one
  * lookup of its places and one twiddle rather than two; the lookups were most of the cost.
  */
 function powerSpectrum(x: usize, re: usize, im: usize, perm: usize, split: usize, h: i32): void {
   const q = h >> 1;
-  // Bins 0, h/2 and h are their own partners (h/2 is also m - h/2's mirror, h + h/2).
-  store<f64>(x, bin(re, im, perm, split, h, 0, true));
-  store<f64>(x + ((<usize>h) << 3), bin(re, im, perm, split, h, h, true));
-  const middle = bin(re, im, perm, split, h, q, true);
-  store<f64>(x + ((<usize>q) << 3), middle);
-  store<f64>(x + ((<usize>(h + q)) << 3), middle);
+  // Bins 0, h/2 and h are their own partners.
+  for (let k = 0; k <= h; k += q) {
+    const r = bin(re, im, perm, split, 1, h, k);
+    store<f64>(x + ((<usize>k) << 3), r * r + binImag * binImag);
+  }
   for (let k = 1; k < q; k++) {
     const a = (<usize>load<i32>(perm + ((<usize>k) << 2))) << 3;
     const b = (<usize>load<i32>(perm + ((<usize>(h - k)) << 2))) << 3;
@@ -189,17 +237,16 @@ function powerSpectrum(x: usize, re: usize, im: usize, perm: usize, split: usize
     const p = xr * xr + xi * xi;
     const r = yr * yr + yi * yi;
     store<f64>(x + ((<usize>k) << 3), p);
-    store<f64>(x + ((<usize>((h << 1) - k)) << 3), p);
     store<f64>(x + ((<usize>(h - k)) << 3), r);
-    store<f64>(x + ((<usize>(h + k)) << 3), r);
   }
 }
 
 /**
- * Bin k (0..h) of the real transform whose packed half-size transform is in re, im (digit-reversed): its
- * squared modulus when `power`, else its real part.
+ * Bin k (0..h) of the real transform of 2h values whose packed half-size transform is in re, im
+ * (digit-reversed, places in perm): its real part, and its imaginary part in binImag. Its split twiddle
+ * e^{-2 pi i k/(2h)} is entry k * stride of split (stride 2 where split was made for twice 2h).
  */
-function bin(re: usize, im: usize, perm: usize, split: usize, h: i32, k: i32, power: bool): f64 {
+function bin(re: usize, im: usize, perm: usize, split: usize, stride: i32, h: i32, k: i32): f64 {
   // Z[k mod h] and Z[(h - k) mod h].
   const a = (<usize>load<i32>(perm + ((<usize>(k == h ? 0 : k)) << 2))) << 3;
   const b = (<usize>load<i32>(perm + ((<usize>(k == 0 ? 0 : h - k)) << 2))) << 3;
@@ -211,15 +258,14 @@ function bin(re: usize, im: usize, perm: usize, split: usize, h: i32, k: i32, po
   const ei = 0.5 * (ai - bi);
   const or = 0.5 * (ai + bi);
   const oi = -0.5 * (ar - br);
-  const c = load<f64>(split + ((<usize>k) << 4));
-  const s = load<f64>(split + ((<usize>k) << 4), 8);
-  const xr = er + c * or + s * oi;
-  if (!power) {
-    return xr;
-  }
-  const xi = ei + c * oi - s * or;
-  return xr * xr + xi * xi;
+  const c = load<f64>(split + ((<usize>(k * stride)) << 4));
+  const s = load<f64>(split + ((<usize>(k * stride)) << 4), 8);
+  binImag = ei + c * oi - s * or;
+  return er + c * or + s * oi;
 }
+
+/** The imaginary part of the bin that bin() read last (a global: no memory, no vector to build). */
+let binImag: f64 = 0;
 
 /** re[j] = x[2j], im[j] = x[2j + 1], two j at a time (h is even). */
 function unpackReal(x: usize, h: i32, re: usize, im: usize): void {
