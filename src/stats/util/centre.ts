@@ -1,3 +1,4 @@
+import { centreByKernel } from './centreWasm';
 import { finitePrefix } from './finitePrefix';
 
 /**
@@ -22,9 +23,17 @@ export interface Centred {
  */
 const LANES = 4;
 
+/** Shortest series centred by the kernel (centreWasm.ts): below it, calling it costs more than it saves. */
+const KERNEL_MIN = 64;
+
 /** Writes x - mean(x) into out[offset + t] for finite x[t] and 0 for missing ones. */
 export function centreInto(x: ArrayLike<number>, out: Float64Array, offset = 0): Centred {
   const T = x.length;
+  // A long series with no missing value: the kernel gives centreComplete's doubles.
+  const byKernel = T >= KERNEL_MIN && x instanceof Float64Array ? centreByKernel(x, out, offset) : null;
+  if (byKernel) {
+    return byKernel;
+  }
   // The finite run from the start (all of a complete series) in four lanes, then whatever follows a gap.
   let { n: count, sum: s } = finitePrefix(x, false);
   for (let t = count; t < T; t++) {

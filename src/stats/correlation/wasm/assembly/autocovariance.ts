@@ -37,9 +37,11 @@ export function heapBase(): usize {
  * Deviations of the n values at `input` from the mean of its finite ones, into x (a missing value becomes
  * 0, adding nothing to any sum), by the corrected two-pass form of util/centre.ts's centreInto: the mean,
  * then the mean of the first deviations taken off again. Stores the count of finite values at countAt
- * (f64) and returns the sum of squared deviations. WHY here: in JavaScript each pass's running sum waits
- * on its own additions value by value; here four sums run side by side, and the series is in the
- * kernel's memory already for the sums that follow.
+ * (f64) and returns the sum of squared deviations. With no value missing, the same doubles as
+ * centreComplete there: the same four lanes (t mod 4), added in its order (fourLanes). WHY here: in
+ * JavaScript each pass's running sum waits on its own additions value by value; here four sums run side
+ * by side, and the series is in the kernel's memory already for the sums that follow (and
+ * util/centreWasm.ts centres long series here for centreInto).
  */
 export function centre(input: usize, n: i32, x: usize, countAt: usize): f64 {
   const zero = f64x2.splat(0);
@@ -59,7 +61,7 @@ export function centre(input: usize, n: i32, x: usize, countAt: usize): f64 {
     c0 = i64x2.sub(c0, fa);
     c1 = i64x2.sub(c1, fb);
   }
-  let sum = lanes(f64x2.add(s0, s1));
+  let sum = fourLanes(s0, s1, f64x2.extract_lane(s0, 0));
   let count = <f64>(
     (i64x2.extract_lane(c0, 0) + i64x2.extract_lane(c0, 1) + i64x2.extract_lane(c1, 0) + i64x2.extract_lane(c1, 1))
   );
@@ -88,14 +90,15 @@ export function centre(input: usize, n: i32, x: usize, countAt: usize): f64 {
     s0 = f64x2.add(s0, da);
     s1 = f64x2.add(s1, db);
   }
-  let deviations = lanes(f64x2.add(s0, s1));
+  // The last n mod 4 deviations go into lane 0 before the lanes are added, as centreComplete adds them.
+  let first = f64x2.extract_lane(s0, 0);
   for (let t = n & ~3; t < n; t++) {
     const v = load<f64>(input + ((<usize>t) << 3));
     const d = v - v == 0 ? v - f64x2.extract_lane(mean, 0) : 0;
     store<f64>(x + ((<usize>t) << 3), d);
-    deviations += d;
+    first += d;
   }
-  const correction = f64x2.splat(deviations / count);
+  const correction = f64x2.splat(fourLanes(s0, s1, first) / count);
   s0 = zero;
   s1 = zero;
   for (let p = input, q = x; p < end; p += 32, q += 32) {
@@ -106,25 +109,29 @@ export function centre(input: usize, n: i32, x: usize, countAt: usize): f64 {
     s0 = f64x2.add(s0, f64x2.mul(da, da));
     s1 = f64x2.add(s1, f64x2.mul(db, db));
   }
-  let ss = lanes(f64x2.add(s0, s1));
+  first = f64x2.extract_lane(s0, 0);
   for (let t = n & ~3; t < n; t++) {
     const v = load<f64>(input + ((<usize>t) << 3));
     if (v - v == 0) {
       const d = load<f64>(x + ((<usize>t) << 3)) - f64x2.extract_lane(correction, 0);
       store<f64>(x + ((<usize>t) << 3), d);
-      ss += d * d;
+      first += d * d;
     }
   }
-  return ss;
+  return fourLanes(s0, s1, first);
+}
+
+/**
+ * The four running sums of t mod 4 (lanes of s0 then s1) added as util/centre.ts adds its four,
+ * (l0 + l1) + (l2 + l3), with `first` standing for lane 0 (it may carry values added after the loop).
+ */
+function fourLanes(s0: v128, s1: v128, first: f64): f64 {
+  return first + f64x2.extract_lane(s0, 1) + (f64x2.extract_lane(s1, 0) + f64x2.extract_lane(s1, 1));
 }
 
 /** All ones in each lane whose value is finite (v - v is 0 there, NaN for NaN and for infinities). */
 function finite(v: v128): v128 {
   return f64x2.eq(f64x2.sub(v, v), f64x2.splat(0));
-}
-
-function lanes(v: v128): f64 {
-  return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
 }
 
 /**
