@@ -44,11 +44,13 @@ export interface TargetLinkInput {
 /**
  * The target's link with one other signal inside the incident: who leads, read with the one lead rule
  * (lags/leadStatement.ts) on the incident's r(k), with the best-lag test (lags/bestLagSignificance.ts).
- * `p` is filled here and replaced by q over the target's links by the caller.
+ * `p` is filled here and replaced by q over the target's links by the caller. `zBand`: the normal quantile
+ * at 1 − α/2, which the pointwise band scales by the pair's effective size.
  */
 function incidentLag(
   input: TargetLinkInput,
-  j: number
+  j: number,
+  zBand: number
 ): { pair: LagPairResult; curve: Float64Array | null; band: number | null } {
   const a = input.lagSeries[j];
   const b = input.lagSeries[input.target];
@@ -70,7 +72,7 @@ function incidentLag(
   const curve = crossCorrelation(a, b, input.maxLag, 'biased', input.crossSums);
   const best = bestLag(curve, input.maxLag);
   const nEff = effectiveSampleSize(n, input.lag1[j], input.lag1[input.target]);
-  const band = normalQuantile(1 - input.alpha / 2, 0, 1) / Math.sqrt(nEff);
+  const band = zBand / Math.sqrt(nEff);
   if (best) {
     pair.bestLag = best.lag;
     pair.bestR = best.r;
@@ -171,7 +173,9 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
   const N = input.ids.length;
   const t = input.target;
   const others = input.ids.map((_, j) => j).filter((j) => j !== t);
-  const lags = others.map((j) => incidentLag(input, j));
+  // The band's normal quantile, one for every link.
+  const zBand = normalQuantile(1 - input.alpha / 2, 0, 1);
+  const lags = others.map((j) => incidentLag(input, j, zBand));
   const qLag = adjustPValues(
     lags.map((l) => l.pair.pBestLag ?? NaN),
     'fdr_bh'
