@@ -45,13 +45,15 @@ export interface TargetLinkInput {
  * The target's link with one other signal inside the incident: who leads, read with the one lead rule
  * (lags/leadStatement.ts) on the incident's r(k), with the best-lag test (lags/bestLagSignificance.ts).
  * `p` is filled here and replaced by q over the target's links by the caller. `zBand`: the normal quantile
- * at 1 − α/2, which the pointwise band scales by the pair's effective size.
+ * at 1 − α/2, which the pointwise band scales by the pair's effective size. The curve is computed in
+ * `work` (one array for every link of a target) and kept as the result's JSON array.
  */
 function incidentLag(
   input: TargetLinkInput,
   j: number,
-  zBand: number
-): { pair: LagPairResult; curve: Float64Array | null; band: number | null } {
+  zBand: number,
+  work: Float64Array<ArrayBuffer>
+): { pair: LagPairResult; curve: Array<number | null> | null; band: number | null } {
   const a = input.lagSeries[j];
   const b = input.lagSeries[input.target];
   const n = Math.min(a.count, b.count);
@@ -69,7 +71,7 @@ function incidentLag(
     pair.reason = !(a.ss > 0) || !(b.ss > 0) ? 'constant' : 'too_few_points';
     return { pair, curve: null, band: null };
   }
-  const curve = crossCorrelation(a, b, input.maxLag, 'biased', input.crossSums);
+  const curve = crossCorrelation(a, b, input.maxLag, 'biased', input.crossSums, work);
   const best = bestLag(curve, input.maxLag);
   const nEff = effectiveSampleSize(n, input.lag1[j], input.lag1[input.target]);
   const band = zBand / Math.sqrt(nEff);
@@ -81,14 +83,14 @@ function incidentLag(
   }
   pair.nEff = nEff;
   pair.band = band;
-  return { pair, curve, band };
+  return { pair, curve: toJsonArray(curve), band };
 }
 
 function leadOf(
   input: TargetLinkInput,
   names: (id: string) => string | undefined,
   pair: LagPairResult,
-  curve: Float64Array | null,
+  curve: Array<number | null> | null,
   band: number | null
 ): CompareLead {
   const s = leadStatement(pair, {
@@ -110,7 +112,7 @@ function leadOf(
     text: s.text,
   };
   if (curve) {
-    lead.curve = toJsonArray(curve);
+    lead.curve = curve;
     lead.maxLag = input.maxLag;
     lead.band = finiteOrNull(band ?? NaN);
   }
@@ -175,7 +177,8 @@ export function targetLinks(input: TargetLinkInput): TargetLink[] {
   const others = input.ids.map((_, j) => j).filter((j) => j !== t);
   // The band's normal quantile, one for every link.
   const zBand = normalQuantile(1 - input.alpha / 2, 0, 1);
-  const lags = others.map((j) => incidentLag(input, j, zBand));
+  const work = new Float64Array(2 * input.maxLag + 1);
+  const lags = others.map((j) => incidentLag(input, j, zBand, work));
   const qLag = adjustPValues(
     lags.map((l) => l.pair.pBestLag ?? NaN),
     'fdr_bh'
