@@ -3,7 +3,7 @@
 // (fixtures/reference/compare/fisher_z.json).
 import * as fs from 'fs';
 import * as path from 'path';
-import { fisherDeltaTest, fisherDeltaZ } from './fisherDeltaTest';
+import { fisherDeltaTest, fisherDeltaZ, fisherDeltaZs } from './fisherDeltaTest';
 
 const fixture: { cases: Array<{ rBefore: number; nBefore: number; rAfter: number; nAfter: number; z: number }> } =
   JSON.parse(
@@ -28,4 +28,19 @@ it('has no test without two r or with 3 or fewer effective points, and keeps the
   expect(fisherDeltaZ(0.2, 50, 0.2, 50)).toBe(0);
   // |r| = 1 is pulled inside: a finite z, the strongest change there is.
   expect(Number.isFinite(fisherDeltaTest(-1, 100, 1, 100).z)).toBe(true);
+});
+
+it('fisherDeltaZs gives every pair fisherDeltaZ itself', () => {
+  const cases = fixture.cases.slice(0, 50);
+  const col = (f: (c: (typeof cases)[number]) => number) => Float64Array.from(cases, f);
+  const z = fisherDeltaZs(
+    col((c) => c.rBefore),
+    col((c) => c.nBefore),
+    col((c) => c.rAfter),
+    col((c) => (c.nAfter > 10 ? c.nAfter : 2)),
+    new Float64Array(cases.length)
+  );
+  cases.forEach((c, k) =>
+    expect(Object.is(z[k], fisherDeltaZ(c.rBefore, c.nBefore, c.rAfter, c.nAfter > 10 ? c.nAfter : 2))).toBe(true)
+  );
 });

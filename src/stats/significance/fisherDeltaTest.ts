@@ -54,3 +54,22 @@ function fisherZChange(a: number, b: number): number {
 export function fisherDeltaP(z: number): number {
   return normalTwoSided(z);
 }
+
+/**
+ * fisherDeltaZ of many pairs, pair k from rBefore[k], nBefore[k], rAfter[k] and nAfter[k], into z[k].
+ * WHY a loop here: a compare tests every pair of signals, and a call per pair that hands doubles to a
+ * function V8 did not inline boxes each of them (a heap number apiece); its p-values follow in one
+ * more loop (normalTail.ts's normalTwoSidedInto, fisherDeltaP's rule).
+ */
+export function fisherDeltaZs(
+  rBefore: Float64Array,
+  nBefore: Float64Array,
+  rAfter: Float64Array,
+  nAfter: Float64Array,
+  z: Float64Array
+): Float64Array {
+  for (let k = 0; k < z.length; k++) {
+    z[k] = fisherDeltaZ(rBefore[k], nBefore[k], rAfter[k], nAfter[k]);
+  }
+  return z;
+}

@@ -2,7 +2,7 @@
 // Reference values: scripts/reference/t_tail_fixtures.py (fixtures/reference/correlation/t_tail.json, "normal"):
 // SciPy's 2 * norm.sf(|z|), and mpmath's erfc of the double |z| / sqrt 2 at 40 digits.
 import { readFixture } from '../__tests__/helpers';
-import { normalTwoSided } from './normalTail';
+import { normalTwoSided, normalTwoSidedInto } from './normalTail';
 
 const fixture = readFixture<{ normal: Array<{ z: number; scipy: number; mpmath: number }> }>('t_tail.json');
 
@@ -35,4 +35,11 @@ it('is 1 at 0, symmetric, decreasing, 0 far out and NaN for NaN', () => {
   expect(normalTwoSided(40)).toBe(0);
   expect(normalTwoSided(Infinity)).toBe(0);
   expect(normalTwoSided(NaN)).toBeNaN();
+});
+
+it('normalTwoSidedInto gives each z normalTwoSided itself, in place too', () => {
+  const z = Float64Array.from(fixture.normal, (c) => c.z);
+  const want = Array.from(z, normalTwoSided);
+  expect(Array.from(normalTwoSidedInto(z, new Float64Array(z.length)))).toEqual(want);
+  expect(Array.from(normalTwoSidedInto(z, z))).toEqual(want);
 });
