@@ -217,15 +217,12 @@ function cosineToReal(x: usize, h: i32, split: usize): f64 {
  * lookup of its places and one twiddle rather than two; the lookups were most of the cost.
  */
 function powerSpectrum(x: usize, re: usize, im: usize, perm: usize, split: usize, h: i32): void {
-  const q = h >> 1;
-  // Bins 0, h/2 and h are their own partners.
-  for (let k = 0; k <= h; k += q) {
-    const r = bin(re, im, perm, split, 1, h, k);
-    store<f64>(x + ((<usize>k) << 3), r * r + binImag * binImag);
-  }
-  for (let k = 1; k < q; k++) {
+  // Bins 0 and h are a pair too (both read Z[0]); bin h/2 is its own partner, written twice. The
+  // reading is bin()'s, written out here: this loop is the kernel's hottest after the transforms, and
+  // bin() kept out of line (or handing its parts over in globals) cost about 2 us more per series.
+  for (let k = 0; k <= h >> 1; k++) {
     const a = (<usize>load<i32>(perm + ((<usize>k) << 2))) << 3;
-    const b = (<usize>load<i32>(perm + ((<usize>(h - k)) << 2))) << 3;
+    const b = (<usize>load<i32>(perm + ((<usize>(k == 0 ? 0 : h - k)) << 2))) << 3;
     const ar = load<f64>(re + a);
     const ai = load<f64>(im + a);
     const br = load<f64>(re + b);
