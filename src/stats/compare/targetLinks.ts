@@ -4,7 +4,7 @@ import { bestLagTest, peakAtEdge } from '../lags/bestLagSignificance';
 import { crossCorrelation, type LagSeries } from '../lags/crossCorrelation';
 import type { CrossSumSource } from '../lags/directCrossSum';
 import { leadStatement } from '../lags/leadStatement';
-import { completeCrossSums, pearsonComplete, pearsonPair, type CompleteSeries } from '../correlation/pearsonPair';
+import { pearsonComplete, pearsonPair, type CompleteSeries } from '../correlation/pearsonPair';
 import { adjustPValues } from '../significance/adjustPValues';
 import { correlationPValue } from '../significance/correlationPValue';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
@@ -27,7 +27,7 @@ export interface TargetLinkInput {
   residuals: Float64Array[] | null;
   /** Each residual series prepared for pearsonComplete (null where it has a missing value). */
   completeResiduals: Array<CompleteSeries | null> | null;
-  /** The target's residuals' cross sum with each signal's (residualCrossSums; NaN where not taken). */
+  /** The target's residuals' cross sum with each signal's (partial/residualize.ts's residualsForLinks; NaN where not taken). */
   residualSums: Float64Array | null;
   controlCount: number;
   /** AR(1)-equivalent lag-1 autocorrelation of each incident slice and of each residual (autocorrelationTime.ts). */
@@ -137,28 +137,6 @@ function partialLink(input: TargetLinkInput, j: number, lag: number): { r: numbe
   }
   const nEff = effectiveSampleSize(pc.n, input.residualLag1[input.target], input.residualLag1[j]);
   return { r: pc.r, p: correlationPValue(pc.r, nEff - 2 - input.controlCount) };
-}
-
-/**
- * Each target's zero-lag cross sum with every signal's complete residuals, [target][signal]: the sums
- * pearsonComplete would take pair by pair, the same doubles, taken for all targets in one pass over each
- * signal (completeCrossSums). NaN where either residual series has a missing value.
- */
-export function residualCrossSums(complete: Array<CompleteSeries | null>, targets: number[]): Float64Array[] {
-  const sums = targets.map(() => new Float64Array(complete.length).fill(NaN));
-  const usable = targets.flatMap((t, i) => (complete[t] ? [i] : []));
-  const series = usable.map((i) => complete[targets[i]]!);
-  const row = new Float64Array(usable.length);
-  for (let j = 0; j < complete.length; j++) {
-    const c = complete[j];
-    if (c && usable.length > 0) {
-      completeCrossSums(c, series, row);
-      for (let k = 0; k < usable.length; k++) {
-        sums[usable[k]][j] = row[k];
-      }
-    }
-  }
-  return sums;
 }
 
 /** pearsonPair of x[t] against y[t + lag] over the rows both exist. */

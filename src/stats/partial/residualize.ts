@@ -1,5 +1,6 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { meanStd } from '../util/meanStd';
+import { completeCrossSums, completeSeries, completeSeriesOf, type CompleteSeries } from '../correlation/pearsonPair';
 import { WasmResiduals } from './residualsWasm';
 
 /**
@@ -33,6 +34,96 @@ export function residualizer(
       ? residualsOn(x, shared, out, mx)
       : residualsOn(x, controlDesign(controls, finiteRows(controls, x)), out);
   };
+}
+
+/** Residual series prepared for the partial correlations of a few targets with every series. */
+export interface ResidualLinks {
+  /** Every series' residuals (residualizer's), views of one block. */
+  residuals: Float64Array[];
+  /** Each residual series prepared for pearsonComplete (null where it has a missing value). */
+  complete: Array<CompleteSeries | null>;
+  /** Per target (in `targets` order) its residuals' zero-lag cross sum with each series' (NaN where not taken). */
+  targetSums: Float64Array[];
+}
+
+/**
+ * residualizer's residuals of every series, written into `block`, with what the partial links read of
+ * them. WHY together: where the kernel serves the shared design, each residual series is still in its
+ * memory when its sums and its cross sums with the targets' (kept there) are taken, four lanes at a time
+ * (residualsWasm.ts): these sums were a third of a compare's partial links. They round in the kernel's
+ * lanes, so a partial r may differ from pearsonPair's in the last bits. Elsewhere, in JavaScript:
+ * completeSeriesOf, and completeCrossSums (the same doubles as pearsonComplete).
+ */
+export function residualsForLinks(
+  series: Float64Array[],
+  controls: ReadonlyArray<ArrayLike<number>>,
+  targets: number[],
+  block: Float64Array
+): ResidualLinks {
+  const T = series.length > 0 ? series[0].length : 0;
+  const residuals = series.map((_, i) => block.subarray(i * T, (i + 1) * T));
+  const targetSums = targets.map(() => new Float64Array(series.length).fill(NaN));
+  const shared = controlDesign(controls, finiteRows(controls, null));
+  const plan = shared.rows.length === T && shared.pinv ? kernelPlan(shared) : null;
+  if (!plan || !plan.keepRoom(targets.length)) {
+    const residualize = residualizer(controls);
+    series.forEach((x, i) => residualize(x, residuals[i]));
+    const complete = completeSeriesOf(residuals);
+    crossSumsInJs(complete, targets, targetSums);
+    return { residuals, complete, targetSums };
+  }
+  // The targets' residuals first, kept in the kernel's memory (those with a gap cannot be).
+  const kept: number[] = [];
+  const means: number[] = [];
+  targets.forEach((t, ti) => {
+    const mx = meanOn(series[t], shared.rows);
+    if (Number.isFinite(mx)) {
+      plan.residuals(series[t], mx, residuals[t]);
+      means.push(plan.sums(residuals[t]).mean);
+      plan.keep(kept.length);
+      kept.push(ti);
+    }
+  });
+  const row = new Float64Array(kept.length);
+  const complete = series.map((x, j) => {
+    const mx = meanOn(x, shared.rows);
+    if (!Number.isFinite(mx)) {
+      // A gap on the shared rows: its own design, in JavaScript, and no cross sums.
+      return completeSeries(residualsOn(x, controlDesign(controls, finiteRows(controls, x)), residuals[j]));
+    }
+    plan.residuals(x, mx, residuals[j]);
+    const sums = plan.sums(residuals[j]);
+    plan.crossWithKept(sums.mean, means, row);
+    kept.forEach((ti, k) => (targetSums[ti][j] = row[k]));
+    return sums;
+  });
+  return { residuals, complete, targetSums };
+}
+
+/** The design's kernel plan, made on first use (null: no kernel or memory, or no pseudo-inverse). */
+function kernelPlan(design: ControlDesign): WasmResiduals | null {
+  if (design.wasm === undefined) {
+    design.wasm = design.pinv
+      ? WasmResiduals.plan({ m: design.rows.length, k: design.k, centred: design.centred, pinv: design.pinv })
+      : null;
+  }
+  return design.wasm;
+}
+
+/** The targets' zero-lag cross sums with every complete residual series, completeCrossSums's doubles. */
+function crossSumsInJs(complete: Array<CompleteSeries | null>, targets: number[], sums: Float64Array[]): void {
+  const usable = targets.flatMap((t, i) => (complete[t] ? [i] : []));
+  const series = usable.map((i) => complete[targets[i]]!);
+  const row = new Float64Array(usable.length);
+  for (let j = 0; j < complete.length; j++) {
+    const c = complete[j];
+    if (c && usable.length > 0) {
+      completeCrossSums(c, series, row);
+      for (let k = 0; k < usable.length; k++) {
+        sums[usable[k]][j] = row[k];
+      }
+    }
+  }
 }
 
 /**
@@ -119,11 +210,9 @@ function residualsOn(
   }
   if (m === x.length) {
     // Every row in the design, so x is finite on all of them: the kernel gives the same doubles.
-    if (design.wasm === undefined) {
-      design.wasm = WasmResiduals.plan({ m, k, centred, pinv });
-    }
-    if (design.wasm) {
-      return design.wasm.residuals(x, mx, out);
+    const plan = kernelPlan(design);
+    if (plan) {
+      return plan.residuals(x, mx, out);
     }
   } else {
     out.fill(NaN);

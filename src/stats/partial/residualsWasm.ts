@@ -1,4 +1,5 @@
 import { aligned, claimMemory, float64View, growMemory, ownsMemory } from '../correlation/wasm/kernelModule';
+import type { CompleteSeries } from '../correlation/pearsonPair';
 import { residualsKernel, type ResidualsExports } from '../correlation/wasm/residualsKernel';
 
 /** What the kernel needs of a design (residualize.ts's ControlDesign) whose rows are all m rows. */
@@ -27,6 +28,8 @@ export class WasmResiduals {
     aty: number;
     beta: number;
     out: number;
+    sums: number;
+    kept: number;
     end: number;
   };
 
@@ -43,7 +46,9 @@ export class WasmResiduals {
     const aty = aligned(pinv + 8 * k * k);
     const beta = aligned(aty + 8 * (k + 2));
     const out = aligned(beta + 8 * (k + 2));
-    this.at = { x, rows, cols, pinv, aty, beta, out, end: out + 8 * m };
+    const sums = aligned(out + 8 * m);
+    const kept = aligned(sums + 8 * 4);
+    this.at = { x, rows, cols, pinv, aty, beta, out, sums, kept, end: kept };
   }
 
   /** A plan for the design; null without a kernel or memory. */
@@ -75,6 +80,43 @@ export class WasmResiduals {
     mem.set(x, at.x / 8);
     kernel.residuals(at.x, m, mx, at.rows, at.cols, k, at.pinv, at.aty, at.beta, at.out);
     out.set(mem.subarray(at.out / 8, at.out / 8 + m));
+    return out;
+  }
+
+  /**
+   * What pearsonComplete reads of the residuals last computed (the kernel's seriesSums: its four-lane sums,
+   * not completeSeries' running ones, so r may differ from pearsonPair's in the last bits), for `out`, the
+   * array they were copied into.
+   */
+  sums(out: Float64Array): CompleteSeries {
+    const { kernel, at } = this;
+    kernel.seriesSums(at.out, this.design.m, at.sums);
+    const mem = float64View(kernel.memory);
+    const s = at.sums / 8;
+    return { x: out, mean: mem[s], sumDev: mem[s + 1], sumSq: mem[s + 2], constant: mem[s + 3] === 1 };
+  }
+
+  /** Room for `count` kept residual series; false when memory cannot grow. */
+  keepRoom(count: number): boolean {
+    return growMemory(this.kernel.memory, this.at.kept + 8 * this.design.m * count);
+  }
+
+  /** Keeps the residuals last computed in slot i (keepRoom first). */
+  keep(i: number): void {
+    const { at, design } = this;
+    const mem = float64View(this.kernel.memory);
+    mem.copyWithin(at.kept / 8 + i * design.m, at.out / 8, at.out / 8 + design.m);
+  }
+
+  /**
+   * The cross sums of the residuals last computed (mean `mean`) with the kept slots 0..means.length − 1
+   * (their means), into out: each Σ (x − mean)(kept − its mean), in the kernel's four lanes.
+   */
+  crossWithKept(mean: number, means: ArrayLike<number>, out: Float64Array): Float64Array {
+    const { kernel, at, design } = this;
+    for (let i = 0; i < means.length; i++) {
+      out[i] = kernel.crossSum(at.out, mean, at.kept + 8 * design.m * i, means[i], design.m);
+    }
     return out;
   }
 }

@@ -1,16 +1,15 @@
 import type { CompareResult, SignalChange, SignalRole } from '../contract';
 import { correlationChange, windowCorrelation } from '../compare/correlationChange';
 import { signalChange } from '../compare/signalChange';
-import { residualCrossSums, targetLinks } from '../compare/targetLinks';
+import { targetLinks } from '../compare/targetLinks';
 import { CAUTION, verdict } from '../compare/verdict';
 import { compareWindows } from '../compare/windows';
 import { windowPair } from '../compare/windowPair';
 import { linesOf } from '../compare/baselineLine';
 import { nullProcess, sampleBuffer } from '../compare/windowSample';
-import { completeSeriesOf } from '../correlation/pearsonPair';
 import { prepareLagSeries } from '../lags/crossCorrelation';
 import { crossSumSet } from '../lags/directCrossSum';
-import { polynomialTerms, residualizer } from '../partial/residualize';
+import { polynomialTerms, residualsForLinks } from '../partial/residualize';
 import { autocorrelationTime, equivalentLag1 } from '../significance/autocorrelationTime';
 import { adjustPValues } from '../significance/adjustPValues';
 import { Checkpoint } from '../util/cancel';
@@ -120,15 +119,21 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
   const iCorr = windowCorrelation(iSlices, iLag1, ctx.minOverlap, new Checkpoint(ctx.hooks, 'compare:incident', pairs));
 
   const controlTerms = controls.flatMap((c) => polynomialTerms(iSlices[ids.indexOf(c)], CONTROL_DEGREE));
-  const residuals = controls.length > 0 ? residualsOf(iSlices, residualizer(controlTerms)) : null;
+  // Every slice's residuals on the controls, with their sums for the partial links (in a block kept from
+  // one compare to the next).
+  const width = incident.hi - incident.lo;
+  const partials =
+    controls.length > 0
+      ? residualsForLinks(
+          iSlices,
+          controlTerms,
+          targets.map((id) => ids.indexOf(id)),
+          residualWork.take(N * width)
+        )
+      : null;
+  const residuals = partials?.residuals ?? null;
   const residualLag1 = residuals ? residuals.map((x) => equivalentLag1(autocorrelationTime(x))) : iLag1;
-  const completeResiduals = residuals && targets.length > 0 ? completeSeriesOf(residuals) : null;
-  const residualSums = completeResiduals
-    ? residualCrossSums(
-        completeResiduals,
-        targets.map((id) => ids.indexOf(id))
-      )
-    : null;
+  const completeResiduals = partials && targets.length > 0 ? partials.complete : null;
   const maxLag = Math.max(
     0,
     Math.min(
@@ -137,7 +142,6 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
     )
   );
   // Every slice's centred copy in one block, kept from one compare to the next (util/workBlock.ts).
-  const width = incident.hi - incident.lo;
   const lagBlock = lagWork.take(targets.length > 0 ? N * width : 0);
   const lagSeries =
     targets.length > 0 ? iSlices.map((x, i) => prepareLagSeries(x, lagBlock.subarray(i * width, (i + 1) * width))) : [];
@@ -160,7 +164,7 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
       crossSums,
       residuals,
       completeResiduals,
-      residualSums: residualSums?.[ti] ?? null,
+      residualSums: partials?.targetSums[ti] ?? null,
       controlCount: controlTerms.length,
       lag1: iLag1,
       residualLag1,
@@ -217,13 +221,6 @@ export function compareStage(ctx: StageContext, gridLength: number, gridStart: n
  */
 const lagWork = new WorkBlock();
 const residualWork = new WorkBlock();
-
-/** Every slice's residuals, in one block of memory (one backing store, not one per series). */
-function residualsOf(slices: Float64Array[], residuals: (x: Float64Array, out: Float64Array) => Float64Array) {
-  const T = slices.length > 0 ? slices[0].length : 0;
-  const block = residualWork.take(slices.length * T);
-  return slices.map((x, i) => residuals(x, block.subarray(i * T, (i + 1) * T)));
-}
 
 /** Changed signals (q <= alpha) first, each group by change score. */
 function rank(signals: SignalChange[], alpha: number): SignalChange[] {

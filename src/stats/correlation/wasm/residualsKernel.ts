@@ -17,6 +17,8 @@ export interface ResidualsExports {
     beta: number,
     out: number
   ): void;
+  seriesSums(x: number, m: number, out: number): void;
+  crossSum(a: number, ma: number, b: number, mb: number, m: number): number;
 }
 
 /** The residuals kernel of this thread; null where it cannot run, and partial/residualize.ts fits in JavaScript. */

@@ -11,7 +11,8 @@
 //
 // Layout (byte offsets chosen by the host, 16-byte aligned): x (m f64); the design's centred controls
 // twice, by row (m rows of k, then four f64 of padding) and by column (k columns of m); pinv (k x k,
-// row-major); aty and beta (k f64 each, 16-byte aligned, with one f64 of room past k); out (m f64).
+// row-major); aty and beta (k f64 each, 16-byte aligned, with one f64 of room past k); out (m f64); the
+// sums of out (4 f64, seriesSums); and the residuals the host keeps (the targets', m f64 each, crossSum).
 
 /** First 16-byte aligned byte offset after the module's static data: the host places its buffers from here. */
 export function heapBase(): usize {
@@ -95,4 +96,80 @@ function fit(x: usize, m: i32, mx: f64, cols: usize, k: i32, beta: usize, out: u
     }
     store<f64>(out + at, load<f64>(x + at) - f);
   }
+}
+
+/**
+ * What pearsonComplete (correlation/pearsonPair.ts) reads of the m values at x, into out: their mean (the
+ * sum, in four lanes, over m), the sum of their deviations from it, the sum of the squared deviations
+ * (four lanes each), and 1 when every value equals the first, else 0. WHY here: a compare prepares every
+ * residual series for its partial links right where this kernel wrote it; JavaScript's sums waited on
+ * each addition.
+ */
+export function seriesSums(x: usize, m: i32, out: usize): void {
+  const end = x + ((<usize>(m & ~3)) << 3);
+  const first = load<f64>(x);
+  const firsts = f64x2.splat(first);
+  let s0 = f64x2.splat(0);
+  let s1 = s0;
+  let same = f64x2.eq(firsts, firsts);
+  for (let p = x; p < end; p += 32) {
+    const a = v128.load(p);
+    const b = v128.load(p, 16);
+    s0 = f64x2.add(s0, a);
+    s1 = f64x2.add(s1, b);
+    same = v128.and(same, v128.and(f64x2.eq(a, firsts), f64x2.eq(b, firsts)));
+  }
+  let sum = lanes(s0) + lanes(s1);
+  let constant = i64x2.all_true(same);
+  for (let p = end; p < x + ((<usize>m) << 3); p += 8) {
+    sum += load<f64>(p);
+    constant = constant && load<f64>(p) == first;
+  }
+  const mean = sum / <f64>m;
+  const means = f64x2.splat(mean);
+  s0 = f64x2.splat(0);
+  s1 = s0;
+  let q0 = s0;
+  let q1 = s0;
+  for (let p = x; p < end; p += 32) {
+    const a = f64x2.sub(v128.load(p), means);
+    const b = f64x2.sub(v128.load(p, 16), means);
+    s0 = f64x2.add(s0, a);
+    s1 = f64x2.add(s1, b);
+    q0 = f64x2.add(q0, f64x2.mul(a, a));
+    q1 = f64x2.add(q1, f64x2.mul(b, b));
+  }
+  let dev = lanes(s0) + lanes(s1);
+  let sq = lanes(q0) + lanes(q1);
+  for (let p = end; p < x + ((<usize>m) << 3); p += 8) {
+    const d = load<f64>(p) - mean;
+    dev += d;
+    sq += d * d;
+  }
+  store<f64>(out, mean);
+  store<f64>(out, dev, 8);
+  store<f64>(out, sq, 16);
+  store<f64>(out, constant ? 1 : 0, 24);
+}
+
+/** The sum over m rows of (a[r] - ma)(b[r] - mb), four lanes at a time. */
+export function crossSum(a: usize, ma: f64, b: usize, mb: f64, m: i32): f64 {
+  const ends = (<usize>(m & ~3)) << 3;
+  const mas = f64x2.splat(ma);
+  const mbs = f64x2.splat(mb);
+  let s0 = f64x2.splat(0);
+  let s1 = s0;
+  for (let o: usize = 0; o < ends; o += 32) {
+    s0 = f64x2.add(s0, f64x2.mul(f64x2.sub(v128.load(a + o), mas), f64x2.sub(v128.load(b + o), mbs)));
+    s1 = f64x2.add(s1, f64x2.mul(f64x2.sub(v128.load(a + o, 16), mas), f64x2.sub(v128.load(b + o, 16), mbs)));
+  }
+  let sum = lanes(s0) + lanes(s1);
+  for (let o = ends; o < (<usize>m) << 3; o += 8) {
+    sum += (load<f64>(a + o) - ma) * (load<f64>(b + o) - mb);
+  }
+  return sum;
+}
+
+function lanes(v: v128): f64 {
+  return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
 }
