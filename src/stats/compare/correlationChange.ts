@@ -2,9 +2,8 @@ import type { AdjustMethod } from '../contract';
 import { pearsonMatrix } from '../correlation/pearsonMatrix';
 import { adjustTriangle } from '../significance/adjustMatrix';
 import { effectiveSampleSize } from '../significance/effectiveSampleSize';
-import { fisherDeltaP, fisherDeltaZ, fisherDeltaZs } from '../significance/fisherDeltaTest';
-import { normalTwoSidedInto } from '../significance/normalTail';
-import { mirrorUpper, upperCell } from '../significance/symmetric';
+import { fisherDeltaP, fisherDeltaPs, fisherDeltaZ, fisherDeltaZs } from '../significance/fisherDeltaTest';
+import { fromUpperTriangle, mirrorUpper, upperCell } from '../significance/symmetric';
 import type { Checkpoint } from '../util/cancel';
 import { asFlatMatrix } from '../util/missing';
 
@@ -81,10 +80,9 @@ export function correlationChange(
 ): CorrelationChange {
   const size = N * N;
   const deltaR = new Float64Array(size);
-  const p = new Float64Array(size);
   // Each pair's r and effective size in both windows, in upper-triangle order as the loop meets them (the
   // family adjustTriangle takes), then z and p for all of them in loops of their own (fisherDeltaZs,
-  // normalTwoSidedInto): called pair by pair, V8 boxed the doubles handed across (megabytes per compare).
+  // fisherDeltaPs): called pair by pair, V8 boxed the doubles handed across (megabytes per compare).
   const pairs = (N * (N - 1)) / 2;
   const [rB, nB, rI, nI, family] = Array.from({ length: 5 }, () => new Float64Array(pairs));
   const [rb, ri] = [baseline.r, incident.r];
@@ -99,16 +97,10 @@ export function correlationChange(
       nI[k] = cellNEff(incident, c, i, j);
     }
   }
-  // fisherDeltaP's rule, pair by pair: the two-sided normal tail of z.
-  normalTwoSidedInto(fisherDeltaZs(rB, nB, rI, nI, family), family);
-  for (let i = 0, k = 0; i < N; i++) {
-    for (let j = i + 1; j < N; j++, k++) {
-      p[i * N + j] = family[k];
-    }
-  }
+  fisherDeltaPs(fisherDeltaZs(rB, nB, rI, nI, family), family);
   return {
     deltaR: mirrorUpper(deltaR, N),
-    p: mirrorUpper(p, N),
+    p: fromUpperTriangle(family, N),
     q: adjustTriangle(family, N, adjust),
   };
 }

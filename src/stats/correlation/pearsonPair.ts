@@ -233,7 +233,8 @@ export function pearsonComplete(
   }
   const x = a.x;
   const y = b.x;
-  // `crossSum`: the pair's Σ (x − mean)(y − mean) from completeCrossSums, when the caller took it there.
+  // `crossSum`: the pair's Σ (x − mean)(y − mean) when the caller took it already (completeCrossSums, or the
+  // residuals kernel: partial/residualize.ts's residualsForLinks).
   let sxy = Number.isNaN(crossSum) ? completeCrossSum(a, b) : crossSum;
   const sxx = a.sumSq - (a.sumDev * a.sumDev) / n;
   const syy = b.sumSq - (b.sumDev * b.sumDev) / n;

@@ -1,4 +1,4 @@
-import { normalTwoSided } from './normalTail';
+import { normalTwoSided, normalTwoSidedInto } from './normalTail';
 
 export interface FisherDeltaTest {
   /** rAfter − rBefore. */
@@ -58,8 +58,8 @@ export function fisherDeltaP(z: number): number {
 /**
  * fisherDeltaZ of many pairs, pair k from rBefore[k], nBefore[k], rAfter[k] and nAfter[k], into z[k].
  * WHY a loop here: a compare tests every pair of signals, and a call per pair that hands doubles to a
- * function V8 did not inline boxes each of them (a heap number apiece); its p-values follow in one
- * more loop (normalTail.ts's normalTwoSidedInto, fisherDeltaP's rule).
+ * function V8 did not inline boxes each of them (a heap number apiece); their p-values follow in one
+ * more loop (fisherDeltaPs).
  */
 export function fisherDeltaZs(
   rBefore: Float64Array,
@@ -72,4 +72,9 @@ export function fisherDeltaZs(
     z[k] = fisherDeltaZ(rBefore[k], nBefore[k], rAfter[k], nAfter[k]);
   }
   return z;
+}
+
+/** fisherDeltaP of each z[k] into p[k] (p may be z), in one loop for the same reason as fisherDeltaZs. */
+export function fisherDeltaPs(z: Float64Array, p: Float64Array): Float64Array {
+  return normalTwoSidedInto(z, p);
 }
